@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "rnntrace",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "rnntrace", targets: ["RNNTrace"]),
+    .library(name: "Model", targets: ["Model"]),
+    .library(name: "TUI", targets: ["TUI"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // Float32 tensors, PyTorch's CPU generator, the lesson's RNN cells, lessons and
+    // trace events. Pure values: no terminal and no files.
+    .target(
+      name: "Model",
+      dependencies: [.product(name: "Yams", package: "Yams")]
+    ),
+    // The wide-character ncurses library, through a small shim header (macros and
+    // mutable globals that Swift cannot import are wrapped there).
+    .systemLibrary(
+      name: "CNcurses",
+      providers: [.apt(["libncurses-dev"])]
+    ),
+    // The player: pure state, update and render into a cell grid, one curses backend.
+    .target(name: "TUI", dependencies: ["Model", "CNcurses"]),
+    // The `rnntrace` command: subcommands, options, files.
+    .executableTarget(
+      name: "RNNTrace",
+      dependencies: [
+        "Model", "TUI",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "ModelTests",
+      dependencies: ["Model"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(name: "TUITests", dependencies: ["TUI", "Model"]),
+    .testTarget(
+      name: "RNNTraceTests",
+      dependencies: ["RNNTrace", "Model"]
+    ),
+  ]
+)

@@ -1,0 +1,117 @@
+/// Everything needed to run the recurrence over words: a vocabulary with its
+/// embedding table, the initial hidden state h_0, and a cell.
+public struct RNNModel: Sendable {
+  /// Distinct words; word `i` has row `i` of `embedding`.
+  public let vocabulary: [String]
+  /// The embedding table, `[vocabulary.count, inputs]`.
+  public let embedding: Tensor
+  /// The initial hidden state, `[1, hidden]`.
+  public let h0: Tensor
+  /// The recurrence.
+  public let cell: any RNNCell
+  private let rowOfWord: [String: Int]
+
+  public init(vocabulary: [String], embedding: Tensor, h0: Tensor, cell: any RNNCell) {
+    precondition(embedding.rows == vocabulary.count && embedding.columns == cell.inputs)
+    precondition(h0.shape == [1, cell.hidden])
+    self.vocabulary = vocabulary
+    self.embedding = embedding
+    self.h0 = h0
+    self.cell = cell
+    var rows: [String: Int] = [:]
+    for (i, word) in vocabulary.enumerated() where rows[word] == nil { rows[word] = i }
+    self.rowOfWord = rows
+  }
+
+  public var variant: Variant { cell.variant }
+  public var inputs: Int { cell.inputs }
+  public var hidden: Int { cell.hidden }
+
+  /// Every parameter, named and ordered as `rnn_reference.py` prints them.
+  public var parameters: [NamedTensor] {
+    [NamedTensor("embedding.weight", embedding), NamedTensor("h0", h0)] + cell.parameters
+  }
+
+  /// The row of `word` in the embedding table, if it has one.
+  public func index(of word: String) -> Int? { rowOfWord[word] }
+
+  /// Runs the recurrence over `words` and returns h_0 … h_T.
+  public func hiddenStates(for words: [String]) -> [Tensor] {
+    var run = RNNRun(model: self, listener: NoTrace())
+    var states = [h0]
+    states.reserveCapacity(words.count + 1)
+    for word in words { states.append(run.read(word)) }
+    return states
+  }
+
+  /// Runs the recurrence over `words`, recording every operation.
+  public func trace(_ words: [String]) -> Trace {
+    var run = RNNRun(model: self, listener: TraceRecorder())
+    for word in words { _ = run.read(word) }
+    return Trace(model: self, words: words, events: run.tracer.listener.events)
+  }
+}
+
+/// The recurrence in progress: reads one word at a time, so that a long text can be
+/// streamed through it with constant memory.
+public struct RNNRun<Listener: TraceListener> {
+  public let model: RNNModel
+  public var tracer: Tracer<Listener>
+  /// The latest hidden state, h_t.
+  public private(set) var hiddenState: Tensor
+  /// The time step of `hiddenState` (0 before any word).
+  public private(set) var t: Int = 0
+
+  public init(model: RNNModel, listener: Listener) {
+    self.model = model
+    self.tracer = Tracer(listener: listener)
+    self.hiddenState = model.h0
+  }
+
+  /// Reads the next word: embedding lookup, the cell, and h_t joins the list.
+  /// The word must be in the model's vocabulary.
+  public mutating func read(_ word: String) -> Tensor {
+    guard let index = model.index(of: word) else {
+      preconditionFailure("\(word) has no row in the embedding table")
+    }
+    t += 1
+    let t = self.t
+    let table = model.embedding
+    tracer.t = t
+    tracer.word = word
+    let e = table.row(index)
+    tracer.emit(
+      .embedding, "\(Names.e(t)) = embedding[\(index)]",
+      operands: [NamedTensor("embedding.weight", table)],
+      result: Names.e(t), e, index: index)
+    let h = model.cell.step(input: e, previous: hiddenState, tracer: &tracer)
+    hiddenState = h
+    let source = lastResultName
+    tracer.emit(
+      .hiddenState, "\(Names.h(t))",
+      operands: [NamedTensor(source, h)], result: Names.h(t), h)
+    return h
+  }
+
+  private var lastResultName: String {
+    model.variant == .linear ? Names.z(t) : "tanh(\(Names.z(t)))"
+  }
+}
+
+/// A recorded run: the model, the words it read and every event, in order.
+public struct Trace: Sendable {
+  public let model: RNNModel
+  public let words: [String]
+  public let events: [TraceEvent]
+
+  public init(model: RNNModel, words: [String], events: [TraceEvent]) {
+    self.model = model
+    self.words = words
+    self.events = events
+  }
+
+  /// h_0 … h_T, read off the `hidden_state` events.
+  public var hiddenStates: [Tensor] {
+    [model.h0] + events.filter { $0.operation == .hiddenState }.map(\.result.value)
+  }
+}

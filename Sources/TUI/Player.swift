@@ -1,0 +1,4 @@
+import Model
+
+/// Placeholder: the player arrives with the TUI work.
+public enum PlayerPlaceholder {}
