@@ -19,11 +19,19 @@ let package = Package(
     .executableTarget(
       name: "RNNTraceBenchmarks",
       dependencies: [
+        "Workloads",
         .product(name: "Benchmark", package: "benchmark"),
         .product(name: "Model", package: "rnntrace"),
       ],
       path: "Benchmarks/RNNTraceBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-    )
+    ),
+    // The models, words and listeners the benchmarks share with the profiling driver.
+    .target(name: "Workloads", dependencies: [.product(name: "Model", package: "rnntrace")]),
+    // The same work without the harness, to run under valgrind's callgrind.
+    .executableTarget(
+      name: "Profile",
+      dependencies: ["Workloads", .product(name: "Model", package: "rnntrace")]
+    ),
   ]
 )

@@ -1,4 +1,5 @@
 import Benchmark
+import Workloads
 import Model
 
 /// Heap allocations per traced step (one word: 8 events for `linear-tanh`), counted

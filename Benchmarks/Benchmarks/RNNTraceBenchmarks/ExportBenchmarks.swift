@@ -1,4 +1,5 @@
 import Benchmark
+import Workloads
 import Model
 
 /// The exporters: every format, as `rnntrace export` drives it (header, then the

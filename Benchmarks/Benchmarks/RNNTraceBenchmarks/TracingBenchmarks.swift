@@ -1,4 +1,5 @@
 import Benchmark
+import Workloads
 import Model
 
 /// The trace engine: the same words with no listener, a counting listener and the

@@ -3,15 +3,15 @@ import Model
 /// The `linear-tanh` recurrence written straight on tensors, with no tracer: the
 /// yardstick for "tracing that is off costs nothing". Same word lookup, same tensor
 /// operations, in the same order as `LinearTanhCell`.
-struct PlainLinearTanh {
-  let embedding: Tensor
-  let inputWeight: Tensor
-  let inputBias: Tensor
-  let hiddenWeight: Tensor
-  let hiddenBias: Tensor
-  let model: RNNModel
+public struct PlainLinearTanh {
+  public let embedding: Tensor
+  public let inputWeight: Tensor
+  public let inputBias: Tensor
+  public let hiddenWeight: Tensor
+  public let hiddenBias: Tensor
+  public let model: RNNModel
 
-  init(_ model: RNNModel) {
+  public init(_ model: RNNModel) {
     guard let cell = model.cell as? LinearTanhCell else {
       fatalError("the plain recurrence is written for linear-tanh")
     }
@@ -23,7 +23,7 @@ struct PlainLinearTanh {
     self.hiddenBias = cell.hiddenBias
   }
 
-  func run(_ words: [String]) -> Tensor {
+  public func run(_ words: [String]) -> Tensor {
     var h = model.h0
     for word in words {
       guard let index = model.index(of: word) else { fatalError("\(word) has no row") }

@@ -2,16 +2,16 @@ import Model
 
 /// One model and the words it reads: the sizes the issue names, built the way
 /// `rnntrace export --inputs D --hidden H --sentence …` builds them.
-struct Workload: Sendable {
+public struct Workload: Sendable {
   /// `(4, 2, 5)`: inputs, hidden, words.
-  let label: String
-  let model: RNNModel
-  let words: [String]
-  let seed: UInt64
+  public let label: String
+  public let model: RNNModel
+  public let words: [String]
+  public let seed: UInt64
   /// Events per pass over `words` (8 a word for `linear-tanh`).
-  let eventsPerPass: Int
+  public let eventsPerPass: Int
 
-  init(inputs: Int, hidden: Int, words: [String], seed: UInt64 = 0) {
+  public init(inputs: Int, hidden: Int, words: [String], seed: UInt64 = 0) {
     self.label = "(\(inputs), \(hidden), \(words.count))"
     self.words = words
     self.seed = seed
@@ -28,18 +28,18 @@ struct Workload: Sendable {
   }
 
   /// The lesson's size: its sentence, four inputs, two hidden units.
-  static let lesson = Workload(
+  public static let lesson = Workload(
     inputs: 4, hidden: 2, words: ["the", "dog", "jumped", "over", "a"])
   /// A long text through a small model.
-  static let long = Workload(inputs: 8, hidden: 16, words: randomWords(10_000))
+  public static let long = Workload(inputs: 8, hidden: 16, words: randomWords(10_000))
   /// A shorter text through a wide model, where the products dominate.
-  static let wide = Workload(inputs: 256, hidden: 256, words: randomWords(1_000))
+  public static let wide = Workload(inputs: 256, hidden: 256, words: randomWords(1_000))
 
-  static let all = [lesson, long, wide]
+  public static let all = [lesson, long, wide]
 
   /// `count` words drawn from a 1,000-word vocabulary (`w0` … `w999`), as
   /// `shared/peers/trace_torch.py` draws word indices; the same words on every run.
-  static func randomWords(_ count: Int, vocabulary: Int = 1_000) -> [String] {
+  public static func randomWords(_ count: Int, vocabulary: Int = 1_000) -> [String] {
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15
     return (0..<count).map { _ in
       // SplitMix64: fixed, fast, and good enough to spread words over the vocabulary.

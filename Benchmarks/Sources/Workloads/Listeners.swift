@@ -1,32 +1,33 @@
 import Model
 
 /// Counts events and drops them: what building an event costs, without keeping it.
-struct CountingListener: TraceListener {
-  var count = 0
-  mutating func receive(_ event: TraceEvent) { count += 1 }
+public struct CountingListener: TraceListener {
+  public var count = 0
+  public init() {}
+  public mutating func receive(_ event: TraceEvent) { count += 1 }
 }
 
 /// Encodes every event as `rnntrace export` does and throws the bytes away once a
 /// chunk is full, so that only the encoder is measured, not a disk or a pipe.
-struct DiscardingEncoderListener<Encoder: TraceEncoder>: TraceListener {
-  var encoder: Encoder
-  var buffer = ByteBuffer(capacity: 1 << 20)
+public struct DiscardingEncoderListener<Encoder: TraceEncoder>: TraceListener {
+  public var encoder: Encoder
+  public var buffer = ByteBuffer(capacity: 1 << 20)
   /// Bytes encoded so far, including those discarded.
-  var bytes = 0
+  public var bytes = 0
 
-  init(encoder: Encoder) { self.encoder = encoder }
+  public init(encoder: Encoder) { self.encoder = encoder }
 
-  mutating func begin(_ header: TraceHeader) {
+  public mutating func begin(_ header: TraceHeader) {
     encoder.begin(header, into: &buffer)
     drainIfFull()
   }
 
-  mutating func receive(_ event: TraceEvent) {
+  public mutating func receive(_ event: TraceEvent) {
     encoder.encode(event, into: &buffer)
     drainIfFull()
   }
 
-  mutating func finish() {
+  public mutating func finish() {
     encoder.end(into: &buffer)
     drain()
   }
