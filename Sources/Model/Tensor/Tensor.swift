@@ -45,13 +45,7 @@ extension Tensor {
   /// Row `index` of a matrix as a 1×columns matrix (what `weight[i].unsqueeze(0)` gives).
   public func row(_ index: Int) -> Tensor {
     let start = index * columns
-    let row = [Float](unsafeUninitializedCapacity: columns) { out, initialized in
-      scalars.withUnsafeBufferPointer { table in
-        _ = out.initialize(from: UnsafeBufferPointer(rebasing: table[start..<start + columns]))
-      }
-      initialized = columns
-    }
-    return Tensor(shape: [1, columns], scalars: row)
+    return Tensor(shape: [1, columns], scalars: Array(scalars[start..<start + columns]))
   }
 
   /// The transpose of a matrix (a vector is taken as one row).
@@ -69,13 +63,7 @@ extension Tensor {
 
   /// The element-wise hyperbolic tangent, correctly rounded to float32 (see `Float.tanh`).
   public func tanh() -> Tensor {
-    let out = [Float](unsafeUninitializedCapacity: count) { out, initialized in
-      scalars.withUnsafeBufferPointer { x in
-        for i in x.indices { out[i] = Float.tanh(x[i]) }
-      }
-      initialized = count
-    }
-    return Tensor(shape: shape, scalars: out)
+    Tensor(shape: shape, scalars: scalars.map { Float.tanh($0) })
   }
 }
 

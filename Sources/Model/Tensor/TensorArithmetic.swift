@@ -14,15 +14,15 @@ extension Tensor {
     let m = rows
     let k = columns
     let n = other.columns
-    let out = [Float](unsafeUninitializedCapacity: m * n) { c, initialized in
-      scalars.withUnsafeBufferPointer { a in
-        other.scalars.withUnsafeBufferPointer { b in
+    var out = [Float].zeros(m * n)
+    scalars.withUnsafeBufferPointer { a in
+      other.scalars.withUnsafeBufferPointer { b in
+        out.withUnsafeMutableBufferPointer { c in
           for i in 0..<m {
             Tensor.rowTimesMatrix(count: k, columns: n, a + i * k, b.baseAddress!, c + i * n)
           }
         }
       }
-      initialized = m * n
     }
     return Tensor(shape: shape(rows: m, columns: n), scalars: out)
   }
@@ -35,15 +35,15 @@ extension Tensor {
     let m = rows
     let k = columns
     let n = weight.rows
-    let out = [Float](unsafeUninitializedCapacity: m * n) { c, initialized in
-      scalars.withUnsafeBufferPointer { a in
-        weight.scalars.withUnsafeBufferPointer { w in
+    var out = [Float].zeros(m * n)
+    scalars.withUnsafeBufferPointer { a in
+      weight.scalars.withUnsafeBufferPointer { w in
+        out.withUnsafeMutableBufferPointer { c in
           for i in 0..<m {
             Tensor.rowTimesTransposed(count: k, rows: n, a + i * k, w.baseAddress!, c + i * n)
           }
         }
       }
-      initialized = m * n
     }
     return Tensor(shape: shape(rows: m, columns: n), scalars: out)
   }
@@ -59,15 +59,13 @@ extension Tensor {
     // Same shape or a broadcast row: either way, element j of each row of `lhs` meets
     // element j of the matching row of `rhs`, or of its only row.
     let rhsRowStride = lhs.shape == rhs.shape ? n : 0
-    let out = [Float](unsafeUninitializedCapacity: lhs.count) { c, initialized in
-      lhs.scalars.withUnsafeBufferPointer { a in
-        rhs.scalars.withUnsafeBufferPointer { b in
-          for i in 0..<lhs.rows {
-            for j in 0..<n { c[i * n + j] = a[i * n + j] + b[i * rhsRowStride + j] }
-          }
+    var out = lhs.scalars
+    out.withUnsafeMutableBufferPointer { c in
+      rhs.scalars.withUnsafeBufferPointer { b in
+        for i in 0..<lhs.rows {
+          for j in 0..<n { c[i * n + j] = c[i * n + j] + b[i * rhsRowStride + j] }
         }
       }
-      initialized = lhs.count
     }
     return Tensor(shape: lhs.shape, scalars: out)
   }
@@ -165,6 +163,14 @@ extension Tensor {
     }
     return sum
   }
+}
+
+extension Array where Element == Float {
+  /// `count` zeros. `Array(repeating:count:)` and `Array(unsafeUninitializedCapacity:)`
+  /// allocate through an unspecialized runtime entry that looks the storage type up in
+  /// a table on every call, which costs more than the lesson's arithmetic; copying a
+  /// collection is specialized at compile time and skips that look-up.
+  static func zeros(_ count: Int) -> [Float] { Array(repeatElement(0, count: count)) }
 }
 
 extension UnsafeBufferPointer where Element == Float {
