@@ -32,6 +32,7 @@ struct LineReader<Source: ByteSource> {
   mutating func nextLine<R>(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> R) throws -> R? {
     while true {
       if let newline = findNewline() {
+        if newline - start > maxLineBytes { throw tooLong() }
         lineNumber += 1
         let lineStart = start
         start = newline + 1
@@ -40,12 +41,7 @@ struct LineReader<Source: ByteSource> {
           try body(UnsafeBufferPointer(rebasing: all[lineStart..<newline]), lineNumber)
         }
       }
-      if end - start > maxLineBytes {
-        throw TraceLogError(
-          line: lineNumber + 1,
-          "longer than \(maxLineBytes) bytes, the most a line may hold; a trace log has no such line"
-        )
-      }
+      if end - start > maxLineBytes { throw tooLong() }
       if atEnd {
         guard start == end else {
           throw TraceLogError(
@@ -56,6 +52,12 @@ struct LineReader<Source: ByteSource> {
       }
       try fill()
     }
+  }
+
+  private func tooLong() -> TraceLogError {
+    TraceLogError(
+      line: lineNumber + 1,
+      "longer than \(maxLineBytes) bytes, the most a line may hold; a trace log has no such line")
   }
 
   private mutating func findNewline() -> Int? {

@@ -196,7 +196,11 @@ private struct EventFields {
         throw cursor.error("the key \"\(key)\" appears twice")
       }
       switch key {
-      case "type": fields.type = try cursor.string(named: key)
+      case "type":
+        fields.type = try cursor.string(named: key)
+        if fields.type == "header" {
+          throw cursor.error("a second header; a log has one header, on line 1")
+        }
       case "step": fields.step = try cursor.integer("step", in: 1...Int.max)
       case "t": fields.t = try cursor.integer("t", in: 1...Int.max)
       case "word": fields.word = try cursor.string(named: key)
@@ -222,9 +226,6 @@ private struct EventFields {
   func event(_ cursor: JSONCursor) throws(TraceLogError) -> LoggedEvent {
     guard let type else { throw missing("type") }
     guard type == "event" else {
-      if type == "header" {
-        throw cursor.error("a second header; a log has one header, on line 1")
-      }
       throw cursor.error("\"type\" is \(quoted(type)), expected \"event\"")
     }
     guard let step else { throw missing("step") }
