@@ -36,5 +36,5 @@ cat > "$work/dict" <<'DICT'
 "\\ud800"
 DICT
 "$work/fuzz-log-reader" "$work/corpus" -dict="$work/dict" -max_total_time="$seconds" \
-  -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  -max_len="${FUZZ_MAX_LEN:-65536}" -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix=Tests/ModelTests/Fixtures/fuzz-corpus/ 2>&1 | tail -n 25

@@ -62,7 +62,14 @@ enum LogTestModels {
     -> String?
   {
     do {
-      _ = try TraceLogLoader.load(ByteArraySource(bytes, chunkSize: chunkSize), verify: verify)
+      let loaded = try TraceLogLoader.load(
+        ByteArraySource(bytes, chunkSize: chunkSize), verify: verify)
+      // What every view does with an event must hold for a loaded log, verified or not.
+      for event in loaded.trace.events {
+        _ = event.shapeSummary
+        _ = event.narration()
+      }
+      _ = loaded.trace.hiddenStates
       return nil
     } catch let error as TraceLogError {
       return error.description

@@ -126,6 +126,32 @@ import Testing
     #expect(loaded.trace.events[14].operands[0].value.scalars == [1.5])
   }
 
+  /// Shown unverified, a recorded event must still be one that a view can show.
+  @Test func unverifiedLoadRefusesAnEventNoViewCouldShow() throws {
+    let log = String(decoding: LogTestModels.jsonl(.linear), as: UTF8.self)
+    let cases: [(String, String, String)] = [
+      (
+        #""operands":[{"name":"h_0","shape":[1,2]},{"name":"w_h","shape":[2,2]}]"#,
+        #""operands":[{"name":"h_0","shape":[1,2]}]"#,
+        "line 4: step 3 (matmul_hidden): needs 2 operands, found 1"
+      ),
+      (
+        #""index":0,"operands":[{"name":"embedding.weight","shape":[3,3]}],"result":{"name":"e_1","shape":[1,3]"#,
+        #""index":7,"operands":[{"name":"embedding.weight","shape":[3,3]}],"result":{"name":"e_1","shape":[1,3]"#,
+        "line 2: step 1 (embedding): looks up row 7 of [3, 3] giving [1, 3]"
+      ),
+      (
+        #""operands":[{"name":"e_1","shape":[1,3]}"#, #""operands":[{"name":"x_1","shape":[1,3]}"#,
+        "line 3: step 2: the operand \"x_1\" names no parameter and no earlier result of word 1"
+      ),
+    ]
+    for (old, new, expected) in cases {
+      let changed = Array(log.replacing(old, with: new, maxReplacements: 1).utf8)
+      #expect(changed != Array(log.utf8), "\(old)")
+      #expect(LogTestModels.problem(changed, verify: false) == expected)
+    }
+  }
+
   @Test func nullMatchesOnlyANonFiniteValue() throws {
     // A linear model whose hidden state overflows float32 within a few words.
     let cell = LinearCell(

@@ -95,8 +95,59 @@ private struct NameTable {
       }
       operands.append(NamedTensor(operand.name, value))
     }
+    try Self.checkWellFormed(logged, operands)
     return TraceEvent(
       step: logged.step, t: logged.t, word: logged.word, operation: logged.operation,
       formula: logged.formula, operands: operands, result: logged.result, index: logged.index)
+  }
+
+  /// What any view of an operation relies on (how many operands it has, shapes that
+  /// multiply or add), so that a recorded event shown unverified cannot trip one.
+  static func checkWellFormed(_ logged: LoggedEvent, _ operands: [NamedTensor])
+    throws(TraceLogError)
+  {
+    let op = logged.operation
+    let needed: Int
+    switch op {
+    case .embedding, .tanhInput, .tanh, .hiddenState: needed = 1
+    case .matmulInput, .matmulHidden, .biasInput, .biasHidden, .add: needed = 2
+    }
+    func refuse(_ why: String) -> TraceLogError {
+      TraceLogError(line: logged.line, "step \(logged.step) (\(op.rawValue)): \(why)")
+    }
+    guard operands.count == needed else {
+      throw refuse("needs \(needed) operand\(needed == 1 ? "" : "s"), found \(operands.count)")
+    }
+    let result = logged.result.value.shape
+    switch op {
+    case .matmulInput, .matmulHidden:
+      let (left, right) = (operands[0].value, operands[1].value)
+      let n: Int
+      if left.columns == right.rows {
+        n = right.columns
+      } else if left.columns == right.columns {
+        n = right.rows
+      } else {
+        throw refuse("multiplies shapes \(left.shape) and \(right.shape) that do not fit")
+      }
+      guard result == [left.rows, n] else {
+        throw refuse("gives shape \(result) from \(left.shape) and \(right.shape)")
+      }
+    case .biasInput, .biasHidden, .add, .tanhInput, .tanh, .hiddenState:
+      guard result == operands[0].value.shape else {
+        throw refuse("gives shape \(result) from \(operands[0].value.shape)")
+      }
+      if operands.count == 2 {
+        let (a, b) = (operands[0].value, operands[1].value)
+        guard a.shape == b.shape || (b.shape.count == 1 && b.columns == a.columns) else {
+          throw refuse("adds shapes \(a.shape) and \(b.shape) that do not fit")
+        }
+      }
+    case .embedding:
+      let table = operands[0].value
+      guard let index = logged.index, index < table.rows, result == [1, table.columns] else {
+        throw refuse("looks up row \(logged.index ?? -1) of \(table.shape) giving \(result)")
+      }
+    }
   }
 }
