@@ -16,7 +16,7 @@ struct RNNTraceCommand: ParsableCommand {
 
       Examples:
         rnntrace print                        the walkthrough as text
-        rnntrace export -o trace.jsonl        the trace as JSON Lines (or .csv, .json)
+        rnntrace export -o trace.jsonl        the trace as a log (also .csv, .json)
         rnntrace verify trace.jsonl           check a log against its model
         rnntrace replay trace.jsonl           show a recorded trace
         rnntrace print --variant linear --seed 12 --inputs 4 --hidden 1

@@ -107,6 +107,27 @@ import Testing
         == "1,1,w,add,z_1,0,0,inf\r\n1,1,w,add,z_1,0,1,-inf\r\n1,1,w,add,z_1,0,2,nan\r\n")
   }
 
+  /// The lesson's loop drawn from the lesson's seeds, as CSV, read by Python: its
+  /// hidden_state rows print as NUMBERS.md prints the hidden states.
+  @Test func lessonLoopFromItsSeedsAsCSVHoldsNUMBERS() throws {
+    let lesson = LessonNumbersTests.Lesson()
+    let words = ["the", "dog", "jumped", "over", "a"]
+    let model = RNNModel(
+      vocabulary: words, embedding: lesson.E.transposed(), h0: lesson.h0,
+      cell: LinearCell(wH: lesson.wH, wE: lesson.wE))
+    let file = try temporaryFile(Self.csv(model.trace(words)), suffix: ".csv")
+    defer { try? FileManager.default.removeItem(at: file) }
+    let script = """
+      import csv, sys
+      with open(sys.argv[1], newline="") as f:
+          print(" ".join("%.4f" % float(r[7]) for r in csv.reader(f) if r[3] == "hidden_state"))
+      """
+    let result = try #require(try runPython(script, [file.path]), "python3 is needed")
+    let printed = try #require(LessonNumbersTests.printed["hidden states of the loop"])
+    // NUMBERS.md lists h_0 first; the CSV holds the states the loop computes.
+    #expect(result.output == printed.dropFirst().joined(separator: " ") + "\n")
+  }
+
   /// The lesson's loop (NUMBERS.md, chapter 1) as CSV: its hidden_state rows are the
   /// lesson's hidden states. The fixture's tensors are the lesson's printed 4-decimal
   /// values, not PyTorch's full ones, so h_t may move by a unit in the 4th decimal;

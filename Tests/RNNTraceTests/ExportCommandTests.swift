@@ -32,6 +32,15 @@ import Testing
     #expect(try String(contentsOfFile: forced, encoding: .utf8).hasPrefix("step,t,"))
   }
 
+  @Test func dashWritesToStandardOutput() throws {
+    let scratch = try ScratchDirectory()
+    let result = try RNNTraceBinary.run(
+      ["export", "--format", "csv", "-o", "-"] + Self.model, directory: scratch.url)
+    #expect(result.status == 0)
+    #expect(result.stdout.hasPrefix("step,t,word,op,tensor,row,column,value\r\n"))
+    #expect(try scratch.contents().isEmpty)
+  }
+
   @Test func chromeTraceFromTheCommandParses() throws {
     let result = try RNNTraceBinary.run(["export", "--format", "chrome"] + Self.model)
     #expect(result.status == 0)
