@@ -5,8 +5,10 @@ import Testing
 
 /// The reader and the verifier, fed mangled logs: each must come back with a log
 /// error or a difference (or accept it), never crash, hang or throw anything else.
-/// The mutations are generated from a fixed seed, so a failure reproduces; inputs
-/// that once broke the reader are kept in Fixtures/fuzz-corpus and replayed first.
+/// The mutations are generated from a fixed seed, so a failure reproduces. Inputs
+/// that break the reader (scripts/fuzz-log-reader.sh writes libFuzzer's crashes
+/// there) are kept in Fixtures/fuzz-corpus and replayed; files named `seed-*` there
+/// are hand-made edge cases.
 @Suite struct TraceLogFuzzTests {
   /// SplitMix64: a small, seeded generator for reproducible mutations.
   struct SplitMix64: RandomNumberGenerator {
@@ -55,7 +57,7 @@ import Testing
     return bytes
   }
 
-  @Test func corpusOfInputsThatOnceBrokeTheReader() throws {
+  @Test func fuzzCorpusIsReadWithoutACrash() throws {
     for name in try LogTestModels.fixtureNames(in: "fuzz-corpus") {
       let bytes = try LogTestModels.fixture(name, in: "fuzz-corpus")
       _ = LogTestModels.problem(bytes)
