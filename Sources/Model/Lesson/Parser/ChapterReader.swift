@@ -51,7 +51,7 @@ struct ChapterReader {
       let field = fields["hidden"]!
       throw source.error(
         at: field.mark,
-        "a model of \(vocabulary.count) words, inputs \(inputs) and hidden \(hidden) would hold"
+        "a model of \(count(vocabulary.count, "word")), inputs \(inputs) and hidden \(hidden) would hold"
           + " \(parameters) numbers",
         expected: "at most \(ModelLimits.maxParameters) (smaller sizes)")
     }

@@ -186,7 +186,7 @@ extension ChapterReader {
     }
     if shape[0] < v {
       let word = facts.vocabulary[shape[0]]
-      let table = "\(written) has \(shape[0]) rows"
+      let table = "\(written) has \(count(shape[0], "row"))"
       if let vocabularyField = facts.vocabularyField,
         case .sequence(let items) = vocabularyField.value
       {
@@ -206,7 +206,7 @@ extension ChapterReader {
       let counted =
         facts.vocabularyField == nil ? "distinct words in the sentence" : "words in the vocabulary"
       throw source.error(
-        at: field.mark, "\(written) has \(shape[0]) rows, but there are \(v) \(counted)",
+        at: field.mark, "\(written) has \(count(shape[0], "row")), but there are \(v) \(counted)",
         expected: expected + " (list them under `vocabulary:` to name the rows)")
     }
   }

@@ -82,4 +82,25 @@ struct SourceText {
     let quote = scalar.style == .singleQuoted || scalar.style == .doubleQuoted ? 1 : 0
     return Position(line: start.line, column: start.column + quote + offset)
   }
+
+  /// The next line that starts `key:` at the column of `first`, before a line that is
+  /// indented less (which ends the mapping).
+  func nextKey(_ key: String, after first: Position) -> Position? {
+    let column = first.column - 1
+    let target = Array("\(key):".unicodeScalars)
+    var line = first.line
+    while line < lines.count {
+      let scalars = lines[line]
+      let indent = scalars.prefix { $0 == " " }.count
+      let blank = indent == scalars.count || scalars[indent] == "#"
+      if !blank && indent < column { return nil }
+      if indent == column && scalars.count >= column + target.count
+        && scalars[column..<column + target.count].elementsEqual(target)
+      {
+        return Position(line: line + 1, column: column + 1)
+      }
+      line += 1
+    }
+    return nil
+  }
 }

@@ -62,3 +62,8 @@ func isIdentifier(_ name: String) -> Bool {
     $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0)
   }
 }
+
+/// `1 row`, `3 rows`.
+func count(_ n: Int, _ noun: String) -> String {
+  n == 1 ? "1 \(noun)" : "\(n) \(noun)s"
+}

@@ -10,10 +10,14 @@ enum YAMLProblem {
       return source.error(
         at: Position(line: mark.line, column: mark.column), found, expected: expected)
     case .duplicatedKeysInMapping(let duplicates, let context):
-      let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+      // Yams points at the first of the two; the second is the one to remove.
+      let first = Position(line: context.mark.line, column: context.mark.column)
+      let key = duplicates.first ?? ""
+      let second = source.nextKey(key, after: first)
       return source.error(
-        at: Position(line: context.mark.line, column: context.mark.column),
-        "the key \(keys) appears twice in the same mapping",
+        at: second ?? first,
+        "the key `\(key)` appears twice in the same mapping"
+          + (second == nil ? "" : " (first at \(first.line):\(first.column))"),
         expected: "each key once")
     case .reader(let problem, let offset, _, _):
       var mark: Position?
@@ -43,13 +47,13 @@ enum YAMLProblem {
       )
     case "did not find expected key":
       return (
-        "a line that does not line up with the keys before it",
-        "each key of a mapping at the same indentation as the first"
+        "a line indented differently from the keys before it",
+        "every key of a mapping at the same indentation, with spaces"
       )
     case "did not find expected '-' indicator":
       return (
-        "a line that does not line up with the list items before it",
-        "every `- ` of a list at the same indentation"
+        "a line indented differently from the list around it",
+        "every key of a mapping, and every `- ` of a list, at the same indentation"
       )
     case "could not find expected ':'":
       return (
