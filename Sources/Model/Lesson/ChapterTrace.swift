@@ -27,8 +27,9 @@ public struct ChapterTrace: Sendable {
     }
   }
 
-  /// A paragraph's text with its values written to `decimals` places.
-  public func text(of paragraph: Paragraph, decimals: Int = 4) -> String {
-    paragraph.text.rendered { TensorText.format(value($0), decimals: decimals) }
+  /// A paragraph's text with its values filled in, each on one line as `format` writes
+  /// it (`1.4288`, `[[-0.7056, 0.6741, …]]`).
+  public func text(of paragraph: Paragraph, format: ValueFormat = ValueFormat()) -> String {
+    paragraph.text.rendered { format.prose(value($0)) }
   }
 }

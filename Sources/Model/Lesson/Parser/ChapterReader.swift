@@ -114,6 +114,7 @@ struct ChapterReader {
           at: item.position, "a vocabulary entry is \(describe(item))",
           expected: "one word without spaces")
       }
+      try source.checkPrintable(scalar.string, in: item, what: "the vocabulary")
       if vocabulary.contains(scalar.string) {
         throw source.error(
           at: item.position, "the word `\(scalar.string)` is in the vocabulary twice",

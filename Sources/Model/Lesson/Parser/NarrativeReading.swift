@@ -35,6 +35,7 @@ extension ChapterReader {
         throw source.error(
           at: textNode.position, "a paragraph's text is \(describe(textNode))", expected: "text")
       }
+      try source.checkPrintable(scalar.string, in: textNode, what: "a paragraph")
       let text = try readTemplate(
         scalar.string, node: textNode, step: step, outline: outline, names: facts.names,
         words: facts.words.count)

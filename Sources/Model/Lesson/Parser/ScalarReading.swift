@@ -9,7 +9,24 @@ extension SourceText {
       throw error(
         at: field.mark, "`\(field.key)` is \(describe(field.value))", expected: expected)
     }
+    try checkPrintable(scalar.string, in: field.value, what: "`\(field.key)`")
     return scalar.string
+  }
+
+  /// Refuses control characters: lesson text goes to a terminal, where an escape
+  /// sequence could move the cursor or rewrite what is shown. Line breaks are text.
+  func checkPrintable(_ text: String, in node: Node, what: String) throws(LessonError) {
+    guard
+      let bad = text.unicodeScalars.first(where: {
+        $0 != "\n" && $0.properties.generalCategory == .control
+      })
+    else { return }
+    let code = String(bad.value, radix: 16, uppercase: true)
+    throw error(
+      at: locate(String(bad), in: node),
+      "a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))"
+        + " in \(what)",
+      expected: "printable text (control characters could take over the terminal)")
   }
 
   func wholeNumber(_ field: Field, in range: ClosedRange<Int>) throws(LessonError) -> Int {
