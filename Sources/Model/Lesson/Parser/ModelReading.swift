@@ -53,8 +53,8 @@ extension ChapterReader {
       let hiddenField = try part("Wh", "an nn.Linear(hidden, hidden), e.g. `Wh: Wh`")
       let input = try layer(inputField, names: facts.names)
       let hidden = try layer(hiddenField, names: facts.names)
-      try checkLinear(input, field: inputField, left: ("e_t", d), output: h, name: "We")
-      try checkLinear(hidden, field: hiddenField, left: ("h_{t-1}", h), output: h, name: "Wh")
+      try checkLinear(input, left: ("e_t", d), output: h, name: "We")
+      try checkLinear(hidden, left: ("h_{t-1}", h), output: h, name: "Wh")
       cell = .linearTanh(
         inputWeight: input.weight.expression, inputBias: input.bias.expression,
         hiddenWeight: hidden.weight.expression, hiddenBias: hidden.bias.expression)
@@ -172,7 +172,9 @@ extension ChapterReader {
   private func checkEmbedding(_ shape: [Int], field: Field, facts: Facts) throws(LessonError) {
     let (v, d) = (facts.vocabulary.count, facts.inputs)
     let written = "`embedding: \(String(field.value.string?.trimmingSpaces ?? "[…]"))`"
-    let expected = "\(v)×\(d): one row of inputs = \(d) numbers for each of the \(v) words"
+    let expected =
+      "\(v)×\(d): one row of inputs = \(d) numbers for "
+      + (v == 1 ? "the one word" : "each of the \(v) words")
     guard shape.count == 2 else {
       throw source.error(
         at: field.mark, "\(written) is \(shapeText(shape))", expected: expected)
@@ -249,7 +251,7 @@ extension ChapterReader {
 
   /// An `nn.Linear` used as `left · weightᵀ + bias`: weight `[out, in]`, bias `[out]`.
   private func checkLinear(
-    _ part: (weight: Typed, bias: Typed), field: Field, left: (name: String, columns: Int),
+    _ part: (weight: Typed, bias: Typed), left: (name: String, columns: Int),
     output: Int, name: String
   ) throws(LessonError) {
     let weight = part.weight

@@ -105,7 +105,8 @@ extension ChapterReader {
     var seen: [String: Int] = [:]
     var rest = Substring(text)
     while let c = rest.first {
-      let before = text[..<rest.startIndex].dropLast()
+      // The text before this character, to tell which brace of the source it is.
+      let before = text[..<rest.startIndex]
       rest = rest.dropFirst()
       if c == "}" {
         guard rest.first == "}" else {
