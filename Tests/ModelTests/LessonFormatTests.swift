@@ -172,3 +172,21 @@ struct LessonFormatTests {
     }
   }
 }
+
+extension LessonFormatTests {
+  /// libyaml stops at 1000 levels, so a hostile file cannot exhaust the stack of Yams'
+  /// recursive composer.
+  @Test func refusesDeepNesting() {
+    let depth = 10_000
+    let text =
+      "title: x\nchapters: " + String(repeating: "[", count: depth)
+      + String(repeating: "]", count: depth) + "\n"
+    #expect(throws: LessonError.self) { try LessonParser.parse(text, file: "deep.yaml") }
+    do {
+      _ = try LessonParser.parse(text, file: "deep.yaml")
+    } catch {
+      #expect(error.found == "lists or mappings nested too deep for libyaml")
+      #expect(error.line == 2)
+    }
+  }
+}

@@ -70,6 +70,10 @@ enum YAMLProblem {
       return ("a tab in the indentation", "spaces only: YAML does not indent with tabs")
     case "found unexpected end of stream":
       return ("the end of the file inside a quoted text", "the closing quote")
+    case _ where problem.hasPrefix("Maximum nesting level reached"):
+      return (
+        "lists or mappings nested too deep for libyaml", "a lesson nested a few levels deep"
+      )
     default:
       return ("malformed YAML: \(problem)", "well-formed YAML (see docs/lessons.md)")
     }
