@@ -69,8 +69,9 @@ import Testing
   }
 
   /// Chapters 3 to 5 have no numbers in the lesson (it ran them unseeded). These were
-  /// computed apart from the code under test, with `shared/torch-rng/torchrng.py` and a
-  /// step-by-step float32 model of each class, from the seeds the chapters state.
+  /// computed apart from the code under test by `scripts/lesson_chapters.py`
+  /// (`shared/torch-rng/torchrng.py` and each class written out in float32), from the
+  /// seeds the chapters state.
   @Test(arguments: [
     (
       2,
