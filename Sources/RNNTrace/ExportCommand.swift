@@ -54,8 +54,7 @@ struct ExportCommand: ParsableCommand {
   }
 
   /// Reads the words three times (vocabulary, header, events) rather than holding
-  /// them, so memory stays flat however long the text. A lesson chapter would plug
-  /// in here with its own model and words.
+  /// them, so memory stays flat however long the text.
   private func export(to file: OutputFile) throws {
     let words = try model.wordSource()
     var vocabulary: [String] = []
@@ -65,7 +64,18 @@ struct ExportCommand: ParsableCommand {
     }
     seen = []
     let built = try model.build(vocabulary: vocabulary, origin: words.origin)
-    let header = TraceHeader(model: built, words: [], seed: model.seed, source: "ad-hoc model")
+    try write(built, words, source: "ad-hoc model", seed: model.seed, first: first, to: file)
+  }
+
+  /// Streams the trace of `words` through `built` into `file` in the chosen format.
+  /// A lesson chapter comes through here too, with its own model, words (`.inline`)
+  /// and title as `source`, and a nil seed.
+  func write(
+    _ built: RNNModel, _ words: WordSource, source: String, seed: UInt64?,
+    first: WordSource.Pass? = nil, to file: OutputFile
+  ) throws {
+    let first = try first ?? words.eachWord { _ in }
+    let header = TraceHeader(model: built, words: [], seed: seed, source: source)
     switch resolvedFormat {
     case .jsonl: try stream(JSONLinesEncoder(), built, header, words, first, file)
     case .csv: try stream(CSVEncoder(), built, header, words, first, file)
