@@ -21,12 +21,16 @@ struct ExportCommand: ParsableCommand {
 
       Examples:
         rnntrace export -o trace.jsonl
+        rnntrace export --chapter 2 -o chapter2.csv          (the bundled lesson's chapter 2)
         rnntrace export --variant linear --seed 12 --hidden 1 | jq -c 'select(.op == "hidden_state") | .value'
         rnntrace export --seed 7 --sentence "the dog jumped over a" -o trace.csv
         rnntrace export --sentence-file book.txt -o book.json     (open it in ui.perfetto.dev)
       """)
 
-  @OptionGroup var model: ModelOptions
+  @OptionGroup(title: "Model options") var model: ModelOptions
+
+  @OptionGroup(title: "Lesson options (a chapter of a lesson instead of an ad-hoc model)")
+  var lesson: LessonOptions
 
   @Option(help: "The log format: jsonl, csv or chrome (default: from -o's extension, else jsonl).")
   var format: TraceFormat?
@@ -42,10 +46,26 @@ struct ExportCommand: ParsableCommand {
   }
 
   func run() throws {
+    let source = try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: false)
+    var chapter: (title: String, chapter: Chapter)?
+    if case .lesson(let loaded) = source {
+      guard let number = loaded.only ?? (loaded.lesson.chapters.count == 1 ? 1 : nil) else {
+        throw UsageError(
+          "--chapter: \(loaded.file) has \(loaded.lesson.chapters.count) chapters and a log holds one; choose it with --chapter 1 … \(loaded.lesson.chapters.count)"
+        )
+      }
+      chapter = (loaded.title(of: number), loaded.lesson.chapters[number - 1])
+    }
     // The output is checked first: a doomed export should not compute anything.
     let file = try OutputFile.open(output)
     do {
-      try export(to: file)
+      if let chapter {
+        let built = chapter.chapter.makeModel(kernel: model.rngKernel)
+        try write(
+          built, .inline(chapter.chapter.words), source: chapter.title, seed: nil, to: file)
+      } else {
+        try export(to: file)
+      }
       try file.commit()
     } catch {
       file.discard()

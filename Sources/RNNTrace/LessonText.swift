@@ -17,7 +17,8 @@ struct LessonText {
       let sections = Dictionary(grouping: chapter.narrative, by: \.step)
       var walkthrough = WalkthroughText(format: format)
       walkthrough.afterStep = { step, out in
-        for paragraph in sections[step] ?? [] {
+        for (i, paragraph) in (sections[step] ?? []).enumerated() {
+          if i > 0 { out += "  │\n" }
           out += wrapped(run.text(of: paragraph, format: format), indent: "  │ ")
         }
       }

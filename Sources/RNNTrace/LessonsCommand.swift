@@ -27,7 +27,7 @@ struct LessonsCommand: ParsableCommand {
       print("\(entry.name)  \(lesson.title)  (\(entry.fileName))")
       for (number, chapter) in zip(1..., lesson.chapters) {
         print(
-          "  \(number). \(chapter.title)  [\(chapter.variant.rawValue), inputs \(chapter.inputs), hidden \(chapter.hidden), \(chapter.words.count) words]"
+          "  \(number). \(chapter.title)  [\(chapter.variant.rawValue), inputs \(chapter.inputs), hidden \(chapter.hidden), \(chapter.words.count) word\(chapter.words.count == 1 ? "" : "s")]"
         )
       }
     }

@@ -7,29 +7,40 @@ import Model
 /// types so that a bad value gets a message that says what is accepted, and so that a
 /// negative size (`--inputs -3`) is read as a value, not as an unknown flag.
 struct ModelOptions: ParsableArguments {
-  @Option(help: "The recurrence: linear, raw-tanh or linear-tanh.")
-  var variant: Variant = .linearTanh
+  // The options are optional so that "given" can be told from "default": with none
+  // given, the commands play the bundled lesson instead of an ad-hoc model.
+  @Option(
+    name: .customLong("variant"),
+    help: ArgumentHelp(
+      "The recurrence: linear, raw-tanh or linear-tanh (default: linear-tanh).",
+      valueName: "variant"))
+  var variantOption: Variant?
 
   @Option(
+    name: .customLong("seed"),
     parsing: .unconditional,
     help: ArgumentHelp(
-      "The torch.manual_seed, 0 … 2^64-1.", valueName: "n"),
+      "The torch.manual_seed, 0 … 2^64-1 (default: 0).", valueName: "n"),
     transform: { try ModelOptions.parseSeed($0) })
-  var seed: UInt64 = 0
+  var seedOption: UInt64?
 
   @Option(
+    name: .customLong("inputs"),
     parsing: .unconditional,
     help: ArgumentHelp(
-      "The size of each embedding e_t (1 … \(ModelLimits.maxDimension)).", valueName: "n"),
+      "The size of each embedding e_t (1 … \(ModelLimits.maxDimension); default: 4).",
+      valueName: "n"),
     transform: { try ModelOptions.parseSize($0) })
-  var inputs: Int = 4
+  var inputsOption: Int?
 
   @Option(
+    name: .customLong("hidden"),
     parsing: .unconditional,
     help: ArgumentHelp(
-      "The size of each hidden state h_t (1 … \(ModelLimits.maxDimension)).", valueName: "n"),
+      "The size of each hidden state h_t (1 … \(ModelLimits.maxDimension); default: 2).",
+      valueName: "n"),
     transform: { try ModelOptions.parseSize($0) })
-  var hidden: Int = 2
+  var hiddenOption: Int?
 
   @Option(
     parsing: .unconditional,
@@ -52,10 +63,15 @@ struct ModelOptions: ParsableArguments {
 
   static let defaultSentence = "the dog jumped over a"
 
-  /// Whether any model option was given on the command line (lessons play otherwise).
+  var variant: Variant { variantOption ?? .linearTanh }
+  var seed: UInt64 { seedOption ?? 0 }
+  var inputs: Int { inputsOption ?? 4 }
+  var hidden: Int { hiddenOption ?? 2 }
+
+  /// Whether no option describing a model was given (the lesson plays then).
   var isDefault: Bool {
-    variant == .linearTanh && seed == 0 && inputs == 4 && hidden == 2
-      && (sentence == nil || sentence == ModelOptions.defaultSentence) && sentenceFile == nil
+    variantOption == nil && seedOption == nil && inputsOption == nil && hiddenOption == nil
+      && sentence == nil && sentenceFile == nil
   }
 
   /// The words of `--sentence`, split on white space as Python's `str.split()` does.

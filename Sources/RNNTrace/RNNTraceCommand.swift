@@ -24,13 +24,15 @@ struct RNNTraceCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       PrintCommand.self, ExportCommand.self, VerifyCommand.self, ReplayCommand.self,
+      LessonsCommand.self,
     ],
     defaultSubcommand: PrintCommand.self
   )
 }
 
 /// Runs the command, reporting every error as one line with a meaningful status:
-/// 0 success, 1 a check failed, 64 a usage error, 65 bad input data.
+/// 0 success, 1 a check failed, 64 a usage error, 65 bad input data, 66 an input file
+/// that cannot be read.
 @main
 enum Main {
   static func main() {
@@ -42,6 +44,8 @@ enum Main {
       fail(error.description, status: 64)
     } catch let error as DataError {
       fail(error.description, status: 65)
+    } catch let error as InputError {
+      fail(error.description, status: 66)
     } catch let error as CheckFailure {
       fail(error.description, status: 1)
     } catch {
@@ -53,7 +57,7 @@ enum Main {
       let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
       let subcommand =
         arguments.first { !$0.hasPrefix("-") }.flatMap {
-          ["print", "export", "verify", "replay"].contains($0) ? " \($0)" : nil
+          ["print", "export", "verify", "replay", "lessons", "play"].contains($0) ? " \($0)" : nil
         } ?? ""
       fail("\(firstLine) (see 'rnntrace\(subcommand) --help')", status: status.rawValue)
     }
