@@ -7,34 +7,53 @@ import Model
 /// types so that a bad value gets a message that says what is accepted, and so that a
 /// negative size (`--inputs -3`) is read as a value, not as an unknown flag.
 struct ModelOptions: ParsableArguments {
-  @Option(help: "The recurrence: linear, raw-tanh or linear-tanh.")
-  var variant: Variant = .linearTanh
+  // The options are optional so that "given" can be told from "default": with none
+  // given, the commands play the bundled lesson instead of an ad-hoc model.
+  @Option(
+    name: .customLong("variant"),
+    help: ArgumentHelp(
+      "The recurrence: linear, raw-tanh or linear-tanh (default: linear-tanh).",
+      valueName: "variant"))
+  var variantOption: Variant?
 
   @Option(
+    name: .customLong("seed"),
     parsing: .unconditional,
     help: ArgumentHelp(
-      "The torch.manual_seed, 0 … 2^64-1.", valueName: "n"),
+      "The torch.manual_seed, 0 … 2^64-1 (default: 0).", valueName: "n"),
     transform: { try ModelOptions.parseSeed($0) })
-  var seed: UInt64 = 0
+  var seedOption: UInt64?
+
+  @Option(
+    name: .customLong("inputs"),
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "The size of each embedding e_t (1 … \(ModelLimits.maxDimension); default: 4).",
+      valueName: "n"),
+    transform: { try ModelOptions.parseSize($0) })
+  var inputsOption: Int?
+
+  @Option(
+    name: .customLong("hidden"),
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "The size of each hidden state h_t (1 … \(ModelLimits.maxDimension); default: 2).",
+      valueName: "n"),
+    transform: { try ModelOptions.parseSize($0) })
+  var hiddenOption: Int?
 
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "The size of each embedding e_t (1 … \(ModelLimits.maxDimension)).", valueName: "n"),
-    transform: { try ModelOptions.parseSize($0) })
-  var inputs: Int = 4
+      "The words to read, separated by spaces (default: \"\(ModelOptions.defaultSentence)\").",
+      valueName: "text"))
+  var sentence: String?
 
   @Option(
-    parsing: .unconditional,
     help: ArgumentHelp(
-      "The size of each hidden state h_t (1 … \(ModelLimits.maxDimension)).", valueName: "n"),
-    transform: { try ModelOptions.parseSize($0) })
-  var hidden: Int = 2
-
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp("The words to read, separated by spaces.", valueName: "text"))
-  var sentence: String = ModelOptions.defaultSentence
+      "Read the words from a UTF-8 text file instead (- for standard input), for texts too long for one argument.",
+      valueName: "path"))
+  var sentenceFile: String?
 
   @Option(
     help: ArgumentHelp(
@@ -44,15 +63,20 @@ struct ModelOptions: ParsableArguments {
 
   static let defaultSentence = "the dog jumped over a"
 
-  /// Whether any model option was given on the command line (lessons play otherwise).
+  var variant: Variant { variantOption ?? .linearTanh }
+  var seed: UInt64 { seedOption ?? 0 }
+  var inputs: Int { inputsOption ?? 4 }
+  var hidden: Int { hiddenOption ?? 2 }
+
+  /// Whether no option describing a model was given (the lesson plays then).
   var isDefault: Bool {
-    variant == .linearTanh && seed == 0 && inputs == 4 && hidden == 2
-      && sentence == ModelOptions.defaultSentence
+    variantOption == nil && seedOption == nil && inputsOption == nil && hiddenOption == nil
+      && sentence == nil && sentenceFile == nil
   }
 
-  /// The words of the sentence, split on white space as Python's `str.split()` does.
+  /// The words of `--sentence`, split on white space as Python's `str.split()` does.
   var words: [String] {
-    sentence.split(whereSeparator: \.isWhitespace).map(String.init)
+    WordSplitter.words(sentence ?? ModelOptions.defaultSentence)
   }
 
   var spec: ModelSpec {
@@ -60,6 +84,12 @@ struct ModelOptions: ParsableArguments {
   }
 
   func validate() throws {
+    if sentence != nil && sentenceFile != nil {
+      throw ValidationError(
+        "--sentence and --sentence-file: give one or the other, not both")
+    }
+    // The words of a file are counted when it is read.
+    guard sentenceFile == nil else { return }
     do {
       try spec.validate()
     } catch {
@@ -67,10 +97,44 @@ struct ModelOptions: ParsableArguments {
     }
   }
 
-  /// Builds the model, or says which option is wrong.
+  /// Where the words come from; opening `--sentence-file` here names it in errors.
+  func wordSource() throws -> WordSource {
+    guard let sentenceFile else { return .inline(words) }
+    return .file(try SentenceFile(path: sentenceFile))
+  }
+
+  /// Builds the model for the words of `--sentence`, or says which option is wrong.
   func build() throws -> RNNModel {
     do {
       return try spec.build(kernel: rngKernel)
+    } catch {
+      throw UsageError(Self.describe(error))
+    }
+  }
+
+  /// The words and the model that reads them, all in memory (for the walkthrough
+  /// and the player, which hold the whole trace anyway).
+  func load() throws -> (model: RNNModel, words: [String]) {
+    let source = try wordSource()
+    if case .inline(let words) = source { return (try build(), words) }
+    let words = try source.all()
+    var seen = Set<String>()
+    let vocabulary = words.filter { seen.insert($0).inserted }
+    return (try build(vocabulary: vocabulary, origin: source.origin), words)
+  }
+
+  /// Builds the model for words read elsewhere, given their vocabulary (distinct
+  /// words in order of first appearance).
+  func build(vocabulary: [String], origin: String) throws -> RNNModel {
+    // A spec whose words are the vocabulary draws the same tensors: its own
+    // vocabulary (dict.fromkeys) is that list again.
+    let spec = ModelSpec(
+      variant: variant, seed: seed, inputs: inputs, hidden: hidden, words: vocabulary)
+    do {
+      return try spec.build(kernel: rngKernel)
+    } catch .emptySentence {
+      throw UsageError(
+        "\(origin): no words in it; expected at least one word separated by white space")
     } catch {
       throw UsageError(Self.describe(error))
     }

@@ -9,14 +9,21 @@ struct PrintCommand: ParsableCommand {
     discussion: """
       Word by word, every operation with its formula, its shapes and its values,
       printed as PyTorch prints tensors. Readable in a pipe, a file or less.
+      With no model options it prints the bundled lesson, narrative and trace,
+      chapter by chapter; model options print an ad-hoc model instead.
 
       Examples:
-        rnntrace print
+        rnntrace print                         the whole lesson
+        rnntrace print --chapter 2             its second chapter
+        rnntrace print --lesson my-lesson.yaml
         rnntrace print --variant raw-tanh --hidden 1 --seed 3 | less
         rnntrace print --precision 8 --sentence "to be or not to be"
       """)
 
-  @OptionGroup var model: ModelOptions
+  @OptionGroup(title: "Model options (an ad-hoc model instead of the lesson)")
+  var model: ModelOptions
+
+  @OptionGroup(title: "Lesson options") var lesson: LessonOptions
 
   @Option(help: ArgumentHelp("Digits after the decimal point (0 … 9).", valueName: "n"))
   var precision: Int = 4
@@ -29,10 +36,18 @@ struct PrintCommand: ParsableCommand {
   }
 
   func run() throws {
-    let built = try model.build()
-    let trace = built.trace(model.words)
     var text = ""
-    WalkthroughText(format: ValueFormat(precision: precision)).write(
+    let format = ValueFormat(precision: precision)
+    if case .lesson(let loaded) = try WalkthroughSource.resolve(
+      model: model, lesson: lesson, preferLesson: true)
+    {
+      LessonText(format: format).write(loaded, to: &text)
+      print(text, terminator: "")
+      return
+    }
+    let (built, words) = try model.load()
+    let trace = built.trace(words)
+    WalkthroughText(format: format).write(
       trace,
       title:
         "Ad-hoc model: \(model.variant.rawValue), seed \(model.seed), inputs \(model.inputs), hidden \(model.hidden)",

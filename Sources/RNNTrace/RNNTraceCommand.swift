@@ -16,17 +16,23 @@ struct RNNTraceCommand: ParsableCommand {
 
       Examples:
         rnntrace print                        the walkthrough as text
-        rnntrace export -o trace.jsonl        the trace as JSON Lines
+        rnntrace export -o trace.jsonl        the trace as a log (also .csv, .json)
+        rnntrace verify trace.jsonl           check a log against its model
+        rnntrace replay trace.jsonl           show a recorded trace
         rnntrace print --variant linear --seed 12 --inputs 4 --hidden 1
       """,
     version: "0.1.0",
-    subcommands: [PrintCommand.self, ExportCommand.self],
+    subcommands: [
+      PrintCommand.self, ExportCommand.self, VerifyCommand.self, ReplayCommand.self,
+      LessonsCommand.self,
+    ],
     defaultSubcommand: PrintCommand.self
   )
 }
 
 /// Runs the command, reporting every error as one line with a meaningful status:
-/// 0 success, 1 a check failed, 64 a usage error, 65 bad input data.
+/// 0 success, 1 a check failed, 64 a usage error, 65 bad input data, 66 an input file
+/// that cannot be read.
 @main
 enum Main {
   static func main() {
@@ -38,6 +44,10 @@ enum Main {
       fail(error.description, status: 64)
     } catch let error as DataError {
       fail(error.description, status: 65)
+    } catch let error as InputError {
+      fail(error.description, status: 66)
+    } catch let error as CheckFailure {
+      fail(error.description, status: 1)
     } catch {
       let status = RNNTraceCommand.exitCode(for: error)
       if status == .success || error is CleanExit {
@@ -47,15 +57,27 @@ enum Main {
       let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
       let subcommand =
         arguments.first { !$0.hasPrefix("-") }.flatMap {
-          ["print", "export"].contains($0) ? " \($0)" : nil
+          ["print", "export", "verify", "replay", "lessons", "play"].contains($0) ? " \($0)" : nil
         } ?? ""
       fail("\(firstLine) (see 'rnntrace\(subcommand) --help')", status: status.rawValue)
     }
   }
 
   static func fail(_ message: String, status: Int32) -> Never {
-    var line = "rnntrace: error: \(message)\n"
+    var line = "rnntrace: error: \(oneLine(message))\n"
     line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
     exit(status)
+  }
+
+  /// A warning on standard error, one line, for something the user chose to accept.
+  static func warn(_ message: String) {
+    var line = "rnntrace: warning: \(oneLine(message))\n"
+    line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+  }
+
+  /// A message quoting a file's content may hold any character: control characters
+  /// are shown as escapes so the error stays one line and cannot drive the terminal.
+  static func oneLine(_ message: String) -> String {
+    WalkthroughText.escaped(message)
   }
 }

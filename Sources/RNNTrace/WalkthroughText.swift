@@ -5,6 +5,12 @@ import Model
 /// has no terminal.
 struct WalkthroughText {
   var format: ValueFormat
+  /// Called after each step is printed (a lesson prints its paragraphs there).
+  var afterStep: (Int, inout String) -> Void = { _, _ in }
+
+  init(format: ValueFormat) {
+    self.format = format
+  }
 
   func write(_ trace: Trace, title: String, to out: inout String) {
     let model = trace.model
@@ -16,20 +22,32 @@ struct WalkthroughText {
       out += "  \(parameter.name) \(parameter.value.shapeDescription)\n"
       for line in format.lines(parameter.value) { out += "    \(line)\n" }
     }
+    // Columns line up across the whole walkthrough, so the eye can run down them.
+    let stepWidth = String(trace.events.last?.step ?? 0).count
+    let operationWidth = trace.events.map(\.operation.rawValue.count).max() ?? 0
+    let formulaWidth = min(trace.events.map(\.formula.count).max() ?? 0, 48)
+    let indent = String(repeating: " ", count: 2 + stepWidth + 2 + operationWidth + 2)
     var currentT = 0
     for event in trace.events {
       if event.t != currentT {
         currentT = event.t
         out += "\nt = \(event.t)  word \"\(Self.escaped(event.word))\"\n"
       }
-      out +=
-        "  step \(event.step)  \(event.operation.rawValue)  \(event.formula)  \(event.shapeSummary)\n"
-      for line in format.lines(event.result.value) { out += "      \(line)\n" }
+      let step = String(event.step)
+      out += "  " + String(repeating: " ", count: stepWidth - step.count) + step + "  "
+      out += Self.padded(event.operation.rawValue, operationWidth) + "  "
+      out += Self.padded(event.formula, formulaWidth) + "  " + event.shapeSummary + "\n"
+      for line in format.lines(event.result.value) { out += indent + line + "\n" }
+      afterStep(event.step, &out)
     }
     out += "\nHidden states\n"
     for (t, state) in trace.hiddenStates.enumerated() {
       out += "  h_\(t) = \(format.inline(state))\n"
     }
+  }
+
+  static func padded(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
   }
 
   /// A word with control characters shown as escapes, so that printing it cannot
