@@ -80,7 +80,7 @@ struct ReferenceModelTests {
   }
 
   /// With products of at most four terms, PyTorch's BLAS sums in the same order as
-  /// `Tensor.matmul` and its tanh is the correctly rounded one, so every hidden state
+  /// `Tensor.matmul`, and `Tensor.tanh` is torch's bit for bit, so every hidden state
   /// is bit for bit PyTorch's (observed on all such reference models; longer products
   /// are summed in blocks, hence the tolerance above).
   @Test(arguments: ReferenceModel.all.filter { max($0.inputs, $0.hidden) <= 4 })
