@@ -8,6 +8,11 @@ public struct Tensor: Equatable, Hashable, Sendable {
   public let shape: [Int]
   /// The elements in row-major order: element `k` is element `k` of `flatten()`.
   public var scalars: [Float]
+  /// Where the first element would sit in PyTorch's storage, in elements: 0 for a tensor of
+  /// its own (PyTorch allocates those 64-byte aligned), `i·columns` for row `i` of a matrix.
+  /// It is not part of the value (`==` ignores it), but MKL's `x·Wᵀ` sums in an order
+  /// that depends on the address's alignment (see `MKLGemv`).
+  public var storageOffset: Int = 0
 
   /// A tensor of the given shape holding `scalars` in row-major order.
   public init(shape: [Int], scalars: [Float]) {
@@ -39,13 +44,25 @@ public struct Tensor: Equatable, Hashable, Sendable {
   public var shapeDescription: String {
     "(" + shape.map(String.init).joined(separator: "×") + ")"
   }
+
+  public static func == (lhs: Tensor, rhs: Tensor) -> Bool {
+    lhs.shape == rhs.shape && lhs.scalars == rhs.scalars
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(shape)
+    hasher.combine(scalars)
+  }
 }
 
 extension Tensor {
-  /// Row `index` of a matrix as a 1×columns matrix (what `weight[i].unsqueeze(0)` gives).
+  /// Row `index` of a matrix as a 1×columns matrix (what `weight[i].unsqueeze(0)` gives,
+  /// a view that starts `index·columns` elements into the matrix's storage).
   public func row(_ index: Int) -> Tensor {
     let start = index * columns
-    return Tensor(shape: [1, columns], scalars: Array(scalars[start..<start + columns]))
+    var row = Tensor(shape: [1, columns], scalars: Array(scalars[start..<start + columns]))
+    row.storageOffset = storageOffset + start
+    return row
   }
 
   /// The transpose of a matrix (a vector is taken as one row).
