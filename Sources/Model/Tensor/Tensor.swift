@@ -8,6 +8,11 @@ public struct Tensor: Equatable, Hashable, Sendable {
   public let shape: [Int]
   /// The elements in row-major order: element `k` is element `k` of `flatten()`.
   public var scalars: [Float]
+  /// Where the first element would sit in PyTorch's storage, in elements: 0 for a tensor of
+  /// its own (PyTorch allocates those 64-byte aligned), `i·columns` for row `i` of a matrix.
+  /// It is not part of the value (`==` ignores it), but MKL's `x·Wᵀ` sums in an order
+  /// that depends on the address's alignment (see `MKLGemv`).
+  public var storageOffset: Int = 0
 
   /// A tensor of the given shape holding `scalars` in row-major order.
   public init(shape: [Int], scalars: [Float]) {
@@ -39,13 +44,25 @@ public struct Tensor: Equatable, Hashable, Sendable {
   public var shapeDescription: String {
     "(" + shape.map(String.init).joined(separator: "×") + ")"
   }
+
+  public static func == (lhs: Tensor, rhs: Tensor) -> Bool {
+    lhs.shape == rhs.shape && lhs.scalars == rhs.scalars
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(shape)
+    hasher.combine(scalars)
+  }
 }
 
 extension Tensor {
-  /// Row `index` of a matrix as a 1×columns matrix (what `weight[i].unsqueeze(0)` gives).
+  /// Row `index` of a matrix as a 1×columns matrix (what `weight[i].unsqueeze(0)` gives,
+  /// a view that starts `index·columns` elements into the matrix's storage).
   public func row(_ index: Int) -> Tensor {
     let start = index * columns
-    return Tensor(shape: [1, columns], scalars: Array(scalars[start..<start + columns]))
+    var row = Tensor(shape: [1, columns], scalars: Array(scalars[start..<start + columns]))
+    row.storageOffset = storageOffset + start
+    return row
   }
 
   /// The transpose of a matrix (a vector is taken as one row).
@@ -61,34 +78,8 @@ extension Tensor {
     return Tensor(shape: [c, r], scalars: out)
   }
 
-  /// The element-wise hyperbolic tangent, correctly rounded to float32 (see `Float.tanh`).
+  /// The element-wise hyperbolic tangent, bit for bit as `torch.tanh` (see `TorchTanh`).
   public func tanh() -> Tensor {
-    Tensor(shape: shape, scalars: scalars.map { Float.tanh($0) })
+    Tensor(shape: shape, scalars: scalars.map(TorchTanh.tanh))
   }
 }
-
-extension Float {
-  /// tanh evaluated in binary64 and rounded once to float32.
-  ///
-  /// PyTorch's vectorised CPU tanh matched this correctly rounded value wherever it could
-  /// be isolated, while glibc's `tanhf` is often an ulp off: replaying the reference
-  /// models one step from PyTorch's own h_{t-1} (Fixtures/reference), this form gave
-  /// 172 of 253 states bit for bit (all but those behind long BLAS-summed products),
-  /// `tanhf` 130.
-  @inlinable static func tanh(_ x: Float) -> Float {
-    #if canImport(Glibc)
-      return Float(Glibc.tanh(Double(x)))
-    #elseif canImport(Darwin)
-      return Float(Darwin.tanh(Double(x)))
-    #else
-      let e = Float(exp(Double(2 * x)))
-      return (e - 1) / (e + 1)
-    #endif
-  }
-}
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif

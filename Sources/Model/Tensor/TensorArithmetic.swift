@@ -28,6 +28,12 @@ extension Tensor {
   }
 
   /// `self · weightᵀ`, what `nn.Linear` computes before its bias: `(m×k)·(n×k)ᵀ → (m×n)`.
+  ///
+  /// For one row (the lesson's case) each output is summed in the order of MKL's
+  /// matrix-vector kernel, which PyTorch reaches for `x @ W.T` (see `MKLGemv`); that order
+  /// depends on the output's row of `weight` and on `storageOffset`. Several rows would go
+  /// to MKL's matrix-matrix kernel, whose order is not modelled: they are summed left to
+  /// right like `matmul`.
   public func matmulTransposed(_ weight: Tensor) -> Tensor {
     precondition(
       columns == weight.columns,
@@ -39,6 +45,13 @@ extension Tensor {
     scalars.withUnsafeBufferPointer { a in
       weight.scalars.withUnsafeBufferPointer { w in
         out.withUnsafeMutableBufferPointer { c in
+          if m == 1 {
+            let gemv = MKLGemv(count: k, outputs: n, inputOffset: storageOffset)
+            for j in 0..<n {
+              c[j] = gemv.dot(output: j, w + j * k, a.baseAddress!)
+            }
+            return
+          }
           for i in 0..<m {
             Tensor.rowTimesTransposed(count: k, rows: n, a + i * k, w.baseAddress!, c + i * n)
           }

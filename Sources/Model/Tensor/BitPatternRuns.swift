@@ -1,0 +1,77 @@
+/// A sorted set of float32 bit patterns stored as runs of consecutive values, for tables of
+/// inputs on which a PyTorch kernel departs from a simple rule (see `TorchTanh`).
+struct BitPatternRuns: Sendable {
+  /// The first bit pattern of each run, ascending.
+  let starts: [UInt32]
+  /// The last bit pattern of each run (inclusive), parallel to `starts`.
+  let ends: [UInt32]
+
+  /// The number of bit patterns in all runs.
+  var count: Int {
+    zip(starts, ends).reduce(0) { $0 + Int($1.1 - $1.0) + 1 }
+  }
+
+  /// Decodes the compact text that `scripts/generate_tanh_flips.py` writes: unsigned numbers
+  /// in 5-bit little-endian groups, one base64 character per group, 32 set on all but a
+  /// number's last; per run `(gap << 1) | long`, then `length - 2` when `long` is 1. Gaps
+  /// count from one past the previous run's end. Line breaks are ignored.
+  init(encoded text: String) {
+    var numbers: [UInt64] = []
+    var value: UInt64 = 0
+    var shift: UInt64 = 0
+    for byte in text.utf8 {
+      guard let digit = Self.digit(byte) else { continue }
+      value |= UInt64(digit & 31) << shift
+      shift += 5
+      if digit & 32 == 0 {
+        numbers.append(value)
+        value = 0
+        shift = 0
+      }
+    }
+    var starts: [UInt32] = []
+    var ends: [UInt32] = []
+    var next: UInt64 = 0
+    var index = 0
+    while index < numbers.count {
+      let start = next + numbers[index] >> 1
+      var end = start
+      if numbers[index] & 1 == 1 {
+        index += 1
+        end = start + numbers[index] + 1
+      }
+      index += 1
+      starts.append(UInt32(start))
+      ends.append(UInt32(end))
+      next = end + 1
+    }
+    self.starts = starts
+    self.ends = ends
+  }
+
+  /// Whether `bits` lies in one of the runs.
+  func contains(_ bits: UInt32) -> Bool {
+    guard let first = starts.first, bits >= first, bits <= ends[ends.count - 1] else {
+      return false
+    }
+    // The last run starting at or before `bits`.
+    var low = 0
+    var high = starts.count
+    while high - low > 1 {
+      let middle = (low + high) / 2
+      if starts[middle] <= bits { low = middle } else { high = middle }
+    }
+    return bits <= ends[low]
+  }
+
+  private static func digit(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte - UInt8(ascii: "A")
+    case UInt8(ascii: "a")...UInt8(ascii: "z"): byte - UInt8(ascii: "a") + 26
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0") + 52
+    case UInt8(ascii: "+"): 62
+    case UInt8(ascii: "/"): 63
+    default: nil
+    }
+  }
+}
