@@ -7,6 +7,8 @@ import Model
 /// `MB/s` counts encoded bytes (10^6 a megabyte).
 func exportBenchmarks() {
   exportBenchmarks(format: "jsonl") { JSONLinesEncoder() }
+  exportBenchmarks(format: "csv") { CSVEncoder() }
+  exportBenchmarks(format: "chrome") { ChromeTraceEncoder() }
 }
 
 func exportBenchmarks<Encoder: TraceEncoder>(
