@@ -1,0 +1,73 @@
+import Model
+
+/// The screen as a function of the state: header, sentence, the panels of the current
+/// word, the narration, the lesson's text if any, and the status line.
+public enum PlayerView {
+  /// Narrower or shorter than this, only the message screen is shown.
+  public static let minimumSize = ScreenSize(columns: 40, rows: 12)
+  /// At most this many rows of a lesson's text, so the panels keep their room.
+  static let maximumNarrativeRows = 4
+
+  public static func render(_ state: PlayerState) -> CellGrid {
+    var grid = CellGrid(size: state.size)
+    let size = state.size
+    guard size.columns >= minimumSize.columns, size.rows >= minimumSize.rows else {
+      TooSmallScreen.draw(on: &grid, needed: minimumSize)
+      return grid
+    }
+    let panels = PanelLayout.panels(for: state)
+    let context = PanelContext(state: state)
+    let narrative = NarrativePane.lines(
+      state.section.narrative(at: state.position + 1), width: size.columns - 2)
+    // The lesson's text gives way to the panels when the screen is short.
+    var narrativeRows = min(narrative.count, maximumNarrativeRows)
+    var placed: [(any Panel, Rect)]?
+    while true {
+      let top = 2
+      let bottom = size.rows - 2 - narrativeRows
+      let area = Rect(x: 0, y: top, width: size.columns, height: bottom - top)
+      placed = area.height > 0 ? PanelLayout.arrange(panels, in: area) : nil
+      if placed != nil || narrativeRows == 0 { break }
+      narrativeRows -= 1
+    }
+    guard let placed else {
+      let needed = panels.reduce(0) { $0 + $1.minimumHeight }
+      TooSmallScreen.draw(
+        on: &grid,
+        needed: ScreenSize(
+          columns: minimumSize.columns,
+          rows: min(needed + 4, max(size.rows + 1, minimumSize.rows))))
+      return grid
+    }
+    HeaderLine.draw(on: &grid, state: state)
+    SentenceLine.draw(on: &grid, y: 1, state: state)
+    for (panel, rect) in placed {
+      panel.draw(on: &grid, in: rect, context: context)
+    }
+    if narrativeRows > 0 {
+      NarrativePane.draw(
+        on: &grid, lines: narrative, rows: narrativeRows, y: size.rows - 2 - narrativeRows)
+    }
+    let narration = Narration.line(for: state.event, variant: context.variant, drill: state.drill)
+    let y = size.rows - 2
+    let x = grid.put("» ", x: 0, y: y, style: Theme.label)
+    putClipped(&grid, narration, x: x, y: y, style: Theme.narration)
+    StatusLine.draw(on: &grid, state: state)
+    if state.isShowingHelp { HelpOverlay.draw(on: &grid) }
+    return grid
+  }
+
+  /// Writes `text` up to the right edge, ending with `…` if it did not all fit.
+  static func putClipped(
+    _ grid: inout CellGrid, _ text: String, x: Int, y: Int, style: CellStyle, limit: Int? = nil
+  ) {
+    let limit = limit ?? grid.width
+    let escaped = TerminalText.escaped(text)
+    if x + DisplayWidth.of(escaped) <= limit {
+      grid.put(escaped, x: x, y: y, style: style, limit: limit)
+      return
+    }
+    let end = grid.put(escaped, x: x, y: y, style: style, limit: limit - 1)
+    grid.put("…", x: end, y: y, style: Theme.gap, limit: limit)
+  }
+}
