@@ -31,38 +31,19 @@ static inline int rnn_color_pairs(void) { return COLOR_PAIRS; }
 static inline FILE *rnn_stdout(void) { return stdout; }
 static inline FILE *rnn_stdin(void) { return stdin; }
 
-// Restores the terminal whatever ends the process: a fatal signal (a Swift trap arrives
-// as SIGILL or SIGTRAP) or a request to terminate. The handler that was there before
-// (the Swift runtime's backtracer, or the default) is put back and the signal delivered
-// again, so the backtrace and the exit status are the usual ones. endwin is not
-// async-signal-safe, but ncurses' own handlers make the same call before exiting.
-enum { RNN_SIGNAL_COUNT = 10 };
-static const int rnn_signals[RNN_SIGNAL_COUNT] = {
-    SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT, SIGTERM, SIGHUP, SIGINT, SIGQUIT};
-static struct sigaction rnn_previous_actions[RNN_SIGNAL_COUNT];
-
-static inline void rnn_remove_restoring_handlers(void) {
-  for (int i = 0; i < RNN_SIGNAL_COUNT; i++) {
-    sigaction(rnn_signals[i], &rnn_previous_actions[i], NULL);
-  }
+// Installs `handler` for `sig`, keeping the action it replaces in `previous` (Swift
+// cannot fill Glibc's sigaction union portably).
+static inline int rnn_set_signal_handler(int sig, void (*handler)(int),
+                                         struct sigaction *previous) {
+  struct sigaction action;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_NODEFER;
+  action.sa_handler = handler;
+  return sigaction(sig, &action, previous);
 }
 
-static inline void rnn_restore_and_reraise(int sig) {
-  endwin();
-  rnn_remove_restoring_handlers();
-  // A fault re-executes its instruction on return and reaches the previous handler with
-  // its real context; a signal that was sent is sent again.
-  if (sig != SIGSEGV && sig != SIGBUS && sig != SIGILL && sig != SIGFPE) raise(sig);
-}
-
-static inline void rnn_install_restoring_handlers(void) {
-  for (int i = 0; i < RNN_SIGNAL_COUNT; i++) {
-    struct sigaction action;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_NODEFER;
-    action.sa_handler = rnn_restore_and_reraise;
-    sigaction(rnn_signals[i], &action, &rnn_previous_actions[i]);
-  }
+static inline int rnn_restore_signal_handler(int sig, const struct sigaction *previous) {
+  return sigaction(sig, previous, NULL);
 }
 
 // Ctrl-Z while the terminal is raw: leave curses, stop, and come back on SIGCONT.

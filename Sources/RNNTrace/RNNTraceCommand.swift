@@ -6,10 +6,8 @@ struct RNNTraceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "rnntrace",
     abstract: "Step through how a recurrent neural network computes its hidden states.",
-    version: "0.1.0"
+    version: "0.1.0",
+    subcommands: [PlayCommand.self],
+    defaultSubcommand: PlayCommand.self
   )
-
-  func run() throws {
-    print("rnntrace")
-  }
 }

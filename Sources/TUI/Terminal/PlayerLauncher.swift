@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Opens the player on the terminal, or prints the plain transcript where a screen
+/// cannot be used.
+public enum PlayerLauncher {
+  /// Where the player goes.
+  public enum Mode: Equatable, Sendable {
+    case screen
+    /// Plain text, and why (for tests and for a note on stderr).
+    case plain(reason: String)
+  }
+
+  /// The screen needs a terminal at both ends and a terminal type that can address the
+  /// cursor.
+  public static func mode(
+    stdinIsTerminal: Bool, stdoutIsTerminal: Bool, environment: [String: String]
+  ) -> Mode {
+    if !stdoutIsTerminal { return .plain(reason: "standard output is not a terminal") }
+    if !stdinIsTerminal { return .plain(reason: "standard input is not a terminal") }
+    let term = environment["TERM"] ?? ""
+    if term.isEmpty { return .plain(reason: "TERM is not set") }
+    if term == "dumb" { return .plain(reason: "TERM=dumb") }
+    return .screen
+  }
+
+  /// Plays `content` where it can; writes notes (why there is no screen) to stderr
+  /// only when a terminal was expected.
+  public static func run(
+    _ content: PlayerContent, configuration: PlayerConfiguration = PlayerConfiguration(),
+    environment: [String: String]
+  ) {
+    let mode = mode(
+      stdinIsTerminal: isatty(0) == 1, stdoutIsTerminal: isatty(1) == 1,
+      environment: environment)
+    if mode == .screen {
+      do {
+        let terminal = try CursesTerminal(environment: environment)
+        defer { terminal.stop() }
+        PlayerLoop(configuration: configuration).run(content, on: terminal)
+        return
+      } catch {
+        writeError("rnntrace: \(error); printing the steps instead")
+      }
+    }
+    for line in PlainTranscript.lines(content) { print(line) }
+  }
+
+  static func writeError(_ text: String) {
+    var line = text + "\n"
+    line.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
+  }
+}
