@@ -21,6 +21,7 @@ static inline attr_t rnn_a_dim(void) { return A_DIM; }
 static inline attr_t rnn_a_reverse(void) { return A_REVERSE; }
 static inline attr_t rnn_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t rnn_color_pair(short pair) { return COLOR_PAIR(pair); }
+static inline int rnn_pair_number(attr_t attributes) { return PAIR_NUMBER(attributes); }
 
 // Mutable globals, which Swift 6 rejects as not concurrency-safe.
 static inline WINDOW *rnn_stdscr(void) { return stdscr; }

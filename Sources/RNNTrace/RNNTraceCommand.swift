@@ -1,13 +1,63 @@
 import ArgumentParser
 import Model
 
-@main
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `rnntrace`: the root command.
 struct RNNTraceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "rnntrace",
     abstract: "Step through how a recurrent neural network computes its hidden states.",
+    discussion: """
+      The numbers are PyTorch's own: the same seeds give the same tensors as
+      torch.manual_seed with torch.randn and nn.Linear.
+
+      Examples:
+        rnntrace                              the player (the walkthrough as text in a pipe)
+        rnntrace print                        the walkthrough as text
+        rnntrace export -o trace.jsonl        the trace as JSON Lines
+        rnntrace print --variant linear --seed 12 --inputs 4 --hidden 1
+      """,
     version: "0.1.0",
-    subcommands: [PlayCommand.self],
+    subcommands: [PlayCommand.self, PrintCommand.self, ExportCommand.self],
+    // On a terminal the player; in a pipe, play prints the walkthrough as print does.
     defaultSubcommand: PlayCommand.self
   )
+}
+
+/// Runs the command, reporting every error as one line with a meaningful status:
+/// 0 success, 1 a check failed, 64 a usage error, 65 bad input data.
+@main
+enum Main {
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    do {
+      var command = try RNNTraceCommand.parseAsRoot(arguments)
+      try command.run()
+    } catch let error as UsageError {
+      fail(error.description, status: 64)
+    } catch let error as DataError {
+      fail(error.description, status: 65)
+    } catch {
+      let status = RNNTraceCommand.exitCode(for: error)
+      if status == .success || error is CleanExit {
+        RNNTraceCommand.exit(withError: error)
+      }
+      let message = RNNTraceCommand.message(for: error)
+      let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
+      let subcommand =
+        arguments.first { !$0.hasPrefix("-") }.flatMap {
+          ["play", "print", "export"].contains($0) ? " \($0)" : nil
+        } ?? ""
+      fail("\(firstLine) (see 'rnntrace\(subcommand) --help')", status: status.rawValue)
+    }
+  }
+
+  static func fail(_ message: String, status: Int32) -> Never {
+    var line = "rnntrace: error: \(message)\n"
+    line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    exit(status)
+  }
 }

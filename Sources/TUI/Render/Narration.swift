@@ -1,38 +1,18 @@
 import Model
 
 /// The one line that says what just happened, with its real numbers:
-/// `h_3 = tanh(z_3) = tanh(0.8123) = 0.6710`.
+/// `tanh(z_3) = tanh(0.8123) = 0.6710`, as `rnntrace print` narrates it; in a drill, the
+/// multiply-add in hand.
 public enum Narration {
   /// The narration of `event`; inside a drill, of the current multiply-add.
   public static func line(for event: TraceEvent, variant: Variant, drill: DrillPosition? = nil)
     -> String
   {
-    let result = event.result.value.scalars
-    let values = NumberFormat.vector(result)
-    let operands = event.operands.map { NumberFormat.vector($0.value.scalars) }
-    switch event.operation {
-    case .embedding:
-      let index = event.index.map(String.init) ?? "?"
-      return "\(quoted(event.word)) → index \(index) → \(event.result.name) = embedding[\(index)]"
-        + " = \(values) \(event.result.value.shapeDescription)"
-    case .matmulInput, .matmulHidden:
-      guard let product = MatrixProduct(event, variant: variant) else {
-        return "\(event.formula) = \(values)"
-      }
-      if let drill { return drillLine(product, drill) }
-      return "\(event.formula): \(product.shapes) = \(values)"
-    case .biasInput, .biasHidden:
-      return "\(event.formula) = \(operands.joined(separator: " + ")) = \(values)"
-    case .tanhInput:
-      return "\(event.formula) = tanh(\(operands.first ?? "")) = \(values)"
-    case .add:
-      return "\(event.formula) = \(operands.joined(separator: " + ")) = \(values)"
-    case .tanh:
-      let z = operands.first ?? ""
-      return "h_\(event.t) = \(event.formula) = tanh(\(z)) = \(values)"
-    case .hiddenState:
-      return "\(event.result.name) = \(values) joins the hidden states h_0 … \(event.result.name)"
+    if let drill, let product = MatrixProduct(event, variant: variant) {
+      return drillLine(product, drill)
     }
+    // The same sentence `rnntrace print` says for the event.
+    return event.narration()
   }
 
   /// `W_e·e_1[1]: sum -0.4303 after term 3/4: 0.8989 × -0.0866 = -0.0778 (e_1[2]·…)`:

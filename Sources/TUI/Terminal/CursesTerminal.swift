@@ -47,9 +47,9 @@ public final class CursesTerminal: PlayerTerminal {
     keypad(window, true)
     set_escdelay(25)
     curs_set(0)
-    var palette = TerminalPalette(
-      colors: 0, hasColors: has_colors(), environment: environment)
-    if palette.depth != .monochrome, start_color() == OK {
+    var palette = TerminalPalette(depth: .monochrome)
+    let wantsColor = TerminalPalette(colors: 256, hasColors: has_colors(), environment: environment)
+    if wantsColor.depth != .monochrome, start_color() == OK {
       use_default_colors()
       palette = TerminalPalette(
         colors: Int(rnn_colors()), hasColors: true, environment: environment)
@@ -112,6 +112,27 @@ public final class CursesTerminal: PlayerTerminal {
     rnn_suspend()
     // Back after SIGCONT: the terminal may have changed while we were away.
     wrefresh(window)
+  }
+
+  /// Row `y` as curses holds it, trailing blanks dropped (for tests).
+  func line(_ y: Int) -> String {
+    var buffer = [wchar_t](repeating: 0, count: Int(getmaxx(window)) + 1)
+    let count = mvwinnwstr(window, Int32(y), 0, &buffer, Int32(buffer.count - 1))
+    guard count > 0 else { return "" }
+    let scalars = buffer.prefix(Int(count)).compactMap { UnicodeScalar(UInt32(bitPattern: $0)) }
+    var text = String(String.UnicodeScalarView(scalars))
+    while text.last == " " { text.removeLast() }
+    return text
+  }
+
+  /// The attributes curses holds for one cell (for tests).
+  func attributes(x: Int, y: Int) -> (bold: Bool, reverse: Bool, colorPair: Int) {
+    let cell = mvwinch(window, Int32(y), Int32(x))
+    let value = attr_t(truncatingIfNeeded: cell)
+    return (
+      value & rnn_a_bold() != 0, value & rnn_a_reverse() != 0,
+      Int(rnn_pair_number(value))
+    )
   }
 
   /// The key for a `wgetch` code.

@@ -25,11 +25,12 @@ public enum PlayerLauncher {
     return .screen
   }
 
-  /// Plays `content` where it can; writes notes (why there is no screen) to stderr
-  /// only when a terminal was expected.
+  /// Plays `content` on the terminal where it can; elsewhere calls `plainText`, which
+  /// prints the same content as text. When curses cannot start on what looked like a
+  /// terminal, says why on stderr.
   public static func run(
     _ content: PlayerContent, configuration: PlayerConfiguration = PlayerConfiguration(),
-    environment: [String: String]
+    environment: [String: String], plainText: () -> Void
   ) {
     let mode = mode(
       stdinIsTerminal: isatty(0) == 1, stdoutIsTerminal: isatty(1) == 1,
@@ -44,7 +45,7 @@ public enum PlayerLauncher {
         writeError("rnntrace: \(error); printing the steps instead")
       }
     }
-    for line in PlainTranscript.lines(content) { print(line) }
+    plainText()
   }
 
   static func writeError(_ text: String) {

@@ -1,0 +1,91 @@
+/// Bytes being encoded, appended to in place and handed to a sink in chunks, so that
+/// an export of any length holds only one chunk in memory.
+public struct ByteBuffer: Sendable {
+  public private(set) var bytes: [UInt8] = []
+
+  public init(capacity: Int = 1 << 16) {
+    bytes.reserveCapacity(capacity)
+  }
+
+  public var count: Int { bytes.count }
+
+  public mutating func append(_ byte: UInt8) { bytes.append(byte) }
+
+  public mutating func append(_ string: String) {
+    var string = string
+    string.withUTF8 { bytes.append(contentsOf: $0) }
+  }
+
+  public mutating func append(contentsOf other: some Sequence<UInt8>) {
+    bytes.append(contentsOf: other)
+  }
+
+  /// Empties the buffer, keeping its storage.
+  public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+}
+
+extension ByteBuffer {
+  /// A float32 in the shortest decimal that reads back to the same float32
+  /// (`-0.70564395`, `1e-05`). Non-finite values have no JSON form and are written
+  /// as `null`; the log reader refuses them.
+  public mutating func appendJSON(_ value: Float) {
+    if value.isFinite {
+      append(value.description)
+    } else {
+      append("null")
+    }
+  }
+
+  /// A JSON string literal: quotes, backslashes and every control character escaped,
+  /// so a word holding an escape sequence stays inert in the file.
+  public mutating func appendJSON(_ string: String) {
+    append(UInt8(ascii: "\""))
+    for unit in string.utf8 {
+      switch unit {
+      case UInt8(ascii: "\""): append("\\\"")
+      case UInt8(ascii: "\\"): append("\\\\")
+      case 0x0A: append("\\n")
+      case 0x0D: append("\\r")
+      case 0x09: append("\\t")
+      case 0..<0x20, 0x7F:
+        append("\\u00")
+        append(Self.hexDigits[Int(unit >> 4)])
+        append(Self.hexDigits[Int(unit & 0xF)])
+      default: append(unit)
+      }
+    }
+    append(UInt8(ascii: "\""))
+  }
+
+  /// `[1,4]`
+  public mutating func appendJSON(shape: [Int]) {
+    append(UInt8(ascii: "["))
+    for (i, size) in shape.enumerated() {
+      if i > 0 { append(UInt8(ascii: ",")) }
+      append(String(size))
+    }
+    append(UInt8(ascii: "]"))
+  }
+
+  /// `[-0.70564395,0.67411864]`
+  public mutating func appendJSON(values: [Float]) {
+    append(UInt8(ascii: "["))
+    for (i, value) in values.enumerated() {
+      if i > 0 { append(UInt8(ascii: ",")) }
+      appendJSON(value)
+    }
+    append(UInt8(ascii: "]"))
+  }
+
+  /// `["the","dog"]`
+  public mutating func appendJSON(strings: [String]) {
+    append(UInt8(ascii: "["))
+    for (i, string) in strings.enumerated() {
+      if i > 0 { append(UInt8(ascii: ",")) }
+      appendJSON(string)
+    }
+    append(UInt8(ascii: "]"))
+  }
+
+  private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+}

@@ -1,0 +1,74 @@
+/// The JSON Lines log (`docs/trace-format.md`): a header object on the first line,
+/// then one object per event. Floats are written in their shortest round-trip form,
+/// so that every value reads back to the same float32.
+public struct JSONLinesEncoder: TraceEncoder {
+  public init() {}
+
+  public mutating func begin(_ header: TraceHeader, into out: inout ByteBuffer) {
+    out.append("{\"type\":\"header\",\"format\":\"rnntrace\",\"version\":")
+    out.append(String(TraceHeader.formatVersion))
+    out.append(",\"source\":")
+    out.appendJSON(header.source)
+    out.append(",\"variant\":")
+    out.appendJSON(header.variant.rawValue)
+    out.append(",\"seed\":")
+    out.append(header.seed.map { String($0) } ?? "null")
+    out.append(",\"inputs\":")
+    out.append(String(header.inputs))
+    out.append(",\"hidden\":")
+    out.append(String(header.hidden))
+    out.append(",\"words\":")
+    out.appendJSON(strings: header.words)
+    out.append(",\"vocabulary\":")
+    out.appendJSON(strings: header.vocabulary)
+    out.append(",\"parameters\":{")
+    for (i, parameter) in header.parameters.enumerated() {
+      if i > 0 { out.append(UInt8(ascii: ",")) }
+      out.appendJSON(parameter.name)
+      out.append(":{\"shape\":")
+      out.appendJSON(shape: parameter.value.shape)
+      out.append(",\"values\":")
+      out.appendJSON(values: parameter.value.scalars)
+      out.append(UInt8(ascii: "}"))
+    }
+    out.append("}}\n")
+  }
+
+  public mutating func encode(_ event: TraceEvent, into out: inout ByteBuffer) {
+    out.append("{\"type\":\"event\",\"step\":")
+    out.append(String(event.step))
+    out.append(",\"t\":")
+    out.append(String(event.t))
+    out.append(",\"word\":")
+    out.appendJSON(event.word)
+    out.append(",\"op\":\"")
+    out.append(event.operation.rawValue)
+    out.append("\",\"formula\":")
+    out.appendJSON(event.formula)
+    if let index = event.index {
+      out.append(",\"index\":")
+      out.append(String(index))
+    }
+    out.append(",\"operands\":[")
+    for (i, operand) in event.operands.enumerated() {
+      if i > 0 { out.append(UInt8(ascii: ",")) }
+      out.append("{\"name\":")
+      out.appendJSON(operand.name)
+      out.append(",\"shape\":")
+      out.appendJSON(shape: operand.value.shape)
+      out.append(UInt8(ascii: "}"))
+    }
+    out.append("],\"result\":{\"name\":")
+    out.appendJSON(event.result.name)
+    out.append(",\"shape\":")
+    out.appendJSON(shape: event.result.value.shape)
+    out.append(",\"values\":")
+    out.appendJSON(values: event.result.value.scalars)
+    out.append(UInt8(ascii: "}"))
+    if event.operation == .hiddenState {
+      out.append(",\"value\":")
+      out.appendJSON(values: event.result.value.scalars)
+    }
+    out.append("}\n")
+  }
+}

@@ -1,0 +1,46 @@
+import Model
+
+/// Encodes events as the model emits them and writes them out in chunks, so memory
+/// stays flat however long the input is.
+struct EncodingListener<Encoder: TraceEncoder>: TraceListener {
+  var encoder: Encoder
+  var buffer = ByteBuffer(capacity: 1 << 20)
+  let output: OutputFile
+  /// The first write error; the run stops feeding words once it is set.
+  var failure: Error?
+
+  init(encoder: Encoder, output: OutputFile) {
+    self.encoder = encoder
+    self.output = output
+  }
+
+  mutating func begin(_ header: TraceHeader) {
+    encoder.begin(header, into: &buffer)
+    flushIfFull()
+  }
+
+  mutating func receive(_ event: TraceEvent) {
+    encoder.encode(event, into: &buffer)
+    flushIfFull()
+  }
+
+  mutating func finish() throws {
+    encoder.end(into: &buffer)
+    flush()
+    if let failure { throw failure }
+  }
+
+  private mutating func flushIfFull() {
+    if buffer.count >= 1 << 20 { flush() }
+  }
+
+  private mutating func flush() {
+    guard failure == nil, buffer.count > 0 else { return }
+    do {
+      try output.write(buffer.bytes)
+    } catch {
+      failure = error
+    }
+    buffer.removeAll()
+  }
+}

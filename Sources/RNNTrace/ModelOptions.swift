@@ -1,0 +1,118 @@
+import ArgumentParser
+import Model
+
+/// The options that describe an ad-hoc model, shared by `print`, `export` and `play`.
+///
+/// Sizes and the seed are parsed here rather than by the argument parser's integer
+/// types so that a bad value gets a message that says what is accepted, and so that a
+/// negative size (`--inputs -3`) is read as a value, not as an unknown flag.
+struct ModelOptions: ParsableArguments {
+  @Option(help: "The recurrence: linear, raw-tanh or linear-tanh.")
+  var variant: Variant = .linearTanh
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "The torch.manual_seed, 0 … 2^64-1.", valueName: "n"),
+    transform: { try ModelOptions.parseSeed($0) })
+  var seed: UInt64 = 0
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "The size of each embedding e_t (1 … \(ModelLimits.maxDimension)).", valueName: "n"),
+    transform: { try ModelOptions.parseSize($0) })
+  var inputs: Int = 4
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "The size of each hidden state h_t (1 … \(ModelLimits.maxDimension)).", valueName: "n"),
+    transform: { try ModelOptions.parseSize($0) })
+  var hidden: Int = 2
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("The words to read, separated by spaces.", valueName: "text"))
+  var sentence: String = ModelOptions.defaultSentence
+
+  @Option(
+    help: ArgumentHelp(
+      "The arithmetic of PyTorch's normal sampler: avx2 (x86-64 wheels) or generic (ARM and others).",
+      valueName: "kernel"))
+  var rngKernel: TorchGenerator.Kernel = .platformDefault
+
+  static let defaultSentence = "the dog jumped over a"
+
+  /// Whether any model option was given on the command line (lessons play otherwise).
+  var isDefault: Bool {
+    variant == .linearTanh && seed == 0 && inputs == 4 && hidden == 2
+      && sentence == ModelOptions.defaultSentence
+  }
+
+  /// The words of the sentence, split on white space as Python's `str.split()` does.
+  var words: [String] {
+    sentence.split(whereSeparator: \.isWhitespace).map(String.init)
+  }
+
+  var spec: ModelSpec {
+    ModelSpec(variant: variant, seed: seed, inputs: inputs, hidden: hidden, words: words)
+  }
+
+  func validate() throws {
+    do {
+      try spec.validate()
+    } catch {
+      throw ValidationError(Self.describe(error))
+    }
+  }
+
+  /// Builds the model, or says which option is wrong.
+  func build() throws -> RNNModel {
+    do {
+      return try spec.build(kernel: rngKernel)
+    } catch {
+      throw UsageError(Self.describe(error))
+    }
+  }
+
+  /// One line naming the option, what was given and what is accepted.
+  static func describe(_ error: ModelSpecError) -> String {
+    switch error {
+    case .emptySentence:
+      return
+        "--sentence: no words given; expected at least one word, such as --sentence \"the dog\""
+    case .sizeOutOfRange(let option, let value):
+      return
+        "--\(option): \(value) is out of range; expected a whole number from 1 to \(ModelLimits.maxDimension)"
+    case .tooManyParameters(let count):
+      let shown = count == .max ? "more than 2^63" : String(count)
+      return
+        "--inputs/--hidden: the model would hold \(shown) parameters; the cap is \(ModelLimits.maxParameters) (64 MiB of float32): choose smaller sizes or fewer distinct words"
+    }
+  }
+
+  static func parseSeed(_ text: String) throws -> UInt64 {
+    guard let seed = UInt64(text, radix: 10) else {
+      throw ArgumentError("expected a whole number from 0 to 18446744073709551615 (2^64-1)")
+    }
+    return seed
+  }
+
+  static func parseSize(_ text: String) throws -> Int {
+    guard let size = Int(text, radix: 10), (1...ModelLimits.maxDimension).contains(size) else {
+      throw ArgumentError("expected a whole number from 1 to \(ModelLimits.maxDimension)")
+    }
+    return size
+  }
+}
+
+extension Variant: ExpressibleByArgument {}
+extension TorchGenerator.Kernel: ExpressibleByArgument {}
+
+/// Why an option's value was refused: says what is accepted. The argument parser
+/// prefixes it with the option and the value given.
+struct ArgumentError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
+}

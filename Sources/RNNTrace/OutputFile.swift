@@ -1,0 +1,173 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where an export goes: standard output, or a file that is replaced only when the
+/// whole of it has been written.
+///
+/// A regular file is written under a temporary name in its own directory and renamed
+/// over the target at `commit()`, so an error, Ctrl-C or SIGTERM midway leaves the
+/// old file as it was and no half-written one. Devices and pipes (`/dev/null`, a
+/// FIFO) are written in place, since renaming over them would replace the device.
+final class OutputFile {
+  /// What the user typed, for messages.
+  let displayName: String
+  private let fd: Int32
+  private let temporaryPath: String?
+  private let finalPath: String?
+  private var finished = false
+
+  /// Opens `path` for writing (`nil` or `-` is standard output), checking first
+  /// everything that can be checked, so a doomed export does no work.
+  static func open(_ path: String?, option: String = "-o") throws -> OutputFile {
+    guard let path, path != "-" else {
+      return OutputFile(displayName: "standard output", fd: 1, temporaryPath: nil, finalPath: nil)
+    }
+    let directory = Self.directory(of: path)
+    var info = stat()
+    guard stat(directory, &info) == 0 else {
+      throw UsageError(
+        "\(option) \(path): the directory \(directory) does not exist; create it first or choose another path"
+      )
+    }
+    guard (info.st_mode & S_IFMT) == S_IFDIR else {
+      throw UsageError("\(option) \(path): \(directory) is not a directory")
+    }
+    var existing = stat()
+    if stat(path, &existing) == 0 {
+      let kind = existing.st_mode & S_IFMT
+      if kind == S_IFDIR {
+        throw UsageError(
+          "\(option) \(path): is a directory; expected a file name such as \(path)/trace.jsonl")
+      }
+      if kind != S_IFREG {
+        // A device or a pipe: write straight into it.
+        let fd = Glibc.open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+          throw UsageError("\(option) \(path): cannot open for writing (\(Self.lastError()))")
+        }
+        return OutputFile(displayName: path, fd: fd, temporaryPath: nil, finalPath: nil)
+      }
+      // Mode bits rather than access(2): root may write anything, but a read-only
+      // file says its owner wants it kept.
+      if existing.st_mode & 0o222 == 0 || access(path, W_OK) != 0 {
+        throw UsageError(
+          "\(option) \(path): the file is read-only; make it writable or choose another path")
+      }
+    }
+    if info.st_mode & 0o222 == 0 || access(directory, W_OK) != 0 {
+      throw UsageError(
+        "\(option) \(path): the directory \(directory) is not writable; choose another path")
+    }
+    let base = path.split(separator: "/").last.map(String.init) ?? path
+    var template = Array("\(directory)/.\(base).rnntrace-XXXXXX".utf8CString)
+    let fd = mkstemp(&template)
+    guard fd >= 0 else {
+      throw UsageError(
+        "\(option) \(path): cannot create a file in \(directory) (\(Self.lastError()))")
+    }
+    let temporary = String(cString: template)
+    // mkstemp makes the file 0600; give it the mode a new file (or the old one) has.
+    let mask = umask(0)
+    umask(mask)
+    let mode = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o666 & ~mask
+    fchmod(fd, mode)
+    TemporaryFiles.register(temporary)
+    return OutputFile(displayName: path, fd: fd, temporaryPath: temporary, finalPath: path)
+  }
+
+  private init(displayName: String, fd: Int32, temporaryPath: String?, finalPath: String?) {
+    self.displayName = displayName
+    self.fd = fd
+    self.temporaryPath = temporaryPath
+    self.finalPath = finalPath
+  }
+
+  deinit {
+    if !finished { discard() }
+  }
+
+  /// Appends bytes, retrying short writes.
+  func write(_ bytes: [UInt8]) throws {
+    try bytes.withUnsafeBytes { raw in
+      var offset = 0
+      while offset < raw.count {
+        let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+        if n < 0 {
+          if errno == EINTR { continue }
+          throw UsageError("cannot write \(displayName): \(Self.lastError())")
+        }
+        offset += n
+      }
+    }
+  }
+
+  /// Makes the file appear under its name, complete.
+  func commit() throws {
+    finished = true
+    guard let temporaryPath, let finalPath else {
+      if fd > 2 { close(fd) }
+      return
+    }
+    defer { TemporaryFiles.unregister() }
+    if fsync(fd) != 0 || close(fd) != 0 {
+      let reason = Self.lastError()
+      unlink(temporaryPath)
+      throw UsageError("cannot write \(displayName): \(reason)")
+    }
+    if rename(temporaryPath, finalPath) != 0 {
+      let reason = Self.lastError()
+      unlink(temporaryPath)
+      throw UsageError("cannot write \(displayName): \(reason)")
+    }
+  }
+
+  /// Drops what was written; the target is left as it was.
+  func discard() {
+    finished = true
+    guard let temporaryPath else { return }
+    close(fd)
+    unlink(temporaryPath)
+    TemporaryFiles.unregister()
+  }
+
+  private static func directory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    let directory = String(path[..<slash])
+    return directory.isEmpty ? "/" : directory
+  }
+
+  static func lastError() -> String { String(cString: strerror(errno)) }
+}
+
+/// The temporary file being written, removed by a signal handler if the process is
+/// interrupted before it is renamed into place.
+enum TemporaryFiles {
+  // A C string, since the signal handler may not touch Swift objects.
+  nonisolated(unsafe) private static var pending: UnsafeMutablePointer<CChar>?
+  nonisolated(unsafe) private static var installed = false
+
+  static func register(_ path: String) {
+    pending = strdup(path)
+    guard !installed else { return }
+    installed = true
+    for signal in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] {
+      var action = sigaction()
+      action.__sigaction_handler.sa_handler = { signal in
+        if let path = TemporaryFiles.pending { unlink(path) }
+        Glibc.signal(signal, SIG_DFL)
+        raise(signal)
+      }
+      sigemptyset(&action.sa_mask)
+      sigaction(signal, &action, nil)
+    }
+  }
+
+  static func unregister() {
+    let path = pending
+    pending = nil
+    free(path)
+  }
+}

@@ -1,0 +1,12 @@
+/// A mistake in what the user asked for, found after parsing (a file that cannot be
+/// written, a model too large). Reported as one line with exit status 64 (EX_USAGE).
+struct UsageError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// Input data that is wrong (a broken lesson or log). Exit status 65 (EX_DATAERR).
+struct DataError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
+}

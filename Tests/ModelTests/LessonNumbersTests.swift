@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+@testable import Model
+
+/// Every number of `shared/lesson/NUMBERS.md` (a copy is a fixture), computed here
+/// from the lesson's seeds with the generator and the cells, and compared at the 4
+/// decimals the lesson prints.
+@Suite struct LessonNumbersTests {
+  /// name → the printed numbers, read from the fixture's table.
+  static let printed: [String: [String]] = {
+    let url = Bundle.module.url(
+      forResource: "NUMBERS", withExtension: "md", subdirectory: "Fixtures/lesson")!
+    let text = try! String(contentsOf: url, encoding: .utf8)
+    var table: [String: [String]] = [:]
+    for line in text.split(separator: "\n") where line.hasPrefix("| ") {
+      let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+      guard cells.count >= 3, cells[0] != "name", !cells[0].hasPrefix("-") else { continue }
+      let numbers = cells[2].split(whereSeparator: { " ,/".contains($0) })
+        .filter { Double($0) != nil }.map(String.init)
+      table[cells[0]] = numbers
+    }
+    return table
+  }()
+
+  static func fourDecimals(_ values: [Float]) -> [String] {
+    values.map { String(format: "%.4f", Double($0)) }
+  }
+
+  /// The lesson's tensors, drawn in the lesson's order.
+  struct Lesson {
+    var e1: Tensor
+    var h0: Tensor
+    var wH: Tensor
+    var wE: Tensor
+    var E: Tensor
+
+    init() {
+      var rng = TorchGenerator(seed: 15)
+      e1 = rng.randn([4, 1])
+      rng.manualSeed(13)
+      h0 = rng.randn([1, 1])
+      // The notebook ran its `E = randn(4, 5)` cell twice: E is the second draw.
+      _ = rng.randn([4, 5])
+      E = rng.randn([4, 5])
+      rng.manualSeed(12)
+      wH = rng.randn([1, 1])
+      wE = rng.randn([4, 1])
+    }
+  }
+
+  @Test func tableHasEveryRow() {
+    #expect(
+      Set(Self.printed.keys).isSuperset(of: [
+        "e_1", "h_0", "w_h", "w_e", "one step", "E", "first embedding product",
+        "hidden states of the loop",
+      ]))
+  }
+
+  @Test func drawnTensors() {
+    let lesson = Lesson()
+    #expect(Self.fourDecimals(lesson.e1.scalars) == Self.printed["e_1"])
+    #expect(Self.fourDecimals(lesson.h0.scalars) == Self.printed["h_0"])
+    #expect(Self.fourDecimals(lesson.wH.scalars) == Self.printed["w_h"])
+    #expect(Self.fourDecimals(lesson.wE.scalars) == Self.printed["w_e"])
+    #expect(Self.fourDecimals(lesson.E.scalars) == Self.printed["E"])
+  }
+
+  @Test func oneStepOfTheHypothesisFunction() {
+    let lesson = Lesson()
+    let cell = LinearCell(wH: lesson.wH, wE: lesson.wE)
+    let model = RNNModel(
+      vocabulary: ["dog"], embedding: lesson.e1.transposed(), h0: lesson.h0, cell: cell)
+    let h1 = model.hiddenStates(for: ["dog"])[1]
+    #expect(Self.fourDecimals(h1.scalars) == Self.printed["one step"])
+  }
+
+  @Test func sentenceOverTheColumnsOfE() {
+    let lesson = Lesson()
+    let words = ["the", "dog", "jumped", "over", "a"]
+    let model = RNNModel(
+      vocabulary: words, embedding: lesson.E.transposed(), h0: lesson.h0,
+      cell: LinearCell(wH: lesson.wH, wE: lesson.wE))
+    let trace = model.trace(words)
+    let firstProduct = trace.events.first { $0.operation == .matmulInput }!
+    #expect(
+      Self.fourDecimals(firstProduct.result.value.scalars)
+        == Self.printed["first embedding product"]
+    )
+    #expect(
+      Self.fourDecimals(trace.hiddenStates.flatMap(\.scalars))
+        == Self.printed["hidden states of the loop"])
+  }
+}
