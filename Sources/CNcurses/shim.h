@@ -34,13 +34,18 @@ static inline FILE *rnn_stdin(void) { return stdin; }
 
 // Installs `handler` for `sig`, keeping the action it replaces in `previous` (Swift
 // cannot fill Glibc's sigaction union portably).
-static inline int rnn_set_signal_handler(int sig, void (*handler)(int),
+static inline int rnn_set_signal_handler(int sig, void (*handler)(int, siginfo_t *, void *),
                                          struct sigaction *previous) {
   struct sigaction action;
   sigemptyset(&action.sa_mask);
-  action.sa_flags = SA_NODEFER;
-  action.sa_handler = handler;
+  action.sa_flags = SA_NODEFER | SA_SIGINFO;
+  action.sa_sigaction = handler;
   return sigaction(sig, &action, previous);
+}
+
+// Whether the signal was sent (kill, raise, abort) rather than raised by a fault.
+static inline int rnn_signal_was_sent(const siginfo_t *info) {
+  return info == NULL || info->si_code <= 0;
 }
 
 static inline int rnn_restore_signal_handler(int sig, const struct sigaction *previous) {

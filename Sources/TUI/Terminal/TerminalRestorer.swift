@@ -39,14 +39,13 @@ enum TerminalRestorer {
     }
   }
 
-  private static let restoreAndResignal: @convention(c) (Int32) -> Void = { sig in
-    endwin()
-    TerminalRestorer.remove()
-    // A fault re-executes its instruction when the handler returns, and so reaches the
-    // restored handler with its real context; any other signal is raised again.
-    switch sig {
-    case SIGSEGV, SIGBUS, SIGILL, SIGFPE: break
-    default: raise(sig)
+  private static let restoreAndResignal:
+    @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void = {
+      sig, info, _ in
+      endwin()
+      TerminalRestorer.remove()
+      // A fault re-executes its instruction when the handler returns, and so reaches the
+      // restored handler with its real context; a signal that was sent is sent again.
+      if rnn_signal_was_sent(info) != 0 { raise(sig) }
     }
-  }
 }

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// The real `rnntrace` in a real terminal (tmux), driven by keys as a learner would,
+/// and the shell checked afterwards.
+@Suite(.serialized)
+struct PlayerEndToEndTests {
+  let binary = "'" + RNNTraceBinary.url.path + "'"
+
+  /// The shell is back, as it was: the program's exit status printed, the normal
+  /// screen (not the alternate one), and echo on.
+  func expectShellRestored(_ session: TmuxSession, status: Int32) throws {
+    let exited = try session.waitFor { $0.contains("EXIT=\(status)") }
+    #expect(exited.matched, "no EXIT=\(status) in:\n\(exited.screen)")
+    #expect(try session.display("#{alternate_on}") == "0")
+    try session.type("stty -a | tr ' ' '\\n' | grep -x -e echo -e -echo | sed 's/^/MODE:/'")
+    let echo = try session.waitFor { $0.contains("MODE:echo") || $0.contains("MODE:-echo") }
+    #expect(echo.screen.contains("MODE:echo"), "echo is off:\n\(echo.screen)")
+  }
+
+  func startPlayer(_ session: TmuxSession, _ arguments: String = "play") throws -> String {
+    try session.type("\(binary) \(arguments); echo EXIT=$?")
+    let first = try session.waitFor { $0.contains("step 1/") }
+    #expect(first.matched, "the player did not start:\n\(first.screen)")
+    return first.screen
+  }
+
+  @Test func stepsPlaysAndQuitsAt120x40() throws {
+    let session = try TmuxSession(columns: 120, rows: 40)
+    let first = try startPlayer(session)
+    #expect(first.contains("[the] dog jumped over a"))
+    #expect(first.contains("step 1/40"))
+    #expect(first.contains("[ 1] embedding"))
+    #expect(first.contains("e_1 │ -1.1258 -1.1524 -0.2506 -0.4339"))
+
+    // Three presses: step 4, W_h·h_0, whose value `rnntrace print` also prints.
+    try session.press("Right", "Right", "Right")
+    let fourth = try session.waitFor { $0.contains("step 4/40") }
+    #expect(fourth.matched)
+    let printed = try RNNTraceBinary.run(["print"]).stdout
+    let printedLines = printed.split(separator: "\n").map(String.init)
+    let step4 = try #require(printedLines.firstIndex { $0.contains("4  matmul_hidden") })
+    let value = printedLines[step4 + 1].trimmingCharacters(in: .whitespaces)
+    let narration = try #require(fourth.screen.split(separator: "\n").first { $0.hasPrefix("»") })
+    #expect(narration == "» W_h·h_0: (1×2)·(2×2) → (1×2) = \(value)")
+
+    // ← goes back to exactly the screen that was there.
+    try session.press("Right")
+    #expect(try session.waitFor { $0.contains("step 5/40") }.matched)
+    try session.press("Left")
+    let back = try session.waitFor { $0.contains("step 4/40") }
+    #expect(back.screen == fourth.screen)
+
+    // Space plays (sped up) to the end and stops there.
+    try session.press("+", "+", "+", "+", "Space")
+    let end = try session.waitFor(tries: 400) { $0.contains("step 40/40") && $0.contains("paused") }
+    #expect(end.matched, "did not play to the end:\n\(end.screen)")
+    #expect(end.screen.contains("h_5 = [[-0.3931, -0.4394]] joins the hidden states"))
+
+    try session.press("q")
+    try expectShellRestored(session, status: 0)
+  }
+
+  @Test func everyPanelAt80x24AndResizingToTinyAndBack() throws {
+    let session = try TmuxSession(columns: 80, rows: 24)
+    let first = try startPlayer(session)
+    for title in [
+      "embedding", "W_e·e_1:", "+ We.bias", "W_h·h_0:", "+ Wh.bias", "sum z_1", "tanh h_1",
+      "hidden states",
+    ] {
+      #expect(first.contains(title), "\(title) missing:\n\(first)")
+    }
+    try session.resize(columns: 30, rows: 8)
+    let tiny = try session.waitFor { $0.contains("Enlarge") }
+    #expect(tiny.matched, "\(tiny.screen)")
+    try session.resize(columns: 80, rows: 24)
+    let again = try session.waitFor { $0.contains("step 1/40") && $0.contains("hidden states") }
+    #expect(again.matched, "\(again.screen)")
+    try session.press("q")
+    try expectShellRestored(session, status: 0)
+  }
+
+  @Test func withNoArgumentsOnATerminalThePlayerOpens() throws {
+    let session = try TmuxSession(columns: 100, rows: 30)
+    _ = try startPlayer(session, "")
+    try session.press("?")
+    #expect(try session.waitFor { $0.contains("any key closes this help") }.matched)
+    try session.press("Escape")
+    #expect(try session.waitFor { !$0.contains("any key closes this help") }.matched)
+    try session.press("Escape")
+    try expectShellRestored(session, status: 0)
+  }
+
+  @Test func ctrlCQuitsCleanly() throws {
+    let session = try TmuxSession(columns: 100, rows: 30)
+    _ = try startPlayer(session)
+    try session.press("C-c")
+    try expectShellRestored(session, status: 0)
+  }
+
+  @Test(arguments: [
+    (Int32(SIGTERM), Int32(143)), (Int32(SIGHUP), Int32(129)), (Int32(SIGSEGV), Int32(139)),
+  ])
+  func aSignalLeavesTheTerminalUsable(signal: Int32, status: Int32) throws {
+    let session = try TmuxSession(columns: 100, rows: 30)
+    _ = try startPlayer(session)
+    let pid = try #require(try session.foregroundChild())
+    kill(pid, signal)
+    try expectShellRestored(session, status: status)
+  }
+
+  @Test func withoutATerminalThePlayerPrintsTheWalkthrough() throws {
+    let printed = try RNNTraceBinary.run(["print", "--seed", "3"])
+    let piped = try RNNTraceBinary.run(["play", "--seed", "3"])
+    #expect(piped.status == 0)
+    #expect(piped.stdout == printed.stdout)
+    #expect(try RNNTraceBinary.run([]).stdout == RNNTraceBinary.run(["print"]).stdout)
+  }
+
+  @Test func termDumbGetsTheWalkthroughInATerminalToo() throws {
+    let session = try TmuxSession(columns: 100, rows: 30)
+    try session.type("TERM=dumb \(binary) play --hidden 1 | head -3; echo EXIT=$?")
+    let screen = try session.waitFor { $0.contains("EXIT=0") }
+    #expect(screen.screen.contains("Ad-hoc model: linear-tanh, seed 0, inputs 4, hidden 1"))
+  }
+}
