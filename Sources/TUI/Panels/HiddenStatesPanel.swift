@@ -25,9 +25,10 @@ struct HiddenStatesPanel: Panel {
     let stripWidth = min(states.count, max(8, rect.width / 4))
     let valuesX = rect.x + indexWidth + 3
     let width = columnWidth(states.flatMap(\.scalars))
+    // The newest state in view; while h_t is pending, h_{t-1} beside it.
     let columns = ValueColumns(
-      count: states.count, width: width, available: rect.maxX - valuesX - stripWidth - 3,
-      focus: states.count - 1)
+      count: states.count, width: width, available: rect.maxX - valuesX - stripWidth - 2,
+      focus: pending ? max(0, states.count - 2) : states.count - 1)
     let rows = Elision.indices(count: hidden, capacity: max(1, rect.height - 2), focus: nil)
 
     var y = rect.y + 1
@@ -35,8 +36,8 @@ struct HiddenStatesPanel: Panel {
     columns.draw(
       on: &grid, x: valuesX, y: y, limit: rect.maxX, text: { "h_\($0)" },
       style: { $0 == t ? CellStyle(bold: true) : Theme.label })
-    let stripX = valuesX + columns.totalWidth + 3
-    grid.put("over time", x: stripX, y: y, style: Theme.label, limit: rect.maxX)
+    let stripX = valuesX + columns.totalWidth + 2
+    grid.put("over t", x: stripX, y: y, style: Theme.label, limit: rect.maxX)
     y += 1
     for row in rows where y < rect.maxY {
       defer { y += 1 }

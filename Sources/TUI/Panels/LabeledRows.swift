@@ -14,10 +14,13 @@ struct LabeledRows {
   /// Draws the rows from the top of `rect`; returns the row after the last.
   @discardableResult
   func draw(on grid: inout CellGrid, in rect: Rect) -> Int {
-    let labelWidth = min(
-      rows.map { DisplayWidth.of($0.label) }.max() ?? 0, max(4, rect.width / 2 - 2))
     let count = rows.first?.values.count ?? 0
     let width = columnWidth(rows.flatMap(\.values))
+    // The values come first: labels give up room (and end in …) so that all of a small
+    // vector shows.
+    let room = rect.width - 4 - count * width
+    let labelWidth = min(
+      rows.map { DisplayWidth.of($0.label) }.max() ?? 0, max(8, room))
     let valuesX = rect.x + 2 + labelWidth + 2
     let columns = ValueColumns(
       count: count, width: width, available: rect.maxX - valuesX, focus: nil)

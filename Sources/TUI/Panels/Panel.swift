@@ -62,11 +62,9 @@ struct PanelContext {
     }
     let y = rect.y
     grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1))
-    var x = grid.put(
-      "\(stepLabel(index)) \(name) ", x: rect.x, y: y, style: style, limit: rect.maxX)
-    if !detail.isEmpty {
-      x = grid.put(detail + " ", x: x, y: y, style: style, limit: rect.maxX)
-    }
+    let title = "\(stepLabel(index)) \(name) " + (detail.isEmpty ? "" : detail + " ")
+    PlayerView.putClipped(&grid, title, x: rect.x, y: y, style: style, limit: rect.maxX)
+    let x = min(rect.maxX, rect.x + DisplayWidth.of(TerminalText.escaped(title)))
     let note = "not run yet"
     if status == .pending, x + DisplayWidth.of(note) + 2 <= rect.maxX {
       grid.put(" " + note, x: rect.maxX - DisplayWidth.of(note) - 1, y: y, style: Theme.pending)

@@ -51,20 +51,24 @@ struct ProductPanel: Panel {
     let indexWidth = String(product.inner - 1).count + 2
     let vectorWidth = columnWidth(vector)
     let resultLabel = "= \(product.result.name)"
-    var left = max(indexWidth + vectorWidth, DisplayWidth.of(followLabel) + 1)
-    if DisplayWidth.of(resultLabel) + 1 <= max(left, 16) {
-      left = max(left, DisplayWidth.of(resultLabel) + 1)
-    }
-    left = min(left, max(indexWidth + vectorWidth, rect.width / 2))
-    let matrixX = rect.x + left + 2
-
+    // The vector's column is as wide as its numbers; the labels below it may widen it
+    // only while every column of the matrix still shows.
+    let vectorPart = indexWidth + vectorWidth
     var allValues: [Float] = product.result.value.scalars
     for k in 0..<product.inner {
       for j in 0..<product.outputs { allValues.append(product.matrix(k, j)) }
     }
-    if let follow { allValues += follow.result.value.scalars + follow.operands.last!.value.scalars }
+    if let follow {
+      allValues += follow.result.value.scalars + follow.operands.last!.value.scalars
+    }
+    let valueWidth = columnWidth(allValues)
+    let labels = max(DisplayWidth.of(followLabel), DisplayWidth.of(resultLabel)) + 1
+    let spare = rect.width - 2 - product.outputs * valueWidth
+    let left = max(vectorPart, min(labels, spare, 18))
+    let matrixX = rect.x + left + 2
+
     let columns = ValueColumns(
-      count: product.outputs, width: columnWidth(allValues), available: rect.maxX - matrixX,
+      count: product.outputs, width: valueWidth, available: rect.maxX - matrixX,
       focus: drill?.output)
     let fixed = 3 + followUpRows
     let rows = Elision.indices(
@@ -145,7 +149,8 @@ struct ProductPanel: Panel {
     if followStatus == .pending { followStyle = Theme.titlePending }
     if isBias {
       let bias = follow.operands.last!.value.scalars
-      grid.put(pad(followLabel, to: left), x: rect.x, y: y, style: followStyle, limit: rect.maxX)
+      grid.put(
+        pad(followLabel, to: left), x: rect.x, y: y, style: followStyle, limit: rect.x + left)
       grid.put(" │", x: rect.x + left, y: y, style: Theme.rule, limit: rect.maxX)
       columns.draw(
         on: &grid, x: matrixX, y: y, limit: rect.maxX,

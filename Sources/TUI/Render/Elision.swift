@@ -7,7 +7,11 @@ public enum Elision {
     guard count > capacity else { return Array(0..<count) }
     let focus = focus.map { min(max($0, 0), count - 1) }
     guard capacity > 2 else {
-      return capacity <= 0 ? [] : [focus ?? 0] + (capacity == 2 ? [nil] : [])
+      let shown = focus ?? 0
+      if capacity <= 0 { return [] }
+      if capacity == 1 { return [shown] }
+      // The gap goes on the side where items are left out.
+      return shown == count - 1 ? [nil, shown] : [shown, nil]
     }
     var head = capacity / 2
     var tail = capacity - 1 - head

@@ -87,6 +87,22 @@ enum PanelLayout {
     return placed
   }
 
+  /// The smallest screens on which `panels` fit, one per number of columns: narrow
+  /// and tall, or wide and short. `chromeRows` is the rows around the panels.
+  static func minimumSizes(_ panels: [any Panel], chromeRows: Int, minimumWidth: Int)
+    -> [ScreenSize]
+  {
+    let minimum = panels.map(\.minimumHeight)
+    var sizes: [ScreenSize] = []
+    for count in 1...min(maximumColumns, max(1, panels.count)) {
+      let rows = chromeRows + maxHeight(partition(minimum, into: count), minimum)
+      let columns = max(minimumWidth, count * minimumColumnWidth + (count - 1) * columnGap)
+      if let last = sizes.last, last.rows <= rows { continue }
+      sizes.append(ScreenSize(columns: columns, rows: rows))
+    }
+    return sizes
+  }
+
   /// Heights for a column's panels: natural if they fit, else the panels with the most
   /// to spare give rows up, down to their minimum.
   static func fit(_ panels: [any Panel], height: Int) -> [Int]? {

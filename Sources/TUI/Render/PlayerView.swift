@@ -11,11 +11,11 @@ public enum PlayerView {
   public static func render(_ state: PlayerState) -> CellGrid {
     var grid = CellGrid(size: state.size)
     let size = state.size
+    let panels = PanelLayout.panels(for: state)
     guard size.columns >= minimumSize.columns, size.rows >= minimumSize.rows else {
-      TooSmallScreen.draw(on: &grid, needed: minimumSize)
+      TooSmallScreen.draw(on: &grid, needed: neededSizes(panels))
       return grid
     }
-    let panels = PanelLayout.panels(for: state)
     let context = PanelContext(state: state)
     let narrative = NarrativePane.lines(
       state.section.narrative(at: state.position + 1), width: size.columns - 2)
@@ -31,12 +31,7 @@ public enum PlayerView {
       narrativeRows -= 1
     }
     guard let placed else {
-      let needed = panels.reduce(0) { $0 + $1.minimumHeight }
-      TooSmallScreen.draw(
-        on: &grid,
-        needed: ScreenSize(
-          columns: minimumSize.columns,
-          rows: min(needed + 4, max(size.rows + 1, minimumSize.rows))))
+      TooSmallScreen.draw(on: &grid, needed: neededSizes(panels))
       return grid
     }
     HeaderLine.draw(on: &grid, state: state)
@@ -55,6 +50,13 @@ public enum PlayerView {
     StatusLine.draw(on: &grid, state: state)
     if state.isShowingHelp { HelpOverlay.draw(on: &grid) }
     return grid
+  }
+
+  /// The screens this word's panels fit on, for the message on a smaller one.
+  static func neededSizes(_ panels: [any Panel]) -> [ScreenSize] {
+    PanelLayout.minimumSizes(panels, chromeRows: 4, minimumWidth: minimumSize.columns).map {
+      ScreenSize(columns: $0.columns, rows: max($0.rows, minimumSize.rows))
+    }
   }
 
   /// Writes `text` up to the right edge, ending with `…` if it did not all fit.
