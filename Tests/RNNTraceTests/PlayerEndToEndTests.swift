@@ -117,6 +117,14 @@ struct PlayerEndToEndTests {
     #expect(try RNNTraceBinary.run([]).stdout == RNNTraceBinary.run(["print"]).stdout)
   }
 
+  @Test func playHasHelpWithItsKeysAndExamples() throws {
+    let help = try RNNTraceBinary.run(["play", "--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("rnntrace play --variant raw-tanh"))
+    #expect(help.stdout.contains("--sentence"))
+    #expect(help.stdout.contains("?: every key"))
+  }
+
   @Test func termDumbGetsTheWalkthroughInATerminalToo() throws {
     let session = try TmuxSession(columns: 100, rows: 30)
     try session.type("TERM=dumb \(binary) play --hidden 1 | head -3; echo EXIT=$?")

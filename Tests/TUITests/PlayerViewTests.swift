@@ -177,6 +177,14 @@ struct PlayerViewTests {
     }
   }
 
+  @Test func aWordWiderThanTheScreenIsCutNotWrapped() {
+    let word = String(repeating: "long", count: 80)
+    let state = TestSupport.state(TestSupport.oneWordModel(word), columns: 80, rows: 24)
+    let lines = lines(state)
+    #expect(lines[1].hasPrefix(" [longlong"))
+    #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+  }
+
   @Test func helpListsEveryKeyFromTheTable() {
     let text = screen(TestSupport.after([.help], from: start))
     for binding in KeyMap.bindings {
