@@ -57,7 +57,7 @@ struct PlayerUpdateTests {
   @Test func aNumberThenGGoesToThatStep() {
     let twelve = TestSupport.after([.digit(1), .digit(2), .first], from: start)
     #expect(twelve.position == 11)
-    #expect(twelve.count == nil)
+    #expect(twelve.typedNumber == nil)
     // 0 inside a number is a digit, not "normal speed".
     let ten = TestSupport.after([.digit(1), .normalSpeed, .last], from: start)
     #expect(ten.position == 9)
@@ -69,7 +69,7 @@ struct PlayerUpdateTests {
 
   @Test func anyOtherKeyDropsAPendingNumber() {
     let state = TestSupport.after([.digit(3), .next], from: start)
-    #expect(state.count == nil)
+    #expect(state.typedNumber == nil)
     #expect(state.position == 1)
   }
 

@@ -9,7 +9,7 @@ enum StatusLine {
     if let drill = state.drill, let product = state.product {
       left += " │ drill [\(drill.output)] term \(drill.term + 1)/\(product.inner)"
     }
-    if let count = state.count { left += " │ \(count)_ (g: go to step)" }
+    if let number = state.typedNumber { left += " │ \(number)_ (g: go to step)" }
     var x = grid.put(left + " │ ", x: 0, y: y, style: Theme.statusKey)
     if let message = state.message {
       PlayerView.putClipped(

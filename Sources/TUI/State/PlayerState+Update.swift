@@ -9,8 +9,8 @@ extension PlayerState {
       isShowingHelp = false
       return nil
     }
-    let pendingCount = count
-    if !keepsCount(action) { count = nil }
+    let pendingCount = typedNumber
+    if !keepsCount(action) { typedNumber = nil }
     switch action {
     case .next: next()
     case .previous: previous()
@@ -86,7 +86,7 @@ extension PlayerState {
 
   private mutating func appendDigit(_ digit: Int, to pending: Int?) {
     let (value, overflow) = (pending ?? 0).multipliedReportingOverflow(by: 10)
-    count = overflow || value > 1_000_000_000 ? pending : value + digit
+    typedNumber = overflow || value > 1_000_000_000 ? pending : value + digit
   }
 
   private mutating func next() {

@@ -16,7 +16,7 @@ public struct PlayerState: Sendable {
   public internal(set) var isShowingHelp = false
   public internal(set) var size: ScreenSize
   /// The digits typed before `g` or `G`.
-  public internal(set) var count: Int?
+  public internal(set) var typedNumber: Int?
   public internal(set) var message: StatusMessage?
   public internal(set) var isQuitting = false
   /// Whether the command gave an export hook.
