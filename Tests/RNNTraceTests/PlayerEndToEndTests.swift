@@ -20,7 +20,8 @@ struct PlayerEndToEndTests {
 
   func startPlayer(_ session: TmuxSession, _ arguments: String = "play") throws -> String {
     try session.type("\(binary) \(arguments); echo EXIT=$?")
-    let first = try session.waitFor { $0.contains("step 1/") }
+    // The status line is the last row curses draws.
+    let first = try session.waitFor { $0.contains("step 1/") && $0.contains("q quit") }
     #expect(first.matched, "the player did not start:\n\(first.screen)")
     return first.screen
   }
@@ -35,7 +36,9 @@ struct PlayerEndToEndTests {
 
     // Three presses: step 4, W_h·h_0, whose value `rnntrace print` also prints.
     try session.press("Right", "Right", "Right")
-    let fourth = try session.waitFor { $0.contains("step 4/40") }
+    // curses sends the changes top to bottom: once the narration at the bottom has
+    // changed, the whole screen has.
+    let fourth = try session.waitFor { $0.contains("step 4/40") && $0.contains("» W_h·h_0:") }
     #expect(fourth.matched)
     let printed = try RNNTraceBinary.run(["print"]).stdout
     let printedLines = printed.split(separator: "\n").map(String.init)
@@ -46,10 +49,11 @@ struct PlayerEndToEndTests {
 
     // ← goes back to exactly the screen that was there.
     try session.press("Right")
-    #expect(try session.waitFor { $0.contains("step 5/40") }.matched)
+    #expect(
+      try session.waitFor { $0.contains("step 5/40") && $0.contains("» W_h·h_0 + b_h") }.matched)
     try session.press("Left")
-    let back = try session.waitFor { $0.contains("step 4/40") }
-    #expect(back.screen == fourth.screen)
+    let back = try session.waitFor { $0 == fourth.screen }
+    #expect(back.matched, "not the same screen:\n\(back.screen)\nexpected:\n\(fourth.screen)")
 
     // Space plays (sped up) to the end and stops there.
     try session.press("+", "+", "+", "+", "Space")
@@ -74,7 +78,7 @@ struct PlayerEndToEndTests {
     let tiny = try session.waitFor { $0.contains("Enlarge") }
     #expect(tiny.matched, "\(tiny.screen)")
     try session.resize(columns: 80, rows: 24)
-    let again = try session.waitFor { $0.contains("step 1/40") && $0.contains("hidden states") }
+    let again = try session.waitFor { $0.contains("step 1/40") && $0.contains("q quit") }
     #expect(again.matched, "\(again.screen)")
     try session.press("q")
     try expectShellRestored(session, status: 0)
