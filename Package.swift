@@ -18,7 +18,10 @@ let package = Package(
     // trace events. Pure values: no terminal and no files.
     .target(
       name: "Model",
-      dependencies: [.product(name: "Yams", package: "Yams")]
+      dependencies: [.product(name: "Yams", package: "Yams")],
+      // The bundled lessons, compiled in as bytes. Each is a symlink to lessons/, which
+      // stays the only copy of the file.
+      resources: [.embedInCode("Lesson/Bundled/rnn-pytorch.yaml")]
     ),
     // The wide-character ncurses library, through a small shim header (macros and
     // mutable globals that Swift cannot import are wrapped there).

@@ -19,6 +19,21 @@ struct EncodingListener<Encoder: TraceEncoder>: TraceListener {
     flushIfFull()
   }
 
+  mutating func beginHeader(_ header: TraceHeader) {
+    encoder.beginHeader(header, into: &buffer)
+    flushIfFull()
+  }
+
+  mutating func headerWord(_ word: String) {
+    encoder.headerWord(word, into: &buffer)
+    flushIfFull()
+  }
+
+  mutating func endHeader() {
+    encoder.endHeader(into: &buffer)
+    flushIfFull()
+  }
+
   mutating func receive(_ event: TraceEvent) {
     encoder.encode(event, into: &buffer)
     flushIfFull()

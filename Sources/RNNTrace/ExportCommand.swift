@@ -5,62 +5,105 @@ import Model
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Write the trace as a log: JSON Lines for jq, pandas or any language.",
+    abstract: "Write the trace as a log: JSON Lines, CSV, or a trace for Perfetto.",
     discussion: """
-      Every operation becomes one line of JSON after a header line that holds the
-      model's parameters; docs/trace-format.md describes the format. A file named
-      with -o is written under a temporary name and renamed when complete, so an
-      existing file is replaced whole or not at all.
+      Formats (docs/trace-format.md): jsonl, a header line with the model's parameters
+      then one JSON object per operation, for jq, pandas or any language, and what
+      'rnntrace replay' and 'rnntrace verify' read; csv, one row per value with a
+      header row, for spreadsheets and data frames; chrome, the Trace Event Format
+      that ui.perfetto.dev and chrome://tracing open. Without --format, the
+      extension of -o decides (.jsonl, .csv, .json), else jsonl.
+
+      The trace is written while it is computed, so a long text (--sentence-file)
+      costs no more memory than a short one. A file named with -o is written under
+      a temporary name and renamed when complete, so an existing file is replaced
+      whole or not at all.
 
       Examples:
-        rnntrace export --format jsonl -o trace.jsonl
+        rnntrace export -o trace.jsonl
         rnntrace export --variant linear --seed 12 --hidden 1 | jq -c 'select(.op == "hidden_state") | .value'
-        rnntrace export --seed 7 --inputs 4 --hidden 2 --sentence "the dog jumped over a" -o -
+        rnntrace export --seed 7 --sentence "the dog jumped over a" -o trace.csv
+        rnntrace export --sentence-file book.txt -o book.json     (open it in ui.perfetto.dev)
       """)
 
   @OptionGroup var model: ModelOptions
 
-  @Option(help: "The log format: jsonl.")
-  var format: TraceFormat = .jsonl
+  @Option(help: "The log format: jsonl, csv or chrome (default: from -o's extension, else jsonl).")
+  var format: TraceFormat?
 
   @Option(
     name: .shortAndLong,
     help: ArgumentHelp("The file to write; - for standard output.", valueName: "file"))
   var output: String?
 
+  /// The format asked for, or the one -o's extension implies.
+  var resolvedFormat: TraceFormat {
+    format ?? output.flatMap(TraceFormat.implied(by:)) ?? .jsonl
+  }
+
   func run() throws {
     // The output is checked first: a doomed export should not compute anything.
     let file = try OutputFile.open(output)
-    let model: RNNModel
     do {
-      model = try self.model.build()
-    } catch {
-      file.discard()
-      throw error
-    }
-    var listener = EncodingListener(encoder: format.encoder, output: file)
-    let words = self.model.words
-    listener.begin(
-      TraceHeader(model: model, words: words, seed: self.model.seed, source: "ad-hoc model"))
-    var run = RNNRun(model: model, listener: listener)
-    for word in words {
-      _ = run.read(word)
-      if run.tracer.listener.failure != nil { break }
-    }
-    listener = run.tracer.listener
-    do {
-      try listener.finish()
+      try export(to: file)
       try file.commit()
     } catch {
       file.discard()
       throw error
     }
   }
+
+  /// Reads the words three times (vocabulary, header, events) rather than holding
+  /// them, so memory stays flat however long the text.
+  private func export(to file: OutputFile) throws {
+    let words = try model.wordSource()
+    var vocabulary: [String] = []
+    var seen = Set<String>()
+    let first = try words.eachWord { word in
+      if seen.insert(word).inserted { vocabulary.append(word) }
+    }
+    seen = []
+    let built = try model.build(vocabulary: vocabulary, origin: words.origin)
+    try write(built, words, source: "ad-hoc model", seed: model.seed, first: first, to: file)
+  }
+
+  /// Streams the trace of `words` through `built` into `file` in the chosen format.
+  /// A lesson chapter comes through here too, with its own model, words (`.inline`)
+  /// and title as `source`, and a nil seed.
+  func write(
+    _ built: RNNModel, _ words: WordSource, source: String, seed: UInt64?,
+    first: WordSource.Pass? = nil, to file: OutputFile
+  ) throws {
+    let first = try first ?? words.eachWord { _ in }
+    let header = TraceHeader(model: built, words: [], seed: seed, source: source)
+    switch resolvedFormat {
+    case .jsonl: try stream(JSONLinesEncoder(), built, header, words, first, file)
+    case .csv: try stream(CSVEncoder(), built, header, words, first, file)
+    case .chrome: try stream(ChromeTraceEncoder(), built, header, words, first, file)
+    }
+  }
+
+  private func stream<Encoder: TraceEncoder>(
+    _ encoder: Encoder, _ built: RNNModel, _ header: TraceHeader, _ words: WordSource,
+    _ first: WordSource.Pass, _ file: OutputFile
+  ) throws {
+    let changed = DataError(
+      "\(words.origin): the file changed while it was read; export it again once it is complete")
+    var listener = EncodingListener(encoder: encoder, output: file)
+    listener.beginHeader(header)
+    let second = try words.eachWord { listener.headerWord($0) }
+    guard second == first else { throw changed }
+    listener.endHeader()
+    var run = RNNRun(model: built, listener: listener)
+    let third = try words.eachWord { word in
+      guard built.index(of: word) != nil else { throw changed }
+      _ = run.read(word)
+      if let failure = run.tracer.listener.failure { throw failure }
+    }
+    guard third == first else { throw changed }
+    listener = run.tracer.listener
+    try listener.finish()
+  }
 }
 
-/// The log formats `export` writes.
-enum TraceFormat: String, ExpressibleByArgument, CaseIterable {
-  case jsonl
-
-  var encoder: JSONLinesEncoder { JSONLinesEncoder() }
-}
+extension TraceFormat: ExpressibleByArgument {}

@@ -33,8 +33,16 @@ struct ModelOptions: ParsableArguments {
 
   @Option(
     parsing: .unconditional,
-    help: ArgumentHelp("The words to read, separated by spaces.", valueName: "text"))
-  var sentence: String = ModelOptions.defaultSentence
+    help: ArgumentHelp(
+      "The words to read, separated by spaces (default: \"\(ModelOptions.defaultSentence)\").",
+      valueName: "text"))
+  var sentence: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Read the words from a UTF-8 text file instead (- for standard input), for texts too long for one argument.",
+      valueName: "path"))
+  var sentenceFile: String?
 
   @Option(
     help: ArgumentHelp(
@@ -47,12 +55,12 @@ struct ModelOptions: ParsableArguments {
   /// Whether any model option was given on the command line (lessons play otherwise).
   var isDefault: Bool {
     variant == .linearTanh && seed == 0 && inputs == 4 && hidden == 2
-      && sentence == ModelOptions.defaultSentence
+      && (sentence == nil || sentence == ModelOptions.defaultSentence) && sentenceFile == nil
   }
 
-  /// The words of the sentence, split on white space as Python's `str.split()` does.
+  /// The words of `--sentence`, split on white space as Python's `str.split()` does.
   var words: [String] {
-    sentence.split(whereSeparator: \.isWhitespace).map(String.init)
+    WordSplitter.words(sentence ?? ModelOptions.defaultSentence)
   }
 
   var spec: ModelSpec {
@@ -60,6 +68,12 @@ struct ModelOptions: ParsableArguments {
   }
 
   func validate() throws {
+    if sentence != nil && sentenceFile != nil {
+      throw ValidationError(
+        "--sentence and --sentence-file: give one or the other, not both")
+    }
+    // The words of a file are counted when it is read.
+    guard sentenceFile == nil else { return }
     do {
       try spec.validate()
     } catch {
@@ -67,10 +81,44 @@ struct ModelOptions: ParsableArguments {
     }
   }
 
-  /// Builds the model, or says which option is wrong.
+  /// Where the words come from; opening `--sentence-file` here names it in errors.
+  func wordSource() throws -> WordSource {
+    guard let sentenceFile else { return .inline(words) }
+    return .file(try SentenceFile(path: sentenceFile))
+  }
+
+  /// Builds the model for the words of `--sentence`, or says which option is wrong.
   func build() throws -> RNNModel {
     do {
       return try spec.build(kernel: rngKernel)
+    } catch {
+      throw UsageError(Self.describe(error))
+    }
+  }
+
+  /// The words and the model that reads them, all in memory (for the walkthrough
+  /// and the player, which hold the whole trace anyway).
+  func load() throws -> (model: RNNModel, words: [String]) {
+    let source = try wordSource()
+    if case .inline(let words) = source { return (try build(), words) }
+    let words = try source.all()
+    var seen = Set<String>()
+    let vocabulary = words.filter { seen.insert($0).inserted }
+    return (try build(vocabulary: vocabulary, origin: source.origin), words)
+  }
+
+  /// Builds the model for words read elsewhere, given their vocabulary (distinct
+  /// words in order of first appearance).
+  func build(vocabulary: [String], origin: String) throws -> RNNModel {
+    // A spec whose words are the vocabulary draws the same tensors: its own
+    // vocabulary (dict.fromkeys) is that list again.
+    let spec = ModelSpec(
+      variant: variant, seed: seed, inputs: inputs, hidden: hidden, words: vocabulary)
+    do {
+      return try spec.build(kernel: rngKernel)
+    } catch .emptySentence {
+      throw UsageError(
+        "\(origin): no words in it; expected at least one word separated by white space")
     } catch {
       throw UsageError(Self.describe(error))
     }

@@ -147,13 +147,22 @@ final class OutputFile {
 enum TemporaryFiles {
   // A C string, since the signal handler may not touch Swift objects.
   nonisolated(unsafe) private static var pending: UnsafeMutablePointer<CChar>?
-  nonisolated(unsafe) private static var installed = false
+  /// What the signals did before, restored once the file is in place, so that a
+  /// caller with its own handling (the player) gets it back.
+  nonisolated(unsafe) private static var previous: [(Int32, sigaction)] = []
+  nonisolated(unsafe) private static var previousMask = sigset_t()
 
   static func register(_ path: String) {
     pending = strdup(path)
-    guard !installed else { return }
-    installed = true
+    guard previous.isEmpty else { return }
+    var handled = sigset_t()
+    sigemptyset(&handled)
     for signal in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] {
+      var old = sigaction()
+      sigaction(signal, nil, &old)
+      // A signal the caller ignores (nohup's SIGHUP) stays ignored.
+      if unsafeBitCast(old.__sigaction_handler.sa_handler, to: Int.self) == 1 { continue }
+      previous.append((signal, old))
       var action = sigaction()
       action.__sigaction_handler.sa_handler = { signal in
         if let path = TemporaryFiles.pending { unlink(path) }
@@ -162,12 +171,19 @@ enum TemporaryFiles {
       }
       sigemptyset(&action.sa_mask)
       sigaction(signal, &action, nil)
+      sigaddset(&handled, signal)
     }
+    // A parent's threads may have left these signals blocked (a process started
+    // from a worker thread inherits its mask); handled, they must get through.
+    pthread_sigmask(SIG_UNBLOCK, &handled, &previousMask)
   }
 
   static func unregister() {
     let path = pending
     pending = nil
     free(path)
+    for (signal, var action) in previous { sigaction(signal, &action, nil) }
+    if !previous.isEmpty { pthread_sigmask(SIG_SETMASK, &previousMask, nil) }
+    previous = []
   }
 }

@@ -29,8 +29,8 @@ struct PrintCommand: ParsableCommand {
   }
 
   func run() throws {
-    let built = try model.build()
-    let trace = built.trace(model.words)
+    let (built, words) = try model.load()
+    let trace = built.trace(words)
     var text = ""
     WalkthroughText(format: ValueFormat(precision: precision)).write(
       trace,

@@ -17,11 +17,16 @@ struct RNNTraceCommand: ParsableCommand {
       Examples:
         rnntrace                              the player (the walkthrough as text in a pipe)
         rnntrace print                        the walkthrough as text
-        rnntrace export -o trace.jsonl        the trace as JSON Lines
+        rnntrace export -o trace.jsonl        the trace as a log (also .csv, .json)
+        rnntrace verify trace.jsonl           check a log against its model
+        rnntrace replay trace.jsonl           show a recorded trace
         rnntrace print --variant linear --seed 12 --inputs 4 --hidden 1
       """,
     version: "0.1.0",
-    subcommands: [PlayCommand.self, PrintCommand.self, ExportCommand.self],
+    subcommands: [
+      PlayCommand.self, PrintCommand.self, ExportCommand.self, VerifyCommand.self,
+      ReplayCommand.self,
+    ],
     // On a terminal the player; in a pipe, play prints the walkthrough as print does.
     defaultSubcommand: PlayCommand.self
   )
@@ -40,6 +45,8 @@ enum Main {
       fail(error.description, status: 64)
     } catch let error as DataError {
       fail(error.description, status: 65)
+    } catch let error as CheckFailure {
+      fail(error.description, status: 1)
     } catch {
       let status = RNNTraceCommand.exitCode(for: error)
       if status == .success || error is CleanExit {
@@ -49,15 +56,27 @@ enum Main {
       let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
       let subcommand =
         arguments.first { !$0.hasPrefix("-") }.flatMap {
-          ["play", "print", "export"].contains($0) ? " \($0)" : nil
+          ["play", "print", "export", "verify", "replay"].contains($0) ? " \($0)" : nil
         } ?? ""
       fail("\(firstLine) (see 'rnntrace\(subcommand) --help')", status: status.rawValue)
     }
   }
 
   static func fail(_ message: String, status: Int32) -> Never {
-    var line = "rnntrace: error: \(message)\n"
+    var line = "rnntrace: error: \(oneLine(message))\n"
     line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
     exit(status)
+  }
+
+  /// A warning on standard error, one line, for something the user chose to accept.
+  static func warn(_ message: String) {
+    var line = "rnntrace: warning: \(oneLine(message))\n"
+    line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+  }
+
+  /// A message quoting a file's content may hold any character: control characters
+  /// are shown as escapes so the error stays one line and cannot drive the terminal.
+  static func oneLine(_ message: String) -> String {
+    WalkthroughText.escaped(message)
   }
 }

@@ -5,6 +5,12 @@ import Model
 /// has no terminal.
 struct WalkthroughText {
   var format: ValueFormat
+  /// Called after each step is printed (a lesson prints its paragraphs there).
+  var afterStep: (Int, inout String) -> Void = { _, _ in }
+
+  init(format: ValueFormat) {
+    self.format = format
+  }
 
   func write(_ trace: Trace, title: String, to out: inout String) {
     let model = trace.model
@@ -32,6 +38,7 @@ struct WalkthroughText {
       out += Self.padded(event.operation.rawValue, operationWidth) + "  "
       out += Self.padded(event.formula, formulaWidth) + "  " + event.shapeSummary + "\n"
       for line in format.lines(event.result.value) { out += indent + line + "\n" }
+      afterStep(event.step, &out)
     }
     out += "\nHidden states\n"
     for (t, state) in trace.hiddenStates.enumerated() {

@@ -2,9 +2,15 @@
 /// then one object per event. Floats are written in their shortest round-trip form,
 /// so that every value reads back to the same float32.
 public struct JSONLinesEncoder: TraceEncoder {
+  /// The header being written, kept from `beginHeader` for what follows its words.
+  private var header: TraceHeader?
+  private var wordCount = 0
+
   public init() {}
 
-  public mutating func begin(_ header: TraceHeader, into out: inout ByteBuffer) {
+  public mutating func beginHeader(_ header: TraceHeader, into out: inout ByteBuffer) {
+    self.header = header
+    wordCount = 0
     out.append("{\"type\":\"header\",\"format\":\"rnntrace\",\"version\":")
     out.append(String(TraceHeader.formatVersion))
     out.append(",\"source\":")
@@ -17,9 +23,18 @@ public struct JSONLinesEncoder: TraceEncoder {
     out.append(String(header.inputs))
     out.append(",\"hidden\":")
     out.append(String(header.hidden))
-    out.append(",\"words\":")
-    out.appendJSON(strings: header.words)
-    out.append(",\"vocabulary\":")
+    out.append(",\"words\":[")
+  }
+
+  public mutating func headerWord(_ word: String, into out: inout ByteBuffer) {
+    if wordCount > 0 { out.append(UInt8(ascii: ",")) }
+    wordCount += 1
+    out.appendJSON(word)
+  }
+
+  public mutating func endHeader(into out: inout ByteBuffer) {
+    guard let header else { preconditionFailure("endHeader before beginHeader") }
+    out.append("],\"vocabulary\":")
     out.appendJSON(strings: header.vocabulary)
     out.append(",\"parameters\":{")
     for (i, parameter) in header.parameters.enumerated() {

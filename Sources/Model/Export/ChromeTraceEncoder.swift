@@ -1,0 +1,153 @@
+/// The Trace Event Format that Perfetto (ui.perfetto.dev) and chrome://tracing open
+/// (`docs/trace-format.md`): a JSON object whose `traceEvents` hold
+///
+/// - one complete event (`"ph":"X"`) per operation on the "operations" track, one
+///   step lasting 1 ms of synthetic time, with the operation's formula, operands,
+///   shape and values in `args`;
+/// - one complete event per word on the "words" track above it, spanning that word's
+///   operations, so the operations read grouped by word;
+/// - a counter (`"ph":"C"`) per hidden neuron, `h[0]`, `h[1]`, …, set at each
+///   `hidden_state`;
+/// - metadata events (`"ph":"M"`) that name the process and the two tracks.
+///
+/// Every event carries `name`, `ph`, `ts`, `pid` and `tid`, metadata included, so
+/// that a reader may rely on them.
+public struct ChromeTraceEncoder: TraceEncoder {
+  /// Synthetic time per step, in the format's microseconds.
+  public static let stepMicroseconds = 1000
+  static let process = 1
+  static let wordTrack = 1
+  static let operationTrack = 2
+
+  /// The word being read, its time step and the `ts` of its first operation; its
+  /// slice is written when the word ends, as only then is its length known.
+  private var openWord: (t: Int, word: String, start: Int, steps: Int)?
+  private var isFirstEvent = true
+
+  public init() {}
+
+  public mutating func beginHeader(_ header: TraceHeader, into out: inout ByteBuffer) {
+    out.append("{\"displayTimeUnit\":\"ms\",\"otherData\":{\"format\":\"rnntrace\",\"version\":")
+    out.append(String(TraceHeader.formatVersion))
+    out.append(",\"source\":")
+    out.appendJSON(header.source)
+    out.append(",\"variant\":")
+    out.appendJSON(header.variant.rawValue)
+    out.append(",\"seed\":")
+    out.append(header.seed.map { String($0) } ?? "null")
+    out.append(",\"inputs\":")
+    out.append(String(header.inputs))
+    out.append(",\"hidden\":")
+    out.append(String(header.hidden))
+    out.append("},\"traceEvents\":[")
+    metadata("process_name", track: Self.wordTrack, value: "rnntrace: \(header.source)", &out)
+    metadata("thread_name", track: Self.wordTrack, value: "words", &out)
+    metadata("thread_name", track: Self.operationTrack, value: "operations", &out)
+    sortIndex(track: Self.wordTrack, 0, &out)
+    sortIndex(track: Self.operationTrack, 1, &out)
+  }
+
+  public mutating func encode(_ event: TraceEvent, into out: inout ByteBuffer) {
+    let ts = (event.step - 1) * Self.stepMicroseconds
+    if let open = openWord, open.t != event.t {
+      closeWord(&out)
+    }
+    if openWord == nil {
+      openWord = (event.t, event.word, ts, 0)
+    }
+    openWord?.steps += 1
+
+    startEvent(&out)
+    out.append("{\"name\":\"")
+    out.append(event.operation.rawValue)
+    out.append("\",\"cat\":\"operation\",\"ph\":\"X\",\"ts\":")
+    out.append(String(ts))
+    out.append(",\"dur\":")
+    out.append(String(Self.stepMicroseconds))
+    out.append(",\"pid\":\(Self.process),\"tid\":\(Self.operationTrack),\"args\":{\"step\":")
+    out.append(String(event.step))
+    out.append(",\"t\":")
+    out.append(String(event.t))
+    out.append(",\"word\":")
+    out.appendJSON(event.word)
+    out.append(",\"formula\":")
+    out.appendJSON(event.formula)
+    if let index = event.index {
+      out.append(",\"index\":")
+      out.append(String(index))
+    }
+    out.append(",\"operands\":[")
+    for (i, operand) in event.operands.enumerated() {
+      if i > 0 { out.append(UInt8(ascii: ",")) }
+      out.append("{\"name\":")
+      out.appendJSON(operand.name)
+      out.append(",\"shape\":")
+      out.appendJSON(shape: operand.value.shape)
+      out.append(UInt8(ascii: "}"))
+    }
+    out.append("],\"result\":")
+    out.appendJSON(event.result.name)
+    out.append(",\"shape\":")
+    out.appendJSON(shape: event.result.value.shape)
+    out.append(",\"values\":")
+    out.appendJSON(values: event.result.value.scalars)
+    out.append("}}")
+
+    if event.operation == .hiddenState {
+      for (j, value) in event.result.value.scalars.enumerated() where value.isFinite {
+        // A counter cannot hold a non-finite value; the gap shows where it overflowed.
+        startEvent(&out)
+        out.append("{\"name\":\"h[\(j)]\",\"cat\":\"hidden\",\"ph\":\"C\",\"ts\":")
+        out.append(String(ts))
+        out.append(",\"pid\":\(Self.process),\"tid\":\(Self.operationTrack),\"args\":{\"value\":")
+        out.appendJSON(value)
+        out.append("}}")
+      }
+    }
+  }
+
+  public mutating func end(into out: inout ByteBuffer) {
+    closeWord(&out)
+    out.append("\n]}\n")
+  }
+
+  private mutating func closeWord(_ out: inout ByteBuffer) {
+    guard let open = openWord else { return }
+    openWord = nil
+    startEvent(&out)
+    out.append("{\"name\":")
+    out.appendJSON("t=\(open.t) \(open.word)")
+    out.append(",\"cat\":\"word\",\"ph\":\"X\",\"ts\":")
+    out.append(String(open.start))
+    out.append(",\"dur\":")
+    out.append(String(open.steps * Self.stepMicroseconds))
+    out.append(",\"pid\":\(Self.process),\"tid\":\(Self.wordTrack),\"args\":{\"t\":")
+    out.append(String(open.t))
+    out.append(",\"word\":")
+    out.appendJSON(open.word)
+    out.append("}}")
+  }
+
+  private mutating func metadata(
+    _ name: String, track: Int, value: String, _ out: inout ByteBuffer
+  ) {
+    startEvent(&out)
+    out.append("{\"name\":\"\(name)\",\"ph\":\"M\",\"ts\":0,\"pid\":\(Self.process),\"tid\":")
+    out.append(String(track))
+    out.append(",\"args\":{\"name\":")
+    out.appendJSON(value)
+    out.append("}}")
+  }
+
+  private mutating func sortIndex(track: Int, _ index: Int, _ out: inout ByteBuffer) {
+    startEvent(&out)
+    out.append("{\"name\":\"thread_sort_index\",\"ph\":\"M\",\"ts\":0,\"pid\":\(Self.process),")
+    out.append("\"tid\":\(track),\"args\":{\"sort_index\":\(index)}}")
+  }
+
+  /// Events go one to a line, so the file reads in a pager and diffs well.
+  private mutating func startEvent(_ out: inout ByteBuffer) {
+    out.append(isFirstEvent ? "\n" : ",\n")
+    isFirstEvent = false
+  }
+}

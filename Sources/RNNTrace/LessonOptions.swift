@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import Model
+
+/// `--lesson` and `--chapter`: which lesson (bundled or a file) and which of its
+/// chapters. With neither and no model options, the bundled lesson plays.
+struct LessonOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "A lesson file (YAML, see docs/lessons.md), or the name of a bundled lesson (rnntrace lessons).",
+      valueName: "path"))
+  var lesson: String?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Only this chapter of the lesson (from 1).", valueName: "n"),
+    transform: { text in
+      guard let n = Int(text), n >= 1 else {
+        throw ArgumentError("expected a chapter number from 1")
+      }
+      return n
+    })
+  var chapter: Int?
+
+  var isGiven: Bool { lesson != nil || chapter != nil }
+
+  /// The lesson, parsed and checked: a bundled one by name, else the file at `lesson`.
+  func load() throws -> LoadedLesson {
+    let text: String
+    let file: String
+    if let lesson, let entry = BundledLessons.named(lesson),
+      !FileManager.default.fileExists(atPath: lesson)
+    {
+      text = entry.text
+      file = entry.fileName
+    } else if let lesson {
+      text = try Self.read(lesson)
+      file = lesson
+    } else {
+      text = BundledLessons.standard.text
+      file = BundledLessons.standard.fileName
+    }
+    let parsed: Lesson
+    do {
+      parsed = try LessonParser.parse(text, file: file)
+    } catch {
+      throw DataError(error.description)
+    }
+    if let chapter, chapter > parsed.chapters.count {
+      throw UsageError(
+        "--chapter \(chapter): \(file) has \(parsed.chapters.count) chapters; expected 1 … \(parsed.chapters.count)"
+      )
+    }
+    return LoadedLesson(lesson: parsed, file: file, only: chapter)
+  }
+
+  /// A lesson file's text, or one line saying why it cannot be read.
+  static func read(_ path: String) throws -> String {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      let names = BundledLessons.all.map(\.name).joined(separator: ", ")
+      throw InputError(
+        "--lesson \(path): no such file, and no bundled lesson of that name (bundled: \(names))")
+    }
+    if isDirectory.boolValue {
+      throw InputError("--lesson \(path): is a directory; expected a lesson file (.yaml)")
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw InputError("--lesson \(path): cannot be read (permission denied?)")
+    }
+    guard data.count <= LessonFileLimits.maxBytes else {
+      throw DataError(
+        "\(path): \(data.count) bytes; a lesson file may hold at most \(LessonFileLimits.maxBytes)")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw DataError("\(path): not UTF-8 text; expected a YAML lesson file")
+    }
+    return text
+  }
+}
+
+/// A lesson ready to play, print or export.
+struct LoadedLesson {
+  let lesson: Lesson
+  /// Where it came from, for messages and titles.
+  let file: String
+  /// The one chapter asked for (from 1), or nil for all.
+  let only: Int?
+
+  /// The chapters to show, with their numbers (from 1).
+  var chapters: [(number: Int, chapter: Chapter)] {
+    let all = Array(zip(1..., lesson.chapters))
+    guard let only else { return all.map { ($0.0, $0.1) } }
+    return [(only, lesson.chapters[only - 1])]
+  }
+
+  /// "RNN Pytorch — chapter 2: A sentence, word after word"
+  func title(of number: Int) -> String {
+    "\(lesson.title) — chapter \(number): \(lesson.chapters[number - 1].title)"
+  }
+}
+
+enum LessonFileLimits {
+  /// Lessons are written by hand; anything larger is not one.
+  static let maxBytes = 4 << 20
+}
+
+/// An input file that cannot be read. Exit status 66 (EX_NOINPUT).
+struct InputError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
+}

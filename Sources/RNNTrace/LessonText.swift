@@ -1,0 +1,52 @@
+import Model
+
+/// A lesson as plain text: each chapter's introduction, its tensors, then its trace
+/// with each paragraph printed after the step it explains.
+struct LessonText {
+  var format: ValueFormat
+  /// Paragraphs are wrapped to this many columns.
+  var width = 80
+
+  func write(_ loaded: LoadedLesson, to out: inout String) {
+    out += "\(loaded.lesson.title)\n"
+    if let summary = loaded.lesson.summary { out += wrapped(summary, indent: "") }
+    for (number, chapter) in loaded.chapters {
+      let run = chapter.run()
+      out += "\n" + String(repeating: "═", count: width) + "\n"
+      out += "Chapter \(number): \(chapter.title)\n"
+      let sections = Dictionary(grouping: chapter.narrative, by: \.step)
+      var walkthrough = WalkthroughText(format: format)
+      walkthrough.afterStep = { step, out in
+        for paragraph in sections[step] ?? [] {
+          out += wrapped(run.text(of: paragraph, format: format), indent: "  │ ")
+        }
+      }
+      var intro = ""
+      for paragraph in sections[0] ?? [] {
+        intro += wrapped(run.text(of: paragraph, format: format), indent: "")
+        intro += "\n"
+      }
+      out += "\n" + intro
+      walkthrough.write(
+        run.trace,
+        title:
+          "Model: \(chapter.variant.rawValue), inputs \(chapter.inputs), hidden \(chapter.hidden)",
+        to: &out)
+    }
+  }
+
+  /// `text` broken at spaces into lines of at most `width` columns, each prefixed.
+  func wrapped(_ text: String, indent: String) -> String {
+    var out = ""
+    var line = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+      if !line.isEmpty && indent.count + line.count + 1 + word.count > width {
+        out += indent + line + "\n"
+        line = ""
+      }
+      line += (line.isEmpty ? "" : " ") + word
+    }
+    if !line.isEmpty { out += indent + line + "\n" }
+    return out
+  }
+}

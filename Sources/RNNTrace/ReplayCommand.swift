@@ -1,0 +1,53 @@
+import ArgumentParser
+import Model
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `rnntrace replay`: a recorded trace, shown after checking it.
+struct ReplayCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "replay",
+    abstract: "Show a recorded JSON Lines trace, after checking it against its model.",
+    discussion: """
+      Before showing the log, recomputes it from its header (variant, parameters,
+      words) and compares: a log that departs is refused with its first difference
+      (line, step, operation, expected, found; exit status 1), unless --no-verify,
+      which shows it as recorded under a warning. A file that is not a trace log is
+      refused with exit status 65. Until the player lands, the trace is printed as
+      the plain-text walkthrough.
+
+      Examples:
+        rnntrace replay trace.jsonl
+        rnntrace replay --no-verify edited.jsonl
+      """)
+
+  @Argument(help: ArgumentHelp("The log to show; - for standard input.", valueName: "file"))
+  var file: String
+
+  @Flag(help: "Show a log that departs from its recomputation, under a warning.")
+  var noVerify = false
+
+  @Option(help: ArgumentHelp("Digits after the decimal point (0 … 9).", valueName: "n"))
+  var precision: Int = 4
+
+  func validate() throws {
+    guard (0...9).contains(precision) else {
+      throw ValidationError(
+        "--precision: \(precision) is out of range; expected a whole number from 0 to 9")
+    }
+  }
+
+  func run() throws {
+    let log = try TraceLogFile.load(path: file, verify: !noVerify)
+    var text = ""
+    if let warning = log.warning {
+      Main.warn(warning)
+      text += "WARNING: \(warning)\n\n"
+    }
+    WalkthroughText(format: ValueFormat(precision: precision)).write(
+      log.trace, title: log.title, to: &text)
+    print(text, terminator: "")
+  }
+}

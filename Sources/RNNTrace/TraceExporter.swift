@@ -1,0 +1,42 @@
+import Model
+
+/// What the player's export key calls: the trace being played, written as JSON Lines
+/// into a directory (the current one by default) under a name made from its title,
+/// atomically. Returns the path written, for the status line; errors are one line.
+enum TraceExporter {
+  static func export(
+    _ trace: Trace, title: String, seed: UInt64? = nil, directory: String = "."
+  ) throws -> String {
+    let path = (directory == "." ? "" : directory + "/") + fileName(for: title)
+    let file = try OutputFile.open(path, option: "export")
+    do {
+      var listener = EncodingListener(encoder: JSONLinesEncoder(), output: file)
+      listener.begin(
+        TraceHeader(model: trace.model, words: trace.words, seed: seed, source: title))
+      for event in trace.events { listener.receive(event) }
+      try listener.finish()
+      try file.commit()
+    } catch {
+      file.discard()
+      throw error
+    }
+    return path
+  }
+
+  /// `Lesson — chapter 2: The loop` → `lesson-chapter-2-the-loop.jsonl`: lower-case
+  /// ASCII letters and digits, runs of anything else as one `-`, at most 60
+  /// characters, so the name is safe in any shell and on any file system.
+  static func fileName(for title: String) -> String {
+    var name = ""
+    for scalar in title.unicodeScalars {
+      if scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) {
+        name.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+      } else if !name.isEmpty && !name.hasSuffix("-") {
+        name += "-"
+      }
+      if name.count >= 60 { break }
+    }
+    while name.hasSuffix("-") { name.removeLast() }
+    return (name.isEmpty ? "trace" : name) + ".jsonl"
+  }
+}

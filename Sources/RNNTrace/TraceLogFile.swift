@@ -1,0 +1,37 @@
+import Model
+
+/// A JSON Lines log on disk, read back as a trace to show: what `replay` prints and
+/// what the player plays.
+struct TraceLogFile {
+  let trace: Trace
+  /// The title the walkthrough or the player shows.
+  let title: String
+  /// Set when the log departs from its recomputation and was loaded with
+  /// `verify: false`: the first difference, to show as a warning.
+  let warning: String?
+
+  /// Reads and verifies the log at `path` (`-` for standard input). Errors: a
+  /// `DataError` for a malformed log (exit 65), a `CheckFailure` for a log that
+  /// departs from its recomputation when `verify` (exit 1), a `UsageError` for a
+  /// file that cannot be opened (exit 64); each one line naming the file and line.
+  static func load(path: String, verify: Bool) throws -> TraceLogFile {
+    let source = try FileByteSource(path: path)
+    let loaded: LoadedTrace
+    do {
+      loaded = try TraceLogLoader.load(source, verify: verify)
+    } catch let error as TraceLogError {
+      throw DataError("\(source.displayName): \(error)")
+    } catch let difference as TraceDifference {
+      throw CheckFailure(
+        "\(source.displayName): \(difference); 'rnntrace replay --no-verify' plays it anyway")
+    }
+    let header = loaded.header
+    var title = "Recorded trace \(source.displayName): \(header.source), \(header.variant.rawValue)"
+    if let seed = header.seed { title += ", seed \(seed)" }
+    title += ", inputs \(header.inputs), hidden \(header.hidden)"
+    let warning = loaded.difference.map {
+      "\(source.displayName) is not what its model computes (\($0)); it is shown as recorded"
+    }
+    return TraceLogFile(trace: loaded.trace, title: title, warning: warning)
+  }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Model
+
+/// `rnntrace verify`: whether a JSON Lines log is what its own header's model computes.
+struct VerifyCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "verify",
+    abstract: "Check that a JSON Lines trace is what its model computes.",
+    discussion: """
+      Rebuilds the model from the log's header (variant, parameters, words), runs it,
+      and compares every event with the log's, values bit for bit as float32. Reads
+      the log a line at a time, so a log of any length is checked in little memory.
+
+      Exit status: 0 when every event matches; 1 at the first difference, named by
+      line, step, operation, expected and found; 65 when the file is not a readable
+      trace log (the line and what is wrong with it); 64 when it cannot be opened.
+
+      Examples:
+        rnntrace verify trace.jsonl
+        rnntrace export | rnntrace verify -
+      """)
+
+  @Argument(help: ArgumentHelp("The log to check; - for standard input.", valueName: "file"))
+  var file: String
+
+  func run() throws {
+    let source = try FileByteSource(path: file)
+    let name = source.displayName
+    var reader = TraceLogReader(source)
+    do {
+      let header = try reader.readHeader()
+      var verifier: TraceVerifier
+      do {
+        verifier = try TraceVerifier(header: header)
+      } catch {
+        throw TraceLogError(line: 1, error.description)
+      }
+      while let event = try reader.nextEvent() {
+        if let difference = verifier.check(event).difference {
+          throw CheckFailure("\(name): \(difference)")
+        }
+      }
+      if let difference = verifier.finish(lastLine: reader.lineNumber) {
+        throw CheckFailure("\(name): \(difference)")
+      }
+      print(
+        "\(name): verified: \(verifier.matched) events over \(verifier.wordCount) words match the recomputation (\(header.variant.rawValue))"
+      )
+    } catch let error as TraceLogError {
+      throw DataError("\(name): \(error)")
+    }
+  }
+}
