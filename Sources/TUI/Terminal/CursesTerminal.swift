@@ -156,14 +156,24 @@ public final class CursesTerminal: PlayerTerminal {
     }
   }
 
-  /// What curses gets for a cell: the grapheme if curses measures it as the grid does
-  /// (it cannot in a locale that is not UTF-8), else `?` in each column it takes.
+  /// What curses gets for a cell: the grapheme if curses measures it as the grid does;
+  /// otherwise (a locale that is not UTF-8, a character the C library does not know)
+  /// an ASCII stand-in of the same width, so that nothing shifts.
   private func drawable(_ text: String) -> String {
     guard let first = text.unicodeScalars.first, first.value >= 0x80 else { return text }
     let width = DisplayWidth.of(Character(text))
     if Int(wcwidth(wchar_t(bitPattern: first.value))) == width { return text }
+    if width == 1, let ascii = CursesTerminal.asciiStandIns[first] { return String(ascii) }
     return String(repeating: "?", count: max(1, width))
   }
+
+  /// The player's own symbols in ASCII.
+  static let asciiStandIns: [Unicode.Scalar: Character] = [
+    "─": "-", "│": "|", "┤": "|", "┼": "+", "┌": "+", "┐": "+", "└": "+", "┘": "+",
+    "→": ">", "←": "<", "↑": "^", "↓": "v", "…": "~", "·": ".", "ᵀ": "'", "×": "x",
+    "•": "*", "⋮": ":", "▶": ">", "❚": "|", "»": ">", "◂": "<", "▸": ">", "—": "-",
+    "▁": "_", "▂": "_", "▃": "-", "▄": "-", "▅": "=", "▆": "=", "▇": "#", "█": "#",
+  ]
 
   private func attributes(_ style: CellStyle) -> attr_t {
     var value = rnn_a_normal()
