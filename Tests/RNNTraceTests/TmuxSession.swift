@@ -11,6 +11,7 @@ import Foundation
 /// its server is killed when the session ends, whatever the test did.
 final class TmuxSession {
   let socket = "rnntrace-e2e-\(UUID().uuidString.prefix(8))"
+  private var socketPath = ""
 
   init(columns: Int, rows: Int) throws {
     let shell =
@@ -19,9 +20,14 @@ final class TmuxSession {
     // The server this starts outlives the command: it must not hold a pipe of ours.
     try tmux(["new-session", "-d", "-x", String(columns), "-y", String(rows), shell], read: false)
     try tmux(["set-option", "-g", "status", "off"])
+    socketPath = try display("#{socket_path}")
   }
 
-  deinit { _ = try? tmux(["kill-server"]) }
+  // tmux leaves its socket file behind when the server is killed.
+  deinit {
+    _ = try? tmux(["kill-server"])
+    if socketPath.hasSuffix(socket) { unlink(socketPath) }
+  }
 
   /// Types `line` into the shell and presses Enter.
   func type(_ line: String) throws {
