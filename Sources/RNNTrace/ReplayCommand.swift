@@ -30,15 +30,7 @@ struct ReplayCommand: ParsableCommand {
   @Flag(help: "Show a log that departs from its recomputation, under a warning.")
   var noVerify = false
 
-  @Option(help: ArgumentHelp("Digits after the decimal point (0 … 9).", valueName: "n"))
-  var precision: Int = 4
-
-  func validate() throws {
-    guard (0...9).contains(precision) else {
-      throw ValidationError(
-        "--precision: \(precision) is out of range; expected a whole number from 0 to 9")
-    }
-  }
+  @OptionGroup var output: PrecisionOption
 
   func run() throws {
     let log = try TraceLogFile.load(path: file, verify: !noVerify)
@@ -46,7 +38,7 @@ struct ReplayCommand: ParsableCommand {
     // An unverified log says so in the player's header, where it stays in sight.
     let title = log.warning == nil ? log.title : "UNVERIFIED — \(log.title)"
     let trace = log.trace
-    let format = ValueFormat(precision: precision)
+    let format = output.format
     try PlayCommand.play(
       PlayerContent(title: title, trace: trace),
       export: { try TraceExporter.export($0, title: log.title) },
