@@ -25,19 +25,11 @@ struct PrintCommand: ParsableCommand {
 
   @OptionGroup(title: "Lesson options") var lesson: LessonOptions
 
-  @Option(help: ArgumentHelp("Digits after the decimal point (0 … 9).", valueName: "n"))
-  var precision: Int = 4
-
-  func validate() throws {
-    guard (0...9).contains(precision) else {
-      throw ValidationError(
-        "--precision: \(precision) is out of range; expected a whole number from 0 to 9")
-    }
-  }
+  @OptionGroup var output: PrecisionOption
 
   func run() throws {
     var text = ""
-    let format = ValueFormat(precision: precision)
+    let format = output.format
     if case .lesson(let loaded) = try WalkthroughSource.resolve(
       model: model, lesson: lesson, preferLesson: true)
     {

@@ -15,6 +15,7 @@ struct RNNTraceCommand: ParsableCommand {
       torch.manual_seed with torch.randn and nn.Linear.
 
       Examples:
+        rnntrace                              the player (the walkthrough as text in a pipe)
         rnntrace print                        the walkthrough as text
         rnntrace export -o trace.jsonl        the trace as a log (also .csv, .json)
         rnntrace verify trace.jsonl           check a log against its model
@@ -23,10 +24,11 @@ struct RNNTraceCommand: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      PrintCommand.self, ExportCommand.self, VerifyCommand.self, ReplayCommand.self,
-      LessonsCommand.self,
+      PlayCommand.self, PrintCommand.self, ExportCommand.self, VerifyCommand.self,
+      ReplayCommand.self, LessonsCommand.self,
     ],
-    defaultSubcommand: PrintCommand.self
+    // On a terminal the player; in a pipe, play prints the walkthrough as print does.
+    defaultSubcommand: PlayCommand.self
   )
 }
 
@@ -57,7 +59,7 @@ enum Main {
       let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
       let subcommand =
         arguments.first { !$0.hasPrefix("-") }.flatMap {
-          ["print", "export", "verify", "replay", "lessons", "play"].contains($0) ? " \($0)" : nil
+          ["play", "print", "export", "verify", "replay", "lessons"].contains($0) ? " \($0)" : nil
         } ?? ""
       fail("\(firstLine) (see 'rnntrace\(subcommand) --help')", status: status.rawValue)
     }

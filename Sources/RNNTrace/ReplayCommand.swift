@@ -1,5 +1,6 @@
 import ArgumentParser
 import Model
+import TUI
 
 #if canImport(Glibc)
   import Glibc
@@ -15,8 +16,8 @@ struct ReplayCommand: ParsableCommand {
       words) and compares: a log that departs is refused with its first difference
       (line, step, operation, expected, found; exit status 1), unless --no-verify,
       which shows it as recorded under a warning. A file that is not a trace log is
-      refused with exit status 65. Until the player lands, the trace is printed as
-      the plain-text walkthrough.
+      refused with exit status 65. On a terminal the trace opens in the player (the
+      same keys as rnntrace play); in a pipe it is printed as the walkthrough.
 
       Examples:
         rnntrace replay trace.jsonl
@@ -29,25 +30,23 @@ struct ReplayCommand: ParsableCommand {
   @Flag(help: "Show a log that departs from its recomputation, under a warning.")
   var noVerify = false
 
-  @Option(help: ArgumentHelp("Digits after the decimal point (0 … 9).", valueName: "n"))
-  var precision: Int = 4
-
-  func validate() throws {
-    guard (0...9).contains(precision) else {
-      throw ValidationError(
-        "--precision: \(precision) is out of range; expected a whole number from 0 to 9")
-    }
-  }
+  @OptionGroup var output: PrecisionOption
 
   func run() throws {
     let log = try TraceLogFile.load(path: file, verify: !noVerify)
-    var text = ""
-    if let warning = log.warning {
-      Main.warn(warning)
-      text += "WARNING: \(warning)\n\n"
-    }
-    WalkthroughText(format: ValueFormat(precision: precision)).write(
-      log.trace, title: log.title, to: &text)
-    print(text, terminator: "")
+    if let warning = log.warning { Main.warn(warning) }
+    // An unverified log says so in the player's header, where it stays in sight.
+    let title = log.warning == nil ? log.title : "UNVERIFIED — \(log.title)"
+    let trace = log.trace
+    let format = output.format
+    try PlayCommand.play(
+      PlayerContent(title: title, trace: trace),
+      export: { try TraceExporter.export($0, title: log.title) },
+      plainText: {
+        var text = ""
+        if let warning = log.warning { text += "WARNING: \(warning)\n\n" }
+        WalkthroughText(format: format).write(trace, title: log.title, to: &text)
+        print(text, terminator: "")
+      })
   }
 }

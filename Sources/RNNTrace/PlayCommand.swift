@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import Model
+import TUI
+
+/// `rnntrace play`: the player, on the bundled lesson or an ad-hoc model.
+struct PlayCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "play",
+    abstract: "Step through the RNN one operation at a time, in the terminal.",
+    discussion: """
+      With no model options it plays the bundled lesson, chapter by chapter, with
+      its narrative beside the computation; model options play an ad-hoc model.
+
+      Keys: → or n the next operation, ← the previous one, PgDn/PgUp the next or
+      previous word, ] and [ the next or previous chapter, Space play and pause,
+      d drill into a product, e export the trace as JSON Lines into the current
+      directory, q quit; ?: every key.
+
+      Where standard input or output is not a terminal, or TERM=dumb, or curses
+      cannot drive the terminal, the walkthrough is printed as `rnntrace print`
+      prints it.
+
+      Examples:
+        rnntrace                               (the same as rnntrace play)
+        rnntrace play --chapter 3
+        rnntrace play --lesson my-lesson.yaml
+        rnntrace play --variant raw-tanh --hidden 3 --sentence "to be or not to be"
+      """)
+
+  @OptionGroup(title: "Model options (an ad-hoc model instead of the lesson)")
+  var model: ModelOptions
+
+  @OptionGroup(title: "Lesson options") var lesson: LessonOptions
+
+  func run() throws {
+    let environment = ProcessInfo.processInfo.environment
+    switch try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: true) {
+    case .lesson(let loaded):
+      let sections = loaded.chapters.map { number, chapter in
+        Self.section(
+          chapter.run(kernel: model.rngKernel), title: "chapter \(number): \(chapter.title)")
+      }
+      let content = PlayerContent(title: loaded.lesson.title, sections: sections)
+      let configuration = PlayerConfiguration(export: { trace in
+        let number = sections.firstIndex { $0.trace.events == trace.events }.map {
+          loaded.chapters[$0].number
+        }
+        return try TraceExporter.export(
+          trace, title: number.map(loaded.title(of:)) ?? loaded.lesson.title)
+      })
+      PlayerLauncher.run(content, configuration: configuration, environment: environment) {
+        var text = ""
+        LessonText(format: ValueFormat()).write(loaded, to: &text)
+        print(text, terminator: "")
+      }
+    case .adHoc:
+      let (built, words) = try model.load()
+      let trace = built.trace(words)
+      let title =
+        "Ad-hoc model: \(model.variant.rawValue), seed \(model.seed), "
+        + "inputs \(model.inputs), hidden \(model.hidden)"
+      let seed = model.seed
+      try Self.play(
+        PlayerContent(title: title, trace: trace),
+        export: { try TraceExporter.export($0, title: title, seed: seed) },
+        plainText: {
+          var text = ""
+          WalkthroughText(format: ValueFormat()).write(trace, title: title, to: &text)
+          print(text, terminator: "")
+        })
+    }
+  }
+
+  /// Opens the player with an export key, or prints where there is no screen.
+  static func play(
+    _ content: PlayerContent, export: @escaping @Sendable (Trace) throws -> String,
+    plainText: () -> Void
+  ) throws {
+    PlayerLauncher.run(
+      content, configuration: PlayerConfiguration(export: export),
+      environment: ProcessInfo.processInfo.environment, plainText: plainText)
+  }
+
+  /// A chapter for the player: its trace, and its paragraphs with their values filled
+  /// in. The introduction joins the first step's paragraphs, since the player opens
+  /// on step 1.
+  static func section(_ run: ChapterTrace, title: String) -> PlayerSection {
+    var narrative: [Int: [String]] = [:]
+    for paragraph in run.chapter.narrative {
+      narrative[max(paragraph.step, 1), default: []].append(run.text(of: paragraph))
+    }
+    return PlayerSection(title: title, trace: run.trace, narrative: narrative)
+  }
+}

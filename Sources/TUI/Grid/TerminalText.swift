@@ -1,0 +1,41 @@
+/// Text made safe to draw: nothing in it can move the cursor or start an escape
+/// sequence, whatever the sentence held.
+public enum TerminalText {
+  /// `text` with control and format characters written out visibly: `^[` for Esc
+  /// (as `cat -v` and `less` show it), `\n`, `\t`, and `<U+202E>` for the rest, so a
+  /// word holding an escape sequence shows as text and is never sent raw.
+  public static func escaped(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      if isSafe(scalar) {
+        out.unicodeScalars.append(scalar)
+        continue
+      }
+      switch scalar.value {
+      case 0x09: out += "\\t"
+      case 0x0A: out += "\\n"
+      case 0x0D: out += "\\r"
+      case 0x00..<0x20: out += "^" + String(UnicodeScalar(UInt8(scalar.value + 0x40)))
+      case 0x7F: out += "^?"
+      default:
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        out += "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
+      }
+    }
+    return out
+  }
+
+  static func isSafe(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    if v >= 0x20 && v < 0x7F { return true }
+    if v < 0x20 || (v >= 0x7F && v < 0xA0) { return false }
+    switch scalar.properties.generalCategory {
+    case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned,
+      .privateUse:
+      return false
+    default:
+      return true
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import Model
+
+/// h_0 … h_t: every hidden state so far, a row per neuron, with a strip that shows
+/// each neuron's value over time as bar heights (and colours, where there are some).
+struct HiddenStatesPanel: Panel {
+  let index: Int
+  let hidden: Int
+  var events: [Int] { [index] }
+  var naturalHeight: Int { 2 + hidden }
+  var minimumHeight: Int { 2 + min(hidden, 2) }
+  static let bars = Array("▁▂▃▄▅▆▇█")
+
+  func draw(on grid: inout CellGrid, in rect: Rect, context: PanelContext) {
+    let event = context.events[index]
+    let pending = context.status(index) == .pending
+    let t = event.t
+    context.drawTitle(
+      on: &grid, in: rect, event: index, panel: events, name: "hidden states",
+      detail: "h_0 … \(event.result.name)")
+    let all = context.state.trace.hiddenStates
+    let states = Array(all.prefix(t + 1))
+    let scale = scaleOf(all, variant: context.variant)
+
+    let indexWidth = String(hidden - 1).count + 2
+    let stripWidth = min(states.count, max(8, rect.width / 4))
+    let valuesX = rect.x + indexWidth + 3
+    let width = columnWidth(states.flatMap(\.scalars))
+    // The newest state in view; while h_t is pending, h_{t-1} beside it.
+    let columns = ValueColumns(
+      count: states.count, width: width, available: rect.maxX - valuesX - stripWidth - 2,
+      focus: pending ? max(0, states.count - 2) : states.count - 1)
+    let rows = Elision.indices(count: hidden, capacity: max(1, rect.height - 2), focus: nil)
+
+    var y = rect.y + 1
+    grid.put(String(repeating: " ", count: indexWidth) + " │", x: rect.x, y: y, style: Theme.rule)
+    columns.draw(
+      on: &grid, x: valuesX, y: y, limit: rect.maxX, text: { "h_\($0)" },
+      style: { $0 == t ? CellStyle(bold: true) : Theme.label })
+    let stripX = valuesX + columns.totalWidth + 2
+    grid.put("over t", x: stripX, y: y, style: Theme.label, limit: rect.maxX)
+    y += 1
+    for row in rows where y < rect.maxY {
+      defer { y += 1 }
+      guard let neuron = row else {
+        grid.put(pad("⋮", to: indexWidth) + " │", x: rect.x, y: y, style: Theme.gap)
+        continue
+      }
+      grid.put("[\(neuron)]", x: rect.x, y: y, style: Theme.label)
+      grid.put(" │", x: rect.x + indexWidth, y: y, style: Theme.rule)
+      let isPending = { (s: Int) in s == t && pending }
+      columns.draw(
+        on: &grid, x: valuesX, y: y, limit: rect.maxX,
+        text: { valueText(states[$0].scalars[neuron], pending: isPending($0)) },
+        style: { valueStyle(states[$0].scalars[neuron], pending: isPending($0)) })
+      drawStrip(
+        on: &grid, x: stripX, y: y, limit: rect.maxX,
+        values: states.map { $0.scalars[neuron] }, width: stripWidth, pending: pending,
+        scale: scale)
+    }
+  }
+
+  private func drawStrip(
+    on grid: inout CellGrid, x: Int, y: Int, limit: Int, values: [Float], width: Int,
+    pending: Bool, scale: Float
+  ) {
+    var shown = Array(values.indices)
+    var column = x
+    if shown.count > width {
+      shown = Array(shown.suffix(width - 1))
+      column = grid.put("…", x: column, y: y, style: Theme.gap, limit: limit)
+    }
+    for i in shown {
+      if pending && i == values.count - 1 {
+        column = grid.put("·", x: column, y: y, style: Theme.pending, limit: limit)
+        continue
+      }
+      let v = values[i]
+      let fraction = v.isFinite ? (min(max(v / scale, -1), 1) + 1) / 2 : 0.5
+      let bar = HiddenStatesPanel.bars[
+        min(HiddenStatesPanel.bars.count - 1, Int(fraction * Float(HiddenStatesPanel.bars.count)))]
+      column = grid.put(String(bar), x: column, y: y, style: Theme.value(v), limit: limit)
+    }
+  }
+
+  /// The value that reaches the top bar: 1 for tanh's outputs, else the largest
+  /// magnitude of the whole run (so the bars do not rescale while playing).
+  private func scaleOf(_ states: [Tensor], variant: Variant) -> Float {
+    if variant != .linear { return 1 }
+    let largest = states.flatMap(\.scalars).filter(\.isFinite).map(abs).max() ?? 1
+    return largest > 0 ? largest : 1
+  }
+}

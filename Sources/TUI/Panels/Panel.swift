@@ -1,0 +1,148 @@
+import Model
+
+/// One operation's box on the screen (or a pair: a product and its bias).
+///
+/// Heights come first so that the layout can choose columns and shrink the panels that
+/// can elide rows; `draw` then fills whatever rectangle the layout gave.
+protocol Panel {
+  /// The events this panel shows, as indices into the section's events.
+  var events: [Int] { get }
+  /// The rows it needs to show everything.
+  var naturalHeight: Int { get }
+  /// The fewest rows it can still make sense in (rows elided, plot dropped).
+  var minimumHeight: Int { get }
+  func draw(on grid: inout CellGrid, in rect: Rect, context: PanelContext)
+}
+
+/// Where an event stands relative to the current step.
+enum EventStatus {
+  case done
+  case current
+  /// Not yet run at this step, like a notebook cell that has not been executed.
+  case pending
+}
+
+/// What every panel needs to know about the player's state.
+struct PanelContext {
+  let state: PlayerState
+
+  var events: [TraceEvent] { state.trace.events }
+  var variant: Variant { state.trace.model.variant }
+  var stepDigits: Int { String(state.section.stepCount).count }
+
+  func status(_ index: Int) -> EventStatus {
+    index < state.position ? .done : index == state.position ? .current : .pending
+  }
+
+  func panelStatus(_ indices: [Int]) -> EventStatus {
+    if indices.contains(state.position) { return .current }
+    return indices.allSatisfy { $0 < state.position } ? .done : .pending
+  }
+
+  /// `[ 7]` for a step that has run, `[  ]` for one that has not.
+  func stepLabel(_ index: Int) -> String {
+    let digits = stepDigits
+    if status(index) == .pending { return "[" + String(repeating: " ", count: digits) + "]" }
+    let number = String(index + 1)
+    return "[" + String(repeating: " ", count: digits - number.count) + number + "]"
+  }
+
+  /// The panel's title line: its step, its name and its formula, the rest a rule; the
+  /// current panel in reverse video, a pending one dim and marked so.
+  func drawTitle(
+    on grid: inout CellGrid, in rect: Rect, event index: Int, panel: [Int], name: String,
+    detail: String = ""
+  ) {
+    let status = panelStatus(panel)
+    let style: CellStyle
+    switch status {
+    case .current: style = Theme.titleCurrent
+    case .done: style = Theme.titleDone
+    case .pending: style = Theme.titlePending
+    }
+    let y = rect.y
+    grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1))
+    let title = "\(stepLabel(index)) \(name) " + (detail.isEmpty ? "" : detail + " ")
+    PlayerView.putClipped(&grid, title, x: rect.x, y: y, style: style, limit: rect.maxX)
+    let x = min(rect.maxX, rect.x + DisplayWidth.of(TerminalText.escaped(title)))
+    let note = "not run yet"
+    if status == .pending, x + DisplayWidth.of(note) + 2 <= rect.maxX {
+      grid.put(" " + note, x: rect.maxX - DisplayWidth.of(note) - 1, y: y, style: Theme.pending)
+    }
+    let ruleStyle = status == .current ? Theme.titleCurrent : Theme.rule
+    let ruleChar = status == .current ? " " : "─"
+    if x < rect.maxX, status != .pending {
+      grid.put(
+        String(repeating: ruleChar, count: rect.maxX - x), x: x, y: y, style: ruleStyle,
+        limit: rect.maxX)
+    }
+  }
+}
+
+/// The columns of values a panel shows: which elements, how wide each is.
+struct ValueColumns {
+  /// Element indices, nil for a gap.
+  let indices: [Int?]
+  let width: Int
+
+  /// Plans `count` columns of width `width` in `available` columns, keeping `focus`.
+  init(count: Int, width: Int, available: Int, focus: Int?) {
+    self.width = width
+    let capacity = max(1, available / width)
+    indices = Elision.indices(count: count, capacity: capacity, focus: focus)
+  }
+
+  var totalWidth: Int { indices.count * width }
+
+  /// Draws one row of values starting at `x`: `text(i)` and `style(i)` for element i.
+  func draw(
+    on grid: inout CellGrid, x: Int, y: Int, limit: Int, text: (Int) -> String,
+    style: (Int) -> CellStyle
+  ) {
+    var column = x
+    for index in indices {
+      let cell: String
+      let cellStyle: CellStyle
+      if let index {
+        cell = text(index)
+        cellStyle = style(index)
+      } else {
+        cell = "…"
+        cellStyle = Theme.gap
+      }
+      let pad = max(0, width - DisplayWidth.of(cell))
+      grid.put(String(repeating: " ", count: pad), x: column, y: y, limit: limit)
+      grid.put(cell, x: column + pad, y: y, style: cellStyle, limit: limit)
+      column += width
+    }
+  }
+}
+
+/// The widest signed number among `values`, plus a space.
+func columnWidth(_ values: [Float]) -> Int {
+  1 + values.reduce(7) { max($0, NumberFormat.signed($1).count) }
+}
+
+/// A value's text, or a dot where the operation has not run yet.
+func valueText(_ v: Float, pending: Bool) -> String {
+  pending ? "·" : NumberFormat.signed(v)
+}
+
+func valueStyle(_ v: Float, pending: Bool) -> CellStyle {
+  pending ? Theme.pending : Theme.value(v)
+}
+
+extension PanelContext {
+  /// Whether the operand `name` of event `index` has a value at the current step: a
+  /// parameter always has; an earlier result of the same time step only once its
+  /// operation has run.
+  func isKnown(_ name: String, before index: Int) -> Bool {
+    let t = events[index].t
+    var i = index - 1
+    while i >= 0, events[i].t == t {
+      if events[i].result.name == name { return status(i) != .pending }
+      i -= 1
+    }
+    return true
+  }
+}

@@ -1,4 +1,0 @@
-import Model
-
-/// Placeholder: the player arrives with the TUI work.
-public enum PlayerPlaceholder {}

@@ -1,0 +1,37 @@
+import Model
+
+/// The one line that says what just happened, with its real numbers:
+/// `tanh(z_3) = tanh(0.8123) = 0.6710`, as `rnntrace print` narrates it; in a drill, the
+/// multiply-add in hand.
+public enum Narration {
+  /// The narration of `event`; inside a drill, of the current multiply-add.
+  public static func line(for event: TraceEvent, variant: Variant, drill: DrillPosition? = nil)
+    -> String
+  {
+    if let drill, let product = MatrixProduct(event, variant: variant) {
+      return drillLine(product, drill)
+    }
+    // The same sentence `rnntrace print` says for the event.
+    return event.narration()
+  }
+
+  /// `W_e·e_1[1]: sum -0.4303 after term 3/4: 0.8989 × -0.0866 = -0.0778 (e_1[2]·…)`:
+  /// the numbers first, so that a narrow screen cuts only the names.
+  static func drillLine(_ product: MatrixProduct, _ drill: DrillPosition) -> String {
+    let k = drill.term
+    let j = drill.output
+    let a = NumberFormat.value(product.vectorElement(k))
+    let b = NumberFormat.value(product.matrix(k, j))
+    let term = NumberFormat.value(product.product(drill))
+    let sum = NumberFormat.value(product.runningSum(drill))
+    let target = "\(product.result.name)[\(j)]"
+    let factors = "\(product.vector.name)[\(k)]·\(product.matrixName)[\(k),\(j)]"
+    let what =
+      k + 1 == product.inner
+      ? "= \(sum), all \(product.inner) terms" : "sum \(sum) after term \(k + 1)/\(product.inner)"
+    return "\(target): \(what): \(a) × \(b) = \(term) (\(factors))"
+  }
+
+  /// A word in quotes, its control characters escaped.
+  static func quoted(_ word: String) -> String { "\"" + TerminalText.escaped(word) + "\"" }
+}

@@ -1,0 +1,157 @@
+import Model
+
+/// Which panels the current time step has, and where each goes on the screen.
+enum PanelLayout {
+  /// The panels of the time step holding the current event, in computation order.
+  static func panels(for state: PlayerState) -> [any Panel] {
+    let events = state.trace.events
+    let range = state.section.timeSteps[state.timeStep]
+    let variant = state.trace.model.variant
+    var panels: [any Panel] = []
+    var i = range.lowerBound
+    while i < range.upperBound {
+      let event = events[i]
+      switch event.operation {
+      case .embedding:
+        panels.append(EmbeddingPanel(index: i))
+      case .matmulInput, .matmulHidden:
+        let next = i + 1 < range.upperBound ? events[i + 1].operation : nil
+        let follows = next == .biasInput || next == .biasHidden || next == .tanhInput
+        if let panel = ProductPanel(
+          index: i, followUp: follows ? i + 1 : nil, events: events, variant: variant)
+        {
+          panels.append(panel)
+          if follows { i += 1 }
+        } else {
+          panels.append(
+            ElementwisePanel(index: i, name: "product", operandCount: event.operands.count))
+        }
+      case .add:
+        panels.append(ElementwisePanel(index: i, name: "sum", operandCount: event.operands.count))
+      case .biasInput, .biasHidden, .tanhInput:
+        panels.append(
+          ElementwisePanel(
+            index: i, name: event.operation.rawValue, operandCount: event.operands.count))
+      case .tanh:
+        panels.append(TanhPanel(index: i, hidden: event.result.value.columns))
+      case .hiddenState:
+        panels.append(HiddenStatesPanel(index: i, hidden: event.result.value.columns))
+      }
+      i += 1
+    }
+    return panels
+  }
+
+  /// Columns no narrower than this; fewer, wider columns below it.
+  static let minimumColumnWidth = 38
+  static let columnGap = 2
+  static let maximumColumns = 3
+
+  /// Places `panels` in `area`: in up to three columns, in order, down each column;
+  /// tall panels elide rows when the area is short. Nil when even that does not fit.
+  static func arrange(_ panels: [any Panel], in area: Rect) -> [(any Panel, Rect)]? {
+    guard !panels.isEmpty else { return [] }
+    let widest = min(
+      maximumColumns, panels.count,
+      max(1, (area.width + columnGap) / (minimumColumnWidth + columnGap)))
+    // As few columns as show every panel whole, so that each is as wide as can be.
+    let natural = panels.map(\.naturalHeight)
+    var count = widest
+    var groups = partition(natural, into: count)
+    for n in 1...widest {
+      let candidate = partition(natural, into: n)
+      let tallest = candidate.map { $0.reduce(0) { $0 + natural[$1] } + $0.count - 1 }.max() ?? 0
+      if tallest <= area.height {
+        count = n
+        groups = candidate
+        break
+      }
+    }
+    if count == widest, maxHeight(groups, natural) > area.height {
+      groups = partition(panels.map(\.minimumHeight), into: count)
+    }
+    let columnWidth = (area.width - columnGap * (count - 1)) / count
+    var placed: [(any Panel, Rect)] = []
+    for (c, group) in groups.enumerated() {
+      let members = group.map { panels[$0] }
+      guard let heights = fit(members, height: area.height) else { return nil }
+      let natural = heights.reduce(0, +)
+      let gap = natural + members.count - 1 <= area.height ? 1 : 0
+      var y = area.y
+      let x = area.x + c * (columnWidth + columnGap)
+      for (panel, height) in zip(members, heights) {
+        placed.append((panel, Rect(x: x, y: y, width: columnWidth, height: height)))
+        y += height + gap
+      }
+    }
+    return placed
+  }
+
+  /// The smallest screens on which `panels` fit, one per number of columns: narrow
+  /// and tall, or wide and short. `chromeRows` is the rows around the panels.
+  static func minimumSizes(_ panels: [any Panel], chromeRows: Int, minimumWidth: Int)
+    -> [ScreenSize]
+  {
+    let minimum = panels.map(\.minimumHeight)
+    var sizes: [ScreenSize] = []
+    for count in 1...min(maximumColumns, max(1, panels.count)) {
+      let rows = chromeRows + maxHeight(partition(minimum, into: count), minimum)
+      let columns = max(minimumWidth, count * minimumColumnWidth + (count - 1) * columnGap)
+      if let last = sizes.last, last.rows <= rows { continue }
+      sizes.append(ScreenSize(columns: columns, rows: rows))
+    }
+    return sizes
+  }
+
+  /// Heights for a column's panels: natural if they fit, else the panels with the most
+  /// to spare give rows up, down to their minimum.
+  static func fit(_ panels: [any Panel], height: Int) -> [Int]? {
+    var heights = panels.map(\.naturalHeight)
+    var excess = heights.reduce(0, +) - height
+    while excess > 0 {
+      var best: Int?
+      for i in heights.indices where heights[i] > panels[i].minimumHeight {
+        if best == nil
+          || heights[i] - panels[i].minimumHeight
+            > heights[best!] - panels[best!].minimumHeight
+        {
+          best = i
+        }
+      }
+      guard let best else { return nil }
+      heights[best] -= 1
+      excess -= 1
+    }
+    return heights
+  }
+
+  /// Splits indices 0..<heights.count into `count` runs, in order, so that the tallest
+  /// run is as short as can be.
+  static func partition(_ heights: [Int], into count: Int) -> [[Int]] {
+    let n = heights.count
+    guard count > 1, n > 1 else { return [Array(0..<n)] }
+    var best: [[Int]] = [Array(0..<n)]
+    var bestHeight = Int.max
+    func search(start: Int, remaining: Int, groups: [[Int]]) {
+      if remaining == 1 {
+        let all = groups + [Array(start..<n)]
+        let height = maxHeight(all, heights)
+        if height < bestHeight {
+          bestHeight = height
+          best = all
+        }
+        return
+      }
+      guard start < n - remaining + 1 else { return }
+      for end in (start + 1)...(n - remaining + 1) {
+        search(start: end, remaining: remaining - 1, groups: groups + [Array(start..<end)])
+      }
+    }
+    search(start: 0, remaining: min(count, n), groups: [])
+    return best
+  }
+
+  static func maxHeight(_ groups: [[Int]], _ heights: [Int]) -> Int {
+    groups.map { $0.reduce(0) { $0 + heights[$1] } }.max() ?? 0
+  }
+}

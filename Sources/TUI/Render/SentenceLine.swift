@@ -1,0 +1,47 @@
+/// The sentence with the current word marked: words done, the word being read in
+/// brackets, words ahead dim; a long sentence scrolls around the current word.
+enum SentenceLine {
+  static func draw(on grid: inout CellGrid, y: Int, state: PlayerState) {
+    let words = state.trace.words.map(TerminalText.escaped)
+    let current = state.timeStep
+    let width = grid.width - 2
+    func wordWidth(_ i: Int) -> Int {
+      DisplayWidth.of(words[i]) + (i == current ? 2 : 0) + 1
+    }
+    // Grow a window around the current word, alternately right and left, while it fits
+    // with room for the `…` markers.
+    var low = current
+    var high = current
+    var used = wordWidth(current)
+    var grew = true
+    while grew {
+      grew = false
+      if high + 1 < words.count, used + wordWidth(high + 1) <= width - 4 {
+        high += 1
+        used += wordWidth(high)
+        grew = true
+      }
+      if low > 0, used + wordWidth(low - 1) <= width - 4 {
+        low -= 1
+        used += wordWidth(low)
+        grew = true
+      }
+    }
+    var x = 1
+    if low > 0 { x = grid.put("… ", x: x, y: y, style: Theme.gap) }
+    for i in low...high {
+      let style: CellStyle
+      let text: String
+      if i < current {
+        (style, text) = (Theme.wordDone, words[i])
+      } else if i == current {
+        (style, text) = (Theme.wordCurrent, "[" + words[i] + "]")
+      } else {
+        (style, text) = (Theme.wordAhead, words[i])
+      }
+      x = grid.put(text, x: x, y: y, style: style, limit: grid.width - 2)
+      x += 1
+    }
+    if high < words.count - 1 { grid.put("…", x: x, y: y, style: Theme.gap) }
+  }
+}

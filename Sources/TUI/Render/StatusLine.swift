@@ -1,0 +1,28 @@
+/// The bottom line: playing or paused and how fast, a pending count, the drill, then
+/// the main keys (from the key table) or the latest message.
+enum StatusLine {
+  static func draw(on grid: inout CellGrid, state: PlayerState) {
+    let y = grid.height - 1
+    grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), style: Theme.statusBar)
+    var left =
+      state.isPlaying ? " ▶ playing \(state.speed.label)" : " ❚❚ paused \(state.speed.label)"
+    if let drill = state.drill, let product = state.product {
+      left += " │ drill [\(drill.output)] term \(drill.term + 1)/\(product.inner)"
+    }
+    if let number = state.typedNumber { left += " │ \(number)_ (g: go to step)" }
+    var x = grid.put(left + " │ ", x: 0, y: y, style: Theme.statusKey)
+    if let message = state.message {
+      PlayerView.putClipped(
+        &grid, message.text, x: x, y: y,
+        style: message.isError ? Theme.statusError : Theme.statusBar)
+      return
+    }
+    for binding in KeyMap.bindings {
+      guard let name = binding.statusName, let key = binding.keys.first else { continue }
+      let width = DisplayWidth.of(key.label) + DisplayWidth.of(name) + 3
+      guard x + width <= grid.width else { break }
+      x = grid.put(key.label, x: x, y: y, style: Theme.statusKey)
+      x = grid.put(" " + name + "  ", x: x, y: y, style: Theme.statusBar)
+    }
+  }
+}

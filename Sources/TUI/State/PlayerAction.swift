@@ -1,0 +1,47 @@
+/// Everything that can happen to the player: keys (through the key map), autoplay
+/// ticks, resizes and the outcome of an export all come in through this one door.
+public enum PlayerAction: Equatable, Sendable {
+  case next
+  case previous
+  case nextWord
+  case previousWord
+  /// The first step, or step N after a count.
+  case first
+  /// The last step, or step N after a count.
+  case last
+  case togglePlay
+  /// The autoplay timer fired.
+  case tick
+  case faster
+  case slower
+  /// Normal speed; after a count, the digit 0 of the count.
+  case normalSpeed
+  /// A digit of a count (`12g`).
+  case digit(Int)
+  case drill
+  case help
+  /// Closes the help, leaves the drill, or else quits (the habit of Esc).
+  case cancel
+  case redraw
+  case quit
+  /// Ctrl-C: quits from anywhere, the help included.
+  case interrupt
+  case suspend
+  case nextSection
+  case previousSection
+  case export
+  case exported(path: String)
+  case exportFailed(reason: String)
+  case resize(ScreenSize)
+}
+
+/// What the update asks of the world outside the pure state.
+public enum PlayerEffect: Equatable, Sendable {
+  /// Clear and repaint the whole terminal (Ctrl-L).
+  case repaint
+  /// Stop the process until it is continued (Ctrl-Z).
+  case suspend
+  /// Call the export hook on the current section's trace, then report back with
+  /// `.exported` or `.exportFailed`.
+  case export
+}

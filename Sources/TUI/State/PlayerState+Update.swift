@@ -1,0 +1,207 @@
+import Model
+
+extension PlayerState {
+  /// Applies one action and says what, if anything, the outside world must do.
+  @discardableResult
+  public mutating func update(_ action: PlayerAction) -> PlayerEffect? {
+    if action != .tick && !isResize(action) { message = nil }
+    if isShowingHelp, closesHelp(action) {
+      isShowingHelp = false
+      return nil
+    }
+    let pendingCount = typedNumber
+    if !keepsCount(action) { typedNumber = nil }
+    switch action {
+    case .next: next()
+    case .previous: previous()
+    case .nextWord: moveToWord(timeStep + 1)
+    case .previousWord: previousWord()
+    case .first: go(to: pendingCount.map { $0 - 1 } ?? 0)
+    case .last: go(to: pendingCount.map { $0 - 1 } ?? section.stepCount - 1)
+    case .togglePlay: togglePlay()
+    case .tick: tick()
+    case .faster:
+      speed = speed.faster()
+      message = StatusMessage("speed \(speed.label)")
+    case .slower:
+      speed = speed.slower()
+      message = StatusMessage("speed \(speed.label)")
+    case .normalSpeed:
+      if let pendingCount {
+        appendDigit(0, to: pendingCount)
+      } else {
+        speed = .normal
+        message = StatusMessage("speed \(speed.label)")
+      }
+    case .digit(let digit): appendDigit(digit, to: pendingCount)
+    case .drill: toggleDrill()
+    case .help: isShowingHelp = true
+    case .cancel:
+      if drill != nil {
+        drill = nil
+      } else {
+        isQuitting = true
+      }
+    case .redraw: return .repaint
+    case .quit, .interrupt: isQuitting = true
+    case .suspend:
+      isPlaying = false
+      return .suspend
+    case .nextSection: changeSection(by: 1)
+    case .previousSection: changeSection(by: -1)
+    case .export:
+      guard canExport else {
+        message = StatusMessage("export is not available here", isError: true)
+        return nil
+      }
+      return .export
+    case .exported(let path): message = StatusMessage("exported to \(path)")
+    case .exportFailed(let reason):
+      message = StatusMessage("export failed: \(reason)", isError: true)
+    case .resize(let newSize): size = newSize
+    }
+    return nil
+  }
+
+  private func isResize(_ action: PlayerAction) -> Bool {
+    if case .resize = action { return true }
+    return false
+  }
+
+  /// In the help any key closes it and does nothing else, as in a pager's help;
+  /// Ctrl-C still quits, and resizes and ticks go on underneath.
+  private func closesHelp(_ action: PlayerAction) -> Bool {
+    switch action {
+    case .interrupt, .tick, .resize, .exported, .exportFailed: false
+    default: true
+    }
+  }
+
+  private func keepsCount(_ action: PlayerAction) -> Bool {
+    switch action {
+    case .digit, .normalSpeed, .tick, .resize: true
+    default: false
+    }
+  }
+
+  private mutating func appendDigit(_ digit: Int, to pending: Int?) {
+    let (value, overflow) = (pending ?? 0).multipliedReportingOverflow(by: 10)
+    typedNumber = overflow || value > 1_000_000_000 ? pending : value + digit
+  }
+
+  private mutating func next() {
+    if let drill, let product {
+      if drill.term + 1 < product.inner {
+        self.drill = DrillPosition(output: drill.output, term: drill.term + 1)
+        return
+      }
+      if drill.output + 1 < product.outputs {
+        self.drill = DrillPosition(output: drill.output + 1, term: 0)
+        return
+      }
+      self.drill = nil
+    }
+    guard !isAtEnd else {
+      message = StatusMessage("end of the trace: g goes back to the start")
+      return
+    }
+    position += 1
+  }
+
+  private mutating func previous() {
+    if let drill, let product {
+      if drill.term > 0 {
+        self.drill = DrillPosition(output: drill.output, term: drill.term - 1)
+      } else if drill.output > 0 {
+        self.drill = DrillPosition(output: drill.output - 1, term: product.inner - 1)
+      } else {
+        self.drill = nil
+      }
+      return
+    }
+    guard position > 0 else {
+      message = StatusMessage("this is the first step")
+      return
+    }
+    position -= 1
+  }
+
+  private mutating func previousWord() {
+    let start = section.timeSteps[timeStep].lowerBound
+    // Back to the start of this word first, as a player's "previous" does mid-track.
+    moveToWord(position > start ? timeStep : timeStep - 1)
+  }
+
+  private mutating func moveToWord(_ index: Int) {
+    drill = nil
+    guard index >= 0 else {
+      message = StatusMessage("this is the first word")
+      return
+    }
+    guard index < section.timeSteps.count else {
+      message = StatusMessage("this is the last word")
+      return
+    }
+    position = section.timeSteps[index].lowerBound
+  }
+
+  private mutating func go(to index: Int) {
+    drill = nil
+    let last = section.stepCount - 1
+    if index < 0 || index > last {
+      message = StatusMessage(
+        "there is no step \(index + 1): steps go from 1 to \(last + 1)", isError: true)
+      return
+    }
+    position = index
+  }
+
+  private mutating func togglePlay() {
+    if isPlaying {
+      isPlaying = false
+      return
+    }
+    drill = nil
+    if isAtEnd { position = 0 }
+    isPlaying = true
+  }
+
+  private mutating func tick() {
+    guard isPlaying else { return }
+    if isAtEnd && drill == nil {
+      isPlaying = false
+      return
+    }
+    next()
+    if isAtEnd && drill == nil { isPlaying = false }
+  }
+
+  private mutating func toggleDrill() {
+    if drill != nil {
+      drill = nil
+      return
+    }
+    guard product != nil else {
+      message = StatusMessage(
+        "d drills into a product (W·x); this step is \(event.operation.rawValue)")
+      return
+    }
+    isPlaying = false
+    drill = DrillPosition(output: 0, term: 0)
+  }
+
+  private mutating func changeSection(by delta: Int) {
+    let target = sectionIndex + delta
+    guard content.sections.indices.contains(target) else {
+      message = StatusMessage(
+        content.sections.count == 1
+          ? "there is only one chapter"
+          : delta > 0 ? "this is the last chapter" : "this is the first chapter")
+      return
+    }
+    sectionIndex = target
+    position = 0
+    drill = nil
+    isPlaying = false
+  }
+}

@@ -1,0 +1,51 @@
+import Model
+
+/// Everything the screen shows, as a value: which step of which section, playing or
+/// not, the drill, the help, the screen size and the last message.
+///
+/// `update(_:)` is the only way it changes, and `PlayerView.render` reads it; the
+/// terminal, the clock and the export hook stay outside.
+public struct PlayerState: Sendable {
+  public let content: PlayerContent
+  public internal(set) var sectionIndex = 0
+  /// The current event, from 0 (the screen says `step position+1`).
+  public internal(set) var position = 0
+  public internal(set) var isPlaying = false
+  public internal(set) var speed = PlaybackSpeed.normal
+  public internal(set) var drill: DrillPosition?
+  public internal(set) var isShowingHelp = false
+  public internal(set) var size: ScreenSize
+  /// The digits typed before `g` or `G`.
+  public internal(set) var typedNumber: Int?
+  public internal(set) var message: StatusMessage?
+  public internal(set) var isQuitting = false
+  /// Whether the command gave an export hook.
+  public let canExport: Bool
+
+  public init(content: PlayerContent, size: ScreenSize, canExport: Bool = false) {
+    self.content = content
+    self.size = size
+    self.canExport = canExport
+  }
+
+  public var section: PlayerSection { content.sections[sectionIndex] }
+  public var trace: Trace { section.trace }
+  public var event: TraceEvent { section.trace.events[position] }
+  /// The index of the current word (time step t is `timeStep + 1`).
+  public var timeStep: Int { section.timeStepIndex(ofEvent: position) }
+  public var isAtEnd: Bool { position == section.stepCount - 1 }
+
+  /// The current event as a product, if it is one.
+  public var product: MatrixProduct? { MatrixProduct(event, variant: trace.model.variant) }
+}
+
+/// A line for the status bar, replacing the key summary until the next key.
+public struct StatusMessage: Equatable, Sendable {
+  public var text: String
+  public var isError: Bool
+
+  public init(_ text: String, isError: Bool = false) {
+    self.text = text
+    self.isError = isError
+  }
+}

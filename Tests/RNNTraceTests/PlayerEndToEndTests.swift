@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+
+/// The real `rnntrace` in a real terminal (tmux), driven by keys as a learner would,
+/// and the shell checked afterwards.
+@Suite(.serialized)
+struct PlayerEndToEndTests {
+  let binary = "'" + RNNTraceBinary.url.path + "'"
+
+  /// The shell is back, as it was: the program's exit status printed, the normal
+  /// screen (not the alternate one), and echo on.
+  func expectShellRestored(_ session: TmuxSession, status: Int32) throws {
+    let exited = try session.waitFor { $0.contains("EXIT=\(status)") }
+    #expect(exited.matched, "no EXIT=\(status) in:\n\(exited.screen)")
+    #expect(try session.display("#{alternate_on}") == "0")
+    try session.type("stty -a | tr ' ' '\\n' | grep -x -e echo -e -echo | sed 's/^/MODE:/'")
+    let echo = try session.waitFor { $0.contains("MODE:echo") || $0.contains("MODE:-echo") }
+    #expect(echo.screen.contains("MODE:echo"), "echo is off:\n\(echo.screen)")
+  }
+
+  /// Any model option plays an ad-hoc model; `--seed 0` asks for the default one.
+  func startPlayer(_ session: TmuxSession, _ arguments: String = "play --seed 0") throws
+    -> String
+  {
+    try session.type("\(binary) \(arguments); echo EXIT=$?")
+    // The status line is the last row curses draws.
+    let first = try session.waitFor { $0.contains("step 1/") && $0.contains("q quit") }
+    #expect(first.matched, "the player did not start:\n\(first.screen)")
+    return first.screen
+  }
+
+  @Test func stepsPlaysAndQuitsAt120x40() throws {
+    let session = try TmuxSession(columns: 120, rows: 40)
+    let first = try startPlayer(session)
+    #expect(first.contains("[the] dog jumped over a"))
+    #expect(first.contains("step 1/40"))
+    #expect(first.contains("[ 1] embedding"))
+    #expect(first.contains("e_1 │ -1.1258 -1.1524 -0.2506 -0.4339"))
+
+    // Three presses: step 4, W_h·h_0, whose value `rnntrace print` also prints.
+    try session.press("Right", "Right", "Right")
+    // curses sends the changes top to bottom: once the narration at the bottom has
+    // changed, the whole screen has.
+    let fourth = try session.waitFor { $0.contains("step 4/40") && $0.contains("» W_h·h_0:") }
+    #expect(fourth.matched)
+    let printed = try RNNTraceBinary.run(["print", "--seed", "0"]).stdout
+    let printedLines = printed.split(separator: "\n").map(String.init)
+    let step4 = try #require(printedLines.firstIndex { $0.contains("4  matmul_hidden") })
+    let value = printedLines[step4 + 1].trimmingCharacters(in: .whitespaces)
+    let narration = try #require(fourth.screen.split(separator: "\n").first { $0.hasPrefix("»") })
+    #expect(narration == "» W_h·h_0: (1×2)·(2×2) → (1×2) = \(value)")
+
+    // ← goes back to exactly the screen that was there.
+    try session.press("Right")
+    #expect(
+      try session.waitFor { $0.contains("step 5/40") && $0.contains("» W_h·h_0 + b_h") }.matched)
+    try session.press("Left")
+    let back = try session.waitFor { $0 == fourth.screen }
+    #expect(back.matched, "not the same screen:\n\(back.screen)\nexpected:\n\(fourth.screen)")
+
+    // Space plays (sped up) to the end and stops there.
+    try session.press("+", "+", "+", "+", "Space")
+    let end = try session.waitFor(tries: 400) { $0.contains("step 40/40") && $0.contains("paused") }
+    #expect(end.matched, "did not play to the end:\n\(end.screen)")
+    #expect(end.screen.contains("h_5 = [[-0.3931, -0.4394]] joins the hidden states"))
+
+    try session.press("q")
+    try expectShellRestored(session, status: 0)
+  }
+
+  /// Plain `rnntrace` opens the bundled lesson on chapter 1 with its narrative; the
+  /// chapter keys move on, and the export key writes the chapter's trace.
+  @Test func lessonOpensOnChapterOneAndMovesThroughChapters() throws {
+    let scratch = try ScratchDirectory()
+    let session = try TmuxSession(columns: 120, rows: 40)
+    try session.type("cd '\(scratch.url.path)'")
+    let first = try startPlayer(session, "")
+    #expect(first.contains("chapter 1: One step"))
+    #expect(first.contains("[dog]"))
+    #expect(first.contains("A recurrent network reads a text word by word"))
+    try session.press("]")
+    let second = try session.waitFor {
+      $0.contains("chapter 2: A sentence") && $0.contains("step 1/25")
+    }
+    #expect(second.matched, "] did not open chapter 2:\n\(second.screen)")
+    #expect(second.screen.contains("[the] dog jumped over a"))
+    try session.press("End")
+    let last = try session.waitFor { $0.contains("step 25/25") }
+    #expect(last.matched)
+    #expect(last.screen.contains("h_5 = -1.3220"))
+    try session.press("e")
+    let exported = try session.waitFor { $0.contains("exported to ") }
+    #expect(exported.matched, "no export message:\n\(exported.screen)")
+    try session.press("[")
+    #expect(try session.waitFor { $0.contains("chapter 1: One step") }.matched)
+    try session.press("q")
+    try expectShellRestored(session, status: 0)
+    let files = try scratch.contents().filter { $0.hasSuffix(".jsonl") }
+    #expect(files.count == 1)
+    let verified = try RNNTraceBinary.run(["verify", scratch.path(files.first ?? "none")])
+    #expect(verified.status == 0)
+  }
+
+  @Test func everyPanelAt80x24AndResizingToTinyAndBack() throws {
+    let session = try TmuxSession(columns: 80, rows: 24)
+    let first = try startPlayer(session)
+    for title in [
+      "embedding", "W_e·e_1:", "+ We.bias", "W_h·h_0:", "+ Wh.bias", "sum z_1", "tanh h_1",
+      "hidden states",
+    ] {
+      #expect(first.contains(title), "\(title) missing:\n\(first)")
+    }
+    try session.resize(columns: 30, rows: 8)
+    let tiny = try session.waitFor { $0.contains("Enlarge") }
+    #expect(tiny.matched, "\(tiny.screen)")
+    try session.resize(columns: 80, rows: 24)
+    let again = try session.waitFor { $0.contains("step 1/40") && $0.contains("q quit") }
+    #expect(again.matched, "\(again.screen)")
+    try session.press("q")
+    try expectShellRestored(session, status: 0)
+  }
+
+  @Test func withNoArgumentsOnATerminalThePlayerOpens() throws {
+    let session = try TmuxSession(columns: 100, rows: 30)
+    _ = try startPlayer(session, "")
+    try session.press("?")
+    #expect(try session.waitFor { $0.contains("any key closes this help") }.matched)
+    try session.press("Escape")
+    #expect(try session.waitFor { !$0.contains("any key closes this help") }.matched)
+    try session.press("Escape")
+    try expectShellRestored(session, status: 0)
+  }
+
+  @Test func ctrlCQuitsCleanly() throws {
+    let session = try TmuxSession(columns: 100, rows: 30)
+    _ = try startPlayer(session)
+    try session.press("C-c")
+    try expectShellRestored(session, status: 0)
+  }
+
+  @Test(arguments: [
+    (Int32(SIGTERM), Int32(143)), (Int32(SIGHUP), Int32(129)), (Int32(SIGSEGV), Int32(139)),
+  ])
+  func aSignalLeavesTheTerminalUsable(signal: Int32, status: Int32) throws {
+    let session = try TmuxSession(columns: 100, rows: 30)
+    _ = try startPlayer(session)
+    let pid = try #require(try session.foregroundChild())
+    kill(pid, signal)
+    try expectShellRestored(session, status: status)
+  }
+
+  @Test func withoutATerminalThePlayerPrintsTheWalkthrough() throws {
+    let printed = try RNNTraceBinary.run(["print", "--seed", "3"])
+    let piped = try RNNTraceBinary.run(["play", "--seed", "3"])
+    #expect(piped.status == 0)
+    #expect(piped.stdout == printed.stdout)
+    #expect(try RNNTraceBinary.run([]).stdout == RNNTraceBinary.run(["print"]).stdout)
+  }
+
+  @Test func playHasHelpWithItsKeysAndExamples() throws {
+    let help = try RNNTraceBinary.run(["play", "--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("rnntrace play --variant raw-tanh"))
+    #expect(help.stdout.contains("--sentence"))
+    #expect(help.stdout.contains("?: every key"))
+  }
+
+  @Test func termDumbGetsTheWalkthroughInATerminalToo() throws {
+    let session = try TmuxSession(columns: 100, rows: 30)
+    try session.type("TERM=dumb \(binary) play --hidden 1 | head -3; echo EXIT=$?")
+    let screen = try session.waitFor { $0.contains("EXIT=0") }
+    #expect(screen.screen.contains("Ad-hoc model: linear-tanh, seed 0, inputs 4, hidden 1"))
+  }
+}

@@ -1,0 +1,94 @@
+import Model
+import Testing
+
+@testable import TUI
+
+/// A terminal that replays scripted input and keeps every screen it was given.
+final class ScriptedTerminal: PlayerTerminal {
+  var size: ScreenSize
+  private var inputs: [TerminalInput]
+  private(set) var screens: [CellGrid] = []
+  private(set) var timeouts: [Int?] = []
+  private(set) var repaints = 0
+  private(set) var suspensions = 0
+
+  init(size: ScreenSize = ScreenSize(columns: 100, rows: 30), inputs: [TerminalInput]) {
+    self.size = size
+    self.inputs = inputs
+  }
+
+  func draw(_ grid: CellGrid) { screens.append(grid) }
+
+  func nextInput(timeoutMilliseconds: Int?) -> TerminalInput {
+    timeouts.append(timeoutMilliseconds)
+    // Past the script, the learner quits (so that a broken loop cannot hang a test).
+    guard !inputs.isEmpty else { return .key(.control("c")) }
+    let input = inputs.removeFirst()
+    if case .resize(let newSize) = input { size = newSize }
+    return input
+  }
+
+  func repaint() { repaints += 1 }
+  func suspend() { suspensions += 1 }
+}
+
+struct PlayerLoopTests {
+  let content = TestSupport.content(GoldenModels.linearTanhSeed7)
+
+  @Test func keysStepAndQQuits() {
+    let terminal = ScriptedTerminal(inputs: [
+      .key(.right), .key(.right), .key(.right), .ignored, .key(.left), .key(.character("q")),
+    ])
+    let final = PlayerLoop().run(content, on: terminal)
+    #expect(final.position == 2)
+    #expect(final.isQuitting)
+    #expect(terminal.screens.count == 6)
+    // Paused, the loop waits for a key with no timeout.
+    #expect(terminal.timeouts.allSatisfy { $0 == nil })
+  }
+
+  @Test func autoplayTicksOnTimeoutsUntilTheEnd() {
+    var script: [TerminalInput] = [.key(.character(" "))]
+    script += Array(repeating: .timeout, count: 45)
+    let terminal = ScriptedTerminal(inputs: script + [.key(.character("q"))])
+    let final = PlayerLoop().run(content, on: terminal)
+    #expect(final.isAtEnd && !final.isPlaying)
+    #expect(terminal.timeouts[1] == PlaybackSpeed.normal.delayMilliseconds)
+    #expect(terminal.timeouts.last == .some(nil))
+  }
+
+  @Test func resizeRedrawsAtTheNewSize() {
+    let terminal = ScriptedTerminal(inputs: [
+      .resize(ScreenSize(columns: 30, rows: 8)), .resize(ScreenSize(columns: 80, rows: 24)),
+    ])
+    PlayerLoop().run(content, on: terminal)
+    #expect(terminal.screens[1].size == ScreenSize(columns: 30, rows: 8))
+    #expect(terminal.screens[1].text.contains("Enlarge"))
+    #expect(terminal.screens[2].size == ScreenSize(columns: 80, rows: 24))
+  }
+
+  @Test func ctrlLRepaintsAndCtrlZSuspends() {
+    let terminal = ScriptedTerminal(inputs: [.key(.control("l")), .key(.control("z"))])
+    PlayerLoop().run(content, on: terminal)
+    #expect(terminal.repaints == 1)
+    #expect(terminal.suspensions == 1)
+  }
+
+  @Test func exportCallsTheHookAndShowsThePath() {
+    let terminal = ScriptedTerminal(inputs: [.key(.character("e")), .key(.right)])
+    let loop = PlayerLoop(
+      configuration: PlayerConfiguration(export: { trace in
+        "/tmp/trace-\(trace.events.count).jsonl"
+      }))
+    loop.run(content, on: terminal)
+    #expect(terminal.screens[1].lines.last?.contains("exported to /tmp/trace-40.jsonl") == true)
+  }
+
+  @Test func aFailedExportIsReportedNotThrown() {
+    struct DiskFull: Error, CustomStringConvertible { var description: String { "disk full" } }
+    let terminal = ScriptedTerminal(inputs: [.key(.character("e"))])
+    let loop = PlayerLoop(configuration: PlayerConfiguration(export: { _ in throw DiskFull() }))
+    loop.run(content, on: terminal)
+    #expect(terminal.screens[1].lines.last?.contains("export failed: disk full") == true)
+  }
+}
