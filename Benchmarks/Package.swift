@@ -22,16 +22,24 @@ let package = Package(
         "Workloads",
         .product(name: "Benchmark", package: "benchmark"),
         .product(name: "Model", package: "rnntrace"),
+        .product(name: "TUI", package: "rnntrace"),
       ],
       path: "Benchmarks/RNNTraceBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
     ),
     // The models, words and listeners the benchmarks share with the profiling driver.
-    .target(name: "Workloads", dependencies: [.product(name: "Model", package: "rnntrace")]),
+    .target(
+      name: "Workloads",
+      dependencies: [
+        .product(name: "Model", package: "rnntrace"), .product(name: "TUI", package: "rnntrace"),
+      ]),
     // The same work without the harness, to run under valgrind's callgrind.
     .executableTarget(
       name: "Profile",
-      dependencies: ["Workloads", .product(name: "Model", package: "rnntrace")]
+      dependencies: [
+        "Workloads", .product(name: "Model", package: "rnntrace"),
+        .product(name: "TUI", package: "rnntrace"),
+      ]
     ),
   ]
 )

@@ -1,6 +1,6 @@
 import Benchmark
-import Workloads
 import Model
+import Workloads
 
 /// Heap allocations per traced step (one word: 8 events for `linear-tanh`), counted
 /// by the harness's malloc interposer. Each iteration reads 1,000 words of a run that

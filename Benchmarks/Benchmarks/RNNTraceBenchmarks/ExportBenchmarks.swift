@@ -1,6 +1,6 @@
 import Benchmark
-import Workloads
 import Model
+import Workloads
 
 /// The exporters: every format, as `rnntrace export` drives it (header, then the
 /// model's events as they are computed), into a sink that discards the bytes.

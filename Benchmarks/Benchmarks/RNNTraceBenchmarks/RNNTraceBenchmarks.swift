@@ -6,4 +6,5 @@ let benchmarks: @Sendable () -> Void = {
   tracingBenchmarks()
   exportBenchmarks()
   allocationBenchmarks()
+  renderBenchmarks()
 }

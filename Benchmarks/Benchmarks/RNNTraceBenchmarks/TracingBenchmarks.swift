@@ -1,6 +1,6 @@
 import Benchmark
-import Workloads
 import Model
+import Workloads
 
 /// The trace engine: the same words with no listener, a counting listener and the
 /// in-memory recorder, beside the recurrence written without any tracing.

@@ -1,12 +1,35 @@
 import Model
+import TUI
 import Workloads
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 // The benchmarks' work without the harness, for a profiler: callgrind counts the
 // same instructions on every run, so a change can be judged to the percent.
 //   swift build -c release --product Profile
 //   valgrind --tool=callgrind .build/release/Profile lesson record 20000
-let usage = "usage: Profile lesson|long|wide plain|none|count|record|jsonl [passes]"
+let usage = """
+  usage: Profile lesson|long|wide plain|none|count|record|jsonl [passes]
+         Profile render lesson|adhoc [frames]
+  """
 let arguments = CommandLine.arguments.dropFirst()
+if arguments.first == "render", arguments.count >= 2 {
+  let content =
+    arguments[arguments.startIndex + 1] == "lesson"
+    ? PlayerWorkload.lesson : PlayerWorkload.adHoc
+  let frames = arguments.count > 2 ? Int(arguments[arguments.startIndex + 2]) ?? 1 : 1
+  var state = PlayerWorkload.state(content, steps: 11)
+  var cells = 0
+  for _ in 0..<frames {
+    if state.isAtEnd { state.update(.first) }
+    state.update(.next)
+    cells &+= PlayerView.render(state).cells.count
+  }
+  print(cells)
+  exit(0)
+}
 guard arguments.count >= 2 else { fatalError(usage) }
 let workload: Workload
 switch arguments[arguments.startIndex] {
