@@ -21,13 +21,23 @@ if arguments.first == "render", arguments.count >= 2 {
     ? PlayerWorkload.lesson : PlayerWorkload.adHoc
   let frames = arguments.count > 2 ? Int(arguments[arguments.startIndex + 2]) ?? 1 : 1
   var state = PlayerWorkload.state(content, steps: 11)
-  var cells = 0
+  // With `check`, a checksum of every frame's text and styles (slow), to compare two
+  // builds' screens; otherwise only the cells are counted.
+  let check = arguments.last == "check"
+  var checksum: UInt64 = 0xcbf2_9ce4_8422_2325
   for _ in 0..<frames {
     if state.isAtEnd { state.update(.first) }
     state.update(.next)
-    cells &+= PlayerView.render(state).cells.count
+    let grid = PlayerView.render(state)
+    guard check else {
+      checksum &+= UInt64(grid.cells.count)
+      continue
+    }
+    for byte in (grid.text + "\(grid.cells.map(\.style))").utf8 {
+      checksum = (checksum ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
   }
-  print(cells)
+  print(checksum)
   exit(0)
 }
 guard arguments.count >= 2 else { fatalError(usage) }
