@@ -84,4 +84,19 @@ import Testing
     let members = (0...70).filter(runs.contains)
     #expect(members == [5, 7, 8, 9, 10, 61])
   }
+
+  /// Membership at every edge of every run of the real table: each run's first and last
+  /// pattern are in it, the patterns just outside are in it only if a neighbouring run
+  /// covers them.
+  @Test func membershipAtEveryRunEdge() {
+    let runs = TorchTanh.flips
+    for i in runs.starts.indices {
+      let (start, end) = (runs.starts[i], runs.ends[i])
+      #expect(runs.contains(start) && runs.contains(end))
+      let beforeIsCovered = i > 0 && runs.ends[i - 1] == start - 1
+      #expect(runs.contains(start - 1) == beforeIsCovered, "\(start - 1)")
+      let afterIsCovered = i + 1 < runs.starts.count && runs.starts[i + 1] == end + 1
+      #expect(runs.contains(end + 1) == afterIsCovered, "\(end + 1)")
+    }
+  }
 }

@@ -54,14 +54,18 @@ struct BitPatternRuns: Sendable {
     guard let first = starts.first, bits >= first, bits <= ends[ends.count - 1] else {
       return false
     }
-    // The last run starting at or before `bits`.
-    var low = 0
-    var high = starts.count
-    while high - low > 1 {
-      let middle = (low + high) / 2
-      if starts[middle] <= bits { low = middle } else { high = middle }
+    // The last run starting at or before `bits`: a binary search without bounds checks
+    // or branches on the data (every element of a tensor goes through here).
+    return starts.withUnsafeBufferPointer { starts in
+      var low = 0
+      var count = starts.count
+      while count > 1 {
+        let half = count / 2
+        low = starts[low + half] <= bits ? low + half : low
+        count -= half
+      }
+      return ends.withUnsafeBufferPointer { bits <= $0[low] }
     }
-    return bits <= ends[low]
   }
 
   private static func digit(_ byte: UInt8) -> UInt8? {
