@@ -48,18 +48,33 @@ def random_sentence(count, seed=7, vocabulary=1000):
     return " ".join(f"w{rng.randrange(vocabulary)}" for _ in range(count))
 
 
+GNU_TIME = "/usr/bin/time"
+
+
 def run_timed(argv, stdout=subprocess.DEVNULL):
-    """Wall seconds, CPU seconds and peak RSS (MiB) of one child process."""
+    """Wall seconds, CPU seconds and peak RSS (MiB) of one command.
+
+    The peak comes from GNU time where it is installed: a child forked from this script
+    starts as a copy of it, and the kernel's ru_maxrss counts that copy too (tens of MiB
+    after writing a long sentence file)."""
+    measure = os.access(GNU_TIME, os.X_OK)
+    peak_file = tempfile.NamedTemporaryFile(prefix="rnntrace-peak-", delete=False)
+    peak_file.close()
+    command = [GNU_TIME, "-f", "%M", "-o", peak_file.name] + argv if measure else argv
     start = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     stderr = process.stderr.read().decode(errors="replace")
     process.stderr.close()
     process.returncode = os.waitstatus_to_exitcode(status)
+    with open(peak_file.name) as f:
+        reported = f.read().strip().splitlines()
+    os.remove(peak_file.name)
     if process.returncode != 0:
         sys.exit(f"{argv[0]} failed with status {process.returncode}: {stderr.strip()}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    peak_kib = int(reported[-1]) if measure and reported else usage.ru_maxrss
+    return wall, usage.ru_utime + usage.ru_stime, peak_kib / 1024
 
 
 def describe_output(path):
