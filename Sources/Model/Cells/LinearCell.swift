@@ -18,24 +18,27 @@ public struct LinearCell: RNNCell {
   public func step<L: TraceListener>(
     input e: Tensor, previous h: Tensor, tracer: inout Tracer<L>
   ) -> Tensor {
-    let t = tracer.t
     let input = e.matmul(wE)
-    tracer.emit(
-      .matmulInput, "\(Names.e(t))·w_e",
-      operands: [NamedTensor(Names.e(t), e), NamedTensor("w_e", wE)],
-      result: "\(Names.e(t))·w_e", input)
     let recurrent = h.matmul(wH)
-    tracer.emit(
-      .matmulHidden, "\(Names.h(t - 1))·w_h",
-      operands: [NamedTensor(Names.h(t - 1), h), NamedTensor("w_h", wH)],
-      result: "\(Names.h(t - 1))·w_h", recurrent)
     let sum = recurrent + input
+    guard tracer.isRecording else { return sum }
+
+    // The events, in the order the operations ran, each name built once.
+    let n = Names(t: tracer.t)
+    let inputName = n.e + "·w_e"
+    let recurrentName = n.previousH + "·w_h"
     tracer.emit(
-      .add, "\(Names.z(t)) = \(Names.h(t - 1))·w_h + \(Names.e(t))·w_e",
-      operands: [
-        NamedTensor("\(Names.h(t - 1))·w_h", recurrent), NamedTensor("\(Names.e(t))·w_e", input),
-      ],
-      result: Names.z(t), sum)
+      .matmulInput, inputName,
+      operands: [NamedTensor(n.e, e), NamedTensor("w_e", wE)],
+      result: inputName, input)
+    tracer.emit(
+      .matmulHidden, recurrentName,
+      operands: [NamedTensor(n.previousH, h), NamedTensor("w_h", wH)],
+      result: recurrentName, recurrent)
+    tracer.emit(
+      .add, n.z + " = " + recurrentName + " + " + inputName,
+      operands: [NamedTensor(recurrentName, recurrent), NamedTensor(inputName, input)],
+      result: n.z, sum)
     return sum
   }
 }

@@ -26,44 +26,45 @@ public struct LinearTanhCell: RNNCell {
   public func step<L: TraceListener>(
     input e: Tensor, previous h: Tensor, tracer: inout Tracer<L>
   ) -> Tensor {
-    let t = tracer.t
     let inputProduct = e.matmulTransposed(inputWeight)
-    tracer.emit(
-      .matmulInput, "W_e·\(Names.e(t))",
-      operands: [NamedTensor(Names.e(t), e), NamedTensor("We.weight", inputWeight)],
-      result: "W_e·\(Names.e(t))", inputProduct)
     let input = inputProduct + inputBias
-    tracer.emit(
-      .biasInput, "W_e·\(Names.e(t)) + b_e",
-      operands: [
-        NamedTensor("W_e·\(Names.e(t))", inputProduct), NamedTensor("We.bias", inputBias),
-      ],
-      result: "W_e·\(Names.e(t)) + b_e", input)
     let hiddenProduct = h.matmulTransposed(hiddenWeight)
-    tracer.emit(
-      .matmulHidden, "W_h·\(Names.h(t - 1))",
-      operands: [NamedTensor(Names.h(t - 1), h), NamedTensor("Wh.weight", hiddenWeight)],
-      result: "W_h·\(Names.h(t - 1))", hiddenProduct)
     let recurrent = hiddenProduct + hiddenBias
-    tracer.emit(
-      .biasHidden, "W_h·\(Names.h(t - 1)) + b_h",
-      operands: [
-        NamedTensor("W_h·\(Names.h(t - 1))", hiddenProduct), NamedTensor("Wh.bias", hiddenBias),
-      ],
-      result: "W_h·\(Names.h(t - 1)) + b_h", recurrent)
     // PyTorch's forward adds the hidden path first: tanh(Wh(h) + We(e)).
     let sum = recurrent + input
-    tracer.emit(
-      .add, "\(Names.z(t)) = (W_h·\(Names.h(t - 1)) + b_h) + (W_e·\(Names.e(t)) + b_e)",
-      operands: [
-        NamedTensor("W_h·\(Names.h(t - 1)) + b_h", recurrent),
-        NamedTensor("W_e·\(Names.e(t)) + b_e", input),
-      ],
-      result: Names.z(t), sum)
     let out = sum.tanh()
+    guard tracer.isRecording else { return out }
+
+    // The events, in the order the operations ran, each name built once.
+    let n = Names(t: tracer.t)
+    let inputProductName = "W_e·" + n.e
+    let inputName = inputProductName + " + b_e"
+    let hiddenProductName = "W_h·" + n.previousH
+    let recurrentName = hiddenProductName + " + b_h"
+    let tanhName = "tanh(" + n.z + ")"
     tracer.emit(
-      .tanh, "tanh(\(Names.z(t)))", operands: [NamedTensor(Names.z(t), sum)],
-      result: "tanh(\(Names.z(t)))", out)
+      .matmulInput, inputProductName,
+      operands: [NamedTensor(n.e, e), NamedTensor("We.weight", inputWeight)],
+      result: inputProductName, inputProduct)
+    tracer.emit(
+      .biasInput, inputName,
+      operands: [NamedTensor(inputProductName, inputProduct), NamedTensor("We.bias", inputBias)],
+      result: inputName, input)
+    tracer.emit(
+      .matmulHidden, hiddenProductName,
+      operands: [NamedTensor(n.previousH, h), NamedTensor("Wh.weight", hiddenWeight)],
+      result: hiddenProductName, hiddenProduct)
+    tracer.emit(
+      .biasHidden, recurrentName,
+      operands: [
+        NamedTensor(hiddenProductName, hiddenProduct), NamedTensor("Wh.bias", hiddenBias),
+      ],
+      result: recurrentName, recurrent)
+    tracer.emit(
+      .add, n.z + " = (" + recurrentName + ") + (" + inputName + ")",
+      operands: [NamedTensor(recurrentName, recurrent), NamedTensor(inputName, input)],
+      result: n.z, sum)
+    tracer.emit(.tanh, tanhName, operands: [NamedTensor(n.z, sum)], result: tanhName, out)
     return out
   }
 }

@@ -10,6 +10,7 @@ public struct RNNModel: Sendable {
   /// The recurrence.
   public let cell: any RNNCell
   private let rowOfWord: [String: Int]
+  private let concreteCell: ConcreteCell
 
   public init(vocabulary: [String], embedding: Tensor, h0: Tensor, cell: any RNNCell) {
     precondition(embedding.rows == vocabulary.count && embedding.columns == cell.inputs)
@@ -21,6 +22,7 @@ public struct RNNModel: Sendable {
     var rows: [String: Int] = [:]
     for (i, word) in vocabulary.enumerated() where rows[word] == nil { rows[word] = i }
     self.rowOfWord = rows
+    self.concreteCell = ConcreteCell(cell)
   }
 
   public var variant: Variant { cell.variant }
@@ -34,6 +36,18 @@ public struct RNNModel: Sendable {
 
   /// The row of `word` in the embedding table, if it has one.
   public func index(of word: String) -> Int? { rowOfWord[word] }
+
+  /// One step of the cell, through its concrete type.
+  func step<L: TraceListener>(input e: Tensor, previous h: Tensor, tracer: inout Tracer<L>)
+    -> Tensor
+  {
+    switch concreteCell {
+    case .linear(let cell): cell.step(input: e, previous: h, tracer: &tracer)
+    case .rawTanh(let cell): cell.step(input: e, previous: h, tracer: &tracer)
+    case .linearTanh(let cell): cell.step(input: e, previous: h, tracer: &tracer)
+    case .other(let cell): cell.step(input: e, previous: h, tracer: &tracer)
+    }
+  }
 
   /// Runs the recurrence over `words` and returns h_0 … h_T.
   public func hiddenStates(for words: [String]) -> [Tensor] {
@@ -77,24 +91,23 @@ public struct RNNRun<Listener: TraceListener> {
     t += 1
     let t = self.t
     let table = model.embedding
-    tracer.t = t
-    tracer.word = word
     let e = table.row(index)
-    tracer.emit(
-      .embedding, "\(Names.e(t)) = embedding[\(index)]",
-      operands: [NamedTensor("embedding.weight", table)],
-      result: Names.e(t), e, index: index)
-    let h = model.cell.step(input: e, previous: hiddenState, tracer: &tracer)
+    if tracer.isRecording {
+      tracer.t = t
+      tracer.word = word
+      tracer.emit(
+        .embedding, Names.e(t) + " = embedding[" + String(index) + "]",
+        operands: [NamedTensor("embedding.weight", table)],
+        result: Names.e(t), e, index: index)
+    }
+    let h = model.step(input: e, previous: hiddenState, tracer: &tracer)
     hiddenState = h
-    let source = lastResultName
-    tracer.emit(
-      .hiddenState, "\(Names.h(t))",
-      operands: [NamedTensor(source, h)], result: Names.h(t), h)
+    if tracer.isRecording {
+      let source = model.variant == .linear ? Names.z(t) : "tanh(" + Names.z(t) + ")"
+      tracer.emit(
+        .hiddenState, Names.h(t), operands: [NamedTensor(source, h)], result: Names.h(t), h)
+    }
     return h
-  }
-
-  private var lastResultName: String {
-    model.variant == .linear ? Names.z(t) : "tanh(\(Names.z(t)))"
   }
 }
 
@@ -113,5 +126,24 @@ public struct Trace: Sendable {
   /// h_0 … h_T, read off the `hidden_state` events.
   public var hiddenStates: [Tensor] {
     [model.h0] + events.filter { $0.operation == .hiddenState }.map(\.result.value)
+  }
+}
+
+/// A model's cell as its concrete type. Through `any RNNCell` a step is not
+/// specialized for its listener: it looks up generic types at run time on every call
+/// and builds the events' names even when nothing records them.
+private enum ConcreteCell: Sendable {
+  case linear(LinearCell)
+  case rawTanh(RawTanhCell)
+  case linearTanh(LinearTanhCell)
+  case other(any RNNCell)
+
+  init(_ cell: any RNNCell) {
+    switch cell {
+    case let cell as LinearCell: self = .linear(cell)
+    case let cell as RawTanhCell: self = .rawTanh(cell)
+    case let cell as LinearTanhCell: self = .linearTanh(cell)
+    default: self = .other(cell)
+    }
   }
 }

@@ -21,34 +21,35 @@ public struct RawTanhCell: RNNCell {
   public func step<L: TraceListener>(
     input e: Tensor, previous h: Tensor, tracer: inout Tracer<L>
   ) -> Tensor {
-    let t = tracer.t
     let product = e.matmul(wE)
-    tracer.emit(
-      .matmulInput, "\(Names.e(t))·We",
-      operands: [NamedTensor(Names.e(t), e), NamedTensor("We", wE)],
-      result: "\(Names.e(t))·We", product)
     let input = product.tanh()
-    tracer.emit(
-      .tanhInput, "tanh(\(Names.e(t))·We)",
-      operands: [NamedTensor("\(Names.e(t))·We", product)],
-      result: "tanh(\(Names.e(t))·We)", input)
     let recurrent = h.matmul(wH)
-    tracer.emit(
-      .matmulHidden, "\(Names.h(t - 1))·Wh",
-      operands: [NamedTensor(Names.h(t - 1), h), NamedTensor("Wh", wH)],
-      result: "\(Names.h(t - 1))·Wh", recurrent)
     let sum = recurrent + input
-    tracer.emit(
-      .add, "\(Names.z(t)) = \(Names.h(t - 1))·Wh + tanh(\(Names.e(t))·We)",
-      operands: [
-        NamedTensor("\(Names.h(t - 1))·Wh", recurrent),
-        NamedTensor("tanh(\(Names.e(t))·We)", input),
-      ],
-      result: Names.z(t), sum)
     let out = sum.tanh()
+    guard tracer.isRecording else { return out }
+
+    // The events, in the order the operations ran, each name built once.
+    let n = Names(t: tracer.t)
+    let productName = n.e + "·We"
+    let inputName = "tanh(" + productName + ")"
+    let recurrentName = n.previousH + "·Wh"
+    let tanhName = "tanh(" + n.z + ")"
     tracer.emit(
-      .tanh, "tanh(\(Names.z(t)))", operands: [NamedTensor(Names.z(t), sum)],
-      result: "tanh(\(Names.z(t)))", out)
+      .matmulInput, productName,
+      operands: [NamedTensor(n.e, e), NamedTensor("We", wE)],
+      result: productName, product)
+    tracer.emit(
+      .tanhInput, inputName, operands: [NamedTensor(productName, product)],
+      result: inputName, input)
+    tracer.emit(
+      .matmulHidden, recurrentName,
+      operands: [NamedTensor(n.previousH, h), NamedTensor("Wh", wH)],
+      result: recurrentName, recurrent)
+    tracer.emit(
+      .add, n.z + " = " + recurrentName + " + " + inputName,
+      operands: [NamedTensor(recurrentName, recurrent), NamedTensor(inputName, input)],
+      result: n.z, sum)
+    tracer.emit(.tanh, tanhName, operands: [NamedTensor(n.z, sum)], result: tanhName, out)
     return out
   }
 }

@@ -20,6 +20,29 @@ public struct ByteBuffer: Sendable {
     bytes.append(contentsOf: other)
   }
 
+  /// A whole number in decimal: `-12`, `0`, `4096`. Written digit by digit in place,
+  /// without making a String first.
+  public mutating func appendDecimal(_ value: Int) {
+    if value < 0 { append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      var start = buffer.count
+      repeat {
+        start -= 1
+        buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
+    }
+  }
+
+  /// Appends again the bytes at `range` of what was already written (a value written
+  /// twice is formatted once).
+  public mutating func appendCopy(of range: Range<Int>) {
+    bytes.append(contentsOf: Array(bytes[range]))
+  }
+
   /// Empties the buffer, keeping its storage.
   public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 }
@@ -40,6 +63,17 @@ extension ByteBuffer {
   /// so a word holding an escape sequence stays inert in the file.
   public mutating func appendJSON(_ string: String) {
     append(UInt8(ascii: "\""))
+    // Most names and words need no escape: copy them whole.
+    var string = string
+    let copied = string.withUTF8 { utf8 in
+      if utf8.contains(where: Self.needsEscape) { return false }
+      bytes.append(contentsOf: utf8)
+      return true
+    }
+    if copied {
+      append(UInt8(ascii: "\""))
+      return
+    }
     for unit in string.utf8 {
       switch unit {
       case UInt8(ascii: "\""): append("\\\"")
@@ -62,7 +96,7 @@ extension ByteBuffer {
     append(UInt8(ascii: "["))
     for (i, size) in shape.enumerated() {
       if i > 0 { append(UInt8(ascii: ",")) }
-      append(String(size))
+      appendDecimal(size)
     }
     append(UInt8(ascii: "]"))
   }
@@ -88,4 +122,9 @@ extension ByteBuffer {
   }
 
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+  /// Whether a UTF-8 code unit must be escaped inside a JSON string literal.
+  private static func needsEscape(_ unit: UInt8) -> Bool {
+    unit < 0x20 || unit == 0x7F || unit == UInt8(ascii: "\"") || unit == UInt8(ascii: "\\")
+  }
 }

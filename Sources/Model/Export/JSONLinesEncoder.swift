@@ -51,9 +51,9 @@ public struct JSONLinesEncoder: TraceEncoder {
 
   public mutating func encode(_ event: TraceEvent, into out: inout ByteBuffer) {
     out.append("{\"type\":\"event\",\"step\":")
-    out.append(String(event.step))
+    out.appendDecimal(event.step)
     out.append(",\"t\":")
-    out.append(String(event.t))
+    out.appendDecimal(event.t)
     out.append(",\"word\":")
     out.appendJSON(event.word)
     out.append(",\"op\":\"")
@@ -62,7 +62,7 @@ public struct JSONLinesEncoder: TraceEncoder {
     out.appendJSON(event.formula)
     if let index = event.index {
       out.append(",\"index\":")
-      out.append(String(index))
+      out.appendDecimal(index)
     }
     out.append(",\"operands\":[")
     for (i, operand) in event.operands.enumerated() {
@@ -78,11 +78,13 @@ public struct JSONLinesEncoder: TraceEncoder {
     out.append(",\"shape\":")
     out.appendJSON(shape: event.result.value.shape)
     out.append(",\"values\":")
+    let valuesStart = out.count
     out.appendJSON(values: event.result.value.scalars)
+    let values = valuesStart..<out.count
     out.append(UInt8(ascii: "}"))
     if event.operation == .hiddenState {
       out.append(",\"value\":")
-      out.appendJSON(values: event.result.value.scalars)
+      out.appendCopy(of: values)
     }
     out.append("}\n")
   }

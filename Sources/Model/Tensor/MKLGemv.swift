@@ -37,10 +37,13 @@ struct MKLGemv {
     let head = k <= 4 ? k : k - (k - 1) / 4 * 4
     var sum = Self.sequential(w, x, 0..<head, from: nil)
     if head == k { return sum }
-    var lanes: [Float] = [sum, 0, 0, 0]
+    // Four lanes side by side: lane l of `lanes` is the kernel's lane l, each product
+    // rounded before it is added, as in the scalar form.
+    var lanes = SIMD4<Float>(sum, 0, 0, 0)
     var i = head
     while i < k {
-      for l in 0..<4 { lanes[l] = lanes[l] + w[i + l] * x[i + l] }
+      let products = Self.load4(w + i) * Self.load4(x + i)
+      lanes = lanes + products
       i += 4
     }
     sum = (lanes[0] + lanes[2]) + (lanes[1] + lanes[3])
@@ -59,19 +62,31 @@ struct MKLGemv {
     var sum = Self.sequential(w, x, 0..<head, from: nil)
     var i = head
     if k - head >= 8 {
-      var lanes = [Float](repeating: 0, count: 8)
-      lanes[0] = sum
+      // Lanes 0-3 and 4-7; with four lanes the second product of each pair goes into the
+      // same lane, after the first.
+      var low = SIMD4<Float>(sum, 0, 0, 0)
+      var high = SIMD4<Float>(repeating: 0)
       while i + 8 <= k {
-        for l in 0..<8 { lanes[l % laneCount] = lanes[l % laneCount] + w[i + l] * x[i + l] }
+        let first = Self.load4(w + i) * Self.load4(x + i)
+        let second = Self.load4(w + i + 4) * Self.load4(x + i + 4)
+        low = low + first
+        if laneCount == 8 {
+          high = high + second
+        } else {
+          low = low + second
+        }
         i += 8
       }
-      var folded = Array(lanes[0..<4])
-      if laneCount == 8 {
-        for l in 0..<4 { folded[l] = lanes[l] + lanes[l + 4] }
-      }
+      let folded = laneCount == 8 ? low + high : low
       sum = (folded[0] + folded[2]) + (folded[1] + folded[3])
     }
     return Self.sequential(w, x, i..<k, from: sum)
+  }
+
+  /// Four floats from `p` (no alignment needed).
+  @inline(__always)
+  private static func load4(_ p: UnsafePointer<Float>) -> SIMD4<Float> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Float>.self)
   }
 
   /// `start + w[i]·x[i] + …` left to right over `range`; with no start, from the first

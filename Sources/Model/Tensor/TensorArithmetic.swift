@@ -14,19 +14,17 @@ extension Tensor {
     let m = rows
     let k = columns
     let n = other.columns
-    var out = [Float](repeating: 0, count: m * n)
+    var out = [Float].zeros(m * n)
     scalars.withUnsafeBufferPointer { a in
       other.scalars.withUnsafeBufferPointer { b in
         out.withUnsafeMutableBufferPointer { c in
           for i in 0..<m {
-            for j in 0..<n {
-              c[i * n + j] = Tensor.dot(count: k, a + i * k, 1, b + j, n)
-            }
+            Tensor.rowTimesMatrix(count: k, columns: n, a + i * k, b.baseAddress!, c + i * n)
           }
         }
       }
     }
-    return Tensor(shape: [m, n], scalars: out)
+    return Tensor(shape: shape(rows: m, columns: n), scalars: out)
   }
 
   /// `self · weightᵀ`, what `nn.Linear` computes before its bias: `(m×k)·(n×k)ᵀ → (m×n)`.
@@ -43,7 +41,7 @@ extension Tensor {
     let m = rows
     let k = columns
     let n = weight.rows
-    var out = [Float](repeating: 0, count: m * n)
+    var out = [Float].zeros(m * n)
     scalars.withUnsafeBufferPointer { a in
       weight.scalars.withUnsafeBufferPointer { w in
         out.withUnsafeMutableBufferPointer { c in
@@ -55,30 +53,110 @@ extension Tensor {
             return
           }
           for i in 0..<m {
-            for j in 0..<n {
-              c[i * n + j] = Tensor.dot(count: k, a + i * k, 1, w + j * k, 1)
-            }
+            Tensor.rowTimesTransposed(count: k, rows: n, a + i * k, w.baseAddress!, c + i * n)
           }
         }
       }
     }
-    return Tensor(shape: [m, n], scalars: out)
+    return Tensor(shape: shape(rows: m, columns: n), scalars: out)
   }
 
   /// Element-wise sum; a vector on the right is broadcast over the rows (a bias).
   public static func + (lhs: Tensor, rhs: Tensor) -> Tensor {
-    if lhs.shape == rhs.shape {
-      var out = lhs.scalars
-      for i in out.indices { out[i] = out[i] + rhs.scalars[i] }
-      return Tensor(shape: lhs.shape, scalars: out)
-    }
-    precondition(
-      rhs.shape.count == 1 && rhs.shape[0] == lhs.columns,
-      "cannot add \(rhs.shapeDescription) to \(lhs.shapeDescription)")
-    var out = lhs.scalars
     let n = lhs.columns
-    for i in out.indices { out[i] = out[i] + rhs.scalars[i % n] }
+    if lhs.shape != rhs.shape {
+      precondition(
+        rhs.shape.count == 1 && rhs.shape[0] == n,
+        "cannot add \(rhs.shapeDescription) to \(lhs.shapeDescription)")
+    }
+    // Same shape or a broadcast row: either way, element j of each row of `lhs` meets
+    // element j of the matching row of `rhs`, or of its only row.
+    let rhsRowStride = lhs.shape == rhs.shape ? n : 0
+    var out = lhs.scalars
+    out.withUnsafeMutableBufferPointer { c in
+      rhs.scalars.withUnsafeBufferPointer { b in
+        for i in 0..<lhs.rows {
+          for j in 0..<n { c[i * n + j] = c[i * n + j] + b[i * rhsRowStride + j] }
+        }
+      }
+    }
     return Tensor(shape: lhs.shape, scalars: out)
+  }
+
+  /// `[rows, columns]`, reusing this tensor's own shape array when it is the same, which
+  /// spares an allocation for the `(1×H)·(H×H)` product of every time step.
+  private func shape(rows m: Int, columns n: Int) -> [Int] {
+    shape.count == 2 && shape[0] == m && shape[1] == n ? shape : [m, n]
+  }
+
+  /// Row `a` times the `k×n` matrix `b` into `c`: `c[j] = a[0]·b[0][j] + a[1]·b[1][j] + …`.
+  /// Each `c[j]` is still one sum taken left to right; the loop runs over `k` outside
+  /// so that the `n` sums advance side by side instead of one after another.
+  @inline(__always)
+  static func rowTimesMatrix(
+    count k: Int, columns n: Int, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
+    _ c: UnsafeMutablePointer<Float>
+  ) {
+    guard k > 0 else {
+      c.initialize(repeating: 0, count: n)
+      return
+    }
+    for j in 0..<n { c[j] = a[0] * b[j] }
+    for p in 1..<k {
+      let row = b + p * n
+      let scale = a[p]
+      for j in 0..<n {
+        let product = scale * row[j]
+        c[j] = c[j] + product
+      }
+    }
+  }
+
+  /// Row `a` times the transpose of the `n×k` matrix `w` into `c`: `c[j]` is the dot
+  /// product of `a` with row `j` of `w`. Four rows at a time, so that four independent
+  /// sums share each pass over `a` rather than each waiting on the last addition.
+  @inline(__always)
+  static func rowTimesTransposed(
+    count k: Int, rows n: Int, _ a: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
+    _ c: UnsafeMutablePointer<Float>
+  ) {
+    guard k > 0 else {
+      c.initialize(repeating: 0, count: n)
+      return
+    }
+    var j = 0
+    while j + 4 <= n {
+      let w0 = w + j * k
+      let w1 = w0 + k
+      let w2 = w1 + k
+      let w3 = w2 + k
+      var s0 = a[0] * w0[0]
+      var s1 = a[0] * w1[0]
+      var s2 = a[0] * w2[0]
+      var s3 = a[0] * w3[0]
+      var p = 1
+      while p < k {
+        let x = a[p]
+        let p0 = x * w0[p]
+        let p1 = x * w1[p]
+        let p2 = x * w2[p]
+        let p3 = x * w3[p]
+        s0 = s0 + p0
+        s1 = s1 + p1
+        s2 = s2 + p2
+        s3 = s3 + p3
+        p += 1
+      }
+      c[j] = s0
+      c[j + 1] = s1
+      c[j + 2] = s2
+      c[j + 3] = s3
+      j += 4
+    }
+    while j < n {
+      c[j] = dot(count: k, a, 1, w + j * k, 1)
+      j += 1
+    }
   }
 
   /// One output element: `a[0]·b[0] + a[1]·b[s] + …`, rounded after every operation.
@@ -98,6 +176,14 @@ extension Tensor {
     }
     return sum
   }
+}
+
+extension Array where Element == Float {
+  /// `count` zeros. `Array(repeating:count:)` and `Array(unsafeUninitializedCapacity:)`
+  /// allocate through an unspecialized runtime entry that looks the storage type up in
+  /// a table on every call, which costs more than the lesson's arithmetic; copying a
+  /// collection is specialized at compile time and skips that look-up.
+  static func zeros(_ count: Int) -> [Float] { Array(repeatElement(0, count: count)) }
 }
 
 extension UnsafeBufferPointer where Element == Float {

@@ -52,6 +52,10 @@ public struct Tracer<Listener: TraceListener> {
     self.step = step
   }
 
+  /// Whether events are wanted: a cell names its tensors only when they are.
+  @inline(__always)
+  public var isRecording: Bool { listener.isRecording }
+
   @inline(__always)
   public mutating func emit(
     _ operation: Operation, _ formula: @autoclosure () -> String,

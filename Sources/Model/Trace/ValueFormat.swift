@@ -14,7 +14,63 @@ public struct ValueFormat: Sendable, Equatable {
   public func string(_ value: Float) -> String {
     if value.isNaN { return "nan" }
     if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-    return String(format: "%.\(precision)f", Double(value))
+    return Self.fixed(value, precision: precision)
+      ?? String(format: "%.\(precision)f", Double(value))
+  }
+
+  /// What `%.Nf` prints for a float32, computed exactly with integers instead of going
+  /// through Foundation's formatter (which was most of the cost of printing and of
+  /// drawing the player's panels).
+  ///
+  /// A float32 is m·2^e with m < 2^24, so m·10^N fits in 64 bits for N ≤ 9; shifting
+  /// right by -e with round-half-to-even, as glibc's printf rounds, gives the digits.
+  /// Nil for a precision above 9 or a magnitude of 2^33 or more (printf does those).
+  static func fixed(_ value: Float, precision: Int) -> String? {
+    guard (0...9).contains(precision) else { return nil }
+    let field = Int(value.exponentBitPattern)
+    let m = UInt64(value.significandBitPattern) | (field == 0 ? 0 : 1 << 23)
+    let e = field == 0 ? -149 : field - 150
+    var scale: UInt64 = 1
+    for _ in 0..<precision { scale *= 10 }
+    let n = m * scale  // below 2^24 · 10^9 < 2^54
+    var q: UInt64
+    if e >= 0 {
+      guard e <= 9 else { return nil }
+      q = n << UInt64(e)
+    } else if -e >= 64 {
+      q = 0  // n < 2^54, less than half of 2^64: rounds to zero
+    } else {
+      let shift = UInt64(-e)
+      q = n >> shift
+      let remainder = n & ((1 << shift) - 1)
+      let half: UInt64 = 1 << (shift - 1)
+      if remainder > half || (remainder == half && q & 1 == 1) { q += 1 }
+    }
+    // Digits from the right: the fraction (exactly `precision` of them), the point, the
+    // whole part, the sign.
+    var bytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    return withUnsafeMutableBytes(of: &bytes) { buffer in
+      var i = buffer.count
+      for _ in 0..<precision {
+        i -= 1
+        buffer[i] = UInt8(ascii: "0") + UInt8(q % 10)
+        q /= 10
+      }
+      if precision > 0 {
+        i -= 1
+        buffer[i] = UInt8(ascii: ".")
+      }
+      repeat {
+        i -= 1
+        buffer[i] = UInt8(ascii: "0") + UInt8(q % 10)
+        q /= 10
+      } while q > 0
+      if value.sign == .minus {
+        i -= 1
+        buffer[i] = UInt8(ascii: "-")
+      }
+      return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[i...]), as: UTF8.self)
+    }
   }
 
   /// Values of one tensor, each right-aligned to the widest: `[-0.7056,  0.6741]`.

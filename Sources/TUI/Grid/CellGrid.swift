@@ -58,6 +58,18 @@ public struct CellGrid: Equatable, Sendable {
     let end = min(limit ?? width, width)
     guard y >= 0, y < height else { return x }
     var column = x
+    if TerminalText.isPrintableASCII(text) {
+      // A byte, a grapheme, a column: no grapheme breaking, widths or escapes.
+      for byte in text.utf8 {
+        if column + 1 > end { break }
+        if column >= 0 {
+          clearWide(at: column, y: y)
+          self[column, y] = Cell(TerminalText.asciiCharacters[Int(byte)], style: style)
+        }
+        column += 1
+      }
+      return column
+    }
     for character in TerminalText.escaped(text) {
       let w = DisplayWidth.of(character)
       if w == 0 {
@@ -101,7 +113,10 @@ public struct CellGrid: Equatable, Sendable {
     guard x >= 0, x < width else { return }
     if self[x, y].isContinuation, x > 0 {
       self[x - 1, y] = Cell(" ", style: self[x - 1, y].style)
-    } else if DisplayWidth.of(self[x, y].text) == 2, x + 1 < width {
+    } else if self[x, y].text.utf8.count >= 3, DisplayWidth.of(self[x, y].text) == 2,
+      x + 1 < width
+    {
+      // (A two-column character takes at least three bytes of UTF-8.)
       self[x + 1, y] = Cell(" ", style: self[x + 1, y].style)
     }
   }

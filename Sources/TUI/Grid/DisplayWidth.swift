@@ -16,7 +16,8 @@ public enum DisplayWidth {
 
   /// The columns `text` takes.
   public static func of(_ text: String) -> Int {
-    text.reduce(0) { $0 + of($1) }
+    if TerminalText.isPrintableASCII(text) { return text.utf8.count }
+    return text.reduce(0) { $0 + of($1) }
   }
 
   static func of(_ scalar: Unicode.Scalar) -> Int {

@@ -5,6 +5,7 @@ public enum TerminalText {
   /// (as `cat -v` and `less` show it), `\n`, `\t`, and `<U+202E>` for the rest, so a
   /// word holding an escape sequence shows as text and is never sent raw.
   public static func escaped(_ text: String) -> String {
+    if isPrintableASCII(text) { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
@@ -25,6 +26,17 @@ public enum TerminalText {
     }
     return out
   }
+
+  /// Whether every character is printable ASCII (space to `~`): nothing to escape, one
+  /// column each, one grapheme a byte. Most of what the player draws is, and this
+  /// check is far cheaper than walking its graphemes.
+  static func isPrintableASCII(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+  }
+
+  /// One-character strings for the printable ASCII bytes, made once.
+  static let asciiCharacters: [String] = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }
 
   static func isSafe(_ scalar: Unicode.Scalar) -> Bool {
     let v = scalar.value

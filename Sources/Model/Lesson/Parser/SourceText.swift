@@ -9,7 +9,8 @@ struct SourceText {
   init(file: String, text: String) {
     self.file = file
     self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      Array($0.unicodeScalars.filter { $0 != "\r" })
+      // Lazily: a filtered UnicodeScalarView is a new String built scalar by scalar.
+      Array($0.unicodeScalars.lazy.filter { $0 != "\r" })
     }
   }
 
