@@ -70,22 +70,8 @@ public struct ChromeTraceEncoder: TraceEncoder {
     out.append(String(event.t))
     out.append(",\"word\":")
     out.appendJSON(event.word)
-    out.append(",\"formula\":")
-    out.appendJSON(event.formula)
-    if let index = event.index {
-      out.append(",\"index\":")
-      out.append(String(index))
-    }
-    out.append(",\"operands\":[")
-    for (i, operand) in event.operands.enumerated() {
-      if i > 0 { out.append(UInt8(ascii: ",")) }
-      out.append("{\"name\":")
-      out.appendJSON(operand.name)
-      out.append(",\"shape\":")
-      out.appendJSON(shape: operand.value.shape)
-      out.append(UInt8(ascii: "}"))
-    }
-    out.append("],\"result\":")
+    out.appendJSONFormulaAndOperands(of: event)
+    out.append(",\"result\":")
     out.appendJSON(event.result.name)
     out.append(",\"shape\":")
     out.appendJSON(shape: event.result.value.shape)

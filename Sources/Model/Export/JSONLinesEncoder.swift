@@ -58,22 +58,9 @@ public struct JSONLinesEncoder: TraceEncoder {
     out.appendJSON(event.word)
     out.append(",\"op\":\"")
     out.append(event.operation.rawValue)
-    out.append("\",\"formula\":")
-    out.appendJSON(event.formula)
-    if let index = event.index {
-      out.append(",\"index\":")
-      out.appendDecimal(index)
-    }
-    out.append(",\"operands\":[")
-    for (i, operand) in event.operands.enumerated() {
-      if i > 0 { out.append(UInt8(ascii: ",")) }
-      out.append("{\"name\":")
-      out.appendJSON(operand.name)
-      out.append(",\"shape\":")
-      out.appendJSON(shape: operand.value.shape)
-      out.append(UInt8(ascii: "}"))
-    }
-    out.append("],\"result\":{\"name\":")
+    out.append("\"")
+    out.appendJSONFormulaAndOperands(of: event)
+    out.append(",\"result\":{\"name\":")
     out.appendJSON(event.result.name)
     out.append(",\"shape\":")
     out.appendJSON(shape: event.result.value.shape)
@@ -87,5 +74,28 @@ public struct JSONLinesEncoder: TraceEncoder {
       out.appendCopy(of: values)
     }
     out.append("}\n")
+  }
+}
+
+extension ByteBuffer {
+  /// `,"formula":…[,"index":…],"operands":[{"name":…,"shape":[…]},…]`: what every
+  /// JSON format says of an event's inputs (the JSON Lines event, the Chrome args).
+  mutating func appendJSONFormulaAndOperands(of event: TraceEvent) {
+    append(",\"formula\":")
+    appendJSON(event.formula)
+    if let index = event.index {
+      append(",\"index\":")
+      appendDecimal(index)
+    }
+    append(",\"operands\":[")
+    for (i, operand) in event.operands.enumerated() {
+      if i > 0 { append(UInt8(ascii: ",")) }
+      append("{\"name\":")
+      appendJSON(operand.name)
+      append(",\"shape\":")
+      appendJSON(shape: operand.value.shape)
+      append(UInt8(ascii: "}"))
+    }
+    append(UInt8(ascii: "]"))
   }
 }
