@@ -145,6 +145,18 @@ public struct CellGrid: Equatable, Sendable {
       }
       return column
     }
+    if TerminalText.isSimple(text) {
+      let row = y * width
+      for scalar in text.unicodeScalars {
+        if column + 1 > end { break }
+        if column >= 0 {
+          clearWide(at: column, y: y)
+          storage[row + column] = Stored(code: scalar.value, style: style)
+        }
+        column += 1
+      }
+      return column
+    }
     for character in TerminalText.escaped(text) {
       let w = DisplayWidth.of(character)
       if w == 0 {
@@ -167,6 +179,31 @@ public struct CellGrid: Equatable, Sendable {
       column += w
     }
     return column
+  }
+
+  /// Writes `scalar` `count` times from column `x`, as `put` would write the repeated
+  /// string (rules and padding), without building it.
+  @discardableResult
+  public mutating func put(
+    repeating scalar: Unicode.Scalar, count: Int, x: Int, y: Int, style: CellStyle = .plain,
+    limit: Int? = nil
+  ) -> Int {
+    guard TerminalText.isSimple(scalar) else {
+      return put(
+        String(repeating: String(scalar), count: max(0, count)), x: x, y: y, style: style,
+        limit: limit)
+    }
+    guard y >= 0, y < height else { return x }
+    let end = min(limit ?? width, width, x + max(0, count))
+    var column = x
+    while column < end {
+      if column >= 0 {
+        clearWide(at: column, y: y)
+        storage[y * width + column] = Stored(code: scalar.value, style: style)
+      }
+      column += 1
+    }
+    return max(column, x)
   }
 
   /// Changes the style of the cells `x..<x+count` of row `y`, keeping their text.
