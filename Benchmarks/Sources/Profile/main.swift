@@ -30,7 +30,7 @@ if arguments.first == "render", arguments.count >= 2 {
     state.update(.next)
     let grid = PlayerView.render(state)
     guard check else {
-      checksum &+= UInt64(grid.cells.count)
+      checksum &+= UInt64(grid.width * grid.height)
       continue
     }
     for byte in (grid.text + "\(grid.cells.map(\.style))").utf8 {

@@ -2,6 +2,10 @@
 ///
 /// Everything the player shows is drawn here first, so tests read the screen as lines
 /// and styles with no terminal at all; the curses backend only copies it.
+///
+/// A frame writes every cell, so a cell is stored as a plain value (a scalar and a
+/// style) rather than a `String`: no allocation or reference counting per cell. The
+/// rare grapheme of several scalars lives in a side table.
 public struct CellGrid: Equatable, Sendable {
   /// One column of the screen.
   public struct Cell: Equatable, Sendable {
@@ -18,26 +22,96 @@ public struct CellGrid: Equatable, Sendable {
     public var isContinuation: Bool { text.isEmpty }
   }
 
+  /// A cell as stored: `code` is the grapheme's only scalar, `continuation`, or
+  /// `multiScalar` plus an index into `graphemes`.
+  struct Stored: Sendable {
+    var code: UInt32
+    var style: CellStyle
+
+    static let continuation: UInt32 = 0xFFFF_FFFF
+    static let multiScalar: UInt32 = 0x8000_0000
+    static let space: UInt32 = 0x20
+
+    var isContinuation: Bool { code == Stored.continuation }
+  }
+
   public let size: ScreenSize
-  public private(set) var cells: [Cell]
+  private(set) var storage: [Stored]
+  /// Graphemes of more than one scalar, indexed from `Stored.code`.
+  private var graphemes: [String] = []
 
   public init(size: ScreenSize) {
     self.size = size
-    self.cells = Array(repeating: Cell(), count: max(0, size.columns) * max(0, size.rows))
+    self.storage = Array(
+      repeating: Stored(code: Stored.space, style: .plain),
+      count: max(0, size.columns) * max(0, size.rows))
   }
 
   public var width: Int { size.columns }
   public var height: Int { size.rows }
 
+  /// Every cell, row by row.
+  public var cells: [Cell] { storage.map(cell) }
+
   public subscript(x: Int, y: Int) -> Cell {
-    get { cells[y * width + x] }
-    set { cells[y * width + x] = newValue }
+    get { cell(storage[y * width + x]) }
+    set { storage[y * width + x] = stored(newValue.text, style: newValue.style) }
+  }
+
+  /// The style of the cell at `x`, `y`.
+  func style(x: Int, y: Int) -> CellStyle { storage[y * width + x].style }
+
+  /// The text of a stored cell.
+  func text(_ cell: Stored) -> String {
+    switch cell.code {
+    case Stored.continuation: return ""
+    case Stored.multiScalar...: return graphemes[Int(cell.code - Stored.multiScalar)]
+    default:
+      if cell.code < 0x80 { return TerminalText.asciiCharacters[Int(cell.code)] }
+      return String(Unicode.Scalar(cell.code)!)
+    }
+  }
+
+  /// Appends the text of a stored cell to `out`.
+  func appendText(_ cell: Stored, to out: inout String) {
+    switch cell.code {
+    case Stored.continuation: return
+    case Stored.multiScalar...: out += graphemes[Int(cell.code - Stored.multiScalar)]
+    default: out.unicodeScalars.append(Unicode.Scalar(cell.code)!)
+    }
+  }
+
+  private func cell(_ stored: Stored) -> Cell { Cell(text(stored), style: stored.style) }
+
+  private mutating func stored(_ text: String, style: CellStyle) -> Stored {
+    var scalars = text.unicodeScalars.makeIterator()
+    guard let first = scalars.next() else {
+      return Stored(code: Stored.continuation, style: style)
+    }
+    if scalars.next() == nil { return Stored(code: first.value, style: style) }
+    graphemes.append(text)
+    return Stored(code: Stored.multiScalar + UInt32(graphemes.count - 1), style: style)
+  }
+
+  public static func == (a: CellGrid, b: CellGrid) -> Bool {
+    guard a.size == b.size else { return false }
+    for (p, q) in zip(a.storage, b.storage) {
+      guard p.style == q.style else { return false }
+      if p.code == q.code, p.code < Stored.multiScalar || p.isContinuation { continue }
+      if p.code < Stored.multiScalar || q.code < Stored.multiScalar || p.isContinuation
+        || q.isContinuation
+      {
+        return false
+      }
+      if a.text(p) != b.text(q) { return false }
+    }
+    return true
   }
 
   /// The text of row `y`, trailing blanks dropped (what a test compares).
   public func line(_ y: Int) -> String {
     var text = ""
-    for x in 0..<width { text += self[x, y].text }
+    for x in 0..<width { appendText(storage[y * width + x], to: &text) }
     while text.last == " " { text.removeLast() }
     return text
   }
@@ -60,11 +134,24 @@ public struct CellGrid: Equatable, Sendable {
     var column = x
     if TerminalText.isPrintableASCII(text) {
       // A byte, a grapheme, a column: no grapheme breaking, widths or escapes.
+      let row = y * width
       for byte in text.utf8 {
         if column + 1 > end { break }
         if column >= 0 {
           clearWide(at: column, y: y)
-          self[column, y] = Cell(TerminalText.asciiCharacters[Int(byte)], style: style)
+          storage[row + column] = Stored(code: UInt32(byte), style: style)
+        }
+        column += 1
+      }
+      return column
+    }
+    if TerminalText.isSimple(text) {
+      let row = y * width
+      for scalar in text.unicodeScalars {
+        if column + 1 > end { break }
+        if column >= 0 {
+          clearWide(at: column, y: y)
+          storage[row + column] = Stored(code: scalar.value, style: style)
         }
         column += 1
       }
@@ -79,10 +166,14 @@ public struct CellGrid: Equatable, Sendable {
       if column + w > end { break }
       if column >= 0 {
         clearWide(at: column, y: y)
-        self[column, y] = Cell(String(character), style: style)
+        let scalars = character.unicodeScalars
+        storage[y * width + column] =
+          scalars.count == 1
+          ? Stored(code: scalars.first!.value, style: style)
+          : stored(String(character), style: style)
         if w == 2 {
           clearWide(at: column + 1, y: y)
-          self[column + 1, y] = Cell("", style: style)
+          storage[y * width + column + 1] = Stored(code: Stored.continuation, style: style)
         }
       }
       column += w
@@ -90,11 +181,36 @@ public struct CellGrid: Equatable, Sendable {
     return column
   }
 
+  /// Writes `scalar` `count` times from column `x`, as `put` would write the repeated
+  /// string (rules and padding), without building it.
+  @discardableResult
+  public mutating func put(
+    repeating scalar: Unicode.Scalar, count: Int, x: Int, y: Int, style: CellStyle = .plain,
+    limit: Int? = nil
+  ) -> Int {
+    guard TerminalText.isSimple(scalar) else {
+      return put(
+        String(repeating: String(scalar), count: max(0, count)), x: x, y: y, style: style,
+        limit: limit)
+    }
+    guard y >= 0, y < height else { return x }
+    let end = min(limit ?? width, width, x + max(0, count))
+    var column = x
+    while column < end {
+      if column >= 0 {
+        clearWide(at: column, y: y)
+        storage[y * width + column] = Stored(code: scalar.value, style: style)
+      }
+      column += 1
+    }
+    return max(column, x)
+  }
+
   /// Changes the style of the cells `x..<x+count` of row `y`, keeping their text.
   public mutating func restyle(x: Int, y: Int, count: Int, _ change: (inout CellStyle) -> Void) {
     guard y >= 0, y < height else { return }
     for column in max(0, x)..<min(width, x + count) {
-      change(&self[column, y].style)
+      change(&storage[y * width + column].style)
     }
   }
 
@@ -102,7 +218,7 @@ public struct CellGrid: Equatable, Sendable {
   public mutating func fill(_ rect: Rect, style: CellStyle = .plain) {
     for y in max(0, rect.y)..<min(height, rect.y + rect.height) {
       for x in max(0, rect.x)..<min(width, rect.x + rect.width) {
-        self[x, y] = Cell(" ", style: style)
+        storage[y * width + x] = Stored(code: Stored.space, style: style)
       }
     }
   }
@@ -111,14 +227,23 @@ public struct CellGrid: Equatable, Sendable {
   /// left pointing at a character that is gone.
   private mutating func clearWide(at x: Int, y: Int) {
     guard x >= 0, x < width else { return }
-    if self[x, y].isContinuation, x > 0 {
-      self[x - 1, y] = Cell(" ", style: self[x - 1, y].style)
-    } else if self[x, y].text.utf8.count >= 3, DisplayWidth.of(self[x, y].text) == 2,
-      x + 1 < width
-    {
-      // (A two-column character takes at least three bytes of UTF-8.)
-      self[x + 1, y] = Cell(" ", style: self[x + 1, y].style)
+    let index = y * width + x
+    let code = storage[index].code
+    // ASCII is never half of a wide character.
+    if code < 0x80 { return }
+    if code == Stored.continuation {
+      if x > 0 { storage[index - 1].code = Stored.space }
+    } else if x + 1 < width, isWide(storage[index]) {
+      storage[index + 1].code = Stored.space
     }
+  }
+
+  private func isWide(_ cell: Stored) -> Bool {
+    if cell.code >= Stored.multiScalar {
+      return DisplayWidth.of(text(cell)) == 2
+    }
+    // (A two-column character takes at least three bytes of UTF-8.)
+    return cell.code >= 0x800 && DisplayWidth.of(Unicode.Scalar(cell.code)!) == 2
   }
 }
 

@@ -70,10 +70,10 @@ struct PanelContext {
       grid.put(" " + note, x: rect.maxX - DisplayWidth.of(note) - 1, y: y, style: Theme.pending)
     }
     let ruleStyle = status == .current ? Theme.titleCurrent : Theme.rule
-    let ruleChar = status == .current ? " " : "─"
+    let ruleChar: Unicode.Scalar = status == .current ? " " : "─"
     if x < rect.maxX, status != .pending {
       grid.put(
-        String(repeating: ruleChar, count: rect.maxX - x), x: x, y: y, style: ruleStyle,
+        repeating: ruleChar, count: rect.maxX - x, x: x, y: y, style: ruleStyle,
         limit: rect.maxX)
     }
   }

@@ -54,8 +54,7 @@ struct TanhPanel: Panel {
       let label = r == 0 ? "  1 ┤" : r == height - 1 ? " -1 ┤" : r == middle ? "  0 ┼" : "    │"
       grid.put(label, x: x, y: y + r, style: Theme.rule)
       if r == middle {
-        grid.put(
-          String(repeating: "─", count: plotWidth), x: x + axisWidth, y: y + r, style: Theme.rule)
+        grid.put(repeating: "─", count: plotWidth, x: x + axisWidth, y: y + r, style: Theme.rule)
       }
     }
     for c in 0..<plotWidth {

@@ -79,12 +79,17 @@ public final class CursesTerminal: PlayerTerminal {
     for y in 0..<rows {
       var x = 0
       while x < columns {
-        let style = grid[x, y].style
+        let row = y * grid.width
+        let style = grid.storage[row + x].style
         var text = ""
         let start = x
-        while x < columns, grid[x, y].style == style {
-          let cell = grid[x, y]
-          if !cell.isContinuation { text += drawable(cell.text) }
+        while x < columns, grid.storage[row + x].style == style {
+          let cell = grid.storage[row + x]
+          if cell.code < 0x80 {
+            text.unicodeScalars.append(Unicode.Scalar(UInt8(truncatingIfNeeded: cell.code)))
+          } else if !cell.isContinuation {
+            text += drawable(grid.text(cell))
+          }
           x += 1
         }
         wattrset(window, Int32(bitPattern: attributes(style)))
