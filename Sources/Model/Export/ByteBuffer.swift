@@ -49,11 +49,15 @@ public struct ByteBuffer: Sendable {
 
 extension ByteBuffer {
   /// A float32 in the shortest decimal that reads back to the same float32
-  /// (`-0.70564395`, `1e-05`). Non-finite values have no JSON form and are written
+  /// (`-0.70564395`, `1e-05`), byte for byte as `Float.description` writes it. Non-finite values have no JSON form and are written
   /// as `null`; the log reader refuses them.
   public mutating func appendJSON(_ value: Float) {
     if value.isFinite {
-      append(value.description)
+      var scratch: (UInt64, UInt64) = (0, 0)  // ShortestFloat.maxLength bytes
+      withUnsafeMutableBytes(of: &scratch) { out in
+        let count = ShortestFloat.write(value, into: out)
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: out[..<count]))
+      }
     } else {
       append("null")
     }
