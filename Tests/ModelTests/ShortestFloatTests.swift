@@ -41,8 +41,11 @@ import Testing
     #expect(Self.written(.nan) == "null")
   }
 
-  @Test func everyNineHundredNinetySeventhBitPatternMatchesDescription() {
-    let values = stride(from: UInt64(0), to: 1 << 32, by: 997).map {
+  /// A spread over all 2^32 patterns (every one was checked once, in a release
+  /// harness, when the formatter was written); a prime stride visits every exponent
+  /// and many mantissa endings while keeping a debug test run short.
+  @Test func everyNineThousandNineHundredSeventyThirdBitPatternMatchesDescription() {
+    let values = stride(from: UInt64(0), to: 1 << 32, by: 9973).map {
       Float(bitPattern: UInt32($0))
     }
     #expect(Self.mismatches(values) == [])
