@@ -20,17 +20,24 @@ final class FileByteSource: ByteSource {
       return
     }
     displayName = path
+    fd = try Self.openForReading(
+      path, label: path, expected: "a trace log such as trace.jsonl")
+  }
+
+  /// Opens a regular file (or device) read-only; errors say `label: why`.
+  static func openForReading(_ path: String, label: String, expected: String) throws -> Int32 {
     var info = stat()
     guard stat(path, &info) == 0 else {
-      throw UsageError("\(path): cannot open (\(OutputFile.lastError()))")
+      throw UsageError("\(label): cannot open (\(OutputFile.lastError()))")
     }
     if (info.st_mode & S_IFMT) == S_IFDIR {
-      throw UsageError("\(path): is a directory; expected a trace log such as trace.jsonl")
+      throw UsageError("\(label): is a directory; expected \(expected)")
     }
-    fd = open(path, O_RDONLY | O_CLOEXEC)
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else {
-      throw UsageError("\(path): cannot open (\(OutputFile.lastError()))")
+      throw UsageError("\(label): cannot open (\(OutputFile.lastError()))")
     }
+    return fd
   }
 
   deinit {

@@ -26,17 +26,8 @@ final class SentenceFile {
       displayName = "standard input"
     } else {
       displayName = path
-      var info = stat()
-      guard stat(path, &info) == 0 else {
-        throw UsageError("\(option) \(path): cannot open (\(OutputFile.lastError()))")
-      }
-      if (info.st_mode & S_IFMT) == S_IFDIR {
-        throw UsageError("\(option) \(path): is a directory; expected a text file of words")
-      }
-      source = open(path, O_RDONLY | O_CLOEXEC)
-      guard source >= 0 else {
-        throw UsageError("\(option) \(path): cannot open (\(OutputFile.lastError()))")
-      }
+      source = try FileByteSource.openForReading(
+        path, label: "\(option) \(path)", expected: "a text file of words")
     }
     if lseek(source, 0, SEEK_SET) == 0 {
       fd = source

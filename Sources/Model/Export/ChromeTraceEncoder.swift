@@ -27,18 +27,8 @@ public struct ChromeTraceEncoder: TraceEncoder {
   public init() {}
 
   public mutating func beginHeader(_ header: TraceHeader, into out: inout ByteBuffer) {
-    out.append("{\"displayTimeUnit\":\"ms\",\"otherData\":{\"format\":\"rnntrace\",\"version\":")
-    out.append(String(TraceHeader.formatVersion))
-    out.append(",\"source\":")
-    out.appendJSON(header.source)
-    out.append(",\"variant\":")
-    out.appendJSON(header.variant.rawValue)
-    out.append(",\"seed\":")
-    out.append(header.seed.map { String($0) } ?? "null")
-    out.append(",\"inputs\":")
-    out.append(String(header.inputs))
-    out.append(",\"hidden\":")
-    out.append(String(header.hidden))
+    out.append("{\"displayTimeUnit\":\"ms\",\"otherData\":{")
+    out.appendJSONModelSummary(of: header)
     out.append("},\"traceEvents\":[")
     metadata("process_name", track: Self.wordTrack, value: "rnntrace: \(header.source)", &out)
     metadata("thread_name", track: Self.wordTrack, value: "words", &out)

@@ -11,18 +11,8 @@ public struct JSONLinesEncoder: TraceEncoder {
   public mutating func beginHeader(_ header: TraceHeader, into out: inout ByteBuffer) {
     self.header = header
     wordCount = 0
-    out.append("{\"type\":\"header\",\"format\":\"rnntrace\",\"version\":")
-    out.append(String(TraceHeader.formatVersion))
-    out.append(",\"source\":")
-    out.appendJSON(header.source)
-    out.append(",\"variant\":")
-    out.appendJSON(header.variant.rawValue)
-    out.append(",\"seed\":")
-    out.append(header.seed.map { String($0) } ?? "null")
-    out.append(",\"inputs\":")
-    out.append(String(header.inputs))
-    out.append(",\"hidden\":")
-    out.append(String(header.hidden))
+    out.append("{\"type\":\"header\",")
+    out.appendJSONModelSummary(of: header)
     out.append(",\"words\":[")
   }
 
@@ -78,6 +68,23 @@ public struct JSONLinesEncoder: TraceEncoder {
 }
 
 extension ByteBuffer {
+  /// `"format":"rnntrace","version":1,"source":…,"variant":…,"seed":…,"inputs":…,
+  /// "hidden":…`: what every JSON format says of the model in its header.
+  mutating func appendJSONModelSummary(of header: TraceHeader) {
+    append("\"format\":\"rnntrace\",\"version\":")
+    append(String(TraceHeader.formatVersion))
+    append(",\"source\":")
+    appendJSON(header.source)
+    append(",\"variant\":")
+    appendJSON(header.variant.rawValue)
+    append(",\"seed\":")
+    append(header.seed.map { String($0) } ?? "null")
+    append(",\"inputs\":")
+    append(String(header.inputs))
+    append(",\"hidden\":")
+    append(String(header.hidden))
+  }
+
   /// `,"formula":…[,"index":…],"operands":[{"name":…,"shape":[…]},…]`: what every
   /// JSON format says of an event's inputs (the JSON Lines event, the Chrome args).
   mutating func appendJSONFormulaAndOperands(of event: TraceEvent) {
