@@ -28,14 +28,14 @@ final class FileByteSource: ByteSource {
   static func openForReading(_ path: String, label: String, expected: String) throws -> Int32 {
     var info = stat()
     guard stat(path, &info) == 0 else {
-      throw UsageError("\(label): cannot open (\(OutputFile.lastError()))")
+      throw InputError("\(label): cannot open (\(OutputFile.lastError()))")
     }
     if (info.st_mode & S_IFMT) == S_IFDIR {
-      throw UsageError("\(label): is a directory; expected \(expected)")
+      throw InputError("\(label): is a directory; expected \(expected)")
     }
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else {
-      throw UsageError("\(label): cannot open (\(OutputFile.lastError()))")
+      throw InputError("\(label): cannot open (\(OutputFile.lastError()))")
     }
     return fd
   }

@@ -104,9 +104,3 @@ enum LessonFileLimits {
   /// Lessons are written by hand; anything larger is not one.
   static let maxBytes = 4 << 20
 }
-
-/// An input file that cannot be read. Exit status 66 (EX_NOINPUT).
-struct InputError: Error, CustomStringConvertible {
-  let description: String
-  init(_ description: String) { self.description = description }
-}

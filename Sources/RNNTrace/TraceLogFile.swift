@@ -12,8 +12,8 @@ struct TraceLogFile {
 
   /// Reads and verifies the log at `path` (`-` for standard input). Errors: a
   /// `DataError` for a malformed log (exit 65), a `CheckFailure` for a log that
-  /// departs from its recomputation when `verify` (exit 1), a `UsageError` for a
-  /// file that cannot be opened (exit 64); each one line naming the file and line.
+  /// departs from its recomputation when `verify` (exit 1), an `InputError` for a
+  /// file that cannot be opened (exit 66); each one line naming the file and line.
   static func load(path: String, verify: Bool) throws -> TraceLogFile {
     let source = try FileByteSource(path: path)
     let loaded: LoadedTrace

@@ -10,3 +10,9 @@ struct DataError: Error, CustomStringConvertible {
   let description: String
   init(_ description: String) { self.description = description }
 }
+
+/// An input file that cannot be read. Exit status 66 (EX_NOINPUT).
+struct InputError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
+}

@@ -13,7 +13,7 @@ struct VerifyCommand: ParsableCommand {
 
       Exit status: 0 when every event matches; 1 at the first difference, named by
       line, step, operation, expected and found; 65 when the file is not a readable
-      trace log (the line and what is wrong with it); 64 when it cannot be opened.
+      trace log (the line and what is wrong with it); 66 when it cannot be opened.
 
       Examples:
         rnntrace verify trace.jsonl

@@ -102,7 +102,7 @@ import Testing
 
   @Test(arguments: [
     (
-      ["--sentence-file", "/nonexistent/words.txt"], 64,
+      ["--sentence-file", "/nonexistent/words.txt"], 66,
       "--sentence-file /nonexistent/words.txt: cannot open"
     ),
     (

@@ -97,9 +97,9 @@ import Testing
     }
   }
 
-  @Test func verifyOfAMissingFileIsAUsageError() throws {
+  @Test func verifyOfAMissingFileIsAnInputError() throws {
     let result = try RNNTraceBinary.run(["verify", "/nonexistent/trace.jsonl"])
-    #expect(result.status == 64)
+    #expect(result.status == 66)
     #expect(result.stderr.hasPrefix("rnntrace: error: /nonexistent/trace.jsonl: cannot open"))
   }
 
