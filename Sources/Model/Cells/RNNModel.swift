@@ -9,8 +9,10 @@ public struct RNNModel: Sendable {
   public let h0: Tensor
   /// The recurrence.
   public let cell: any RNNCell
-  private let rowOfWord: [String: Int]
-  private let concreteCell: ConcreteCell
+  @usableFromInline let rowOfWord: [String: Int]
+  @usableFromInline let concreteCell: ConcreteCell
+  /// What h_t is made from, by name: `z_t`, or `tanh(z_t)` for the variants with tanh.
+  @usableFromInline let hiddenStateSource: NameTemplate
 
   public init(vocabulary: [String], embedding: Tensor, h0: Tensor, cell: any RNNCell) {
     precondition(embedding.rows == vocabulary.count && embedding.columns == cell.inputs)
@@ -23,6 +25,7 @@ public struct RNNModel: Sendable {
     for (i, word) in vocabulary.enumerated() where rows[word] == nil { rows[word] = i }
     self.rowOfWord = rows
     self.concreteCell = ConcreteCell(cell)
+    self.hiddenStateSource = cell.variant == .linear ? .z : .tanhZ
   }
 
   public var variant: Variant { cell.variant }
@@ -38,6 +41,7 @@ public struct RNNModel: Sendable {
   public func index(of word: String) -> Int? { rowOfWord[word] }
 
   /// One step of the cell, through its concrete type.
+  @inlinable
   func step<L: TraceListener>(input e: Tensor, previous h: Tensor, tracer: inout Tracer<L>)
     -> Tensor
   {
@@ -60,7 +64,9 @@ public struct RNNModel: Sendable {
 
   /// Runs the recurrence over `words`, recording every operation.
   public func trace(_ words: [String]) -> Trace {
-    var run = RNNRun(model: self, listener: TraceRecorder())
+    // At most eight events a word (`linear-tanh`), and the run's last.
+    let recorder = TraceRecorder(reservingCapacity: words.count * 8)
+    var run = RNNRun(model: self, listener: recorder)
     for word in words { _ = run.read(word) }
     return Trace(model: self, words: words, events: run.tracer.listener.events)
   }
@@ -71,41 +77,43 @@ public struct RNNModel: Sendable {
 public struct RNNRun<Listener: TraceListener> {
   public let model: RNNModel
   public var tracer: Tracer<Listener>
-  /// The latest hidden state, h_t.
-  public private(set) var hiddenState: Tensor
-  /// The time step of `hiddenState` (0 before any word).
-  public private(set) var t: Int = 0
+  @usableFromInline var latest: Tensor
+  @usableFromInline var time: Int = 0
 
+  @inlinable
   public init(model: RNNModel, listener: Listener) {
     self.model = model
     self.tracer = Tracer(listener: listener)
-    self.hiddenState = model.h0
+    self.latest = model.h0
   }
+
+  /// The latest hidden state, h_t.
+  @inlinable public var hiddenState: Tensor { latest }
+  /// The time step of `hiddenState` (0 before any word).
+  @inlinable public var t: Int { time }
 
   /// Reads the next word: embedding lookup, the cell, and h_t joins the list.
   /// The word must be in the model's vocabulary.
+  @inlinable
   public mutating func read(_ word: String) -> Tensor {
     guard let index = model.index(of: word) else {
       preconditionFailure("\(word) has no row in the embedding table")
     }
-    t += 1
-    let t = self.t
-    let table = model.embedding
-    let e = table.row(index)
+    time += 1
+    let e = model.embedding.row(index)
     if tracer.isRecording {
-      tracer.t = t
+      tracer.t = time
       tracer.word = word
       tracer.emit(
-        .embedding, Names.e(t) + " = embedding[" + String(index) + "]",
-        operands: [NamedTensor("embedding.weight", table)],
-        result: Names.e(t), e, index: index)
+        .embedding, EventTemplates(.embeddingLookup, .embeddingWeight, result: .e),
+        model.embedding, nil, result: e, index: index)
     }
-    let h = model.step(input: e, previous: hiddenState, tracer: &tracer)
-    hiddenState = h
+    let h = model.step(input: e, previous: latest, tracer: &tracer)
+    latest = h
     if tracer.isRecording {
-      let source = model.variant == .linear ? Names.z(t) : "tanh(" + Names.z(t) + ")"
       tracer.emit(
-        .hiddenState, Names.h(t), operands: [NamedTensor(source, h)], result: Names.h(t), h)
+        .hiddenState, EventTemplates(.h, model.hiddenStateSource, result: .h), h, nil,
+        result: h)
     }
     return h
   }
@@ -132,7 +140,8 @@ public struct Trace: Sendable {
 /// A model's cell as its concrete type. Through `any RNNCell` a step is not
 /// specialized for its listener: it looks up generic types at run time on every call
 /// and builds the events' names even when nothing records them.
-private enum ConcreteCell: Sendable {
+@usableFromInline
+enum ConcreteCell: Sendable {
   case linear(LinearCell)
   case rawTanh(RawTanhCell)
   case linearTanh(LinearTanhCell)
