@@ -46,9 +46,9 @@ public struct RNNModel: Sendable {
     -> Tensor
   {
     switch concreteCell {
-    case .linear(let cell): cell.step(input: e, previous: h, tracer: &tracer)
-    case .rawTanh(let cell): cell.step(input: e, previous: h, tracer: &tracer)
-    case .linearTanh(let cell): cell.step(input: e, previous: h, tracer: &tracer)
+    case .linear(let box): box.cell.step(input: e, previous: h, tracer: &tracer)
+    case .rawTanh(let box): box.cell.step(input: e, previous: h, tracer: &tracer)
+    case .linearTanh(let box): box.cell.step(input: e, previous: h, tracer: &tracer)
     case .other(let cell): cell.step(input: e, previous: h, tracer: &tracer)
     }
   }
@@ -140,19 +140,30 @@ public struct Trace: Sendable {
 /// A model's cell as its concrete type. Through `any RNNCell` a step is not
 /// specialized for its listener: it looks up generic types at run time on every call
 /// and builds the events' names even when nothing records them.
+///
+/// Each concrete cell sits in a box: matching a case copies its payload, and a box is
+/// one reference to retain where a cell's tensors are eight.
 @usableFromInline
 enum ConcreteCell: Sendable {
-  case linear(LinearCell)
-  case rawTanh(RawTanhCell)
-  case linearTanh(LinearTanhCell)
+  case linear(CellBox<LinearCell>)
+  case rawTanh(CellBox<RawTanhCell>)
+  case linearTanh(CellBox<LinearTanhCell>)
   case other(any RNNCell)
 
   init(_ cell: any RNNCell) {
     switch cell {
-    case let cell as LinearCell: self = .linear(cell)
-    case let cell as RawTanhCell: self = .rawTanh(cell)
-    case let cell as LinearTanhCell: self = .linearTanh(cell)
+    case let cell as LinearCell: self = .linear(CellBox(cell))
+    case let cell as RawTanhCell: self = .rawTanh(CellBox(cell))
+    case let cell as LinearTanhCell: self = .linearTanh(CellBox(cell))
     default: self = .other(cell)
     }
   }
+}
+
+/// A cell shared by reference (see `ConcreteCell`).
+@usableFromInline
+final class CellBox<Cell: RNNCell>: Sendable {
+  @usableFromInline let cell: Cell
+
+  init(_ cell: Cell) { self.cell = cell }
 }

@@ -80,6 +80,13 @@ extension Tensor {
 
   /// The element-wise hyperbolic tangent, bit for bit as `torch.tanh` (see `TorchTanh`).
   public func tanh() -> Tensor {
-    Tensor(shape: shape, scalars: scalars.map(TorchTanh.tanh))
+    // Into an array of the final size: `map` grows its result as it goes.
+    var out = [Float].zeros(count)
+    out.withUnsafeMutableBufferPointer { y in
+      scalars.withUnsafeBufferPointer { x in
+        for i in 0..<x.count { y[i] = TorchTanh.tanh(x[i]) }
+      }
+    }
+    return Tensor(shape: shape, scalars: out)
   }
 }

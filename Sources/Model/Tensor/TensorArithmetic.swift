@@ -70,13 +70,16 @@ extension Tensor {
         "cannot add \(rhs.shapeDescription) to \(lhs.shapeDescription)")
     }
     // Same shape or a broadcast row: either way, element j of each row of `lhs` meets
-    // element j of the matching row of `rhs`, or of its only row.
+    // element j of the matching row of `rhs`, or of its only row. The sum goes into a
+    // new array rather than a copy of `lhs.scalars`, which would be copied on write.
     let rhsRowStride = lhs.shape == rhs.shape ? n : 0
-    var out = lhs.scalars
+    var out = [Float].zeros(lhs.count)
     out.withUnsafeMutableBufferPointer { c in
-      rhs.scalars.withUnsafeBufferPointer { b in
-        for i in 0..<lhs.rows {
-          for j in 0..<n { c[i * n + j] = c[i * n + j] + b[i * rhsRowStride + j] }
+      lhs.scalars.withUnsafeBufferPointer { a in
+        rhs.scalars.withUnsafeBufferPointer { b in
+          for i in 0..<lhs.rows {
+            for j in 0..<n { c[i * n + j] = a[i * n + j] + b[i * rhsRowStride + j] }
+          }
         }
       }
     }
