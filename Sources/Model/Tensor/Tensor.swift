@@ -5,7 +5,7 @@
 /// uses, each written so that its float32 rounding is the one documented beside it.
 public struct Tensor: Equatable, Hashable, Sendable {
   /// The sizes of each dimension, outermost first (`[1, 4]` is one row of four).
-  public let shape: [Int]
+  public let shape: TensorShape
   /// The elements in row-major order: element `k` is element `k` of `flatten()`.
   public var scalars: [Float]
   /// Where the first element would sit in PyTorch's storage, in elements: 0 for a tensor of
@@ -16,9 +16,14 @@ public struct Tensor: Equatable, Hashable, Sendable {
 
   /// A tensor of the given shape holding `scalars` in row-major order.
   public init(shape: [Int], scalars: [Float]) {
+    self.init(shape: TensorShape(shape), scalars: scalars)
+  }
+
+  /// A tensor of the given shape holding `scalars` in row-major order.
+  public init(shape: TensorShape, scalars: [Float]) {
     precondition(
-      shape.reduce(1, *) == scalars.count,
-      "shape \(shape) needs \(shape.reduce(1, *)) scalars, got \(scalars.count)")
+      shape.elementCount == scalars.count,
+      "shape \(shape) needs \(shape.elementCount) scalars, got \(scalars.count)")
     self.shape = shape
     self.scalars = scalars
   }
@@ -29,9 +34,21 @@ public struct Tensor: Equatable, Hashable, Sendable {
   }
 
   /// The number of rows of a matrix (1 for a vector, which PyTorch broadcasts as a row).
-  public var rows: Int { shape.count == 2 ? shape[0] : 1 }
+  public var rows: Int {
+    switch shape.storage {
+    case .matrix(let rows, _): rows
+    case .vector: 1
+    case .other(let sizes): sizes.count == 2 ? sizes[0] : 1
+    }
+  }
   /// The number of columns of a matrix, or the length of a vector.
-  public var columns: Int { shape.last ?? 1 }
+  public var columns: Int {
+    switch shape.storage {
+    case .matrix(_, let columns): columns
+    case .vector(let count): count
+    case .other(let sizes): sizes.last ?? 1
+    }
+  }
   /// The number of elements.
   public var count: Int { scalars.count }
 
@@ -60,7 +77,9 @@ extension Tensor {
   /// a view that starts `index·columns` elements into the matrix's storage).
   public func row(_ index: Int) -> Tensor {
     let start = index * columns
-    var row = Tensor(shape: [1, columns], scalars: Array(scalars[start..<start + columns]))
+    var row = Tensor(
+      shape: TensorShape(rows: 1, columns: columns),
+      scalars: Array(scalars[start..<start + columns]))
     row.storageOffset = storageOffset + start
     return row
   }
@@ -75,7 +94,7 @@ extension Tensor {
         out[j * r + i] = scalars[i * c + j]
       }
     }
-    return Tensor(shape: [c, r], scalars: out)
+    return Tensor(shape: TensorShape(rows: c, columns: r), scalars: out)
   }
 
   /// The element-wise hyperbolic tangent, bit for bit as `torch.tanh` (see `TorchTanh`).

@@ -24,7 +24,7 @@ extension Tensor {
         }
       }
     }
-    return Tensor(shape: shape(rows: m, columns: n), scalars: out)
+    return Tensor(shape: TensorShape(rows: m, columns: n), scalars: out)
   }
 
   /// `self · weightᵀ`, what `nn.Linear` computes before its bias: `(m×k)·(n×k)ᵀ → (m×n)`.
@@ -58,7 +58,7 @@ extension Tensor {
         }
       }
     }
-    return Tensor(shape: shape(rows: m, columns: n), scalars: out)
+    return Tensor(shape: TensorShape(rows: m, columns: n), scalars: out)
   }
 
   /// Element-wise sum; a vector on the right is broadcast over the rows (a bias).
@@ -66,7 +66,7 @@ extension Tensor {
     let n = lhs.columns
     if lhs.shape != rhs.shape {
       precondition(
-        rhs.shape.count == 1 && rhs.shape[0] == n,
+        rhs.shape.storage == .vector(n),
         "cannot add \(rhs.shapeDescription) to \(lhs.shapeDescription)")
     }
     // Same shape or a broadcast row: either way, element j of each row of `lhs` meets
@@ -84,12 +84,6 @@ extension Tensor {
       }
     }
     return Tensor(shape: lhs.shape, scalars: out)
-  }
-
-  /// `[rows, columns]`, reusing this tensor's own shape array when it is the same, which
-  /// spares an allocation for the `(1×H)·(H×H)` product of every time step.
-  private func shape(rows m: Int, columns n: Int) -> [Int] {
-    shape.count == 2 && shape[0] == m && shape[1] == n ? shape : [m, n]
   }
 
   /// Row `a` times the `k×n` matrix `b` into `c`: `c[j] = a[0]·b[0][j] + a[1]·b[1][j] + …`.
