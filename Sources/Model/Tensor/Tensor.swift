@@ -34,21 +34,9 @@ public struct Tensor: Equatable, Hashable, Sendable {
   }
 
   /// The number of rows of a matrix (1 for a vector, which PyTorch broadcasts as a row).
-  public var rows: Int {
-    switch shape.storage {
-    case .matrix(let rows, _): rows
-    case .vector: 1
-    case .other(let sizes): sizes.count == 2 ? sizes[0] : 1
-    }
-  }
+  public var rows: Int { shape.isMatrix ? shape.outer : 1 }
   /// The number of columns of a matrix, or the length of a vector.
-  public var columns: Int {
-    switch shape.storage {
-    case .matrix(_, let columns): columns
-    case .vector(let count): count
-    case .other(let sizes): sizes.last ?? 1
-    }
-  }
+  public var columns: Int { shape.isMatrix ? shape.inner : shape.outer }
   /// The number of elements.
   public var count: Int { scalars.count }
 

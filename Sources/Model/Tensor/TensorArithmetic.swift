@@ -66,7 +66,7 @@ extension Tensor {
     let n = lhs.columns
     if lhs.shape != rhs.shape {
       precondition(
-        rhs.shape.storage == .vector(n),
+        !rhs.shape.isMatrix && rhs.shape.outer == n,
         "cannot add \(rhs.shapeDescription) to \(lhs.shapeDescription)")
     }
     // Same shape or a broadcast row: either way, element j of each row of `lhs` meets

@@ -1,39 +1,41 @@
 /// The sizes of a tensor's dimensions, outermost first: `[1, 4]` is one row of four.
 ///
-/// The model's tensors are vectors and matrices, so their sizes are held inline: a
-/// shape costs no allocation and no reference count, where an `[Int]` cost one of each
-/// per tensor. Any other rank (only ever seen in tests of PyTorch's generator) is kept
-/// in an array. It reads like `[Int]`: a collection of sizes, written `[1, 4]`, and
-/// comparable with an `[Int]`.
+/// A tensor is a vector or a matrix (the lesson parser, the log reader and the
+/// generator's callers only make those), so its sizes are held inline: a shape costs no
+/// allocation and no reference count, where an `[Int]` cost one of each per tensor. It
+/// reads like `[Int]`: a collection of sizes, written `[1, 4]`, comparable with an `[Int]`.
 public struct TensorShape: Hashable, Sendable, RandomAccessCollection, ExpressibleByArrayLiteral,
   CustomStringConvertible
 {
-  @usableFromInline
-  enum Storage: Hashable, Sendable {
-    case vector(Int)
-    case matrix(Int, Int)
-    case other([Int])
-  }
-
-  @usableFromInline let storage: Storage
+  /// The rows of a matrix, or the length of a vector.
+  @usableFromInline let outer: Int
+  /// The columns of a matrix (0 for a vector).
+  @usableFromInline let inner: Int
+  @usableFromInline let isMatrix: Bool
 
   /// A matrix of `rows` × `columns`.
   @inlinable
   public init(rows: Int, columns: Int) {
-    storage = .matrix(rows, columns)
+    outer = rows
+    inner = columns
+    isMatrix = true
   }
 
   /// A vector of `count` elements.
   @inlinable
   public init(vector count: Int) {
-    storage = .vector(count)
+    outer = count
+    inner = 0
+    isMatrix = false
   }
 
+  /// One or two sizes.
   public init(_ sizes: [Int]) {
-    switch sizes.count {
-    case 1: storage = .vector(sizes[0])
-    case 2: storage = .matrix(sizes[0], sizes[1])
-    default: storage = .other(sizes)
+    precondition(sizes.count == 1 || sizes.count == 2, "a tensor has rank 1 or 2, not \(sizes)")
+    if sizes.count == 1 {
+      self.init(vector: sizes[0])
+    } else {
+      self.init(rows: sizes[0], columns: sizes[1])
     }
   }
 
@@ -42,43 +44,20 @@ public struct TensorShape: Hashable, Sendable, RandomAccessCollection, Expressib
   }
 
   @inlinable public var startIndex: Int { 0 }
-
-  @inlinable
-  public var endIndex: Int {
-    switch storage {
-    case .vector: 1
-    case .matrix: 2
-    case .other(let sizes): sizes.count
-    }
-  }
+  @inlinable public var endIndex: Int { isMatrix ? 2 : 1 }
 
   @inlinable
   public subscript(position: Int) -> Int {
-    switch storage {
-    case .vector(let n):
-      precondition(position == 0, "index \(position) of a vector's shape")
-      return n
-    case .matrix(let rows, let columns):
-      precondition(position == 0 || position == 1, "index \(position) of a matrix's shape")
-      return position == 0 ? rows : columns
-    case .other(let sizes):
-      return sizes[position]
-    }
+    precondition(position >= 0 && position < endIndex, "index \(position) of shape \(self)")
+    return position == 0 ? outer : inner
   }
 
   /// The number of elements a tensor of this shape holds.
-  @inlinable
-  public var elementCount: Int {
-    switch storage {
-    case .vector(let n): n
-    case .matrix(let rows, let columns): rows * columns
-    case .other(let sizes): sizes.reduce(1, *)
-    }
-  }
+  @inlinable public var elementCount: Int { isMatrix ? outer * inner : outer }
 
   /// `[1, 4]`, as an `[Int]` prints.
   public var description: String {
-    "[" + map(String.init).joined(separator: ", ") + "]"
+    isMatrix ? "[\(outer), \(inner)]" : "[\(outer)]"
   }
 
   public static func == (lhs: TensorShape, rhs: [Int]) -> Bool { lhs.elementsEqual(rhs) }
