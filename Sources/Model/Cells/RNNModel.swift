@@ -1,32 +1,29 @@
 /// Everything needed to run the recurrence over words: a vocabulary with its
 /// embedding table, the initial hidden state h_0, and a cell.
 public struct RNNModel: Sendable {
-  /// Distinct words; word `i` has row `i` of `embedding`.
-  public let vocabulary: [String]
-  /// The embedding table, `[vocabulary.count, inputs]`.
-  public let embedding: Tensor
-  /// The initial hidden state, `[1, hidden]`.
-  public let h0: Tensor
-  /// The recurrence.
-  public let cell: any RNNCell
-  @usableFromInline let rowOfWord: [String: Int]
-  @usableFromInline let concreteCell: ConcreteCell
-  /// What h_t is made from, by name: `z_t`, or `tanh(z_t)` for the variants with tanh.
-  @usableFromInline let hiddenStateSource: NameTemplate
+  /// Everything, behind one reference: a run holds a copy of its model, which is then
+  /// one retain instead of one per table, tensor and cell.
+  @usableFromInline let parts: RNNModelParts
 
   public init(vocabulary: [String], embedding: Tensor, h0: Tensor, cell: any RNNCell) {
     precondition(embedding.rows == vocabulary.count && embedding.columns == cell.inputs)
     precondition(h0.shape == [1, cell.hidden])
-    self.vocabulary = vocabulary
-    self.embedding = embedding
-    self.h0 = h0
-    self.cell = cell
     var rows: [String: Int] = [:]
     for (i, word) in vocabulary.enumerated() where rows[word] == nil { rows[word] = i }
-    self.rowOfWord = rows
-    self.concreteCell = ConcreteCell(cell)
-    self.hiddenStateSource = cell.variant == .linear ? .z : .tanhZ
+    parts = RNNModelParts(
+      vocabulary: vocabulary, embedding: embedding, h0: h0, cell: cell, rowOfWord: rows)
   }
+
+  /// Distinct words; word `i` has row `i` of `embedding`.
+  public var vocabulary: [String] { parts.vocabulary }
+  /// The embedding table, `[vocabulary.count, inputs]`.
+  @inlinable public var embedding: Tensor { parts.embedding }
+  /// The initial hidden state, `[1, hidden]`.
+  @inlinable public var h0: Tensor { parts.h0 }
+  /// The recurrence.
+  public var cell: any RNNCell { parts.cell }
+  @usableFromInline var concreteCell: ConcreteCell { parts.concreteCell }
+  @usableFromInline var hiddenStateSource: NameTemplate { parts.hiddenStateSource }
 
   public var variant: Variant { cell.variant }
   public var inputs: Int { cell.inputs }
@@ -38,7 +35,7 @@ public struct RNNModel: Sendable {
   }
 
   /// The row of `word` in the embedding table, if it has one.
-  public func index(of word: String) -> Int? { rowOfWord[word] }
+  public func index(of word: String) -> Int? { parts.rowOfWord[word] }
 
   /// One step of the cell, through its concrete type.
   @inlinable
@@ -46,9 +43,9 @@ public struct RNNModel: Sendable {
     -> Tensor
   {
     switch concreteCell {
-    case .linear(let box): box.cell.step(input: e, previous: h, tracer: &tracer)
-    case .rawTanh(let box): box.cell.step(input: e, previous: h, tracer: &tracer)
-    case .linearTanh(let box): box.cell.step(input: e, previous: h, tracer: &tracer)
+    case .linear(let box): box.step(input: e, previous: h, tracer: &tracer)
+    case .rawTanh(let box): box.step(input: e, previous: h, tracer: &tracer)
+    case .linearTanh(let box): box.step(input: e, previous: h, tracer: &tracer)
     case .other(let cell): cell.step(input: e, previous: h, tracer: &tracer)
     }
   }
@@ -166,4 +163,39 @@ final class CellBox<Cell: RNNCell>: Sendable {
   @usableFromInline let cell: Cell
 
   init(_ cell: Cell) { self.cell = cell }
+
+  /// The cell's step, called on the box: the cell is then read in place rather than
+  /// copied out of the box first.
+  @inlinable
+  func step<L: TraceListener>(input e: Tensor, previous h: Tensor, tracer: inout Tracer<L>)
+    -> Tensor
+  {
+    cell.step(input: e, previous: h, tracer: &tracer)
+  }
+}
+
+/// What an `RNNModel` holds (see `RNNModel.parts`).
+@usableFromInline
+final class RNNModelParts: Sendable {
+  let vocabulary: [String]
+  @usableFromInline let embedding: Tensor
+  @usableFromInline let h0: Tensor
+  let cell: any RNNCell
+  let rowOfWord: [String: Int]
+  @usableFromInline let concreteCell: ConcreteCell
+  /// What h_t is made from, by name: `z_t`, or `tanh(z_t)` for the variants with tanh.
+  @usableFromInline let hiddenStateSource: NameTemplate
+
+  init(
+    vocabulary: [String], embedding: Tensor, h0: Tensor, cell: any RNNCell,
+    rowOfWord: [String: Int]
+  ) {
+    self.vocabulary = vocabulary
+    self.embedding = embedding
+    self.h0 = h0
+    self.cell = cell
+    self.rowOfWord = rowOfWord
+    self.concreteCell = ConcreteCell(cell)
+    self.hiddenStateSource = cell.variant == .linear ? .z : .tanhZ
+  }
 }
