@@ -133,7 +133,9 @@ enum NameTemplate: UInt8, Sendable {
     }
   }
 
-  private static func symbol<Out: NameWriter>(_ letter: String, _ t: Int, into out: inout Out) {
+  private static func symbol<Out: NameWriter>(
+    _ letter: StaticString, _ t: Int, into out: inout Out
+  ) {
     out.write(letter)
     out.write(number: t)
   }

@@ -21,6 +21,9 @@ public struct TraceEvent: Equatable, Sendable {
   @usableFromInline let first: Tensor?
   @usableFromInline let second: Tensor?
   @usableFromInline let value: Tensor
+  /// The number of operands (1 or 2 for every event a cell emits), stored: an optional
+  /// tensor compared with nil is copied first.
+  public let operandCount: Int
 
   /// An event with its names given as text (what a log reader rebuilds).
   public init(
@@ -39,12 +42,13 @@ public struct TraceEvent: Equatable, Sendable {
     self.first = operands.first?.value
     self.second = operands.count > 1 ? operands[1].value : nil
     self.value = result.value
+    self.operandCount = operands.count
   }
 
   @inlinable
   init(
     step: Int, t: Int, word: String, operation: Operation, index: Int?,
-    names: EventNames, first: Tensor, second: Tensor?, result: Tensor
+    names: EventNames, first: Tensor, second: Tensor?, operandCount: Int, result: Tensor
   ) {
     self.step = step
     self.t = t
@@ -55,6 +59,7 @@ public struct TraceEvent: Equatable, Sendable {
     self.first = first
     self.second = second
     self.value = result
+    self.operandCount = operandCount
   }
 
   /// The operation in the lesson's names: `e_3·w_e`, `W_h·h_2 + b_h`, `tanh(z_3)`.
@@ -67,9 +72,6 @@ public struct TraceEvent: Equatable, Sendable {
     case .given(let given): given.formula
     }
   }
-
-  /// The number of operands (1 or 2 for every event a cell emits).
-  public var operandCount: Int { first == nil ? 0 : second == nil ? 1 : 2 }
 
   /// Operand `i`, without building the `operands` array.
   public func operand(_ i: Int) -> NamedTensor {

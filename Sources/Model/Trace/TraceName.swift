@@ -27,9 +27,16 @@ public struct TraceName: Sendable, Hashable, CustomStringConvertible {
     case .text(let text):
       return text
     case .template(let template, let t, let index):
-      var out = ""
-      template.write(t: t, index: index, into: &out)
-      return out
+      // Spelled into a buffer on the stack, then made a String in one go: appending the
+      // pieces to a String reallocates it as it outgrows the small-string form.
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NameBytes.capacity) {
+        var bytes = NameBytes(buffer: $0)
+        template.write(t: t, index: index, into: &bytes)
+        if let text = bytes.string { return text }
+        var out = ""
+        template.write(t: t, index: index, into: &out)
+        return out
+      }
     }
   }
 

@@ -49,6 +49,7 @@ public struct Tracer<Listener: TraceListener> {
     listener.receive(
       TraceEvent(
         step: lastStep, t: t, word: word, operation: operation, index: index,
-        names: .templates(templates), first: first, second: second, result: value))
+        names: .templates(templates), first: first, second: second,
+        operandCount: templates.second == .none ? 1 : 2, result: value))
   }
 }
