@@ -43,7 +43,7 @@ import Testing
       #expect(slice["dur"] as? Int == 1000)
       let args = try #require(slice["args"] as? [String: Any])
       #expect(args["formula"] as? String == event.formula)
-      #expect(args["shape"] as? [Int] == event.result.value.shape)
+      #expect(args["shape"] as? [Int] == Array(event.result.value.shape))
       let values = try #require(args["values"] as? [NSNumber]).map { Float($0.doubleValue) }
       #expect(values.map(\.bitPattern) == bits(event.result.value))
       let operands = try #require(args["operands"] as? [[String: Any]])

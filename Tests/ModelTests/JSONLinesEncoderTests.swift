@@ -41,7 +41,7 @@ import Testing
       ])
     for parameter in Self.model.parameters {
       let entry = parameters[parameter.name]!
-      #expect(entry["shape"] as? [Int] == parameter.value.shape)
+      #expect(entry["shape"] as? [Int] == Array(parameter.value.shape))
       let values = (entry["values"] as! [NSNumber]).map { Float($0.doubleValue) }
       #expect(values.map(\.bitPattern) == parameter.value.scalars.map(\.bitPattern))
     }

@@ -134,7 +134,7 @@ import Testing
         #expect(read.operation == event.operation && read.formula == event.formula)
         #expect(read.index == event.index)
         #expect(read.operands.map(\.name) == event.operands.map(\.name))
-        #expect(read.operands.map(\.shape) == event.operands.map(\.value.shape))
+        #expect(read.operands.map(\.shape) == event.operands.map { Array($0.value.shape) })
         #expect(read.result.name == event.result.name)
         #expect(read.result.value.shape == event.result.value.shape)
         #expect(bits(read.result.value) == bits(event.result.value))

@@ -15,6 +15,7 @@ public struct LinearCell: RNNCell {
   public var hidden: Int { wH.columns }
   public var parameters: [NamedTensor] { [NamedTensor("w_h", wH), NamedTensor("w_e", wE)] }
 
+  @inlinable
   public func step<L: TraceListener>(
     input e: Tensor, previous h: Tensor, tracer: inout Tracer<L>
   ) -> Tensor {
@@ -23,22 +24,19 @@ public struct LinearCell: RNNCell {
     let sum = recurrent + input
     guard tracer.isRecording else { return sum }
 
-    // The events, in the order the operations ran, each name built once.
-    let n = Names(t: tracer.t)
-    let inputName = n.e + "·w_e"
-    let recurrentName = n.previousH + "·w_h"
+    // The events, in the order the operations ran.
     tracer.emit(
-      .matmulInput, inputName,
-      operands: [NamedTensor(n.e, e), NamedTensor("w_e", wE)],
-      result: inputName, input)
+      .matmulInput,
+      EventTemplates(.linearInputProduct, .e, .linearWE, result: .linearInputProduct),
+      e, wE, result: input)
     tracer.emit(
-      .matmulHidden, recurrentName,
-      operands: [NamedTensor(n.previousH, h), NamedTensor("w_h", wH)],
-      result: recurrentName, recurrent)
+      .matmulHidden,
+      EventTemplates(.linearHiddenProduct, .previousH, .linearWH, result: .linearHiddenProduct),
+      h, wH, result: recurrent)
     tracer.emit(
-      .add, n.z + " = " + recurrentName + " + " + inputName,
-      operands: [NamedTensor(recurrentName, recurrent), NamedTensor(inputName, input)],
-      result: n.z, sum)
+      .add,
+      EventTemplates(.linearSum, .linearHiddenProduct, .linearInputProduct, result: .z),
+      recurrent, input, result: sum)
     return sum
   }
 }

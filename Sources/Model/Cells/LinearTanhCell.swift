@@ -23,6 +23,7 @@ public struct LinearTanhCell: RNNCell {
     ]
   }
 
+  @inlinable
   public func step<L: TraceListener>(
     input e: Tensor, previous h: Tensor, tracer: inout Tracer<L>
   ) -> Tensor {
@@ -35,36 +36,25 @@ public struct LinearTanhCell: RNNCell {
     let out = sum.tanh()
     guard tracer.isRecording else { return out }
 
-    // The events, in the order the operations ran, each name built once.
-    let n = Names(t: tracer.t)
-    let inputProductName = "W_e·" + n.e
-    let inputName = inputProductName + " + b_e"
-    let hiddenProductName = "W_h·" + n.previousH
-    let recurrentName = hiddenProductName + " + b_h"
-    let tanhName = "tanh(" + n.z + ")"
+    // The events, in the order the operations ran.
     tracer.emit(
-      .matmulInput, inputProductName,
-      operands: [NamedTensor(n.e, e), NamedTensor("We.weight", inputWeight)],
-      result: inputProductName, inputProduct)
+      .matmulInput, EventTemplates(.inputProduct, .e, .inputWeight, result: .inputProduct),
+      e, inputWeight, result: inputProduct)
     tracer.emit(
-      .biasInput, inputName,
-      operands: [NamedTensor(inputProductName, inputProduct), NamedTensor("We.bias", inputBias)],
-      result: inputName, input)
+      .biasInput, EventTemplates(.inputAffine, .inputProduct, .inputBias, result: .inputAffine),
+      inputProduct, inputBias, result: input)
     tracer.emit(
-      .matmulHidden, hiddenProductName,
-      operands: [NamedTensor(n.previousH, h), NamedTensor("Wh.weight", hiddenWeight)],
-      result: hiddenProductName, hiddenProduct)
+      .matmulHidden,
+      EventTemplates(.hiddenProduct, .previousH, .hiddenWeight, result: .hiddenProduct),
+      h, hiddenWeight, result: hiddenProduct)
     tracer.emit(
-      .biasHidden, recurrentName,
-      operands: [
-        NamedTensor(hiddenProductName, hiddenProduct), NamedTensor("Wh.bias", hiddenBias),
-      ],
-      result: recurrentName, recurrent)
+      .biasHidden,
+      EventTemplates(.hiddenAffine, .hiddenProduct, .hiddenBias, result: .hiddenAffine),
+      hiddenProduct, hiddenBias, result: recurrent)
     tracer.emit(
-      .add, n.z + " = (" + recurrentName + ") + (" + inputName + ")",
-      operands: [NamedTensor(recurrentName, recurrent), NamedTensor(inputName, input)],
-      result: n.z, sum)
-    tracer.emit(.tanh, tanhName, operands: [NamedTensor(n.z, sum)], result: tanhName, out)
+      .add, EventTemplates(.linearTanhSum, .hiddenAffine, .inputAffine, result: .z),
+      recurrent, input, result: sum)
+    tracer.emit(.tanh, EventTemplates(.tanhZ, .z, result: .tanhZ), sum, nil, result: out)
     return out
   }
 }

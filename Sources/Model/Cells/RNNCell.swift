@@ -34,27 +34,3 @@ public enum Variant: String, Sendable, CaseIterable, Codable {
     }
   }
 }
-
-/// Names of the tensors of time step `t`, as the lesson writes them: `e_3`, `h_2`, `z_3`.
-///
-/// Built with `+` rather than interpolation, once per traced step: string building
-/// was most of what tracing cost.
-struct Names {
-  /// e_t
-  let e: String
-  /// h_{t-1}
-  let previousH: String
-  /// z_t
-  let z: String
-
-  init(t: Int) {
-    let digits = String(t)
-    e = "e_" + digits
-    previousH = "h_" + String(t - 1)
-    z = "z_" + digits
-  }
-
-  static func e(_ t: Int) -> String { "e_" + String(t) }
-  static func h(_ t: Int) -> String { "h_" + String(t) }
-  static func z(_ t: Int) -> String { "z_" + String(t) }
-}

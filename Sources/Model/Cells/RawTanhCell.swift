@@ -18,6 +18,7 @@ public struct RawTanhCell: RNNCell {
   public var hidden: Int { wH.columns }
   public var parameters: [NamedTensor] { [NamedTensor("We", wE), NamedTensor("Wh", wH)] }
 
+  @inlinable
   public func step<L: TraceListener>(
     input e: Tensor, previous h: Tensor, tracer: inout Tracer<L>
   ) -> Tensor {
@@ -28,28 +29,21 @@ public struct RawTanhCell: RNNCell {
     let out = sum.tanh()
     guard tracer.isRecording else { return out }
 
-    // The events, in the order the operations ran, each name built once.
-    let n = Names(t: tracer.t)
-    let productName = n.e + "·We"
-    let inputName = "tanh(" + productName + ")"
-    let recurrentName = n.previousH + "·Wh"
-    let tanhName = "tanh(" + n.z + ")"
+    // The events, in the order the operations ran.
     tracer.emit(
-      .matmulInput, productName,
-      operands: [NamedTensor(n.e, e), NamedTensor("We", wE)],
-      result: productName, product)
+      .matmulInput, EventTemplates(.rawInputProduct, .e, .rawWE, result: .rawInputProduct),
+      e, wE, result: product)
     tracer.emit(
-      .tanhInput, inputName, operands: [NamedTensor(productName, product)],
-      result: inputName, input)
+      .tanhInput, EventTemplates(.rawInputTanh, .rawInputProduct, result: .rawInputTanh),
+      product, nil, result: input)
     tracer.emit(
-      .matmulHidden, recurrentName,
-      operands: [NamedTensor(n.previousH, h), NamedTensor("Wh", wH)],
-      result: recurrentName, recurrent)
+      .matmulHidden,
+      EventTemplates(.rawHiddenProduct, .previousH, .rawWH, result: .rawHiddenProduct),
+      h, wH, result: recurrent)
     tracer.emit(
-      .add, n.z + " = " + recurrentName + " + " + inputName,
-      operands: [NamedTensor(recurrentName, recurrent), NamedTensor(inputName, input)],
-      result: n.z, sum)
-    tracer.emit(.tanh, tanhName, operands: [NamedTensor(n.z, sum)], result: tanhName, out)
+      .add, EventTemplates(.rawSum, .rawHiddenProduct, .rawInputTanh, result: .z),
+      recurrent, input, result: sum)
+    tracer.emit(.tanh, EventTemplates(.tanhZ, .z, result: .tanhZ), sum, nil, result: out)
     return out
   }
 }

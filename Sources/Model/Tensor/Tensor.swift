@@ -5,7 +5,7 @@
 /// uses, each written so that its float32 rounding is the one documented beside it.
 public struct Tensor: Equatable, Hashable, Sendable {
   /// The sizes of each dimension, outermost first (`[1, 4]` is one row of four).
-  public let shape: [Int]
+  public let shape: TensorShape
   /// The elements in row-major order: element `k` is element `k` of `flatten()`.
   public var scalars: [Float]
   /// Where the first element would sit in PyTorch's storage, in elements: 0 for a tensor of
@@ -16,9 +16,14 @@ public struct Tensor: Equatable, Hashable, Sendable {
 
   /// A tensor of the given shape holding `scalars` in row-major order.
   public init(shape: [Int], scalars: [Float]) {
+    self.init(shape: TensorShape(shape), scalars: scalars)
+  }
+
+  /// A tensor of the given shape holding `scalars` in row-major order.
+  public init(shape: TensorShape, scalars: [Float]) {
     precondition(
-      shape.reduce(1, *) == scalars.count,
-      "shape \(shape) needs \(shape.reduce(1, *)) scalars, got \(scalars.count)")
+      shape.elementCount == scalars.count,
+      "shape \(shape) needs \(shape.elementCount) scalars, got \(scalars.count)")
     self.shape = shape
     self.scalars = scalars
   }
@@ -29,9 +34,9 @@ public struct Tensor: Equatable, Hashable, Sendable {
   }
 
   /// The number of rows of a matrix (1 for a vector, which PyTorch broadcasts as a row).
-  public var rows: Int { shape.count == 2 ? shape[0] : 1 }
+  public var rows: Int { shape.isMatrix ? shape.outer : 1 }
   /// The number of columns of a matrix, or the length of a vector.
-  public var columns: Int { shape.last ?? 1 }
+  public var columns: Int { shape.isMatrix ? shape.inner : shape.outer }
   /// The number of elements.
   public var count: Int { scalars.count }
 
@@ -60,7 +65,9 @@ extension Tensor {
   /// a view that starts `index·columns` elements into the matrix's storage).
   public func row(_ index: Int) -> Tensor {
     let start = index * columns
-    var row = Tensor(shape: [1, columns], scalars: Array(scalars[start..<start + columns]))
+    var row = Tensor(
+      shape: TensorShape(rows: 1, columns: columns),
+      scalars: Array(scalars[start..<start + columns]))
     row.storageOffset = storageOffset + start
     return row
   }
@@ -75,11 +82,18 @@ extension Tensor {
         out[j * r + i] = scalars[i * c + j]
       }
     }
-    return Tensor(shape: [c, r], scalars: out)
+    return Tensor(shape: TensorShape(rows: c, columns: r), scalars: out)
   }
 
   /// The element-wise hyperbolic tangent, bit for bit as `torch.tanh` (see `TorchTanh`).
   public func tanh() -> Tensor {
-    Tensor(shape: shape, scalars: scalars.map(TorchTanh.tanh))
+    // Into an array of the final size: `map` grows its result as it goes.
+    var out = [Float].zeros(count)
+    out.withUnsafeMutableBufferPointer { y in
+      scalars.withUnsafeBufferPointer { x in
+        for i in 0..<x.count { y[i] = TorchTanh.tanh(x[i]) }
+      }
+    }
+    return Tensor(shape: shape, scalars: out)
   }
 }

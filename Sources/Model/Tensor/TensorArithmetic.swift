@@ -24,7 +24,7 @@ extension Tensor {
         }
       }
     }
-    return Tensor(shape: shape(rows: m, columns: n), scalars: out)
+    return Tensor(shape: TensorShape(rows: m, columns: n), scalars: out)
   }
 
   /// `self · weightᵀ`, what `nn.Linear` computes before its bias: `(m×k)·(n×k)ᵀ → (m×n)`.
@@ -58,7 +58,7 @@ extension Tensor {
         }
       }
     }
-    return Tensor(shape: shape(rows: m, columns: n), scalars: out)
+    return Tensor(shape: TensorShape(rows: m, columns: n), scalars: out)
   }
 
   /// Element-wise sum; a vector on the right is broadcast over the rows (a bias).
@@ -66,27 +66,24 @@ extension Tensor {
     let n = lhs.columns
     if lhs.shape != rhs.shape {
       precondition(
-        rhs.shape.count == 1 && rhs.shape[0] == n,
+        !rhs.shape.isMatrix && rhs.shape.outer == n,
         "cannot add \(rhs.shapeDescription) to \(lhs.shapeDescription)")
     }
     // Same shape or a broadcast row: either way, element j of each row of `lhs` meets
-    // element j of the matching row of `rhs`, or of its only row.
+    // element j of the matching row of `rhs`, or of its only row. The sum goes into a
+    // new array rather than a copy of `lhs.scalars`, which would be copied on write.
     let rhsRowStride = lhs.shape == rhs.shape ? n : 0
-    var out = lhs.scalars
+    var out = [Float].zeros(lhs.count)
     out.withUnsafeMutableBufferPointer { c in
-      rhs.scalars.withUnsafeBufferPointer { b in
-        for i in 0..<lhs.rows {
-          for j in 0..<n { c[i * n + j] = c[i * n + j] + b[i * rhsRowStride + j] }
+      lhs.scalars.withUnsafeBufferPointer { a in
+        rhs.scalars.withUnsafeBufferPointer { b in
+          for i in 0..<lhs.rows {
+            for j in 0..<n { c[i * n + j] = a[i * n + j] + b[i * rhsRowStride + j] }
+          }
         }
       }
     }
     return Tensor(shape: lhs.shape, scalars: out)
-  }
-
-  /// `[rows, columns]`, reusing this tensor's own shape array when it is the same, which
-  /// spares an allocation for the `(1×H)·(H×H)` product of every time step.
-  private func shape(rows m: Int, columns n: Int) -> [Int] {
-    shape.count == 2 && shape[0] == m && shape[1] == n ? shape : [m, n]
   }
 
   /// Row `a` times the `k×n` matrix `b` into `c`: `c[j] = a[0]·b[0][j] + a[1]·b[1][j] + …`.

@@ -2,6 +2,9 @@
 ///
 /// Events are the only thing that flows from the model to the player and the
 /// encoders: a view never recomputes the math, it shows what the cell did.
+///
+/// A cell's event holds its tensors and a recipe for its names (`EventNames`); the
+/// names are only spelled out when read, since most listeners read few of them.
 public struct TraceEvent: Equatable, Sendable {
   /// Position in the whole trace, from 1.
   public let step: Int
@@ -11,27 +14,104 @@ public struct TraceEvent: Equatable, Sendable {
   public let word: String
   /// What kind of operation this is.
   public let operation: Operation
-  /// The operation in the lesson's names: `e_3·w_e`, `W_h·h_2 + b_h`, `tanh(z_3)`.
-  public let formula: String
-  /// What went in, by name (a parameter's name, or an earlier result's name).
-  public let operands: [NamedTensor]
-  /// What came out.
-  public let result: NamedTensor
   /// For an embedding lookup: the word's row in the vocabulary.
   public let index: Int?
+  @usableFromInline let names: EventNames
+  /// The operands' values, in order; an event has at most two.
+  @usableFromInline let first: Tensor?
+  @usableFromInline let second: Tensor?
+  @usableFromInline let value: Tensor
+  /// The number of operands (1 or 2 for every event a cell emits), stored: an optional
+  /// tensor compared with nil is copied first.
+  public let operandCount: Int
 
+  /// An event with its names given as text (what a log reader rebuilds).
   public init(
     step: Int, t: Int, word: String, operation: Operation, formula: String,
     operands: [NamedTensor], result: NamedTensor, index: Int? = nil
+  ) {
+    precondition(operands.count <= 2, "an event has at most two operands")
+    self.step = step
+    self.t = t
+    self.word = word
+    self.operation = operation
+    self.index = index
+    self.names = .given(
+      GivenNames(
+        formula: TraceName(formula), operands: operands.map(\.label), result: result.label))
+    self.first = operands.first?.value
+    self.second = operands.count > 1 ? operands[1].value : nil
+    self.value = result.value
+    self.operandCount = operands.count
+  }
+
+  @inlinable
+  init(
+    step: Int, t: Int, word: String, operation: Operation, index: Int?,
+    names: EventNames, first: Tensor, second: Tensor?, operandCount: Int, result: Tensor
   ) {
     self.step = step
     self.t = t
     self.word = word
     self.operation = operation
-    self.formula = formula
-    self.operands = operands
-    self.result = result
     self.index = index
+    self.names = names
+    self.first = first
+    self.second = second
+    self.value = result
+    self.operandCount = operandCount
+  }
+
+  /// The operation in the lesson's names: `e_3·w_e`, `W_h·h_2 + b_h`, `tanh(z_3)`.
+  public var formula: String { formulaName.string }
+
+  /// The formula, unspelled (see `TraceName.write(into:)`).
+  public var formulaName: TraceName {
+    switch names {
+    case .templates(let templates): name(templates.formula)
+    case .given(let given): given.formula
+    }
+  }
+
+  /// Operand `i`, without building the `operands` array.
+  public func operand(_ i: Int) -> NamedTensor {
+    precondition(i >= 0 && i < operandCount, "operand \(i) of \(operandCount)")
+    let value = i == 0 ? first! : second!
+    switch names {
+    case .templates(let templates):
+      return NamedTensor(name(i == 0 ? templates.first : templates.second), value)
+    case .given(let given):
+      return NamedTensor(given.operands[i], value)
+    }
+  }
+
+  /// What went in, by name (a parameter's name, or an earlier result's name).
+  public var operands: [NamedTensor] {
+    switch operandCount {
+    case 0: []
+    case 1: [operand(0)]
+    default: [operand(0), operand(1)]
+    }
+  }
+
+  /// What came out.
+  public var result: NamedTensor {
+    switch names {
+    case .templates(let templates): NamedTensor(name(templates.result), value)
+    case .given(let given): NamedTensor(given.result, value)
+    }
+  }
+
+  private func name(_ template: NameTemplate) -> TraceName {
+    TraceName(template, t: t, index: index ?? 0)
+  }
+
+  public static func == (lhs: TraceEvent, rhs: TraceEvent) -> Bool {
+    lhs.step == rhs.step && lhs.t == rhs.t && lhs.word == rhs.word
+      && lhs.operation == rhs.operation && lhs.index == rhs.index && lhs.value == rhs.value
+      && lhs.first == rhs.first && lhs.second == rhs.second
+      && lhs.formulaName == rhs.formulaName && lhs.result.label == rhs.result.label
+      && (0..<lhs.operandCount).allSatisfy { lhs.operand($0).label == rhs.operand($0).label }
   }
 }
 
@@ -59,15 +139,4 @@ public enum Operation: String, Sendable, CaseIterable, Codable {
 
   /// Whether the operation is a matrix product (the player can drill into these).
   public var isProduct: Bool { self == .matmulInput || self == .matmulHidden }
-}
-
-/// A tensor with the name the lesson gives it.
-public struct NamedTensor: Equatable, Sendable {
-  public let name: String
-  public let value: Tensor
-
-  public init(_ name: String, _ value: Tensor) {
-    self.name = name
-    self.value = value
-  }
 }

@@ -202,7 +202,7 @@ struct ChapterReader {
       }
       try checkNew(scalar.string, at: key.position, names: names)
       let tensor = try readNumbers(value, named: "`\(scalar.string)`")
-      names.define(scalar.string, shape: tensor.shape, mark: key.position)
+      names.define(scalar.string, shape: Array(tensor.shape), mark: key.position)
       result.append(NamedTensor(scalar.string, tensor))
     }
     return result

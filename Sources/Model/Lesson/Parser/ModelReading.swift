@@ -83,7 +83,8 @@ extension ChapterReader {
     switch node {
     case .sequence:
       let value = try readNumbers(node, named: role)
-      return Typed(expression: .literal(value), shape: value.shape, written: "[…]", mark: mark)
+      return Typed(
+        expression: .literal(value), shape: Array(value.shape), written: "[…]", mark: mark)
     case .scalar(let scalar) where node.kind != .null:
       let written = scalar.string.trimmingSpaces
       let transposed = written.hasSuffix(".T")

@@ -1,0 +1,70 @@
+/// Where a name's pieces go: a String being built, or an encoder's bytes.
+protocol NameWriter {
+  mutating func write(_ piece: StaticString)
+  mutating func write(number: Int)
+}
+
+extension String: NameWriter {
+  mutating func write(_ piece: StaticString) { self += piece.description }
+  mutating func write(number: Int) { self += String(number) }
+}
+
+/// A name's UTF-8 in a fixed buffer: every template's name fits in `capacity` bytes
+/// (at most 38 of text and three numbers of at most 20 digits); `string` is nil if
+/// one did not.
+struct NameBytes: NameWriter {
+  static let capacity = 128
+  let buffer: UnsafeMutableBufferPointer<UInt8>
+  var count = 0
+  var overflowed = false
+
+  init(buffer: UnsafeMutableBufferPointer<UInt8>) {
+    self.buffer = buffer
+  }
+
+  var string: String? {
+    overflowed
+      ? nil : String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+  }
+
+  mutating func write(_ piece: StaticString) {
+    let length = piece.utf8CodeUnitCount
+    guard count + length <= buffer.count else {
+      overflowed = true
+      return
+    }
+    (buffer.baseAddress! + count).update(from: piece.utf8Start, count: length)
+    count += length
+  }
+
+  mutating func write(number: Int) {
+    if number < 0 { append(UInt8(ascii: "-")) }
+    var magnitude = number.magnitude
+    var divisor: UInt = 1
+    while magnitude / divisor >= 10 { divisor *= 10 }
+    repeat {
+      append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+      magnitude %= divisor
+      divisor /= 10
+    } while divisor > 0
+  }
+
+  private mutating func append(_ byte: UInt8) {
+    guard count < buffer.count else {
+      overflowed = true
+      return
+    }
+    buffer[count] = byte
+    count += 1
+  }
+}
+
+extension ByteBuffer: NameWriter {
+  mutating func write(_ piece: StaticString) {
+    // Byte by byte: `append(_:)` of a byte and of a String are the API this relies on.
+    for byte in UnsafeBufferPointer(start: piece.utf8Start, count: piece.utf8CodeUnitCount) {
+      append(byte)
+    }
+  }
+  mutating func write(number: Int) { appendDecimal(number) }
+}

@@ -1,0 +1,67 @@
+/// A name in the lesson's notation (`e_3`, `W_h·h_2 + b_h`, `We.weight`), kept as what it
+/// is made of until it is read: a traced event names its formula, operands and result
+/// without building a String, and an encoder can write a name's bytes straight into its
+/// buffer with `write(into:)`.
+public struct TraceName: Sendable, Hashable, CustomStringConvertible {
+  @usableFromInline
+  enum Storage: Sendable {
+    case text(String)
+    case template(NameTemplate, t: Int, index: Int)
+  }
+
+  @usableFromInline let storage: Storage
+
+  /// A name given as text (a lesson's tensor, an event read back from a log).
+  public init(_ text: String) {
+    storage = .text(text)
+  }
+
+  @inlinable
+  init(_ template: NameTemplate, t: Int, index: Int = 0) {
+    storage = .template(template, t: t, index: index)
+  }
+
+  /// The name as text.
+  public var string: String {
+    switch storage {
+    case .text(let text):
+      return text
+    case .template(let template, let t, let index):
+      // Spelled into a buffer on the stack, then made a String in one go: appending the
+      // pieces to a String reallocates it as it outgrows the small-string form.
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NameBytes.capacity) {
+        var bytes = NameBytes(buffer: $0)
+        template.write(t: t, index: index, into: &bytes)
+        if let text = bytes.string { return text }
+        var out = ""
+        template.write(t: t, index: index, into: &out)
+        return out
+      }
+    }
+  }
+
+  public var description: String { string }
+
+  /// Appends the name's UTF-8 bytes (unescaped: no name holds a quote, a backslash or
+  /// a control character unless it was given as text).
+  public func write(into buffer: inout ByteBuffer) {
+    switch storage {
+    case .text(let text): buffer.append(text)
+    case .template(let template, let t, let index):
+      template.write(t: t, index: index, into: &buffer)
+    }
+  }
+
+  public static func == (lhs: TraceName, rhs: TraceName) -> Bool {
+    if case .template(let a, let t, let i) = lhs.storage,
+      case .template(let b, let u, let j) = rhs.storage, a == b, t == u, i == j
+    {
+      return true
+    }
+    return lhs.string == rhs.string
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(string)
+  }
+}
