@@ -90,17 +90,15 @@ final class OutputFile {
   }
 
   /// Appends bytes, retrying short writes.
-  func write(_ bytes: [UInt8]) throws {
-    try bytes.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          throw UsageError("cannot write \(displayName): \(Self.lastError())")
-        }
-        offset += n
+  func write(_ raw: UnsafeRawBufferPointer) throws {
+    var offset = 0
+    while offset < raw.count {
+      let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw UsageError("cannot write \(displayName): \(Self.lastError())")
       }
+      offset += n
     }
   }
 

@@ -48,36 +48,46 @@ public struct ChromeTraceEncoder: TraceEncoder {
     openWord?.steps += 1
 
     startEvent(&out)
-    out.append("{\"name\":\"")
+    out.append(literal: "{\"name\":\"")
     out.append(event.operation.rawValue)
-    out.append("\",\"cat\":\"operation\",\"ph\":\"X\",\"ts\":")
-    out.append(String(ts))
-    out.append(",\"dur\":")
-    out.append(String(Self.stepMicroseconds))
-    out.append(",\"pid\":\(Self.process),\"tid\":\(Self.operationTrack),\"args\":{\"step\":")
-    out.append(String(event.step))
-    out.append(",\"t\":")
-    out.append(String(event.t))
-    out.append(",\"word\":")
+    out.append(literal: "\",\"cat\":\"operation\",\"ph\":\"X\",\"ts\":")
+    out.appendDecimal(ts)
+    out.append(literal: ",\"dur\":")
+    out.appendDecimal(Self.stepMicroseconds)
+    out.append(literal: ",\"pid\":")
+    out.appendDecimal(Self.process)
+    out.append(literal: ",\"tid\":")
+    out.appendDecimal(Self.operationTrack)
+    out.append(literal: ",\"args\":{\"step\":")
+    out.appendDecimal(event.step)
+    out.append(literal: ",\"t\":")
+    out.appendDecimal(event.t)
+    out.append(literal: ",\"word\":")
     out.appendJSON(event.word)
     out.appendJSONFormulaAndOperands(of: event)
-    out.append(",\"result\":")
+    out.append(literal: ",\"result\":")
     out.appendJSON(event.result.name)
-    out.append(",\"shape\":")
+    out.append(literal: ",\"shape\":")
     out.appendJSON(shape: event.result.value.shape)
-    out.append(",\"values\":")
+    out.append(literal: ",\"values\":")
     out.appendJSON(values: event.result.value.scalars)
-    out.append("}}")
+    out.append(literal: "}}")
 
     if event.operation == .hiddenState {
       for (j, value) in event.result.value.scalars.enumerated() where value.isFinite {
         // A counter cannot hold a non-finite value; the gap shows where it overflowed.
         startEvent(&out)
-        out.append("{\"name\":\"h[\(j)]\",\"cat\":\"hidden\",\"ph\":\"C\",\"ts\":")
-        out.append(String(ts))
-        out.append(",\"pid\":\(Self.process),\"tid\":\(Self.operationTrack),\"args\":{\"value\":")
-        out.appendJSON(value)
-        out.append("}}")
+        out.append(literal: "{\"name\":\"h[")
+        out.appendDecimal(j)
+        out.append(literal: "]\",\"cat\":\"hidden\",\"ph\":\"C\",\"ts\":")
+        out.appendDecimal(ts)
+        out.append(literal: ",\"pid\":")
+        out.appendDecimal(Self.process)
+        out.append(literal: ",\"tid\":")
+        out.appendDecimal(Self.operationTrack)
+        out.append(literal: ",\"args\":{\"value\":")
+        out.appendShortest(value)
+        out.append(literal: "}}")
       }
     }
   }
@@ -91,17 +101,21 @@ public struct ChromeTraceEncoder: TraceEncoder {
     guard let open = openWord else { return }
     openWord = nil
     startEvent(&out)
-    out.append("{\"name\":")
+    out.append(literal: "{\"name\":")
     out.appendJSON("t=\(open.t) \(open.word)")
-    out.append(",\"cat\":\"word\",\"ph\":\"X\",\"ts\":")
-    out.append(String(open.start))
-    out.append(",\"dur\":")
-    out.append(String(open.steps * Self.stepMicroseconds))
-    out.append(",\"pid\":\(Self.process),\"tid\":\(Self.wordTrack),\"args\":{\"t\":")
-    out.append(String(open.t))
-    out.append(",\"word\":")
+    out.append(literal: ",\"cat\":\"word\",\"ph\":\"X\",\"ts\":")
+    out.appendDecimal(open.start)
+    out.append(literal: ",\"dur\":")
+    out.appendDecimal(open.steps * Self.stepMicroseconds)
+    out.append(literal: ",\"pid\":")
+    out.appendDecimal(Self.process)
+    out.append(literal: ",\"tid\":")
+    out.appendDecimal(Self.wordTrack)
+    out.append(literal: ",\"args\":{\"t\":")
+    out.appendDecimal(open.t)
+    out.append(literal: ",\"word\":")
     out.appendJSON(open.word)
-    out.append("}}")
+    out.append(literal: "}}")
   }
 
   private mutating func metadata(
@@ -123,7 +137,7 @@ public struct ChromeTraceEncoder: TraceEncoder {
 
   /// Events go one to a line, so the file reads in a pager and diffs well.
   private mutating func startEvent(_ out: inout ByteBuffer) {
-    out.append(isFirstEvent ? "\n" : ",\n")
+    out.append(literal: isFirstEvent ? "\n" : ",\n")
     isFirstEvent = false
   }
 }

@@ -40,30 +40,30 @@ public struct JSONLinesEncoder: TraceEncoder {
   }
 
   public mutating func encode(_ event: TraceEvent, into out: inout ByteBuffer) {
-    out.append("{\"type\":\"event\",\"step\":")
+    out.append(literal: "{\"type\":\"event\",\"step\":")
     out.appendDecimal(event.step)
-    out.append(",\"t\":")
+    out.append(literal: ",\"t\":")
     out.appendDecimal(event.t)
-    out.append(",\"word\":")
+    out.append(literal: ",\"word\":")
     out.appendJSON(event.word)
-    out.append(",\"op\":\"")
+    out.append(literal: ",\"op\":\"")
     out.append(event.operation.rawValue)
-    out.append("\"")
+    out.append(UInt8(ascii: "\""))
     out.appendJSONFormulaAndOperands(of: event)
-    out.append(",\"result\":{\"name\":")
+    out.append(literal: ",\"result\":{\"name\":")
     out.appendJSON(event.result.name)
-    out.append(",\"shape\":")
+    out.append(literal: ",\"shape\":")
     out.appendJSON(shape: event.result.value.shape)
-    out.append(",\"values\":")
+    out.append(literal: ",\"values\":")
     let valuesStart = out.count
     out.appendJSON(values: event.result.value.scalars)
     let values = valuesStart..<out.count
     out.append(UInt8(ascii: "}"))
     if event.operation == .hiddenState {
-      out.append(",\"value\":")
+      out.append(literal: ",\"value\":")
       out.appendCopy(of: values)
     }
-    out.append("}\n")
+    out.append(literal: "}\n")
   }
 }
 
@@ -88,18 +88,17 @@ extension ByteBuffer {
   /// `,"formula":…[,"index":…],"operands":[{"name":…,"shape":[…]},…]`: what every
   /// JSON format says of an event's inputs (the JSON Lines event, the Chrome args).
   mutating func appendJSONFormulaAndOperands(of event: TraceEvent) {
-    append(",\"formula\":")
+    append(literal: ",\"formula\":")
     appendJSON(event.formula)
     if let index = event.index {
-      append(",\"index\":")
+      append(literal: ",\"index\":")
       appendDecimal(index)
     }
-    append(",\"operands\":[")
+    append(literal: ",\"operands\":[")
     for (i, operand) in event.operands.enumerated() {
-      if i > 0 { append(UInt8(ascii: ",")) }
-      append("{\"name\":")
+      append(literal: i > 0 ? ",{\"name\":" : "{\"name\":")
       appendJSON(operand.name)
-      append(",\"shape\":")
+      append(literal: ",\"shape\":")
       appendJSON(shape: operand.value.shape)
       append(UInt8(ascii: "}"))
     }
