@@ -179,24 +179,11 @@ extension ByteBuffer {
   /// so a word holding an escape sequence stays inert in the file.
   public mutating func appendJSON(_ string: String) {
     var string = string
-    let copied = string.withUTF8 { appendJSONIfPlain($0) }
-    if copied { return }
-    append(UInt8(ascii: "\""))
-    for unit in string.utf8 {
-      switch unit {
-      case UInt8(ascii: "\""): append(literal: "\\\"")
-      case UInt8(ascii: "\\"): append(literal: "\\\\")
-      case 0x0A: append(literal: "\\n")
-      case 0x0D: append(literal: "\\r")
-      case 0x09: append(literal: "\\t")
-      case 0..<0x20, 0x7F:
-        append(literal: "\\u00")
-        append(Self.hexDigit(unit >> 4))
-        append(Self.hexDigit(unit & 0xF))
-      default: append(unit)
-      }
+    string.withUTF8 { utf8 in
+      if appendJSONIfPlain(utf8) { return }
+      let out = reserve(utf8.count * 6 + 2)
+      count &+= JSONEscaping.writeEscaped(utf8, at: out) - out
     }
-    append(UInt8(ascii: "\""))
   }
 
   /// Most names and words need no escape: copies `utf8` in quotes and returns true,
@@ -253,10 +240,6 @@ extension ByteBuffer {
       appendJSON(string)
     }
     append(UInt8(ascii: "]"))
-  }
-
-  private static func hexDigit(_ nibble: UInt8) -> UInt8 {
-    nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
   }
 }
 

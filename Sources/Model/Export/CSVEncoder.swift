@@ -44,24 +44,30 @@ public struct CSVEncoder: TraceEncoder {
   ) {
     out.appendCSVField(tensor)
     out.append(UInt8(ascii: ","))
-    let prefix = prefixStart..<out.count
+    let prefixLength = out.count - prefixStart
     let columns = value.columns
+    // Room for every row: the prefix, two indices, a value (`-inf` is shorter than a
+    // float's room) and CRLF.
+    let rowBound = prefixLength + 2 * (ByteWriter.decimalBound + 1) + ShortestFloat.room + 2
     value.scalars.withUnsafeBufferPointer { scalars in
-      for (k, scalar) in scalars.enumerated() {
-        if k > 0 { out.appendCopy(of: prefix) }
-        // A vector is one row, as PyTorch broadcasts it.
-        out.appendDecimal(k / columns)
-        out.append(UInt8(ascii: ","))
-        out.appendDecimal(k % columns)
-        out.append(UInt8(ascii: ","))
-        // Shortest round-trip decimal; `nan`, `inf` and `-inf` for non-finite values,
-        // which Python's float() and pandas read.
-        if scalar.isFinite {
-          out.appendShortest(scalar)
-        } else {
-          out.append(scalar.description)
+      out.write(atMost: scalars.count * rowBound) { row in
+        let prefix = row.position - prefixLength
+        for (k, scalar) in scalars.enumerated() {
+          if k > 0 { row.copy(from: prefix, to: prefix + prefixLength) }
+          // A vector is one row, as PyTorch broadcasts it.
+          row.decimal(k / columns)
+          row.byte(UInt8(ascii: ","))
+          row.decimal(k % columns)
+          row.byte(UInt8(ascii: ","))
+          // Shortest round-trip decimal; `nan`, `inf` and `-inf` for non-finite
+          // values, which Python's float() and pandas read.
+          if _fastPath(scalar.isFinite) {
+            row.shortest(scalar)
+          } else {
+            for byte in scalar.description.utf8 { row.byte(byte) }
+          }
+          row.literal("\r\n")
         }
-        out.append(literal: "\r\n")
       }
     }
   }

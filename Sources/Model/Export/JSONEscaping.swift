@@ -41,4 +41,44 @@ enum JSONEscaping {
   private static func zeroBytes(_ word: UInt64) -> UInt64 {
     (word &- ones) & ~word
   }
+
+  /// `utf8` as a JSON string literal, quotes included, at `out` (which has room for
+  /// `6 × utf8.count + 2` bytes); returns the end of what it wrote.
+  static func writeEscaped(
+    _ utf8: UnsafeBufferPointer<UInt8>, at out: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8> {
+    var position = out
+    func put(_ byte: UInt8) {
+      position.pointee = byte
+      position += 1
+    }
+    put(UInt8(ascii: "\""))
+    for unit in utf8 {
+      switch unit {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+        put(UInt8(ascii: "\\"))
+        put(unit)
+      case 0x0A:
+        put(UInt8(ascii: "\\"))
+        put(UInt8(ascii: "n"))
+      case 0x0D:
+        put(UInt8(ascii: "\\"))
+        put(UInt8(ascii: "r"))
+      case 0x09:
+        put(UInt8(ascii: "\\"))
+        put(UInt8(ascii: "t"))
+      case 0..<0x20, 0x7F:
+        for byte in "\\u00".utf8 { put(byte) }
+        put(hexDigit(unit >> 4))
+        put(hexDigit(unit & 0xF))
+      default: put(unit)
+      }
+    }
+    put(UInt8(ascii: "\""))
+    return position
+  }
+
+  private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+    nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+  }
 }

@@ -40,30 +40,37 @@ public struct JSONLinesEncoder: TraceEncoder {
   }
 
   public mutating func encode(_ event: TraceEvent, into out: inout ByteBuffer) {
-    out.append(literal: "{\"type\":\"event\",\"step\":")
-    out.appendDecimal(event.step)
-    out.append(literal: ",\"t\":")
-    out.appendDecimal(event.t)
-    out.append(literal: ",\"word\":")
-    out.appendJSON(event.word)
-    out.append(literal: ",\"op\":\"")
-    out.append(event.operation.rawValue)
-    out.append(UInt8(ascii: "\""))
-    out.appendJSONFormulaAndOperands(of: event)
-    out.append(literal: ",\"result\":{\"name\":")
-    out.appendJSON(event.result.name)
-    out.append(literal: ",\"shape\":")
-    out.appendJSON(shape: event.result.value.shape)
-    out.append(literal: ",\"values\":")
-    let valuesStart = out.count
-    out.appendJSON(values: event.result.value.scalars)
-    let values = valuesStart..<out.count
-    out.append(UInt8(ascii: "}"))
-    if event.operation == .hiddenState {
-      out.append(literal: ",\"value\":")
-      out.appendCopy(of: values)
+    let result = event.result.value
+    // One bound for the whole line, so its pieces are written without checks.
+    let bound =
+      160 + ByteWriter.bound(ofJSON: event.word) + ByteWriter.bound(ofJSON: event.result.name)
+      + ByteWriter.bound(ofShape: result.shape) + 2 * ByteWriter.bound(ofValues: result.count)
+      + ByteWriter.bound(ofFormulaAndOperands: event)
+    out.write(atMost: bound) { out in
+      out.literal("{\"type\":\"event\",\"step\":")
+      out.decimal(event.step)
+      out.literal(",\"t\":")
+      out.decimal(event.t)
+      out.literal(",\"word\":")
+      out.string(event.word)
+      out.literal(",\"op\":")
+      out.string(event.operation.rawValue)
+      out.formulaAndOperands(of: event)
+      out.literal(",\"result\":{\"name\":")
+      out.string(event.result.name)
+      out.literal(",\"shape\":")
+      out.shape(result.shape)
+      out.literal(",\"values\":")
+      let valuesStart = out.position
+      out.values(result.scalars)
+      let valuesEnd = out.position
+      out.byte(UInt8(ascii: "}"))
+      if event.operation == .hiddenState {
+        out.literal(",\"value\":")
+        out.copy(from: valuesStart, to: valuesEnd)
+      }
+      out.literal("}\n")
     }
-    out.append(literal: "}\n")
   }
 }
 
@@ -88,20 +95,37 @@ extension ByteBuffer {
   /// `,"formula":…[,"index":…],"operands":[{"name":…,"shape":[…]},…]`: what every
   /// JSON format says of an event's inputs (the JSON Lines event, the Chrome args).
   mutating func appendJSONFormulaAndOperands(of event: TraceEvent) {
-    append(literal: ",\"formula\":")
-    appendJSON(event.formula)
+    write(atMost: ByteWriter.bound(ofFormulaAndOperands: event)) {
+      $0.formulaAndOperands(of: event)
+    }
+  }
+}
+
+extension ByteWriter {
+  /// The room `formulaAndOperands(of:)` needs for `event`.
+  static func bound(ofFormulaAndOperands event: TraceEvent) -> Int {
+    var bound = 40 + Self.bound(ofJSON: event.formula)
+    for operand in event.operands {
+      bound += 24 + Self.bound(ofJSON: operand.name) + Self.bound(ofShape: operand.value.shape)
+    }
+    return bound
+  }
+
+  mutating func formulaAndOperands(of event: TraceEvent) {
+    literal(",\"formula\":")
+    string(event.formula)
     if let index = event.index {
-      append(literal: ",\"index\":")
-      appendDecimal(index)
+      literal(",\"index\":")
+      decimal(index)
     }
-    append(literal: ",\"operands\":[")
+    literal(",\"operands\":[")
     for (i, operand) in event.operands.enumerated() {
-      append(literal: i > 0 ? ",{\"name\":" : "{\"name\":")
-      appendJSON(operand.name)
-      append(literal: ",\"shape\":")
-      appendJSON(shape: operand.value.shape)
-      append(UInt8(ascii: "}"))
+      literal(i > 0 ? ",{\"name\":" : "{\"name\":")
+      string(operand.name)
+      literal(",\"shape\":")
+      shape(operand.value.shape)
+      byte(UInt8(ascii: "}"))
     }
-    append(UInt8(ascii: "]"))
+    byte(UInt8(ascii: "]"))
   }
 }
