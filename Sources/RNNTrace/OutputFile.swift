@@ -18,8 +18,6 @@ final class OutputFile {
   private let temporaryPath: String?
   private let finalPath: String?
   private var finished = false
-  /// Bytes written so far, where the next write's disk write-back starts.
-  private var written: Int64 = 0
 
   /// Opens `path` for writing (`nil` or `-` is standard output), checking first
   /// everything that can be checked, so a doomed export does no work.
@@ -102,33 +100,7 @@ final class OutputFile {
       }
       offset += n
     }
-    startWriteBack(count: raw.count)
   }
-
-  /// Asks the kernel to start writing what was just written to disk, without waiting,
-  /// so that the `fsync` in `commit` waits for the last chunk rather than the whole
-  /// file (tens of milliseconds for a long export). Only for the temporary file: a
-  /// device or a pipe has no write-back. Best effort: where the call is missing or
-  /// fails, `fsync` does all of it as before.
-  private func startWriteBack(count: Int) {
-    defer { written += Int64(count) }
-    guard temporaryPath != nil, let syncFileRange = Self.syncFileRange else { return }
-    _ = syncFileRange(fd, written, Int64(count), Self.syncFileRangeWrite)
-  }
-
-  private typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
-  /// Linux's sync_file_range(2), which Glibc's module does not export (it is a GNU
-  /// extension), looked up in the C library already loaded.
-  private static let syncFileRange: SyncFileRange? = {
-    #if os(Linux)
-      guard let symbol = dlsym(nil, "sync_file_range") else { return nil }
-      return unsafeBitCast(symbol, to: SyncFileRange.self)
-    #else
-      return nil
-    #endif
-  }()
-  /// SYNC_FILE_RANGE_WRITE: start write-back of dirty pages, do not wait.
-  private static let syncFileRangeWrite: UInt32 = 2
 
   /// Makes the file appear under its name, complete.
   func commit() throws {
