@@ -9,6 +9,7 @@
 public struct ByteBuffer: @unchecked Sendable {
   private var storage: Storage
   public private(set) var count = 0
+  var isEmpty: Bool { count == 0 }
 
   public init(capacity: Int = 1 << 16) {
     storage = Storage(capacity: Swift.max(capacity, 64))
@@ -74,6 +75,11 @@ public struct ByteBuffer: @unchecked Sendable {
     if done == nil {
       for byte in other { append(byte) }
     }
+  }
+
+  @inline(__always)
+  mutating func append(bytesOf source: UnsafeRawBufferPointer) {
+    append(bytesOf: source.assumingMemoryBound(to: UInt8.self))
   }
 
   @inline(__always)

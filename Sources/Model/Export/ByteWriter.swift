@@ -3,8 +3,30 @@
 /// its dozens of pieces here (`ByteBuffer.write(atMost:_:)`).
 struct ByteWriter {
   private(set) var position: UnsafeMutablePointer<UInt8>
+  /// Where the buffer's bytes start, for offsets into what it already holds.
+  private let origin: UnsafeMutablePointer<UInt8>
 
-  init(_ start: UnsafeMutablePointer<UInt8>) { position = start }
+  init(_ start: UnsafeMutablePointer<UInt8>, origin: UnsafeMutablePointer<UInt8>) {
+    position = start
+    self.origin = origin
+  }
+
+  /// Where the next byte goes, as an offset into the buffer.
+  var offset: Int { position - origin }
+
+  /// Writes `bytes` (from elsewhere than the room being written).
+  @inline(__always)
+  mutating func bytes(_ bytes: UnsafeRawBufferPointer) {
+    guard let start = bytes.baseAddress else { return }
+    UnsafeMutableRawPointer(position).copyMemory(from: start, byteCount: bytes.count)
+    position += bytes.count
+  }
+
+  /// Writes again the buffer's bytes at `range` (offsets).
+  @inline(__always)
+  mutating func copy(offsets range: Range<Int>) {
+    copy(from: origin + range.lowerBound, to: origin + range.upperBound)
+  }
 
   /// The room `string(_:)` needs for `string`: every byte escaped as `\u00XX`, and
   /// eight spare bytes for the escape check's whole-word reads.
@@ -115,7 +137,7 @@ extension ByteBuffer {
   @inline(__always)
   mutating func write(atMost bound: Int, _ body: (inout ByteWriter) -> Void) {
     let start = reserve(bound)
-    var writer = ByteWriter(start)
+    var writer = ByteWriter(start, origin: start - count)
     body(&writer)
     let written = writer.position - start
     precondition(written <= bound, "wrote past the reserved room")
