@@ -23,6 +23,7 @@ public struct ChromeTraceEncoder: TraceEncoder {
   /// slice is written when the word ends, as only then is its length known.
   private var openWord: (t: Int, word: String, start: Int, steps: Int)?
   private var isFirstEvent = true
+  private var repeatedValues = RepeatedValues()
 
   public init() {}
 
@@ -77,13 +78,16 @@ public struct ChromeTraceEncoder: TraceEncoder {
       out.literal(",\"shape\":")
       out.shape(result.shape)
       out.literal(",\"values\":")
-      out.values(result.scalars)
+      repeatedValues.write(result.scalars, to: &out)
       out.literal("}}")
     }
 
     if event.operation == .hiddenState {
-      for (j, value) in event.result.value.scalars.enumerated() where value.isFinite {
+      // The values' text was just written: each counter copies its element's.
+      let written = repeatedValues
+      written.forEachElement { j, text in
         // A counter cannot hold a non-finite value; the gap shows where it overflowed.
+        guard result.scalars[j].isFinite else { return }
         startEvent(&out)
         out.append(literal: "{\"name\":\"h[")
         out.appendDecimal(j)
@@ -94,7 +98,7 @@ public struct ChromeTraceEncoder: TraceEncoder {
         out.append(literal: ",\"tid\":")
         out.appendDecimal(Self.operationTrack)
         out.append(literal: ",\"args\":{\"value\":")
-        out.appendShortest(value)
+        out.append(bytesOf: text)
         out.append(literal: "}}")
       }
     }

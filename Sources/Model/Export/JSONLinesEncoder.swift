@@ -5,10 +5,7 @@ public struct JSONLinesEncoder: TraceEncoder {
   /// The header being written, kept from `beginHeader` for what follows its words.
   private var header: TraceHeader?
   private var wordCount = 0
-  /// The last event's values and their text: a hidden state repeats its tanh's
-  /// values, and copying the text is cheaper than formatting it again.
-  private var lastValues: [Float] = []
-  private var lastValuesText = ByteBuffer(capacity: 256)
+  private var repeatedValues = RepeatedValues()
 
   public init() {}
 
@@ -50,8 +47,6 @@ public struct JSONLinesEncoder: TraceEncoder {
       160 + ByteWriter.bound(ofJSON: event.word) + ByteWriter.bound(ofJSON: event.result.name)
       + ByteWriter.bound(ofShape: result.shape) + 2 * ByteWriter.bound(ofValues: result.count)
       + ByteWriter.bound(ofFormulaAndOperands: event)
-    let repeated = !lastValuesText.isEmpty && Self.sameBits(lastValues, result.scalars)
-    var values = 0..<0
     out.write(atMost: bound) { out in
       out.literal("{\"type\":\"event\",\"step\":")
       out.decimal(event.step)
@@ -68,36 +63,14 @@ public struct JSONLinesEncoder: TraceEncoder {
       out.shape(result.shape)
       out.literal(",\"values\":")
       let valuesStart = out.offset
-      if repeated {
-        lastValuesText.withUnsafeBytes { out.bytes($0) }
-      } else {
-        out.values(result.scalars)
-      }
-      values = valuesStart..<out.offset
+      repeatedValues.write(result.scalars, to: &out)
+      let values = valuesStart..<out.offset
       out.byte(UInt8(ascii: "}"))
       if event.operation == .hiddenState {
         out.literal(",\"value\":")
         out.copy(offsets: values)
       }
       out.literal("}\n")
-    }
-    if !repeated {
-      lastValues = result.scalars
-      lastValuesText.removeAll()
-      out.withUnsafeBytes {
-        lastValuesText.append(bytesOf: UnsafeRawBufferPointer(rebasing: $0[values]))
-      }
-    }
-  }
-
-  /// Whether two lists hold the same float32 bit patterns (and so the same text).
-  private static func sameBits(_ a: [Float], _ b: [Float]) -> Bool {
-    guard a.count == b.count else { return false }
-    return a.withUnsafeBufferPointer { a in
-      b.withUnsafeBufferPointer { b in
-        for i in 0..<a.count where a[i].bitPattern != b[i].bitPattern { return false }
-        return true
-      }
     }
   }
 }
