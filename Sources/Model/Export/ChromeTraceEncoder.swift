@@ -50,9 +50,11 @@ public struct ChromeTraceEncoder: TraceEncoder {
 
     startEvent(&out)
     let result = event.result.value
-    // One bound for the whole event, so its pieces are written without checks.
+    // One bound for the whole event, so its pieces are written without checks: the
+    // constant pieces (144 bytes), six numbers, the strings, the values.
     let bound =
-      200 + ByteWriter.bound(ofJSON: event.word) + ByteWriter.bound(ofJSON: event.result.name)
+      160 + 6 * ByteWriter.decimalBound + ByteWriter.bound(ofJSON: event.operation.rawValue)
+      + ByteWriter.bound(ofJSON: event.word) + ByteWriter.bound(ofJSON: event.result.name)
       + ByteWriter.bound(ofShape: result.shape) + ByteWriter.bound(ofValues: result.count)
       + ByteWriter.bound(ofFormulaAndOperands: event)
     out.write(atMost: bound) { out in

@@ -42,9 +42,11 @@ public struct JSONLinesEncoder: TraceEncoder {
 
   public mutating func encode(_ event: TraceEvent, into out: inout ByteBuffer) {
     let result = event.result.value
-    // One bound for the whole line, so its pieces are written without checks.
+    // One bound for the whole line, so its pieces are written without checks: the
+    // constant pieces (91 bytes), two numbers, the strings, the values twice.
     let bound =
-      160 + ByteWriter.bound(ofJSON: event.word) + ByteWriter.bound(ofJSON: event.result.name)
+      100 + 2 * ByteWriter.decimalBound + ByteWriter.bound(ofJSON: event.operation.rawValue)
+      + ByteWriter.bound(ofJSON: event.word) + ByteWriter.bound(ofJSON: event.result.name)
       + ByteWriter.bound(ofShape: result.shape) + 2 * ByteWriter.bound(ofValues: result.count)
       + ByteWriter.bound(ofFormulaAndOperands: event)
     out.write(atMost: bound) { out in
@@ -105,7 +107,8 @@ extension ByteBuffer {
 extension ByteWriter {
   /// The room `formulaAndOperands(of:)` needs for `event`.
   static func bound(ofFormulaAndOperands event: TraceEvent) -> Int {
-    var bound = 40 + Self.bound(ofJSON: event.formula)
+    // The constant pieces (34 bytes, and 19 an operand), the index, the strings.
+    var bound = 40 + decimalBound + Self.bound(ofJSON: event.formula)
     for operand in event.operands {
       bound += 24 + Self.bound(ofJSON: operand.name) + Self.bound(ofShape: operand.value.shape)
     }
