@@ -52,7 +52,7 @@ struct EncodingListener<Encoder: TraceEncoder>: TraceListener {
   private mutating func flush() {
     guard failure == nil, buffer.count > 0 else { return }
     do {
-      try output.write(buffer.bytes)
+      try buffer.withUnsafeBytes { try output.write($0) }
     } catch {
       failure = error
     }

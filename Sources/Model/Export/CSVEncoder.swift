@@ -16,50 +16,60 @@ public struct CSVEncoder: TraceEncoder {
       if i > 0 { out.append(UInt8(ascii: ",")) }
       out.append(name)
     }
-    out.append("\r\n")
+    out.append(literal: "\r\n")
     for parameter in header.parameters {
-      appendRows(
-        prefix: "0,0,,parameter,", tensor: parameter.name, value: parameter.value, into: &out)
+      let prefixStart = out.count
+      out.append(literal: "0,0,,parameter,")
+      appendRows(from: prefixStart, tensor: parameter.name, value: parameter.value, into: &out)
     }
   }
 
   public mutating func encode(_ event: TraceEvent, into out: inout ByteBuffer) {
-    var prefix = ByteBuffer(capacity: 64)
-    prefix.append(String(event.step))
-    prefix.append(UInt8(ascii: ","))
-    prefix.append(String(event.t))
-    prefix.append(UInt8(ascii: ","))
-    prefix.appendCSVField(event.word)
-    prefix.append(UInt8(ascii: ","))
-    prefix.append(event.operation.rawValue)
-    prefix.append(UInt8(ascii: ","))
-    appendRows(
-      prefix: prefix.bytes, tensor: event.result.name, value: event.result.value, into: &out)
+    let prefixStart = out.count
+    out.appendDecimal(event.step)
+    out.append(UInt8(ascii: ","))
+    out.appendDecimal(event.t)
+    out.append(UInt8(ascii: ","))
+    out.appendCSVField(event.word)
+    out.append(UInt8(ascii: ","))
+    out.append(event.operation.rawValue)
+    out.append(UInt8(ascii: ","))
+    appendRows(from: prefixStart, tensor: event.result.name, value: event.result.value, into: &out)
   }
 
+  /// The rows of `value`; the first row's prefix (`step,t,word,op,`) is already
+  /// written from `prefixStart`, and the others copy it with the tensor's name.
   private func appendRows(
-    prefix: some Collection<UInt8>, tensor: String, value: Tensor, into out: inout ByteBuffer
+    from prefixStart: Int, tensor: String, value: Tensor, into out: inout ByteBuffer
   ) {
+    out.appendCSVField(tensor)
+    out.append(UInt8(ascii: ","))
+    let prefixLength = out.count - prefixStart
     let columns = value.columns
-    for (k, scalar) in value.scalars.enumerated() {
-      out.append(contentsOf: prefix)
-      out.appendCSVField(tensor)
-      out.append(UInt8(ascii: ","))
-      // A vector is one row, as PyTorch broadcasts it.
-      out.append(String(k / columns))
-      out.append(UInt8(ascii: ","))
-      out.append(String(k % columns))
-      out.append(UInt8(ascii: ","))
-      // Shortest round-trip decimal; `nan`, `inf` and `-inf` for non-finite values,
-      // which Python's float() and pandas read.
-      out.append(scalar.description)
-      out.append("\r\n")
+    // Room for every row: the prefix, two indices, a value (`-inf` is shorter than a
+    // float's room) and CRLF.
+    let rowBound = prefixLength + 2 * (ByteWriter.decimalBound + 1) + ShortestFloat.room + 2
+    value.scalars.withUnsafeBufferPointer { scalars in
+      out.write(atMost: scalars.count * rowBound) { row in
+        let prefix = row.position - prefixLength
+        for (k, scalar) in scalars.enumerated() {
+          if k > 0 { row.copy(from: prefix, to: prefix + prefixLength) }
+          // A vector is one row, as PyTorch broadcasts it.
+          row.decimal(k / columns)
+          row.byte(UInt8(ascii: ","))
+          row.decimal(k % columns)
+          row.byte(UInt8(ascii: ","))
+          // Shortest round-trip decimal; `nan`, `inf` and `-inf` for non-finite
+          // values, which Python's float() and pandas read.
+          if _fastPath(scalar.isFinite) {
+            row.shortest(scalar)
+          } else {
+            for byte in scalar.description.utf8 { row.byte(byte) }
+          }
+          row.literal("\r\n")
+        }
+      }
     }
-  }
-
-  private func appendRows(prefix: String, tensor: String, value: Tensor, into out: inout ByteBuffer)
-  {
-    appendRows(prefix: Array(prefix.utf8), tensor: tensor, value: value, into: &out)
   }
 }
 

@@ -23,6 +23,7 @@ public struct ChromeTraceEncoder: TraceEncoder {
   /// slice is written when the word ends, as only then is its length known.
   private var openWord: (t: Int, word: String, start: Int, steps: Int)?
   private var isFirstEvent = true
+  private var repeatedValues = RepeatedValues()
 
   public init() {}
 
@@ -48,36 +49,59 @@ public struct ChromeTraceEncoder: TraceEncoder {
     openWord?.steps += 1
 
     startEvent(&out)
-    out.append("{\"name\":\"")
-    out.append(event.operation.rawValue)
-    out.append("\",\"cat\":\"operation\",\"ph\":\"X\",\"ts\":")
-    out.append(String(ts))
-    out.append(",\"dur\":")
-    out.append(String(Self.stepMicroseconds))
-    out.append(",\"pid\":\(Self.process),\"tid\":\(Self.operationTrack),\"args\":{\"step\":")
-    out.append(String(event.step))
-    out.append(",\"t\":")
-    out.append(String(event.t))
-    out.append(",\"word\":")
-    out.appendJSON(event.word)
-    out.appendJSONFormulaAndOperands(of: event)
-    out.append(",\"result\":")
-    out.appendJSON(event.result.name)
-    out.append(",\"shape\":")
-    out.appendJSON(shape: event.result.value.shape)
-    out.append(",\"values\":")
-    out.appendJSON(values: event.result.value.scalars)
-    out.append("}}")
+    let result = event.result.value
+    // One bound for the whole event, so its pieces are written without checks: the
+    // constant pieces (144 bytes), six numbers, the strings, the values.
+    let bound =
+      160 + 6 * ByteWriter.decimalBound + ByteWriter.bound(ofJSON: event.operation.rawValue)
+      + ByteWriter.bound(ofJSON: event.word) + ByteWriter.bound(ofJSON: event.result.name)
+      + ByteWriter.bound(ofShape: result.shape) + ByteWriter.bound(ofValues: result.count)
+      + ByteWriter.bound(ofFormulaAndOperands: event)
+    out.write(atMost: bound) { out in
+      out.literal("{\"name\":")
+      out.string(event.operation.rawValue)
+      out.literal(",\"cat\":\"operation\",\"ph\":\"X\",\"ts\":")
+      out.decimal(ts)
+      out.literal(",\"dur\":")
+      out.decimal(Self.stepMicroseconds)
+      out.literal(",\"pid\":")
+      out.decimal(Self.process)
+      out.literal(",\"tid\":")
+      out.decimal(Self.operationTrack)
+      out.literal(",\"args\":{\"step\":")
+      out.decimal(event.step)
+      out.literal(",\"t\":")
+      out.decimal(event.t)
+      out.literal(",\"word\":")
+      out.string(event.word)
+      out.formulaAndOperands(of: event)
+      out.literal(",\"result\":")
+      out.string(event.result.name)
+      out.literal(",\"shape\":")
+      out.shape(result.shape)
+      out.literal(",\"values\":")
+      repeatedValues.write(result.scalars, to: &out)
+      out.literal("}}")
+    }
 
     if event.operation == .hiddenState {
-      for (j, value) in event.result.value.scalars.enumerated() where value.isFinite {
+      // The values' text was just written: each counter copies its element's.
+      let written = repeatedValues
+      written.forEachElement { j, text in
         // A counter cannot hold a non-finite value; the gap shows where it overflowed.
+        guard result.scalars[j].isFinite else { return }
         startEvent(&out)
-        out.append("{\"name\":\"h[\(j)]\",\"cat\":\"hidden\",\"ph\":\"C\",\"ts\":")
-        out.append(String(ts))
-        out.append(",\"pid\":\(Self.process),\"tid\":\(Self.operationTrack),\"args\":{\"value\":")
-        out.appendJSON(value)
-        out.append("}}")
+        out.append(literal: "{\"name\":\"h[")
+        out.appendDecimal(j)
+        out.append(literal: "]\",\"cat\":\"hidden\",\"ph\":\"C\",\"ts\":")
+        out.appendDecimal(ts)
+        out.append(literal: ",\"pid\":")
+        out.appendDecimal(Self.process)
+        out.append(literal: ",\"tid\":")
+        out.appendDecimal(Self.operationTrack)
+        out.append(literal: ",\"args\":{\"value\":")
+        out.append(bytesOf: text)
+        out.append(literal: "}}")
       }
     }
   }
@@ -91,17 +115,21 @@ public struct ChromeTraceEncoder: TraceEncoder {
     guard let open = openWord else { return }
     openWord = nil
     startEvent(&out)
-    out.append("{\"name\":")
+    out.append(literal: "{\"name\":")
     out.appendJSON("t=\(open.t) \(open.word)")
-    out.append(",\"cat\":\"word\",\"ph\":\"X\",\"ts\":")
-    out.append(String(open.start))
-    out.append(",\"dur\":")
-    out.append(String(open.steps * Self.stepMicroseconds))
-    out.append(",\"pid\":\(Self.process),\"tid\":\(Self.wordTrack),\"args\":{\"t\":")
-    out.append(String(open.t))
-    out.append(",\"word\":")
+    out.append(literal: ",\"cat\":\"word\",\"ph\":\"X\",\"ts\":")
+    out.appendDecimal(open.start)
+    out.append(literal: ",\"dur\":")
+    out.appendDecimal(open.steps * Self.stepMicroseconds)
+    out.append(literal: ",\"pid\":")
+    out.appendDecimal(Self.process)
+    out.append(literal: ",\"tid\":")
+    out.appendDecimal(Self.wordTrack)
+    out.append(literal: ",\"args\":{\"t\":")
+    out.appendDecimal(open.t)
+    out.append(literal: ",\"word\":")
     out.appendJSON(open.word)
-    out.append("}}")
+    out.append(literal: "}}")
   }
 
   private mutating func metadata(
@@ -123,7 +151,7 @@ public struct ChromeTraceEncoder: TraceEncoder {
 
   /// Events go one to a line, so the file reads in a pager and diffs well.
   private mutating func startEvent(_ out: inout ByteBuffer) {
-    out.append(isFirstEvent ? "\n" : ",\n")
+    out.append(literal: isFirstEvent ? "\n" : ",\n")
     isFirstEvent = false
   }
 }

@@ -5,6 +5,7 @@ public struct JSONLinesEncoder: TraceEncoder {
   /// The header being written, kept from `beginHeader` for what follows its words.
   private var header: TraceHeader?
   private var wordCount = 0
+  private var repeatedValues = RepeatedValues()
 
   public init() {}
 
@@ -40,30 +41,39 @@ public struct JSONLinesEncoder: TraceEncoder {
   }
 
   public mutating func encode(_ event: TraceEvent, into out: inout ByteBuffer) {
-    out.append("{\"type\":\"event\",\"step\":")
-    out.appendDecimal(event.step)
-    out.append(",\"t\":")
-    out.appendDecimal(event.t)
-    out.append(",\"word\":")
-    out.appendJSON(event.word)
-    out.append(",\"op\":\"")
-    out.append(event.operation.rawValue)
-    out.append("\"")
-    out.appendJSONFormulaAndOperands(of: event)
-    out.append(",\"result\":{\"name\":")
-    out.appendJSON(event.result.name)
-    out.append(",\"shape\":")
-    out.appendJSON(shape: event.result.value.shape)
-    out.append(",\"values\":")
-    let valuesStart = out.count
-    out.appendJSON(values: event.result.value.scalars)
-    let values = valuesStart..<out.count
-    out.append(UInt8(ascii: "}"))
-    if event.operation == .hiddenState {
-      out.append(",\"value\":")
-      out.appendCopy(of: values)
+    let result = event.result.value
+    // One bound for the whole line, so its pieces are written without checks: the
+    // constant pieces (91 bytes), two numbers, the strings, the values twice.
+    let bound =
+      100 + 2 * ByteWriter.decimalBound + ByteWriter.bound(ofJSON: event.operation.rawValue)
+      + ByteWriter.bound(ofJSON: event.word) + ByteWriter.bound(ofJSON: event.result.name)
+      + ByteWriter.bound(ofShape: result.shape) + 2 * ByteWriter.bound(ofValues: result.count)
+      + ByteWriter.bound(ofFormulaAndOperands: event)
+    out.write(atMost: bound) { out in
+      out.literal("{\"type\":\"event\",\"step\":")
+      out.decimal(event.step)
+      out.literal(",\"t\":")
+      out.decimal(event.t)
+      out.literal(",\"word\":")
+      out.string(event.word)
+      out.literal(",\"op\":")
+      out.string(event.operation.rawValue)
+      out.formulaAndOperands(of: event)
+      out.literal(",\"result\":{\"name\":")
+      out.string(event.result.name)
+      out.literal(",\"shape\":")
+      out.shape(result.shape)
+      out.literal(",\"values\":")
+      let valuesStart = out.offset
+      repeatedValues.write(result.scalars, to: &out)
+      let values = valuesStart..<out.offset
+      out.byte(UInt8(ascii: "}"))
+      if event.operation == .hiddenState {
+        out.literal(",\"value\":")
+        out.copy(offsets: values)
+      }
+      out.literal("}\n")
     }
-    out.append("}\n")
   }
 }
 
@@ -88,21 +98,38 @@ extension ByteBuffer {
   /// `,"formula":…[,"index":…],"operands":[{"name":…,"shape":[…]},…]`: what every
   /// JSON format says of an event's inputs (the JSON Lines event, the Chrome args).
   mutating func appendJSONFormulaAndOperands(of event: TraceEvent) {
-    append(",\"formula\":")
-    appendJSON(event.formula)
+    write(atMost: ByteWriter.bound(ofFormulaAndOperands: event)) {
+      $0.formulaAndOperands(of: event)
+    }
+  }
+}
+
+extension ByteWriter {
+  /// The room `formulaAndOperands(of:)` needs for `event`.
+  static func bound(ofFormulaAndOperands event: TraceEvent) -> Int {
+    // The constant pieces (34 bytes, and 19 an operand), the index, the strings.
+    var bound = 40 + decimalBound + Self.bound(ofJSON: event.formula)
+    for operand in event.operands {
+      bound += 24 + Self.bound(ofJSON: operand.name) + Self.bound(ofShape: operand.value.shape)
+    }
+    return bound
+  }
+
+  mutating func formulaAndOperands(of event: TraceEvent) {
+    literal(",\"formula\":")
+    string(event.formula)
     if let index = event.index {
-      append(",\"index\":")
-      appendDecimal(index)
+      literal(",\"index\":")
+      decimal(index)
     }
-    append(",\"operands\":[")
+    literal(",\"operands\":[")
     for (i, operand) in event.operands.enumerated() {
-      if i > 0 { append(UInt8(ascii: ",")) }
-      append("{\"name\":")
-      appendJSON(operand.name)
-      append(",\"shape\":")
-      appendJSON(shape: operand.value.shape)
-      append(UInt8(ascii: "}"))
+      literal(i > 0 ? ",{\"name\":" : "{\"name\":")
+      string(operand.name)
+      literal(",\"shape\":")
+      shape(operand.value.shape)
+      byte(UInt8(ascii: "}"))
     }
-    append(UInt8(ascii: "]"))
+    byte(UInt8(ascii: "]"))
   }
 }

@@ -9,99 +9,123 @@
 /// magnitude is below 10^-4 or above 2^24, then exponent form
 /// with at least two exponent digits (`1e-05`, `1.6777218e+07`).
 enum ShortestFloat {
-  /// Enough for the longest form, `-1.2345678e-38` or `-0.000123456789`.
-  static let maxLength = 16
+  /// The bytes `write` may touch: the longest form, `-1.2345678e-38` or
+  /// `-0.000123456789`, is 15, and some forms are written a word at a time.
+  static let room = 24
 
-  /// Writes `value` (finite) at the start of `out`, which holds at least `maxLength`
-  /// bytes, and returns how many bytes it wrote.
-  static func write(_ value: Float, into out: UnsafeMutableRawBufferPointer) -> Int {
+  /// Writes `value` (finite) at `out`, which has `room` bytes, and returns how many
+  /// bytes it wrote.
+  @inline(__always)
+  static func write(_ value: Float, to out: UnsafeMutablePointer<UInt8>) -> Int {
     let bits = value.bitPattern
-    var start = 0
-    if bits >> 31 != 0 {
-      out[0] = UInt8(ascii: "-")
-      start = 1
-    }
+    // The sign is written whether or not it is kept: a branch costs more.
+    out.pointee = UInt8(ascii: "-")
+    let start = out + Int(bits >> 31)
     let ieeeMantissa = bits & 0x7F_FFFF
     let ieeeExponent = (bits >> 23) & 0xFF
     if ieeeExponent == 0 && ieeeMantissa == 0 {
-      out[start] = UInt8(ascii: "0")
-      out[start + 1] = UInt8(ascii: ".")
-      out[start + 2] = UInt8(ascii: "0")
-      return start + 3
+      store("0.0\0\0\0\0\0", at: start)
+      return start + 3 - out
     }
     let (digits, exponent) = decimal(ieeeMantissa: ieeeMantissa, ieeeExponent: ieeeExponent)
     let count = decimalLength(digits)
     // value = 0.d1d2…dn × 10^pointPosition
     let pointPosition = Int(exponent) + count
-    if pointPosition < -3 || value.magnitude > 0x1p24 {
-      // d1[.d2…dn]e±XX: write the digits one place right, then pull d1 before the point.
-      writeDigits(digits, count: count, endingAt: start + 1 + count, into: out)
-      out[start] = out[start + 1]
-      var end = start + 1
-      if count > 1 {
-        out[start + 1] = UInt8(ascii: ".")
-        end = start + 1 + count
-      }
-      out[end] = UInt8(ascii: "e")
-      var power = pointPosition - 1
-      if power < 0 {
-        out[end + 1] = UInt8(ascii: "-")
-        power = -power
-      } else {
-        out[end + 1] = UInt8(ascii: "+")
-      }
-      out[end + 2] = UInt8(ascii: "0") + UInt8(power / 10)
-      out[end + 3] = UInt8(ascii: "0") + UInt8(power % 10)
-      return end + 4
+    // Above 2^24 (and below 10^-4) Swift writes an exponent.
+    if _slowPath(pointPosition < -3 || bits & 0x7FFF_FFFF > 0x4B80_0000) {
+      return writeExponentForm(digits, count: count, pointPosition, at: start) + (start - out)
     }
     if pointPosition <= 0 {
-      // 0.000ddd
-      out[start] = UInt8(ascii: "0")
-      out[start + 1] = UInt8(ascii: ".")
-      let zeros = -pointPosition
-      for k in 0..<zeros { out[start + 2 + k] = UInt8(ascii: "0") }
-      let end = start + 2 + zeros + count
-      writeDigits(digits, count: count, endingAt: end, into: out)
-      return end
+      // 0.000ddd: the zeros written all at once, the digits over the ones not needed.
+      store("0.000000", at: start)
+      let end = start + 2 - pointPosition + count
+      writeDigits(digits, endingAt: end)
+      return end - out
     }
     if pointPosition < count {
-      // ddd.ddd: write the digits one place right, then move the integer part back.
+      // ddd.ddd: the digits one place right, then the integer part moved back.
       let end = start + 1 + count
-      writeDigits(digits, count: count, endingAt: end, into: out)
-      for k in 0..<pointPosition { out[start + k] = out[start + k + 1] }
-      out[start + pointPosition] = UInt8(ascii: ".")
-      return end
+      writeDigits(digits, endingAt: end)
+      for k in 0..<pointPosition { start[k] = start[k + 1] }
+      start[pointPosition] = UInt8(ascii: ".")
+      return end - out
     }
-    // ddd000.0
-    writeDigits(digits, count: count, endingAt: start + count, into: out)
-    var end = start + count
-    for _ in count..<pointPosition {
-      out[end] = UInt8(ascii: "0")
-      end += 1
-    }
-    out[end] = UInt8(ascii: ".")
-    out[end + 1] = UInt8(ascii: "0")
-    return end + 2
+    // ddd000.0: at most 2^24, so at most eight digits and eight zeros.
+    writeDigits(digits, endingAt: start + count)
+    store("00000000", at: start + count)
+    let end = start + pointPosition
+    end[0] = UInt8(ascii: ".")
+    end[1] = UInt8(ascii: "0")
+    return end + 2 - out
   }
 
-  /// The decimal digits of `digits` (of `count` digits), last one just before `end`.
+  /// d1[.d2…dn]e±XX
+  private static func writeExponentForm(
+    _ digits: UInt32, count: Int, _ pointPosition: Int, at start: UnsafeMutablePointer<UInt8>
+  ) -> Int {
+    // The digits one place right, then d1 pulled before the point.
+    writeDigits(digits, endingAt: start + 1 + count)
+    start[0] = start[1]
+    var end = start + 1
+    if count > 1 {
+      start[1] = UInt8(ascii: ".")
+      end = start + 1 + count
+    }
+    end[0] = UInt8(ascii: "e")
+    var power = pointPosition - 1
+    if power < 0 {
+      end[1] = UInt8(ascii: "-")
+      power = -power
+    } else {
+      end[1] = UInt8(ascii: "+")
+    }
+    writePair(power, at: end + 2)
+    return end + 4 - start
+  }
+
+  /// Eight bytes of `text` (eight ASCII characters) at `out`, in one store.
   @inline(__always)
-  private static func writeDigits(
-    _ digits: UInt32, count: Int, endingAt end: Int, into out: UnsafeMutableRawBufferPointer
-  ) {
+  private static func store(_ text: StaticString, at out: UnsafeMutablePointer<UInt8>) {
+    let word = UnsafeRawPointer(text.utf8Start).loadUnaligned(as: UInt64.self)
+    UnsafeMutableRawPointer(out).storeBytes(of: word, as: UInt64.self)
+  }
+
+  /// The decimal digits of `digits`, the last one just before `end`, two at a time.
+  @inline(__always)
+  private static func writeDigits(_ digits: UInt32, endingAt end: UnsafeMutablePointer<UInt8>) {
     var rest = digits
-    var index = end
-    for _ in 0..<count {
-      index -= 1
-      let next = rest / 10
-      out[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest &- next &* 10)
+    var position = end
+    while rest >= 100 {
+      let next = rest / 100
+      position -= 2
+      writePair(Int(truncatingIfNeeded: rest &- next &* 100), at: position)
       rest = next
     }
+    if rest >= 10 {
+      writePair(Int(truncatingIfNeeded: rest), at: position - 2)
+    } else {
+      (position - 1).pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest)
+    }
   }
 
+  /// The two digits of `pair` (0 … 99) at `out`.
+  @inline(__always)
+  static func writePair(_ pair: Int, at out: UnsafeMutablePointer<UInt8>) {
+    let digits = UnsafeRawPointer(digitPairs.utf8Start).loadUnaligned(
+      fromByteOffset: pair &* 2, as: UInt16.self)
+    UnsafeMutableRawPointer(out).storeBytes(of: digits, as: UInt16.self)
+  }
+
+  private static let digitPairs: StaticString = """
+    0001020304050607080910111213141516171819202122232425\
+    2627282930313233343536373839404142434445464748495051\
+    5253545556575859606162636465666768697071727374757677\
+    78798081828384858687888990919293949596979899
+    """
+
+  @inline(__always)
   private static func decimalLength(_ v: UInt32) -> Int {
-    if v >= 100_000_000 { return 9 }
-    if v >= 10_000_000 { return 8 }
+    if v >= 10_000_000 { return v >= 100_000_000 ? 9 : 8 }
     if v >= 1_000_000 { return 7 }
     if v >= 100_000 { return 6 }
     if v >= 10_000 { return 5 }
@@ -113,6 +137,7 @@ enum ShortestFloat {
 
   /// The shortest `digits × 10^exponent` that rounds back to the nonzero finite float32
   /// with these fields (Ryu, steps 1 to 4).
+  @inline(__always)
   static func decimal(ieeeMantissa: UInt32, ieeeExponent: UInt32) -> (
     digits: UInt32, exponent: Int32
   ) {
@@ -220,14 +245,31 @@ enum ShortestFloat {
         (vr == vm && (!acceptBounds || !vmIsTrailingZeros)) || lastRemovedDigit >= 5
       output = vr + (roundUp ? 1 : 0)
     } else {
-      while vp / 10 > vm / 10 {
-        lastRemovedDigit = vr % 10
-        vr /= 10
-        vp /= 10
-        vm /= 10
+      // The common case: only the last digit removed decides the rounding, so the
+      // digits can go two at a time (float32s here mostly lose one to three).
+      var roundUp = lastRemovedDigit >= 5
+      let vpDiv100 = vp / 100
+      let vmDiv100 = vm / 100
+      if vpDiv100 > vmDiv100 {
+        let vrDiv100 = vr / 100
+        roundUp = vr &- vrDiv100 &* 100 >= 50
+        vr = vrDiv100
+        vp = vpDiv100
+        vm = vmDiv100
+        removed += 2
+      }
+      while true {
+        let vpDiv10 = vp / 10
+        let vmDiv10 = vm / 10
+        if vpDiv10 <= vmDiv10 { break }
+        let vrDiv10 = vr / 10
+        roundUp = vr &- vrDiv10 &* 10 >= 5
+        vr = vrDiv10
+        vp = vpDiv10
+        vm = vmDiv10
         removed += 1
       }
-      output = vr + (vr == vm || lastRemovedDigit >= 5 ? 1 : 0)
+      output = vr + (vr == vm || roundUp ? 1 : 0)
     }
     return (output, e10 + removed)
   }
@@ -243,6 +285,7 @@ enum ShortestFloat {
   }
 
   /// ceil(log2(5^e)), 1 for e = 0; exact for 0 ≤ e < 48.
+  @inline(__always)
   private static func pow5Bits(_ e: Int32) -> Int32 {
     e == 0 ? 1 : (e * 23_219_280 + 9_999_999) / 10_000_000
   }
@@ -254,10 +297,12 @@ enum ShortestFloat {
     return UInt32(truncatingIfNeeded: ((low >> 32) &+ high) &>> UInt64(shift - 32))
   }
 
+  @inline(__always)
   private static func mulPow5InverseDivPow2(_ m: UInt32, _ q: Int32, _ j: Int32) -> UInt32 {
     mulShift(m, pow5InverseSplit[Int(q)], j)
   }
 
+  @inline(__always)
   private static func mulPow5DivPow2(_ m: UInt32, _ i: Int32, _ j: Int32) -> UInt32 {
     mulShift(m, pow5Split[Int(i)], j)
   }
