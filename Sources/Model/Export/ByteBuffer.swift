@@ -208,7 +208,7 @@ extension ByteBuffer {
   }
 
   /// `[1,4]`
-  public mutating func appendJSON(shape: [Int]) {
+  public mutating func appendJSON(shape: some Collection<Int>) {
     append(UInt8(ascii: "["))
     for (i, size) in shape.enumerated() {
       if i > 0 { append(UInt8(ascii: ",")) }

@@ -38,7 +38,9 @@ struct ByteWriter {
 
   /// The most bytes `shape(_:)` writes for `shape`.
   @inline(__always)
-  static func bound(ofShape shape: [Int]) -> Int { shape.count &* (decimalBound &+ 1) &+ 2 }
+  static func bound(ofShape shape: some Collection<Int>) -> Int {
+    shape.count &* (decimalBound &+ 1) &+ 2
+  }
 
   /// The most bytes `values(_:)` writes for `count` values.
   @inline(__always)
@@ -103,7 +105,7 @@ struct ByteWriter {
 
   /// `[1,4]`
   @inline(__always)
-  mutating func shape(_ shape: [Int]) {
+  mutating func shape(_ shape: some Collection<Int>) {
     byte(UInt8(ascii: "["))
     for (i, size) in shape.enumerated() {
       if i > 0 { byte(UInt8(ascii: ",")) }
@@ -142,5 +144,34 @@ extension ByteBuffer {
     let written = writer.position - start
     precondition(written <= bound, "wrote past the reserved room")
     didWrite(written)
+  }
+}
+
+extension ByteWriter: NameWriter {
+  mutating func write(_ piece: StaticString) { literal(piece) }
+  mutating func write(number: Int) { decimal(number) }
+}
+
+extension ByteWriter {
+  /// The room `name(_:)` needs for `name`.
+  @inline(__always)
+  static func bound(ofName name: TraceName) -> Int {
+    switch name.storage {
+    case .text(let text): bound(ofJSON: text)
+    case .template: NameBytes.capacity + 2
+    }
+  }
+
+  /// A name as a JSON string. A cell's names are spelled straight into the room (none
+  /// holds a character JSON escapes); names given as text are escaped like any string.
+  @inline(__always)
+  mutating func name(_ name: TraceName) {
+    switch name.storage {
+    case .text(let text): string(text)
+    case .template(let template, let t, let index):
+      byte(UInt8(ascii: "\""))
+      template.write(t: t, index: index, into: &self)
+      byte(UInt8(ascii: "\""))
+    }
   }
 }

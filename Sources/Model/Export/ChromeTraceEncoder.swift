@@ -49,12 +49,13 @@ public struct ChromeTraceEncoder: TraceEncoder {
     openWord?.steps += 1
 
     startEvent(&out)
-    let result = event.result.value
+    let named = event.result
+    let result = named.value
     // One bound for the whole event, so its pieces are written without checks: the
     // constant pieces (144 bytes), six numbers, the strings, the values.
     let bound =
       160 + 6 * ByteWriter.decimalBound + ByteWriter.bound(ofJSON: event.operation.rawValue)
-      + ByteWriter.bound(ofJSON: event.word) + ByteWriter.bound(ofJSON: event.result.name)
+      + ByteWriter.bound(ofJSON: event.word) + ByteWriter.bound(ofName: named.label)
       + ByteWriter.bound(ofShape: result.shape) + ByteWriter.bound(ofValues: result.count)
       + ByteWriter.bound(ofFormulaAndOperands: event)
     out.write(atMost: bound) { out in
@@ -76,7 +77,7 @@ public struct ChromeTraceEncoder: TraceEncoder {
       out.string(event.word)
       out.formulaAndOperands(of: event)
       out.literal(",\"result\":")
-      out.string(event.result.name)
+      out.name(named.label)
       out.literal(",\"shape\":")
       out.shape(result.shape)
       out.literal(",\"values\":")

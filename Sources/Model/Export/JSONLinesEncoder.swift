@@ -41,13 +41,14 @@ public struct JSONLinesEncoder: TraceEncoder {
   }
 
   public mutating func encode(_ event: TraceEvent, into out: inout ByteBuffer) {
-    let result = event.result.value
+    let result = event.result
     // One bound for the whole line, so its pieces are written without checks: the
     // constant pieces (91 bytes), two numbers, the strings, the values twice.
     let bound =
       100 + 2 * ByteWriter.decimalBound + ByteWriter.bound(ofJSON: event.operation.rawValue)
-      + ByteWriter.bound(ofJSON: event.word) + ByteWriter.bound(ofJSON: event.result.name)
-      + ByteWriter.bound(ofShape: result.shape) + 2 * ByteWriter.bound(ofValues: result.count)
+      + ByteWriter.bound(ofJSON: event.word) + ByteWriter.bound(ofName: result.label)
+      + ByteWriter.bound(ofShape: result.value.shape)
+      + 2 * ByteWriter.bound(ofValues: result.value.count)
       + ByteWriter.bound(ofFormulaAndOperands: event)
     out.write(atMost: bound) { out in
       out.literal("{\"type\":\"event\",\"step\":")
@@ -60,12 +61,12 @@ public struct JSONLinesEncoder: TraceEncoder {
       out.string(event.operation.rawValue)
       out.formulaAndOperands(of: event)
       out.literal(",\"result\":{\"name\":")
-      out.string(event.result.name)
+      out.name(result.label)
       out.literal(",\"shape\":")
-      out.shape(result.shape)
+      out.shape(result.value.shape)
       out.literal(",\"values\":")
       let valuesStart = out.offset
-      repeatedValues.write(result.scalars, to: &out)
+      repeatedValues.write(result.value.scalars, to: &out)
       let values = valuesStart..<out.offset
       out.byte(UInt8(ascii: "}"))
       if event.operation == .hiddenState {
@@ -108,24 +109,26 @@ extension ByteWriter {
   /// The room `formulaAndOperands(of:)` needs for `event`.
   static func bound(ofFormulaAndOperands event: TraceEvent) -> Int {
     // The constant pieces (34 bytes, and 19 an operand), the index, the strings.
-    var bound = 40 + decimalBound + Self.bound(ofJSON: event.formula)
-    for operand in event.operands {
-      bound += 24 + Self.bound(ofJSON: operand.name) + Self.bound(ofShape: operand.value.shape)
+    var bound = 40 + decimalBound + Self.bound(ofName: event.formulaName)
+    for i in 0..<event.operandCount {
+      let operand = event.operand(i)
+      bound += 24 + Self.bound(ofName: operand.label) + Self.bound(ofShape: operand.value.shape)
     }
     return bound
   }
 
   mutating func formulaAndOperands(of event: TraceEvent) {
     literal(",\"formula\":")
-    string(event.formula)
+    name(event.formulaName)
     if let index = event.index {
       literal(",\"index\":")
       decimal(index)
     }
     literal(",\"operands\":[")
-    for (i, operand) in event.operands.enumerated() {
+    for i in 0..<event.operandCount {
+      let operand = event.operand(i)
       literal(i > 0 ? ",{\"name\":" : "{\"name\":")
-      string(operand.name)
+      name(operand.label)
       literal(",\"shape\":")
       shape(operand.value.shape)
       byte(UInt8(ascii: "}"))

@@ -65,15 +65,3 @@ public struct TensorShape: Hashable, Sendable, RandomAccessCollection, Expressib
   public static func != (lhs: TensorShape, rhs: [Int]) -> Bool { !lhs.elementsEqual(rhs) }
   public static func != (lhs: [Int], rhs: TensorShape) -> Bool { !rhs.elementsEqual(lhs) }
 }
-
-extension ByteBuffer {
-  /// `[1,4]`
-  public mutating func appendJSON(shape: TensorShape) {
-    append(UInt8(ascii: "["))
-    for (i, size) in shape.enumerated() {
-      if i > 0 { append(UInt8(ascii: ",")) }
-      appendDecimal(size)
-    }
-    append(UInt8(ascii: "]"))
-  }
-}
