@@ -133,17 +133,8 @@ public struct CellGrid: Equatable, Sendable {
     guard y >= 0, y < height else { return x }
     var column = x
     if TerminalText.isPrintableASCII(text) {
-      // A byte, a grapheme, a column: no grapheme breaking, widths or escapes.
-      let row = y * width
-      for byte in text.utf8 {
-        if column + 1 > end { break }
-        if column >= 0 {
-          clearWide(at: column, y: y)
-          storage[row + column] = Stored(code: UInt32(byte), style: style)
-        }
-        column += 1
-      }
-      return column
+      var text = text
+      return text.withUTF8 { put(ascii: $0, x: x, y: y, style: style, limit: limit) }
     }
     if TerminalText.isSimple(text) {
       let row = y * width
@@ -177,6 +168,28 @@ public struct CellGrid: Equatable, Sendable {
         }
       }
       column += w
+    }
+    return column
+  }
+
+  /// Writes printable ASCII (space to `~`) from column `x`, as `put` writes a string
+  /// of it: a byte, a grapheme, a column, so no grapheme breaking, widths or escapes.
+  @discardableResult
+  mutating func put(
+    ascii bytes: UnsafeBufferPointer<UInt8>, x: Int, y: Int, style: CellStyle = .plain,
+    limit: Int? = nil
+  ) -> Int {
+    guard y >= 0, y < height else { return x }
+    let end = min(limit ?? width, width)
+    let row = y * width
+    var column = x
+    for byte in bytes {
+      if column + 1 > end { break }
+      if column >= 0 {
+        clearWide(at: column, y: y)
+        storage[row + column] = Stored(code: UInt32(byte), style: style)
+      }
+      column += 1
     }
     return column
   }
