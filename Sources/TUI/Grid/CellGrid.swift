@@ -131,23 +131,14 @@ public struct CellGrid: Equatable, Sendable {
   ) -> Int {
     let end = min(limit ?? width, width)
     guard y >= 0, y < height else { return x }
+    var utf8 = text
+    let simple = utf8.withUTF8 { bytes -> Int? in
+      guard let columns = TerminalText.simpleColumns(bytes) else { return nil }
+      if columns == bytes.count { return put(ascii: bytes, x: x, y: y, style: style, limit: limit) }
+      return put(simple: bytes, x: x, y: y, end: end, style: style)
+    }
+    if let simple { return simple }
     var column = x
-    if TerminalText.isPrintableASCII(text) {
-      var text = text
-      return text.withUTF8 { put(ascii: $0, x: x, y: y, style: style, limit: limit) }
-    }
-    if TerminalText.isSimple(text) {
-      let row = y * width
-      for scalar in text.unicodeScalars {
-        if column + 1 > end { break }
-        if column >= 0 {
-          clearWide(at: column, y: y)
-          storage[row + column] = Stored(code: scalar.value, style: style)
-        }
-        column += 1
-      }
-      return column
-    }
     for character in TerminalText.escaped(text) {
       let w = DisplayWidth.of(character)
       if w == 0 {
@@ -181,15 +172,73 @@ public struct CellGrid: Equatable, Sendable {
   ) -> Int {
     guard y >= 0, y < height else { return x }
     let end = min(limit ?? width, width)
-    let row = y * width
-    var column = x
-    for byte in bytes {
-      if column + 1 > end { break }
-      if column >= 0 {
-        clearWide(at: column, y: y)
-        storage[row + column] = Stored(code: UInt32(byte), style: style)
+    let stop = x + min(bytes.count, max(0, end - x))
+    let first = max(x, 0)
+    guard first < stop else { return stop }
+    let (row, width, graphemes) = (y * width, width, graphemes)
+    storage.withUnsafeMutableBufferPointer { cells in
+      for column in first..<stop {
+        Self.write(
+          UInt32(bytes[column - x]), style: style, column: column, row: row, width: width,
+          in: cells, graphemes: graphemes)
       }
-      column += 1
+    }
+    return stop
+  }
+
+  /// Writes printable ASCII right-aligned in `columns` columns from `x`, plain blanks
+  /// before it, as `put(repeating: " ", …)` then `put(ascii:…)` would: how a column of
+  /// values draws each one.
+  @discardableResult
+  mutating func put(
+    ascii bytes: UnsafeBufferPointer<UInt8>, rightAlignedIn columns: Int, x: Int, y: Int,
+    style: CellStyle, limit: Int
+  ) -> Int {
+    guard y >= 0, y < height else { return x }
+    let end = min(limit, width)
+    let pad = max(0, columns - bytes.count)
+    let padEnd = min(end, x + pad)
+    let start = x + pad
+    let stop = start + min(bytes.count, max(0, end - start))
+    let (row, width, graphemes) = (y * width, width, graphemes)
+    storage.withUnsafeMutableBufferPointer { cells in
+      if max(x, 0) < padEnd {
+        for column in max(x, 0)..<padEnd {
+          Self.write(
+            Stored.space, style: .plain, column: column, row: row, width: width, in: cells,
+            graphemes: graphemes)
+        }
+      }
+      if max(start, 0) < stop {
+        for column in max(start, 0)..<stop {
+          Self.write(
+            UInt32(bytes[column - start]), style: style, column: column, row: row, width: width,
+            in: cells, graphemes: graphemes)
+        }
+      }
+    }
+    return stop
+  }
+
+  /// Writes the UTF-8 of simple text (see `TerminalText.isSimple`) a scalar a column.
+  private mutating func put(
+    simple bytes: UnsafeBufferPointer<UInt8>, x: Int, y: Int, end: Int, style: CellStyle
+  ) -> Int {
+    var column = x
+    var i = 0
+    let (row, width, graphemes) = (y * width, width, graphemes)
+    storage.withUnsafeMutableBufferPointer { cells in
+      while i < bytes.count {
+        if column + 1 > end { break }
+        let (scalar, length) = TerminalText.scalar(in: bytes, at: i)
+        if column >= 0 {
+          Self.write(
+            scalar, style: style, column: column, row: row, width: width, in: cells,
+            graphemes: graphemes)
+        }
+        column += 1
+        i += length
+      }
     }
     return column
   }
@@ -208,15 +257,17 @@ public struct CellGrid: Equatable, Sendable {
     }
     guard y >= 0, y < height else { return x }
     let end = min(limit ?? width, width, x + max(0, count))
-    var column = x
-    while column < end {
-      if column >= 0 {
-        clearWide(at: column, y: y)
-        storage[y * width + column] = Stored(code: scalar.value, style: style)
+    let first = max(x, 0)
+    guard first < end else { return max(end, x) }
+    let (row, width, graphemes) = (y * width, width, graphemes)
+    storage.withUnsafeMutableBufferPointer { cells in
+      for column in first..<end {
+        Self.write(
+          scalar.value, style: style, column: column, row: row, width: width, in: cells,
+          graphemes: graphemes)
       }
-      column += 1
     }
-    return max(column, x)
+    return end
   }
 
   /// Changes the style of the cells `x..<x+count` of row `y`, keeping their text.
@@ -229,9 +280,13 @@ public struct CellGrid: Equatable, Sendable {
 
   /// Fills a rectangle with blanks of `style`.
   public mutating func fill(_ rect: Rect, style: CellStyle = .plain) {
-    for y in max(0, rect.y)..<min(height, rect.y + rect.height) {
-      for x in max(0, rect.x)..<min(width, rect.x + rect.width) {
-        storage[y * width + x] = Stored(code: Stored.space, style: style)
+    let rows = max(0, rect.y)..<min(height, rect.y + rect.height)
+    guard !rows.isEmpty else { return }
+    let columns = max(0, rect.x)..<min(width, rect.x + rect.width)
+    let width = width
+    storage.withUnsafeMutableBufferPointer { cells in
+      for y in rows {
+        for x in columns { cells[y * width + x] = Stored(code: Stored.space, style: style) }
       }
     }
   }
@@ -251,12 +306,35 @@ public struct CellGrid: Equatable, Sendable {
     }
   }
 
-  private func isWide(_ cell: Stored) -> Bool {
+  private func isWide(_ cell: Stored) -> Bool { Self.isWide(cell, graphemes: graphemes) }
+
+  private static func isWide(_ cell: Stored, graphemes: [String]) -> Bool {
     if cell.code >= Stored.multiScalar {
-      return DisplayWidth.of(text(cell)) == 2
+      return DisplayWidth.of(graphemes[Int(cell.code - Stored.multiScalar)]) == 2
     }
     // (A two-column character takes at least three bytes of UTF-8.)
     return cell.code >= 0x800 && DisplayWidth.of(Unicode.Scalar(cell.code)!) == 2
+  }
+
+  /// Writes a one-column cell at `column` of the row starting at `row`, as `clearWide`
+  /// then a store would, on the storage's buffer: every frame writes thousands of cells
+  /// this way, with no uniqueness check or bounds check on each.
+  @inline(__always)
+  private static func write(
+    _ code: UInt32, style: CellStyle, column: Int, row: Int, width: Int,
+    in cells: UnsafeMutableBufferPointer<Stored>, graphemes: [String]
+  ) {
+    let index = row + column
+    let old = cells[index]
+    // ASCII is never half of a wide character.
+    if old.code >= 0x80 {
+      if old.code == Stored.continuation {
+        if column > 0 { cells[index - 1].code = Stored.space }
+      } else if column + 1 < width, isWide(old, graphemes: graphemes) {
+        cells[index + 1].code = Stored.space
+      }
+    }
+    cells[index] = Stored(code: code, style: style)
   }
 }
 

@@ -121,9 +121,7 @@ struct ValueColumns {
     switch cell {
     case .value(let v):
       NumberFormat.withSigned(v) { bytes in
-        let pad = max(0, width - bytes.count)
-        grid.put(repeating: " ", count: pad, x: x, y: y, limit: limit)
-        grid.put(ascii: bytes, x: x + pad, y: y, style: style, limit: limit)
+        grid.put(ascii: bytes, rightAlignedIn: width, x: x, y: y, style: style, limit: limit)
       }
     case .text(let text):
       let pad = max(0, width - DisplayWidth.of(text))

@@ -14,7 +14,7 @@ enum NarrativePane {
 
   /// Greedy word wrap; a word longer than the width is cut.
   static func wrap(_ text: String, width: Int) -> [String] {
-    guard TerminalText.isPrintableASCII(text) || TerminalText.isSimple(text) else {
+    guard TerminalText.isSimple(text) else {
       return wrapMeasuringLines(text, width: width)
     }
     // A scalar is a grapheme and a column here, so a line's width is the sum of its
