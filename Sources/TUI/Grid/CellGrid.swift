@@ -26,7 +26,7 @@ public struct CellGrid: Equatable, Sendable {
   /// `multiScalar` plus an index into `graphemes`.
   struct Stored: Sendable {
     var code: UInt32
-    var style: CellStyle
+    var style: PackedStyle
 
     static let continuation: UInt32 = 0xFFFF_FFFF
     static let multiScalar: UInt32 = 0x8000_0000
@@ -39,6 +39,8 @@ public struct CellGrid: Equatable, Sendable {
   private(set) var storage: [Stored]
   /// Graphemes of more than one scalar, indexed from `Stored.code`.
   private var graphemes: [String] = []
+  /// Styles too unusual to pack (see `PackedStyle`), each kept once.
+  private var styles: [CellStyle] = []
 
   public init(size: ScreenSize) {
     self.size = size
@@ -59,7 +61,20 @@ public struct CellGrid: Equatable, Sendable {
   }
 
   /// The style of the cell at `x`, `y`.
-  func style(x: Int, y: Int) -> CellStyle { storage[y * width + x].style }
+  func style(x: Int, y: Int) -> CellStyle { style(storage[y * width + x].style) }
+
+  /// A stored style as a `CellStyle`.
+  func style(_ packed: PackedStyle) -> CellStyle {
+    packed.sideTableIndex.map { styles[$0] } ?? packed.unpacked
+  }
+
+  /// `style` as stored: packed, or else in the side table. Equal styles pack equal.
+  private mutating func pack(_ style: CellStyle) -> PackedStyle {
+    if let packed = PackedStyle(style) { return packed }
+    if let index = styles.firstIndex(of: style) { return PackedStyle(sideTableIndex: index) }
+    styles.append(style)
+    return PackedStyle(sideTableIndex: styles.count - 1)
+  }
 
   /// The text of a stored cell.
   func text(_ cell: Stored) -> String {
@@ -81,9 +96,10 @@ public struct CellGrid: Equatable, Sendable {
     }
   }
 
-  private func cell(_ stored: Stored) -> Cell { Cell(text(stored), style: stored.style) }
+  private func cell(_ stored: Stored) -> Cell { Cell(text(stored), style: style(stored.style)) }
 
   private mutating func stored(_ text: String, style: CellStyle) -> Stored {
+    let style = pack(style)
     var scalars = text.unicodeScalars.makeIterator()
     guard let first = scalars.next() else {
       return Stored(code: Stored.continuation, style: style)
@@ -96,7 +112,9 @@ public struct CellGrid: Equatable, Sendable {
   public static func == (a: CellGrid, b: CellGrid) -> Bool {
     guard a.size == b.size else { return false }
     for (p, q) in zip(a.storage, b.storage) {
-      guard p.style == q.style else { return false }
+      if p.style != q.style || p.style.sideTableIndex != nil {
+        guard a.style(p.style) == b.style(q.style) else { return false }
+      }
       if p.code == q.code, p.code < Stored.multiScalar || p.isContinuation { continue }
       if p.code < Stored.multiScalar || q.code < Stored.multiScalar || p.isContinuation
         || q.isContinuation
@@ -138,6 +156,7 @@ public struct CellGrid: Equatable, Sendable {
       return put(simple: bytes, x: x, y: y, end: end, style: style)
     }
     if let simple { return simple }
+    let packed = pack(style)
     var column = x
     for character in TerminalText.escaped(text) {
       let w = DisplayWidth.of(character)
@@ -151,11 +170,11 @@ public struct CellGrid: Equatable, Sendable {
         let scalars = character.unicodeScalars
         storage[y * width + column] =
           scalars.count == 1
-          ? Stored(code: scalars.first!.value, style: style)
+          ? Stored(code: scalars.first!.value, style: packed)
           : stored(String(character), style: style)
         if w == 2 {
           clearWide(at: column + 1, y: y)
-          storage[y * width + column + 1] = Stored(code: Stored.continuation, style: style)
+          storage[y * width + column + 1] = Stored(code: Stored.continuation, style: packed)
         }
       }
       column += w
@@ -175,11 +194,11 @@ public struct CellGrid: Equatable, Sendable {
     let stop = x + min(bytes.count, max(0, end - x))
     let first = max(x, 0)
     guard first < stop else { return stop }
-    let (row, width, graphemes) = (y * width, width, graphemes)
+    let (row, width, graphemes, packed) = (y * width, width, graphemes, pack(style))
     storage.withUnsafeMutableBufferPointer { cells in
       for column in first..<stop {
         Self.write(
-          UInt32(bytes[column - x]), style: style, column: column, row: row, width: width,
+          UInt32(bytes[column - x]), style: packed, column: column, row: row, width: width,
           in: cells, graphemes: graphemes)
       }
     }
@@ -200,7 +219,7 @@ public struct CellGrid: Equatable, Sendable {
     let padEnd = min(end, x + pad)
     let start = x + pad
     let stop = start + min(bytes.count, max(0, end - start))
-    let (row, width, graphemes) = (y * width, width, graphemes)
+    let (row, width, graphemes, packed) = (y * width, width, graphemes, pack(style))
     storage.withUnsafeMutableBufferPointer { cells in
       if max(x, 0) < padEnd {
         for column in max(x, 0)..<padEnd {
@@ -212,7 +231,7 @@ public struct CellGrid: Equatable, Sendable {
       if max(start, 0) < stop {
         for column in max(start, 0)..<stop {
           Self.write(
-            UInt32(bytes[column - start]), style: style, column: column, row: row, width: width,
+            UInt32(bytes[column - start]), style: packed, column: column, row: row, width: width,
             in: cells, graphemes: graphemes)
         }
       }
@@ -226,14 +245,14 @@ public struct CellGrid: Equatable, Sendable {
   ) -> Int {
     var column = x
     var i = 0
-    let (row, width, graphemes) = (y * width, width, graphemes)
+    let (row, width, graphemes, packed) = (y * width, width, graphemes, pack(style))
     storage.withUnsafeMutableBufferPointer { cells in
       while i < bytes.count {
         if column + 1 > end { break }
         let (scalar, length) = TerminalText.scalar(in: bytes, at: i)
         if column >= 0 {
           Self.write(
-            scalar, style: style, column: column, row: row, width: width, in: cells,
+            scalar, style: packed, column: column, row: row, width: width, in: cells,
             graphemes: graphemes)
         }
         column += 1
@@ -259,11 +278,11 @@ public struct CellGrid: Equatable, Sendable {
     let end = min(limit ?? width, width, x + max(0, count))
     let first = max(x, 0)
     guard first < end else { return max(end, x) }
-    let (row, width, graphemes) = (y * width, width, graphemes)
+    let (row, width, graphemes, packed) = (y * width, width, graphemes, pack(style))
     storage.withUnsafeMutableBufferPointer { cells in
       for column in first..<end {
         Self.write(
-          scalar.value, style: style, column: column, row: row, width: width, in: cells,
+          scalar.value, style: packed, column: column, row: row, width: width, in: cells,
           graphemes: graphemes)
       }
     }
@@ -274,7 +293,9 @@ public struct CellGrid: Equatable, Sendable {
   public mutating func restyle(x: Int, y: Int, count: Int, _ change: (inout CellStyle) -> Void) {
     guard y >= 0, y < height else { return }
     for column in max(0, x)..<min(width, x + count) {
-      change(&storage[y * width + column].style)
+      var changed = style(storage[y * width + column].style)
+      change(&changed)
+      storage[y * width + column].style = pack(changed)
     }
   }
 
@@ -283,10 +304,10 @@ public struct CellGrid: Equatable, Sendable {
     let rows = max(0, rect.y)..<min(height, rect.y + rect.height)
     guard !rows.isEmpty else { return }
     let columns = max(0, rect.x)..<min(width, rect.x + rect.width)
-    let width = width
+    let (width, packed) = (width, pack(style))
     storage.withUnsafeMutableBufferPointer { cells in
       for y in rows {
-        for x in columns { cells[y * width + x] = Stored(code: Stored.space, style: style) }
+        for x in columns { cells[y * width + x] = Stored(code: Stored.space, style: packed) }
       }
     }
   }
@@ -321,7 +342,7 @@ public struct CellGrid: Equatable, Sendable {
   /// this way, with no uniqueness check or bounds check on each.
   @inline(__always)
   private static func write(
-    _ code: UInt32, style: CellStyle, column: Int, row: Int, width: Int,
+    _ code: UInt32, style: PackedStyle, column: Int, row: Int, width: Int,
     in cells: UnsafeMutableBufferPointer<Stored>, graphemes: [String]
   ) {
     let index = row + column
