@@ -57,4 +57,58 @@ import Testing
       grid.put(repeating: "─", count: count, x: x, y: 0, style: Theme.rule, limit: limit) == end)
     #expect(grid == expected)
   }
+
+  @Test(arguments: [
+    Tone.plain, .accent, .chrome, .negative(level: 0), .positive(level: 3),
+    .negative(level: (1 << 24) - 1), .positive(level: 1 << 24), .negative(level: -1),
+    .positive(level: Int.max),
+  ])
+  func everyStyleReadsBackAsWritten(tone: Tone) {
+    var grid = CellGrid(size: size)
+    for flags in 0..<16 {
+      let style = CellStyle(
+        bold: flags & 1 != 0, dim: flags & 2 != 0, reverse: flags & 4 != 0,
+        underline: flags & 8 != 0, tone: tone)
+      grid.put("x", x: flags % 8, y: flags / 8, style: style)
+      #expect(grid[flags % 8, flags / 8].style == style)
+    }
+    grid.fill(Rect(x: 0, y: 0, width: 1, height: 1), style: CellStyle(dim: true, tone: tone))
+    #expect(grid[0, 0].style == CellStyle(dim: true, tone: tone))
+    grid.restyle(x: 0, y: 0, count: 1) { $0.bold = true }
+    #expect(grid[0, 0].style == CellStyle(bold: true, dim: true, tone: tone))
+  }
+
+  @Test func gridsWithTheSameUnusualStylesAreEqualWhateverTheOrderWritten() {
+    let odd = CellStyle(tone: .negative(level: -7))
+    let huge = CellStyle(tone: .positive(level: Int.max))
+    var a = CellGrid(size: size)
+    a.put("a", x: 0, y: 0, style: odd)
+    a.put("b", x: 1, y: 0, style: huge)
+    var b = CellGrid(size: size)
+    b.put("b", x: 1, y: 0, style: huge)
+    b.put("a", x: 0, y: 0, style: odd)
+    #expect(a == b)
+    b.put("b", x: 1, y: 0, style: odd)
+    #expect(a != b)
+  }
+
+  @Test(
+    arguments: [(-3, 6, 8), (0, 9, 8), (2, 8, 5), (1, 5, 3), (7, 8, 8), (-9, 8, 8)]
+      as [(Int, Int, Int)]
+  )
+  func aRightAlignedValueWritesWhatPaddingThenTheTextWould(x: Int, columns: Int, limit: Int) {
+    var expected = CellGrid(size: size)
+    expected.put("日本", x: 2, y: 0)
+    var grid = expected
+    let text = "-1.2345"
+    let pad = max(0, columns - text.utf8.count)
+    expected.put(repeating: " ", count: pad, x: x, y: 0, limit: limit)
+    let end = expected.put(text, x: x + pad, y: 0, style: Theme.drillCell, limit: limit)
+    var utf8 = text
+    let written = utf8.withUTF8 {
+      grid.put(ascii: $0, rightAlignedIn: columns, x: x, y: 0, style: Theme.drillCell, limit: limit)
+    }
+    #expect(written == end)
+    #expect(grid == expected)
+  }
 }

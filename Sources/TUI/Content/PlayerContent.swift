@@ -31,6 +31,10 @@ public struct PlayerSection: Sendable {
   public var narrative: [Int: [String]]
   /// The events of each time step: `timeSteps[t - 1]` is the range of word t's events.
   public let timeSteps: [Range<Int>]
+  /// h_0 and every h_t of the trace, and the magnitude that fills the hidden-states
+  /// panel's bars: found once here rather than on every frame.
+  let hiddenStates: [Tensor]
+  let hiddenScale: Float
 
   public init(title: String, trace: Trace, narrative: [Int: [String]] = [:]) {
     precondition(!trace.events.isEmpty, "a section needs at least one event")
@@ -47,6 +51,16 @@ public struct PlayerSection: Sendable {
       start = i + 1
     }
     self.timeSteps = ranges
+    hiddenStates = trace.hiddenStates
+    hiddenScale = Self.scale(of: hiddenStates, variant: trace.model.variant)
+  }
+
+  /// The value that reaches the top bar: 1 for tanh's outputs, else the largest
+  /// magnitude of the whole run (so the bars do not rescale while playing).
+  private static func scale(of states: [Tensor], variant: Variant) -> Float {
+    if variant != .linear { return 1 }
+    let largest = states.flatMap(\.scalars).filter(\.isFinite).map(abs).max() ?? 1
+    return largest > 0 ? largest : 1
   }
 
   /// The number of events (steps).

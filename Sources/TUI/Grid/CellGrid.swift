@@ -26,7 +26,7 @@ public struct CellGrid: Equatable, Sendable {
   /// `multiScalar` plus an index into `graphemes`.
   struct Stored: Sendable {
     var code: UInt32
-    var style: CellStyle
+    var style: PackedStyle
 
     static let continuation: UInt32 = 0xFFFF_FFFF
     static let multiScalar: UInt32 = 0x8000_0000
@@ -39,6 +39,8 @@ public struct CellGrid: Equatable, Sendable {
   private(set) var storage: [Stored]
   /// Graphemes of more than one scalar, indexed from `Stored.code`.
   private var graphemes: [String] = []
+  /// Styles too unusual to pack (see `PackedStyle`), each kept once.
+  private var styles: [CellStyle] = []
 
   public init(size: ScreenSize) {
     self.size = size
@@ -59,7 +61,20 @@ public struct CellGrid: Equatable, Sendable {
   }
 
   /// The style of the cell at `x`, `y`.
-  func style(x: Int, y: Int) -> CellStyle { storage[y * width + x].style }
+  func style(x: Int, y: Int) -> CellStyle { style(storage[y * width + x].style) }
+
+  /// A stored style as a `CellStyle`.
+  func style(_ packed: PackedStyle) -> CellStyle {
+    packed.sideTableIndex.map { styles[$0] } ?? packed.unpacked
+  }
+
+  /// `style` as stored: packed, or else in the side table. Equal styles pack equal.
+  private mutating func pack(_ style: CellStyle) -> PackedStyle {
+    if let packed = PackedStyle(style) { return packed }
+    if let index = styles.firstIndex(of: style) { return PackedStyle(sideTableIndex: index) }
+    styles.append(style)
+    return PackedStyle(sideTableIndex: styles.count - 1)
+  }
 
   /// The text of a stored cell.
   func text(_ cell: Stored) -> String {
@@ -81,9 +96,10 @@ public struct CellGrid: Equatable, Sendable {
     }
   }
 
-  private func cell(_ stored: Stored) -> Cell { Cell(text(stored), style: stored.style) }
+  private func cell(_ stored: Stored) -> Cell { Cell(text(stored), style: style(stored.style)) }
 
   private mutating func stored(_ text: String, style: CellStyle) -> Stored {
+    let style = pack(style)
     var scalars = text.unicodeScalars.makeIterator()
     guard let first = scalars.next() else {
       return Stored(code: Stored.continuation, style: style)
@@ -96,7 +112,9 @@ public struct CellGrid: Equatable, Sendable {
   public static func == (a: CellGrid, b: CellGrid) -> Bool {
     guard a.size == b.size else { return false }
     for (p, q) in zip(a.storage, b.storage) {
-      guard p.style == q.style else { return false }
+      if p.style != q.style || p.style.sideTableIndex != nil {
+        guard a.style(p.style) == b.style(q.style) else { return false }
+      }
       if p.code == q.code, p.code < Stored.multiScalar || p.isContinuation { continue }
       if p.code < Stored.multiScalar || q.code < Stored.multiScalar || p.isContinuation
         || q.isContinuation
@@ -131,32 +149,15 @@ public struct CellGrid: Equatable, Sendable {
   ) -> Int {
     let end = min(limit ?? width, width)
     guard y >= 0, y < height else { return x }
+    var utf8 = text
+    let simple = utf8.withUTF8 { bytes -> Int? in
+      guard let columns = TerminalText.simpleColumns(bytes) else { return nil }
+      if columns == bytes.count { return put(ascii: bytes, x: x, y: y, style: style, limit: limit) }
+      return put(simple: bytes, x: x, y: y, end: end, style: style)
+    }
+    if let simple { return simple }
+    let packed = pack(style)
     var column = x
-    if TerminalText.isPrintableASCII(text) {
-      // A byte, a grapheme, a column: no grapheme breaking, widths or escapes.
-      let row = y * width
-      for byte in text.utf8 {
-        if column + 1 > end { break }
-        if column >= 0 {
-          clearWide(at: column, y: y)
-          storage[row + column] = Stored(code: UInt32(byte), style: style)
-        }
-        column += 1
-      }
-      return column
-    }
-    if TerminalText.isSimple(text) {
-      let row = y * width
-      for scalar in text.unicodeScalars {
-        if column + 1 > end { break }
-        if column >= 0 {
-          clearWide(at: column, y: y)
-          storage[row + column] = Stored(code: scalar.value, style: style)
-        }
-        column += 1
-      }
-      return column
-    }
     for character in TerminalText.escaped(text) {
       let w = DisplayWidth.of(character)
       if w == 0 {
@@ -169,14 +170,94 @@ public struct CellGrid: Equatable, Sendable {
         let scalars = character.unicodeScalars
         storage[y * width + column] =
           scalars.count == 1
-          ? Stored(code: scalars.first!.value, style: style)
+          ? Stored(code: scalars.first!.value, style: packed)
           : stored(String(character), style: style)
         if w == 2 {
           clearWide(at: column + 1, y: y)
-          storage[y * width + column + 1] = Stored(code: Stored.continuation, style: style)
+          storage[y * width + column + 1] = Stored(code: Stored.continuation, style: packed)
         }
       }
       column += w
+    }
+    return column
+  }
+
+  /// Writes printable ASCII (space to `~`) from column `x`, as `put` writes a string
+  /// of it: a byte, a grapheme, a column, so no grapheme breaking, widths or escapes.
+  @discardableResult
+  mutating func put(
+    ascii bytes: UnsafeBufferPointer<UInt8>, x: Int, y: Int, style: CellStyle = .plain,
+    limit: Int? = nil
+  ) -> Int {
+    guard y >= 0, y < height else { return x }
+    let end = min(limit ?? width, width)
+    let stop = x + min(bytes.count, max(0, end - x))
+    let first = max(x, 0)
+    guard first < stop else { return stop }
+    let (row, width, graphemes, packed) = (y * width, width, graphemes, pack(style))
+    storage.withUnsafeMutableBufferPointer { cells in
+      for column in first..<stop {
+        Self.write(
+          UInt32(bytes[column - x]), style: packed, column: column, row: row, width: width,
+          in: cells, graphemes: graphemes)
+      }
+    }
+    return stop
+  }
+
+  /// Writes printable ASCII right-aligned in `columns` columns from `x`, plain blanks
+  /// before it, as `put(repeating: " ", …)` then `put(ascii:…)` would: how a column of
+  /// values draws each one.
+  @discardableResult
+  mutating func put(
+    ascii bytes: UnsafeBufferPointer<UInt8>, rightAlignedIn columns: Int, x: Int, y: Int,
+    style: CellStyle, limit: Int
+  ) -> Int {
+    guard y >= 0, y < height else { return x }
+    let end = min(limit, width)
+    let pad = max(0, columns - bytes.count)
+    let padEnd = min(end, x + pad)
+    let start = x + pad
+    let stop = start + min(bytes.count, max(0, end - start))
+    let (row, width, graphemes, packed) = (y * width, width, graphemes, pack(style))
+    storage.withUnsafeMutableBufferPointer { cells in
+      if max(x, 0) < padEnd {
+        for column in max(x, 0)..<padEnd {
+          Self.write(
+            Stored.space, style: .plain, column: column, row: row, width: width, in: cells,
+            graphemes: graphemes)
+        }
+      }
+      if max(start, 0) < stop {
+        for column in max(start, 0)..<stop {
+          Self.write(
+            UInt32(bytes[column - start]), style: packed, column: column, row: row, width: width,
+            in: cells, graphemes: graphemes)
+        }
+      }
+    }
+    return stop
+  }
+
+  /// Writes the UTF-8 of simple text (see `TerminalText.isSimple`) a scalar a column.
+  private mutating func put(
+    simple bytes: UnsafeBufferPointer<UInt8>, x: Int, y: Int, end: Int, style: CellStyle
+  ) -> Int {
+    var column = x
+    var i = 0
+    let (row, width, graphemes, packed) = (y * width, width, graphemes, pack(style))
+    storage.withUnsafeMutableBufferPointer { cells in
+      while i < bytes.count {
+        if column + 1 > end { break }
+        let (scalar, length) = TerminalText.scalar(in: bytes, at: i)
+        if column >= 0 {
+          Self.write(
+            scalar, style: packed, column: column, row: row, width: width, in: cells,
+            graphemes: graphemes)
+        }
+        column += 1
+        i += length
+      }
     }
     return column
   }
@@ -195,30 +276,38 @@ public struct CellGrid: Equatable, Sendable {
     }
     guard y >= 0, y < height else { return x }
     let end = min(limit ?? width, width, x + max(0, count))
-    var column = x
-    while column < end {
-      if column >= 0 {
-        clearWide(at: column, y: y)
-        storage[y * width + column] = Stored(code: scalar.value, style: style)
+    let first = max(x, 0)
+    guard first < end else { return max(end, x) }
+    let (row, width, graphemes, packed) = (y * width, width, graphemes, pack(style))
+    storage.withUnsafeMutableBufferPointer { cells in
+      for column in first..<end {
+        Self.write(
+          scalar.value, style: packed, column: column, row: row, width: width, in: cells,
+          graphemes: graphemes)
       }
-      column += 1
     }
-    return max(column, x)
+    return end
   }
 
   /// Changes the style of the cells `x..<x+count` of row `y`, keeping their text.
   public mutating func restyle(x: Int, y: Int, count: Int, _ change: (inout CellStyle) -> Void) {
     guard y >= 0, y < height else { return }
     for column in max(0, x)..<min(width, x + count) {
-      change(&storage[y * width + column].style)
+      var changed = style(storage[y * width + column].style)
+      change(&changed)
+      storage[y * width + column].style = pack(changed)
     }
   }
 
   /// Fills a rectangle with blanks of `style`.
   public mutating func fill(_ rect: Rect, style: CellStyle = .plain) {
-    for y in max(0, rect.y)..<min(height, rect.y + rect.height) {
-      for x in max(0, rect.x)..<min(width, rect.x + rect.width) {
-        storage[y * width + x] = Stored(code: Stored.space, style: style)
+    let rows = max(0, rect.y)..<min(height, rect.y + rect.height)
+    guard !rows.isEmpty else { return }
+    let columns = max(0, rect.x)..<min(width, rect.x + rect.width)
+    let (width, packed) = (width, pack(style))
+    storage.withUnsafeMutableBufferPointer { cells in
+      for y in rows {
+        for x in columns { cells[y * width + x] = Stored(code: Stored.space, style: packed) }
       }
     }
   }
@@ -238,12 +327,35 @@ public struct CellGrid: Equatable, Sendable {
     }
   }
 
-  private func isWide(_ cell: Stored) -> Bool {
+  private func isWide(_ cell: Stored) -> Bool { Self.isWide(cell, graphemes: graphemes) }
+
+  private static func isWide(_ cell: Stored, graphemes: [String]) -> Bool {
     if cell.code >= Stored.multiScalar {
-      return DisplayWidth.of(text(cell)) == 2
+      return DisplayWidth.of(graphemes[Int(cell.code - Stored.multiScalar)]) == 2
     }
     // (A two-column character takes at least three bytes of UTF-8.)
     return cell.code >= 0x800 && DisplayWidth.of(Unicode.Scalar(cell.code)!) == 2
+  }
+
+  /// Writes a one-column cell at `column` of the row starting at `row`, as `clearWide`
+  /// then a store would, on the storage's buffer: every frame writes thousands of cells
+  /// this way, with no uniqueness check or bounds check on each.
+  @inline(__always)
+  private static func write(
+    _ code: UInt32, style: PackedStyle, column: Int, row: Int, width: Int,
+    in cells: UnsafeMutableBufferPointer<Stored>, graphemes: [String]
+  ) {
+    let index = row + column
+    let old = cells[index]
+    // ASCII is never half of a wide character.
+    if old.code >= 0x80 {
+      if old.code == Stored.continuation {
+        if column > 0 { cells[index - 1].code = Stored.space }
+      } else if column + 1 < width, isWide(old, graphemes: graphemes) {
+        cells[index + 1].code = Stored.space
+      }
+    }
+    cells[index] = Stored(code: code, style: style)
   }
 }
 

@@ -16,8 +16,7 @@ public enum DisplayWidth {
 
   /// The columns `text` takes.
   public static func of(_ text: String) -> Int {
-    if TerminalText.isPrintableASCII(text) { return text.utf8.count }
-    if TerminalText.isSimple(text) { return text.unicodeScalars.count }
+    if let columns = TerminalText.simpleColumns(text) { return columns }
     return text.reduce(0) { $0 + of($1) }
   }
 

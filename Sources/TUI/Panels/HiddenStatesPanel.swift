@@ -8,7 +8,7 @@ struct HiddenStatesPanel: Panel {
   var events: [Int] { [index] }
   var naturalHeight: Int { 2 + hidden }
   var minimumHeight: Int { 2 + min(hidden, 2) }
-  static let bars = Array("▁▂▃▄▅▆▇█")
+  static let bars = Array("▁▂▃▄▅▆▇█".unicodeScalars)
 
   func draw(on grid: inout CellGrid, in rect: Rect, context: PanelContext) {
     let event = context.events[index]
@@ -17,14 +17,16 @@ struct HiddenStatesPanel: Panel {
     context.drawTitle(
       on: &grid, in: rect, event: index, panel: events, name: "hidden states",
       detail: "h_0 … \(event.result.name)")
-    let all = context.state.trace.hiddenStates
-    let states = Array(all.prefix(t + 1))
-    let scale = scaleOf(all, variant: context.variant)
+    let section = context.state.section
+    let states = section.hiddenStates.prefix(t + 1)
+    let scale = section.hiddenScale
 
     let indexWidth = String(hidden - 1).count + 2
     let stripWidth = min(states.count, max(8, rect.width / 4))
     let valuesX = rect.x + indexWidth + 3
-    let width = columnWidth(states.flatMap(\.scalars))
+    var widths = ColumnWidth()
+    for state in states { widths.include(state.scalars) }
+    let width = widths.columns
     // The newest state in view; while h_t is pending, h_{t-1} beside it.
     let columns = ValueColumns(
       count: states.count, width: width, available: rect.maxX - valuesX - stripWidth - 2,
@@ -34,7 +36,7 @@ struct HiddenStatesPanel: Panel {
     var y = rect.y + 1
     grid.put(String(repeating: " ", count: indexWidth) + " │", x: rect.x, y: y, style: Theme.rule)
     columns.draw(
-      on: &grid, x: valuesX, y: y, limit: rect.maxX, text: { "h_\($0)" },
+      on: &grid, x: valuesX, y: y, limit: rect.maxX, text: { .text("h_\($0)") },
       style: { $0 == t ? CellStyle(bold: true) : Theme.label })
     let stripX = valuesX + columns.totalWidth + 2
     grid.put("over t", x: stripX, y: y, style: Theme.label, limit: rect.maxX)
@@ -54,39 +56,31 @@ struct HiddenStatesPanel: Panel {
         style: { valueStyle(states[$0].scalars[neuron], pending: isPending($0)) })
       drawStrip(
         on: &grid, x: stripX, y: y, limit: rect.maxX,
-        values: states.map { $0.scalars[neuron] }, width: stripWidth, pending: pending,
-        scale: scale)
+        states: states, neuron: neuron, width: stripWidth, pending: pending, scale: scale)
     }
   }
 
   private func drawStrip(
-    on grid: inout CellGrid, x: Int, y: Int, limit: Int, values: [Float], width: Int,
-    pending: Bool, scale: Float
+    on grid: inout CellGrid, x: Int, y: Int, limit: Int, states: ArraySlice<Tensor>,
+    neuron: Int, width: Int, pending: Bool, scale: Float
   ) {
-    var shown = Array(values.indices)
+    var first = states.startIndex
     var column = x
-    if shown.count > width {
-      shown = Array(shown.suffix(width - 1))
+    if states.count > width {
+      first = states.endIndex - min(states.count, max(0, width - 1))
       column = grid.put("…", x: column, y: y, style: Theme.gap, limit: limit)
     }
-    for i in shown {
-      if pending && i == values.count - 1 {
+    for i in first..<states.endIndex {
+      if pending && i == states.endIndex - 1 {
         column = grid.put("·", x: column, y: y, style: Theme.pending, limit: limit)
         continue
       }
-      let v = values[i]
+      let v = states[i].scalars[neuron]
       let fraction = v.isFinite ? (min(max(v / scale, -1), 1) + 1) / 2 : 0.5
       let bar = HiddenStatesPanel.bars[
         min(HiddenStatesPanel.bars.count - 1, Int(fraction * Float(HiddenStatesPanel.bars.count)))]
-      column = grid.put(String(bar), x: column, y: y, style: Theme.value(v), limit: limit)
+      column = grid.put(
+        repeating: bar, count: 1, x: column, y: y, style: Theme.value(v), limit: limit)
     }
-  }
-
-  /// The value that reaches the top bar: 1 for tanh's outputs, else the largest
-  /// magnitude of the whole run (so the bars do not rescale while playing).
-  private func scaleOf(_ states: [Tensor], variant: Variant) -> Float {
-    if variant != .linear { return 1 }
-    let largest = states.flatMap(\.scalars).filter(\.isFinite).map(abs).max() ?? 1
-    return largest > 0 ? largest : 1
   }
 }

@@ -15,7 +15,9 @@ struct LabeledRows {
   @discardableResult
   func draw(on grid: inout CellGrid, in rect: Rect) -> Int {
     let count = rows.first?.values.count ?? 0
-    let width = columnWidth(rows.flatMap(\.values))
+    var widths = ColumnWidth()
+    for row in rows { widths.include(row.values) }
+    let width = widths.columns
     // The values come first: labels give up room (and end in …) so that all of a small
     // vector shows.
     let room = rect.width - 4 - count * width

@@ -94,38 +94,49 @@ struct ValueColumns {
 
   var totalWidth: Int { indices.count * width }
 
-  /// Draws one row of values starting at `x`: `text(i)` and `style(i)` for element i.
+  /// Draws one row of values starting at `x`: `text(i)` and `style(i)` for element i,
+  /// each right-aligned in its column.
   func draw(
-    on grid: inout CellGrid, x: Int, y: Int, limit: Int, text: (Int) -> String,
+    on grid: inout CellGrid, x: Int, y: Int, limit: Int, text: (Int) -> ValueCell,
     style: (Int) -> CellStyle
   ) {
     var column = x
     for index in indices {
-      let cell: String
-      let cellStyle: CellStyle
-      if let index {
-        cell = text(index)
-        cellStyle = style(index)
-      } else {
-        cell = "…"
-        cellStyle = Theme.gap
+      guard let index else {
+        Self.put(
+          .text("…"), in: &grid, x: column, width: width, y: y, style: Theme.gap, limit: limit)
+        column += width
+        continue
       }
-      let pad = max(0, width - DisplayWidth.of(cell))
-      grid.put(String(repeating: " ", count: pad), x: column, y: y, limit: limit)
-      grid.put(cell, x: column + pad, y: y, style: cellStyle, limit: limit)
+      Self.put(
+        text(index), in: &grid, x: column, width: width, y: y, style: style(index), limit: limit)
       column += width
+    }
+  }
+
+  private static func put(
+    _ cell: ValueCell, in grid: inout CellGrid, x: Int, width: Int, y: Int, style: CellStyle,
+    limit: Int
+  ) {
+    switch cell {
+    case .value(let v):
+      NumberFormat.withSigned(v) { bytes in
+        grid.put(ascii: bytes, rightAlignedIn: width, x: x, y: y, style: style, limit: limit)
+      }
+    case .text(let text):
+      let pad = max(0, width - DisplayWidth.of(text))
+      grid.put(repeating: " ", count: pad, x: x, y: y, limit: limit)
+      grid.put(text, x: x + pad, y: y, style: style, limit: limit)
     }
   }
 }
 
 /// The widest signed number among `values`, plus a space.
-func columnWidth(_ values: [Float]) -> Int {
-  1 + values.reduce(7) { max($0, NumberFormat.signed($1).count) }
-}
+func columnWidth(_ values: [Float]) -> Int { ColumnWidth(values).columns }
 
-/// A value's text, or a dot where the operation has not run yet.
-func valueText(_ v: Float, pending: Bool) -> String {
-  pending ? "·" : NumberFormat.signed(v)
+/// A value, or a dot where the operation has not run yet.
+func valueText(_ v: Float, pending: Bool) -> ValueCell {
+  pending ? .text("·") : .value(v)
 }
 
 func valueStyle(_ v: Float, pending: Bool) -> CellStyle {

@@ -54,14 +54,15 @@ struct ProductPanel: Panel {
     // The vector's column is as wide as its numbers; the labels below it may widen it
     // only while every column of the matrix still shows.
     let vectorPart = indexWidth + vectorWidth
-    var allValues: [Float] = product.result.value.scalars
+    var widths = ColumnWidth(product.result.value.scalars)
     for k in 0..<product.inner {
-      for j in 0..<product.outputs { allValues.append(product.matrix(k, j)) }
+      for j in 0..<product.outputs { widths.include(product.matrix(k, j)) }
     }
     if let follow {
-      allValues += follow.result.value.scalars + follow.operands.last!.value.scalars
+      widths.include(follow.result.value.scalars)
+      widths.include(follow.operands.last!.value.scalars)
     }
-    let valueWidth = columnWidth(allValues)
+    let valueWidth = widths.columns
     let labels = max(DisplayWidth.of(followLabel), DisplayWidth.of(resultLabel)) + 1
     let spare = rect.width - 2 - product.outputs * valueWidth
     let left = max(vectorPart, min(labels, spare, 18))
@@ -89,7 +90,7 @@ struct ProductPanel: Panel {
         grid.put(pad("⋮", to: left), x: rect.x, y: y, style: Theme.gap, limit: rect.maxX)
         grid.put(" │", x: rect.x + left, y: y, style: Theme.rule, limit: rect.maxX)
         columns.draw(
-          on: &grid, x: matrixX, y: y, limit: rect.maxX, text: { _ in "⋮" },
+          on: &grid, x: matrixX, y: y, limit: rect.maxX, text: { _ in .text("⋮") },
           style: { _ in Theme.gap })
         continue
       }
@@ -101,14 +102,15 @@ struct ProductPanel: Panel {
       }
       let indexText = "[\(k)]"
       grid.put(indexText, x: rect.x, y: y, style: Theme.label, limit: rect.maxX)
-      let valueString = NumberFormat.signed(vector[k])
-      grid.put(
-        valueString, x: rect.x + left - DisplayWidth.of(valueString), y: y, style: vectorStyle,
-        limit: rect.maxX)
+      NumberFormat.withSigned(vector[k]) { bytes in
+        grid.put(
+          ascii: bytes, x: rect.x + left - bytes.count, y: y, style: vectorStyle,
+          limit: rect.maxX)
+      }
       grid.put(" │", x: rect.x + left, y: y, style: Theme.rule, limit: rect.maxX)
       columns.draw(
         on: &grid, x: matrixX, y: y, limit: rect.maxX,
-        text: { NumberFormat.signed(product.matrix(k, $0)) },
+        text: { .value(product.matrix(k, $0)) },
         style: { j in
           var style = Theme.value(product.matrix(k, j))
           if let drill {
@@ -129,8 +131,8 @@ struct ProductPanel: Panel {
       on: &grid, x: matrixX, y: y, limit: rect.maxX,
       text: { j in
         if let drill {
-          if j == drill.output { return NumberFormat.signed(product.runningSum(drill)) }
-          if j > drill.output { return "·" }
+          if j == drill.output { return .value(product.runningSum(drill)) }
+          if j > drill.output { return .text("·") }
         }
         return valueText(result[j], pending: status == .pending)
       },
@@ -154,7 +156,7 @@ struct ProductPanel: Panel {
       grid.put(" │", x: rect.x + left, y: y, style: Theme.rule, limit: rect.maxX)
       columns.draw(
         on: &grid, x: matrixX, y: y, limit: rect.maxX,
-        text: { NumberFormat.signed(bias[$0]) }, style: { Theme.value(bias[$0]) })
+        text: { .value(bias[$0]) }, style: { Theme.value(bias[$0]) })
       y += 1
     }
     let followResult = follow.result.value.scalars

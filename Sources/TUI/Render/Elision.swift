@@ -16,16 +16,19 @@ public enum Elision {
     var head = capacity / 2
     var tail = capacity - 1 - head
     var window = focus == nil ? 0 : capacity
+    // Which items show, as flags in order: panels elide on every frame, and this is
+    // cheaper than a set of indices sorted each time.
+    var shown = [Bool](repeating: false, count: count)
     while true {
-      var shown = Set<Int>()
+      for i in shown.indices { shown[i] = false }
       if let focus, window > 0 {
         let low = max(0, min(focus - (window - 1) / 2, count - window))
-        for i in low..<min(count, low + window) { shown.insert(i) }
-        shown.insert(focus)
+        for i in low..<min(count, low + window) { shown[i] = true }
+        shown[focus] = true
       }
-      for i in 0..<head { shown.insert(i) }
-      for i in (count - tail)..<count { shown.insert(i) }
-      let result = withGaps(shown.sorted(), count: count)
+      for i in 0..<head { shown[i] = true }
+      for i in (count - tail)..<count { shown[i] = true }
+      let result = withGaps(shown)
       if result.count <= capacity { return result }
       if window > 1 {
         window -= 1
@@ -40,15 +43,15 @@ public enum Elision {
     }
   }
 
-  private static func withGaps(_ sorted: [Int], count: Int) -> [Int?] {
+  private static func withGaps(_ shown: [Bool]) -> [Int?] {
     var out: [Int?] = []
     var previous = -1
-    for i in sorted {
+    for i in shown.indices where shown[i] {
       if i != previous + 1 { out.append(nil) }
       out.append(i)
       previous = i
     }
-    if previous < count - 1 { out.append(nil) }
+    if previous < shown.count - 1 { out.append(nil) }
     return out
   }
 }

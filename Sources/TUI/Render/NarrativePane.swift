@@ -14,6 +14,36 @@ enum NarrativePane {
 
   /// Greedy word wrap; a word longer than the width is cut.
   static func wrap(_ text: String, width: Int) -> [String] {
+    guard TerminalText.isSimple(text) else {
+      return wrapMeasuringLines(text, width: width)
+    }
+    // A scalar is a grapheme and a column here, so a line's width is the sum of its
+    // words' and spaces': no need to measure each candidate line again.
+    var lines: [String] = []
+    var line = ""
+    var lineWidth = 0
+    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+      let wordWidth = word.unicodeScalars.count
+      if line.isEmpty {
+        line = String(word)
+        lineWidth = wordWidth
+      } else if lineWidth + 1 + wordWidth <= width {
+        line += " "
+        line += word
+        lineWidth += 1 + wordWidth
+      } else {
+        lines.append(line)
+        line = String(word)
+        lineWidth = wordWidth
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+  }
+
+  /// The same wrap for any text: each candidate line measured as a whole, since joining
+  /// two words with a space can change how their graphemes break.
+  private static func wrapMeasuringLines(_ text: String, width: Int) -> [String] {
     var lines: [String] = []
     var line = ""
     for word in text.split(separator: " ", omittingEmptySubsequences: true) {

@@ -126,29 +126,41 @@ enum PanelLayout {
   }
 
   /// Splits indices 0..<heights.count into `count` runs, in order, so that the tallest
-  /// run is as short as can be.
+  /// run is as short as can be (the first such split, in order of the runs' ends).
   static func partition(_ heights: [Int], into count: Int) -> [[Int]] {
     let n = heights.count
     guard count > 1, n > 1 else { return [Array(0..<n)] }
-    var best: [[Int]] = [Array(0..<n)]
+    let parts = min(count, n)
+    // Every split is tried on every frame, so runs are summed from prefix sums and the
+    // ends kept in one array, rather than building the groups of each candidate.
+    var below = [0]
+    below.reserveCapacity(n + 1)
+    for height in heights { below.append(below[below.count - 1] + height) }
+    var ends = Array(repeating: n, count: parts)
+    var best = ends
     var bestHeight = Int.max
-    func search(start: Int, remaining: Int, groups: [[Int]]) {
-      if remaining == 1 {
-        let all = groups + [Array(start..<n)]
-        let height = maxHeight(all, heights)
+    func search(start: Int, part: Int, tallest: Int) {
+      if part == parts - 1 {
+        let height = max(tallest, below[n] - below[start])
         if height < bestHeight {
           bestHeight = height
-          best = all
+          best = ends
         }
         return
       }
+      let remaining = parts - part
       guard start < n - remaining + 1 else { return }
       for end in (start + 1)...(n - remaining + 1) {
-        search(start: end, remaining: remaining - 1, groups: groups + [Array(start..<end)])
+        ends[part] = end
+        search(start: end, part: part + 1, tallest: max(tallest, below[end] - below[start]))
       }
     }
-    search(start: 0, remaining: min(count, n), groups: [])
-    return best
+    search(start: 0, part: 0, tallest: Int.min)
+    var start = 0
+    return best.map { end in
+      defer { start = end }
+      return Array(start..<end)
+    }
   }
 
   static func maxHeight(_ groups: [[Int]], _ heights: [Int]) -> Int {

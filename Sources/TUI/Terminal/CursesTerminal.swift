@@ -80,10 +80,10 @@ public final class CursesTerminal: PlayerTerminal {
       var x = 0
       while x < columns {
         let row = y * grid.width
-        let style = grid.storage[row + x].style
+        let packed = grid.storage[row + x].style
         var text = ""
         let start = x
-        while x < columns, grid.storage[row + x].style == style {
+        while x < columns, grid.storage[row + x].style == packed {
           let cell = grid.storage[row + x]
           if cell.code < 0x80 {
             text.unicodeScalars.append(Unicode.Scalar(UInt8(truncatingIfNeeded: cell.code)))
@@ -92,7 +92,7 @@ public final class CursesTerminal: PlayerTerminal {
           }
           x += 1
         }
-        wattrset(window, Int32(bitPattern: attributes(style)))
+        wattrset(window, Int32(bitPattern: attributes(grid.style(packed))))
         mvwaddstr(window, Int32(y), Int32(start), text)
       }
     }
