@@ -149,6 +149,31 @@ struct PlayerEndToEndTests {
     try expectShellRestored(session, status: status)
   }
 
+  /// A terminal window closed or an SSH link dropped: the player must end, not spin
+  /// on a terminal that answers every read at once. With SIGHUP ignored (`nohup`, a
+  /// shell's trap) it must notice the hang-up on its input instead.
+  @Test(arguments: ["", "trap '' HUP; "])
+  func closingTheTerminalEndsThePlayer(prefix: String) throws {
+    let session = try TmuxSession(columns: 100, rows: 30)
+    try session.type("\(prefix)\(binary) play --seed 0")
+    #expect(try session.waitFor { $0.contains("step 1/") && $0.contains("q quit") }.matched)
+    let pid = try #require(try session.foregroundChild())
+    try session.killServer()
+    var ended = false
+    for _ in 0..<200 {
+      // Gone, or a zombie nobody reaps yet: either way it has stopped running.
+      let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+      let state = stat?.split(separator: ")").last?.split(separator: " ").first
+      if stat == nil || state == "Z" {
+        ended = true
+        break
+      }
+      usleep(50_000)
+    }
+    if !ended { kill(pid, SIGKILL) }
+    #expect(ended, "the player kept running after its terminal closed")
+  }
+
   @Test func withoutATerminalThePlayerPrintsTheWalkthrough() throws {
     let printed = try RNNTraceBinary.run(["print", "--seed", "3"])
     let piped = try RNNTraceBinary.run(["play", "--seed", "3"])

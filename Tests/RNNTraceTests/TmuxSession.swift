@@ -44,6 +44,11 @@ final class TmuxSession {
     try tmux(["resize-window", "-x", String(columns), "-y", String(rows)])
   }
 
+  /// Ends the server, and with it the terminal, as closing a terminal window does.
+  func killServer() throws {
+    try tmux(["kill-server"])
+  }
+
   /// The screen as text, a line per row.
   func screen() throws -> String { try tmux(["capture-pane", "-p"]) }
 

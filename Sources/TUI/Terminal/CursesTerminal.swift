@@ -17,6 +17,8 @@ public final class CursesTerminal: PlayerTerminal {
   public let palette: TerminalPalette
   private var pairs: [Int16: Int16] = [:]
   private var isStopped = false
+  /// The file descriptor keys are read from, to tell a dead terminal from a timeout.
+  private let inputDescriptor: Int32
 
   /// Starts curses on the terminal named by `termType` (nil: `$TERM`) through the given
   /// streams (nil: stdout and stdin). Returns an error instead of exiting, as
@@ -40,6 +42,7 @@ public final class CursesTerminal: PlayerTerminal {
     }
     screen = created
     self.window = window
+    inputDescriptor = fileno(input ?? rnn_stdin())
     // Raw, so that Ctrl-C and Ctrl-Z arrive as keys and leave through the player.
     raw()
     noecho()
@@ -104,10 +107,18 @@ public final class CursesTerminal: PlayerTerminal {
   public func nextInput(timeoutMilliseconds: Int?) -> TerminalInput {
     wtimeout(window, Int32(timeoutMilliseconds ?? -1))
     let code = wgetch(window)
-    if code == ERR { return .timeout }
+    if code == ERR { return inputIsGone() ? .closed : .timeout }
     if code == KEY_RESIZE { return .resize(size) }
     if code == 27 { return escapeSequence() }
     return CursesTerminal.key(code).map(TerminalInput.key) ?? .ignored
+  }
+
+  /// Whether the terminal's input has hung up or ended. `wgetch` answers a dead terminal
+  /// with ERR at once, as it answers a timeout: without this check the loop would spin.
+  private func inputIsGone() -> Bool {
+    var request = pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0)
+    guard poll(&request, 1, 0) >= 0 else { return errno != EINTR && errno != EAGAIN }
+    return request.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
   }
 
   /// Esc alone is a key; Esc with more bytes already waiting is a sequence that the

@@ -22,6 +22,7 @@ public struct PlayerLoop {
       case .resize(let size): action = .resize(size)
       case .timeout: action = state.isPlaying ? .tick : nil
       case .ignored: action = nil
+      case .closed: return state
       }
       guard let action, let effect = state.update(action) else { continue }
       switch effect {

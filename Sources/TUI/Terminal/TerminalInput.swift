@@ -7,6 +7,8 @@ public enum TerminalInput: Equatable, Sendable {
   case timeout
   /// Something that means nothing to the player (an unmapped key, a mouse event).
   case ignored
+  /// The terminal is gone (hung up, or input at its end): nothing more will come.
+  case closed
 }
 
 /// The terminal as the player's loop sees it; `CursesTerminal` is the real one, and

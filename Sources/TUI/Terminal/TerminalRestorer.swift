@@ -46,6 +46,14 @@ enum TerminalRestorer {
       TerminalRestorer.remove()
       // A fault re-executes its instruction when the handler returns, and so reaches the
       // restored handler with its real context; a signal that was sent is sent again.
-      if rnn_signal_was_sent(info) != 0 { raise(sig) }
+      // A request to stop is raised again whoever sent it: the kernel's SIGHUP when the
+      // terminal closes (an SSH link drops, a window is closed) looks like a fault by its
+      // code, and returning from it left the player reading a dead terminal forever.
+      if rnn_signal_was_sent(info) != 0 || TerminalRestorer.isStopRequest(sig) { raise(sig) }
     }
+
+  /// Signals that ask the process to end rather than report a fault it made.
+  static func isStopRequest(_ sig: Int32) -> Bool {
+    sig == SIGTERM || sig == SIGHUP || sig == SIGINT || sig == SIGQUIT
+  }
 }
