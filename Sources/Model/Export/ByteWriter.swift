@@ -148,8 +148,8 @@ extension ByteBuffer {
 }
 
 extension ByteWriter: NameWriter {
-  mutating func write(_ piece: StaticString) { literal(piece) }
-  mutating func write(number: Int) { decimal(number) }
+  @inline(__always) mutating func write(_ piece: StaticString) { literal(piece) }
+  @inline(__always) mutating func write(number: Int) { decimal(number) }
 }
 
 extension ByteWriter {
