@@ -26,6 +26,23 @@ public struct ValueFormat: Sendable, Equatable {
   /// right by -e with round-half-to-even, as glibc's printf rounds, gives the digits.
   /// Nil for a precision above 9 or a magnitude of 2^33 or more (printf does those).
   static func fixed(_ value: Float, precision: Int) -> String? {
+    var bytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    return withUnsafeMutableBytes(of: &bytes) { buffer in
+      guard let length = writeFixed(value, precision: precision, endingAt: buffer) else {
+        return nil
+      }
+      return String(
+        decoding: UnsafeRawBufferPointer(rebasing: buffer[(buffer.count - length)...]),
+        as: UTF8.self)
+    }
+  }
+
+  /// Writes what `%.Nf` prints for a finite `value` (as `fixed`) right-aligned at the end
+  /// of `buffer` (32 bytes are always enough) and returns its length: the player draws
+  /// values from these bytes without making a String. Nil where `fixed` is nil.
+  public static func writeFixed(
+    _ value: Float, precision: Int, endingAt buffer: UnsafeMutableRawBufferPointer
+  ) -> Int? {
     guard (0...9).contains(precision) else { return nil }
     let field = Int(value.exponentBitPattern)
     let m = UInt64(value.significandBitPattern) | (field == 0 ? 0 : 1 << 23)
@@ -48,29 +65,26 @@ public struct ValueFormat: Sendable, Equatable {
     }
     // Digits from the right: the fraction (exactly `precision` of them), the point, the
     // whole part, the sign.
-    var bytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    return withUnsafeMutableBytes(of: &bytes) { buffer in
-      var i = buffer.count
-      for _ in 0..<precision {
-        i -= 1
-        buffer[i] = UInt8(ascii: "0") + UInt8(q % 10)
-        q /= 10
-      }
-      if precision > 0 {
-        i -= 1
-        buffer[i] = UInt8(ascii: ".")
-      }
-      repeat {
-        i -= 1
-        buffer[i] = UInt8(ascii: "0") + UInt8(q % 10)
-        q /= 10
-      } while q > 0
-      if value.sign == .minus {
-        i -= 1
-        buffer[i] = UInt8(ascii: "-")
-      }
-      return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[i...]), as: UTF8.self)
+    var i = buffer.count
+    for _ in 0..<precision {
+      i -= 1
+      buffer[i] = UInt8(ascii: "0") + UInt8(q % 10)
+      q /= 10
     }
+    if precision > 0 {
+      i -= 1
+      buffer[i] = UInt8(ascii: ".")
+    }
+    repeat {
+      i -= 1
+      buffer[i] = UInt8(ascii: "0") + UInt8(q % 10)
+      q /= 10
+    } while q > 0
+    if value.sign == .minus {
+      i -= 1
+      buffer[i] = UInt8(ascii: "-")
+    }
+    return buffer.count - i
   }
 
   /// Values of one tensor, each right-aligned to the widest: `[-0.7056,  0.6741]`.
