@@ -93,15 +93,7 @@ public struct ByteBuffer: @unchecked Sendable {
   /// A whole number in decimal: `-12`, `0`, `4096`. Written in place, two digits at a
   /// time, without making a String first.
   public mutating func appendDecimal(_ value: Int) {
-    let out = reserve(20)
-    var start = out
-    if value < 0 {
-      out.pointee = UInt8(ascii: "-")
-      start += 1
-    }
-    let length = Self.decimalLength(value.magnitude)
-    Self.writeDigits(value.magnitude, endingAt: start + length)
-    count &+= start - out + length
+    write(atMost: ByteWriter.decimalBound) { $0.decimal(value) }
   }
 
   /// How many decimal digits `value` has (1 for zero).
@@ -219,23 +211,7 @@ extension ByteBuffer {
 
   /// `[-0.70564395,0.67411864]`
   public mutating func appendJSON(values: [Float]) {
-    values.withUnsafeBufferPointer { appendJSON(values: $0) }
-  }
-
-  /// `[-0.70564395,0.67411864]`, with one capacity check for the whole list.
-  public mutating func appendJSON(values: UnsafeBufferPointer<Float>) {
-    let out = reserve(2 + values.count * (ShortestFloat.room + 1))
-    out.pointee = UInt8(ascii: "[")
-    var position = out + 1
-    for (i, value) in values.enumerated() {
-      if i > 0 {
-        position.pointee = UInt8(ascii: ",")
-        position += 1
-      }
-      position += Self.writeJSON(value, at: position)
-    }
-    position.pointee = UInt8(ascii: "]")
-    count &+= position + 1 - out
+    write(atMost: ByteWriter.bound(ofValues: values.count)) { $0.values(values) }
   }
 
   /// `["the","dog"]`
