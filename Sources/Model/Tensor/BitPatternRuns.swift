@@ -16,21 +16,30 @@ struct BitPatternRuns: Sendable {
   /// number's last; per run `(gap << 1) | long`, then `length - 2` when `long` is 1. Gaps
   /// count from one past the previous run's end. Line breaks are ignored.
   init(encoded text: String) {
-    var numbers: [UInt64] = []
-    var value: UInt64 = 0
-    var shift: UInt64 = 0
-    for byte in text.utf8 {
-      guard let digit = Self.digit(byte) else { continue }
-      value |= UInt64(digit & 31) << shift
-      shift += 5
-      if digit & 32 == 0 {
-        numbers.append(value)
-        value = 0
-        shift = 0
+    // Read from the contiguous UTF-8 and into reserved arrays: every process that uses
+    // tanh decodes the whole table at start-up (about 100 KB of text).
+    var text = text
+    let numbers = text.withUTF8 { utf8 in
+      var numbers: [UInt64] = []
+      numbers.reserveCapacity(utf8.count / 2)
+      var value: UInt64 = 0
+      var shift: UInt64 = 0
+      for byte in utf8 {
+        guard let digit = Self.digit(byte) else { continue }
+        value |= UInt64(digit & 31) << shift
+        shift += 5
+        if digit & 32 == 0 {
+          numbers.append(value)
+          value = 0
+          shift = 0
+        }
       }
+      return numbers
     }
     var starts: [UInt32] = []
     var ends: [UInt32] = []
+    starts.reserveCapacity(numbers.count)
+    ends.reserveCapacity(numbers.count)
     var next: UInt64 = 0
     var index = 0
     while index < numbers.count {
