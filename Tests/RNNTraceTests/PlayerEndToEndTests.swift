@@ -79,15 +79,16 @@ struct PlayerEndToEndTests {
     #expect(first.contains("[dog]"))
     #expect(first.contains("A recurrent network reads a text word by word"))
     try session.press("]")
+    // Each wait also names what is checked lower on the screen: a capture can catch a
+    // frame half drawn, its first rows new and its last ones not yet.
     let second = try session.waitFor {
       $0.contains("chapter 2: A sentence") && $0.contains("step 1/25")
+        && $0.contains("[the] dog jumped over a")
     }
     #expect(second.matched, "] did not open chapter 2:\n\(second.screen)")
-    #expect(second.screen.contains("[the] dog jumped over a"))
     try session.press("End")
-    let last = try session.waitFor { $0.contains("step 25/25") }
-    #expect(last.matched)
-    #expect(last.screen.contains("h_5 = -1.3220"))
+    let last = try session.waitFor { $0.contains("step 25/25") && $0.contains("h_5 = -1.3220") }
+    #expect(last.matched, "End did not reach h_5 = -1.3220:\n\(last.screen)")
     try session.press("e")
     let exported = try session.waitFor { $0.contains("exported to ") }
     #expect(exported.matched, "no export message:\n\(exported.screen)")
