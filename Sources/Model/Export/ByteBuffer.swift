@@ -108,24 +108,6 @@ public struct ByteBuffer: @unchecked Sendable {
     return length
   }
 
-  /// The decimal digits of `value`, the last one just before `end`, two at a time.
-  @inline(__always)
-  static func writeDigits(_ value: UInt, endingAt end: UnsafeMutablePointer<UInt8>) {
-    var rest = value
-    var position = end
-    while rest >= 100 {
-      let next = rest / 100
-      position -= 2
-      ShortestFloat.writePair(Int(truncatingIfNeeded: rest &- next &* 100), at: position)
-      rest = next
-    }
-    if rest >= 10 {
-      ShortestFloat.writePair(Int(truncatingIfNeeded: rest), at: position - 2)
-    } else {
-      (position - 1).pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest)
-    }
-  }
-
   /// Appends again the bytes at `range` of what was already written (a value written
   /// twice is formatted once).
   public mutating func appendCopy(of range: Range<Int>) {

@@ -67,7 +67,7 @@ struct ByteWriter {
       start += 1
     }
     let length = ByteBuffer.decimalLength(value.magnitude)
-    ByteBuffer.writeDigits(value.magnitude, endingAt: start + length)
+    ShortestFloat.writeDigits(value.magnitude, endingAt: start + length)
     position = start + length
   }
 

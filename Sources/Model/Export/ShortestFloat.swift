@@ -90,9 +90,12 @@ enum ShortestFloat {
     UnsafeMutableRawPointer(out).storeBytes(of: word, as: UInt64.self)
   }
 
-  /// The decimal digits of `digits`, the last one just before `end`, two at a time.
+  /// The decimal digits of `digits`, the last one just before `end`, two at a time
+  /// (integers too: `ByteWriter.decimal` writes through here).
   @inline(__always)
-  private static func writeDigits(_ digits: UInt32, endingAt end: UnsafeMutablePointer<UInt8>) {
+  static func writeDigits<Digits: FixedWidthInteger & UnsignedInteger>(
+    _ digits: Digits, endingAt end: UnsafeMutablePointer<UInt8>
+  ) {
     var rest = digits
     var position = end
     while rest >= 100 {
