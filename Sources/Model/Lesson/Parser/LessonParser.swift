@@ -15,7 +15,7 @@ public enum LessonParser {
     let source = SourceText(file: file, text: text)
     let root: Node
     do {
-      guard let node = try Yams.compose(yaml: text) else {
+      guard let node = try Yams.compose(yaml: text, .basic) else {
         throw source.error(
           at: nil, "the file is empty",
           expected: "a lesson: `title:` and `chapters:` (see docs/lessons.md)")

@@ -105,8 +105,12 @@ private func editDistance(_ a: String, _ b: String) -> Int {
 }
 
 extension Node {
-  /// The resolved YAML type: `.str`, `.int`, `.float`, `.bool`, `.null`, ….
-  var kind: Tag.Name { Tag.Name(rawValue: tag.rawValue) }
+  /// The YAML type Yams' default resolver gives: `.str`, `.int`, `.float`, `.bool`,
+  /// `.null`, …. (Lessons are composed with the basic resolver: see `ScalarKind`.)
+  var kind: Tag.Name {
+    if case .scalar(let scalar) = self { return ScalarKind.of(scalar) }
+    return Tag.Name(rawValue: tag.rawValue)
+  }
 }
 
 /// A place in the lesson file: line and column from 1 (Yams' `Mark`, which cannot be
