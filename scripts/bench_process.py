@@ -3,7 +3,7 @@
 start-up, `rnntrace print` of the bundled lesson, and a 1,000,000-word export (wall
 time, throughput and peak memory).
 
-    swift build -c release
+    swift build -c release --static-swift-stdlib
     python3 scripts/bench_process.py            # 20 runs of the short commands
 """
 import argparse
@@ -36,7 +36,7 @@ def main():
     args = parser.parse_args()
     binary = args.rnntrace
     if not os.access(binary, os.X_OK):
-        sys.exit(f"{binary}: not found; build it with `swift build -c release`")
+        sys.exit(f"{binary}: not found; build it with `swift build -c release --static-swift-stdlib`")
 
     print(f"{os.cpu_count()} cores; {args.runs} runs; wall ms as best / median")
     best, median, peak = timed_runs([binary, "--version"], args.runs)

@@ -4,7 +4,7 @@ shared/peers/trace_torch.py (the learner's eager PyTorch loop writing one JSON l
 operation), on the same sizes and the same number of random words from a 1,000-word
 vocabulary. Prints both wall times, CPU times, peak memory, output sizes and the ratio.
 
-    swift build -c release
+    swift build -c release --static-swift-stdlib
     python3 scripts/bench_vs_torch.py                      # both sizes, 3 runs each
     python3 scripts/bench_vs_torch.py --runs 5 --only 10000,8,16
 
@@ -106,7 +106,7 @@ def main():
     args = parser.parse_args()
 
     if not os.access(args.rnntrace, os.X_OK):
-        sys.exit(f"{args.rnntrace}: not found; build it with `swift build -c release`")
+        sys.exit(f"{args.rnntrace}: not found; build it with `swift build -c release --static-swift-stdlib`")
     help_text = subprocess.run([args.rnntrace, "export", "--help"], capture_output=True,
                                text=True).stdout
     sentence_file = "--sentence-file" in help_text
