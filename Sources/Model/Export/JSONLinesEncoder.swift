@@ -111,8 +111,8 @@ extension ByteWriter {
     // The constant pieces (34 bytes, and 19 an operand), the index, the strings.
     var bound = 40 + decimalBound + Self.bound(ofName: event.formulaName)
     for i in 0..<event.operandCount {
-      let operand = event.operand(i)
-      bound += 24 + Self.bound(ofName: operand.label) + Self.bound(ofShape: operand.value.shape)
+      bound += 24 + Self.bound(ofName: event.operandName(i))
+      bound += Self.bound(ofShape: event.operandShape(i))
     }
     return bound
   }
@@ -126,11 +126,10 @@ extension ByteWriter {
     }
     literal(",\"operands\":[")
     for i in 0..<event.operandCount {
-      let operand = event.operand(i)
       literal(i > 0 ? ",{\"name\":" : "{\"name\":")
-      name(operand.label)
+      name(event.operandName(i))
       literal(",\"shape\":")
-      shape(operand.value.shape)
+      shape(event.operandShape(i))
       byte(UInt8(ascii: "}"))
     }
     byte(UInt8(ascii: "]"))

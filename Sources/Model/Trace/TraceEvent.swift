@@ -75,14 +75,7 @@ public struct TraceEvent: Equatable, Sendable {
 
   /// Operand `i`, without building the `operands` array.
   public func operand(_ i: Int) -> NamedTensor {
-    precondition(i >= 0 && i < operandCount, "operand \(i) of \(operandCount)")
-    let value = i == 0 ? first! : second!
-    switch names {
-    case .templates(let templates):
-      return NamedTensor(name(i == 0 ? templates.first : templates.second), value)
-    case .given(let given):
-      return NamedTensor(given.operands[i], value)
-    }
+    NamedTensor(operandName(i), i == 0 ? first! : second!)
   }
 
   /// What went in, by name (a parameter's name, or an earlier result's name).
@@ -102,6 +95,22 @@ public struct TraceEvent: Equatable, Sendable {
     }
   }
 
+  /// Operand `i`'s name, without copying its tensor as `operand(_:)` does: the
+  /// encoders read it for every event.
+  public func operandName(_ i: Int) -> TraceName {
+    precondition(i >= 0 && i < operandCount, "operand \(i) of \(operandCount)")
+    switch names {
+    case .templates(let templates): return name(i == 0 ? templates.first : templates.second)
+    case .given(let given): return given.operands[i]
+    }
+  }
+
+  /// Operand `i`'s shape, without copying its tensor.
+  public func operandShape(_ i: Int) -> TensorShape {
+    precondition(i >= 0 && i < operandCount, "operand \(i) of \(operandCount)")
+    return i == 0 ? first.unsafelyUnwrapped.shape : second.unsafelyUnwrapped.shape
+  }
+
   private func name(_ template: NameTemplate) -> TraceName {
     TraceName(template, t: t, index: index ?? 0)
   }
@@ -111,7 +120,7 @@ public struct TraceEvent: Equatable, Sendable {
       && lhs.operation == rhs.operation && lhs.index == rhs.index && lhs.value == rhs.value
       && lhs.first == rhs.first && lhs.second == rhs.second
       && lhs.formulaName == rhs.formulaName && lhs.result.label == rhs.result.label
-      && (0..<lhs.operandCount).allSatisfy { lhs.operand($0).label == rhs.operand($0).label }
+      && (0..<lhs.operandCount).allSatisfy { lhs.operandName($0) == rhs.operandName($0) }
   }
 }
 
