@@ -133,6 +133,9 @@ enum NameTemplate: UInt8, Sendable {
     }
   }
 
+  // Inlined so that each letter is a constant where it is written: a copy of unknown
+  // length is a call to memmove.
+  @inline(__always)
   private static func symbol<Out: NameWriter>(
     _ letter: StaticString, _ t: Int, into out: inout Out
   ) {
