@@ -81,38 +81,58 @@ import Testing
     #expect(LogTestModels.problem(bytes, chunkSize: 7) == message)
   }
 
-  /// 100 MB of one line, produced as it is read: the reader stops at its limit
-  /// rather than holding the line.
-  @Test func aHundredMegabyteLineIsRefusedAtTheLimit() {
+  /// A good header, then 100 MB of one line, produced as it is read: the reader stops
+  /// at the event lines' limit rather than holding the line.
+  @Test func aHundredMegabyteEventLineIsRefusedAtTheLimit() throws {
     struct LongLine: ByteSource {
+      var header: [UInt8]
       var remaining = 100_000_000
-      var served = 0
       mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        if !header.isEmpty {
+          let n = min(buffer.count, header.count)
+          buffer.copyBytes(from: header.prefix(n))
+          header.removeFirst(n)
+          return n
+        }
         let n = min(buffer.count, remaining)
         buffer.baseAddress!.initializeMemory(as: UInt8.self, repeating: UInt8(ascii: "7"), count: n)
         remaining -= n
-        served += n
         return n
       }
     }
-    var reader = TraceLogReader(LongLine())
+    let log = LogTestModels.jsonl(.linear)
+    let header = Array(log.prefix(through: try #require(log.firstIndex(of: 0x0A))))
+    var reader = TraceLogReader(LongLine(header: header))
+    _ = try reader.readHeader()
     #expect(
       throws: TraceLogError(
-        line: 1,
-        "longer than 67108864 bytes, the most a line may hold; a trace log has no such line")
+        line: 2,
+        "longer than 67108864 bytes, the most an event line may hold; a trace log has no such line")
     ) {
-      _ = try reader.readHeader()
+      _ = try reader.nextEvent()
     }
   }
 
-  @Test func aSmallerLimitIsHonoured() throws {
+  @Test func smallerLimitsAreHonoured() throws {
     let log = LogTestModels.jsonl(.linear)
-    var reader = TraceLogReader(ByteArraySource(log), maxLineBytes: 100)
+    var reader = TraceLogReader(ByteArraySource(log), maxHeaderBytes: 100)
     #expect(
       throws: TraceLogError(
-        line: 1, "longer than 100 bytes, the most a line may hold; a trace log has no such line")
+        line: 1,
+        "longer than 100 bytes, the most a header line may hold; a trace log has no such line")
     ) {
       _ = try reader.readHeader()
+    }
+    // The header has its own limit: a header far longer than an event line may be reads.
+    var events = TraceLogReader(ByteArraySource(log), maxLineBytes: 100)
+    let header = try events.readHeader()
+    #expect(header.words.isEmpty == false)
+    #expect(
+      throws: TraceLogError(
+        line: 2,
+        "longer than 100 bytes, the most an event line may hold; a trace log has no such line")
+    ) {
+      _ = try events.nextEvent()
     }
   }
 

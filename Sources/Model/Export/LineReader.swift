@@ -5,12 +5,11 @@
 #endif
 
 /// Splits a byte source into lines ended by `\n`, holding at most one line (and one
-/// chunk past it) in memory, and refusing a line longer than `maxLineBytes` as soon
-/// as it has read that many bytes of it: a 100 MB line of garbage costs one bounded
-/// buffer and one error, never the whole line.
+/// chunk past it) in memory, and refusing a line longer than the caller's limit as
+/// soon as it has read that many bytes of it: a 100 MB line of garbage where a short
+/// line belongs costs one bounded buffer and one error, never the whole line.
 struct LineReader<Source: ByteSource> {
   private var source: Source
-  private let maxLineBytes: Int
   private let chunkSize: Int
   private var buffer: [UInt8]
   /// The unread bytes are `buffer[start..<end]`; no `\n` lies in `start..<scanned`.
@@ -21,18 +20,20 @@ struct LineReader<Source: ByteSource> {
   /// The number of the line last returned (0 before the first).
   private(set) var lineNumber = 0
 
-  init(source: Source, maxLineBytes: Int, chunkSize: Int = 1 << 16) {
+  init(source: Source, chunkSize: Int = 1 << 16) {
     self.source = source
-    self.maxLineBytes = maxLineBytes
     self.chunkSize = chunkSize
     self.buffer = [UInt8](repeating: 0, count: chunkSize)
   }
 
   /// Hands the next line, without its `\n`, to `body`; nil at the end of the file.
-  mutating func nextLine<R>(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> R) throws -> R? {
+  /// A line longer than `maxBytes` is refused.
+  mutating func nextLine<R>(
+    maxBytes: Int, _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> R
+  ) throws -> R? {
     while true {
       if let newline = findNewline() {
-        if newline - start > maxLineBytes { throw tooLong() }
+        if newline - start > maxBytes { throw tooLong(maxBytes) }
         lineNumber += 1
         let lineStart = start
         start = newline + 1
@@ -41,7 +42,7 @@ struct LineReader<Source: ByteSource> {
           try body(UnsafeBufferPointer(rebasing: all[lineStart..<newline]), lineNumber)
         }
       }
-      if end - start > maxLineBytes { throw tooLong() }
+      if end - start > maxBytes { throw tooLong(maxBytes) }
       if atEnd {
         guard start == end else {
           throw TraceLogError(
@@ -50,14 +51,15 @@ struct LineReader<Source: ByteSource> {
         }
         return nil
       }
-      try fill()
+      try fill(maxBytes: maxBytes)
     }
   }
 
-  private func tooLong() -> TraceLogError {
+  private func tooLong(_ maxBytes: Int) -> TraceLogError {
     TraceLogError(
       line: lineNumber + 1,
-      "longer than \(maxLineBytes) bytes, the most a line may hold; a trace log has no such line")
+      "longer than \(maxBytes) bytes, the most \(lineNumber == 0 ? "a header" : "an event") line "
+        + "may hold; a trace log has no such line")
   }
 
   private mutating func findNewline() -> Int? {
@@ -72,7 +74,7 @@ struct LineReader<Source: ByteSource> {
 
   /// Reads one more chunk, moving the unread bytes to the front or growing the
   /// buffer (up to one line's limit plus a chunk) to make room.
-  private mutating func fill() throws {
+  private mutating func fill(maxBytes: Int) throws {
     if start > 0 && end + chunkSize > buffer.count {
       let unread = end - start
       buffer.withUnsafeMutableBytes { raw in
@@ -83,7 +85,7 @@ struct LineReader<Source: ByteSource> {
       start = 0
     }
     if end + chunkSize > buffer.count {
-      let grown = min(max(buffer.count * 2, end + chunkSize), maxLineBytes + 1 + chunkSize)
+      let grown = min(max(buffer.count * 2, end + chunkSize), maxBytes + 1 + chunkSize)
       var larger = [UInt8](repeating: 0, count: grown)
       larger.withUnsafeMutableBytes { target in
         buffer.withUnsafeBytes { source in

@@ -1,8 +1,12 @@
 /// The documented limits of the log reader (`docs/trace-format.md`), which keep a
 /// hostile or broken file from costing unbounded memory or time.
 public enum TraceLogLimits {
-  /// The longest line, `\n` excluded: 64 MiB. A header of a model near the
-  /// parameter cap can be longer; such a log is refused rather than read whole.
+  /// The longest header line, `\n` excluded: 1 GiB. It holds every parameter (at most
+  /// 16,777,216 values of at most 16 bytes: 256 MiB) and every word of the sentence, so
+  /// that any log `export` writes reads back.
+  public static let maxHeaderBytes = 1 << 30
+  /// The longest event line: 64 MiB, far more than the largest model's event (two
+  /// operands' shapes and 4,096 values written twice, about 130 KB).
   public static let maxLineBytes = 64 << 20
   /// The most dimensions a shape has (the model's tensors are vectors and matrices).
   public static let maxRank = 2
@@ -18,12 +22,19 @@ public enum TraceLogLimits {
 /// through unchanged.
 public struct TraceLogReader<Source: ByteSource> {
   private var lines: LineReader<Source>
+  private let maxHeaderBytes: Int
+  private let maxLineBytes: Int
   private var lastStep = 0
   private var lastT = 0
   private var headerRead = false
 
-  public init(_ source: Source, maxLineBytes: Int = TraceLogLimits.maxLineBytes) {
-    lines = LineReader(source: source, maxLineBytes: maxLineBytes)
+  public init(
+    _ source: Source, maxHeaderBytes: Int = TraceLogLimits.maxHeaderBytes,
+    maxLineBytes: Int = TraceLogLimits.maxLineBytes
+  ) {
+    lines = LineReader(source: source)
+    self.maxHeaderBytes = maxHeaderBytes
+    self.maxLineBytes = maxLineBytes
   }
 
   /// The line last read, from 1.
@@ -33,7 +44,8 @@ public struct TraceLogReader<Source: ByteSource> {
   public mutating func readHeader() throws -> TraceHeader {
     precondition(!headerRead, "readHeader called twice")
     headerRead = true
-    let header = try lines.nextLine { (bytes, line) throws(TraceLogError) -> TraceHeader in
+    let header = try lines.nextLine(maxBytes: maxHeaderBytes) {
+      (bytes, line) throws(TraceLogError) -> TraceHeader in
       var cursor = JSONCursor(bytes, line: line)
       cursor.skipWhitespace()
       if cursor.isAtEnd { throw cursor.error("empty line; expected the header") }
@@ -49,7 +61,8 @@ public struct TraceLogReader<Source: ByteSource> {
   public mutating func nextEvent() throws -> LoggedEvent? {
     precondition(headerRead, "read the header first")
     let (lastStep, lastT) = (self.lastStep, self.lastT)
-    let event = try lines.nextLine { (bytes, line) throws(TraceLogError) -> LoggedEvent in
+    let event = try lines.nextLine(maxBytes: maxLineBytes) {
+      (bytes, line) throws(TraceLogError) -> LoggedEvent in
       var cursor = JSONCursor(bytes, line: line)
       cursor.skipWhitespace()
       if cursor.isAtEnd { throw cursor.error("empty line; expected an event") }
