@@ -13,9 +13,9 @@ struct PlayCommand: ParsableCommand {
       its narrative beside the computation; model options play an ad-hoc model.
 
       Keys: → or n the next operation, ← the previous one, PgDn/PgUp the next or
-      previous word, ] and [ the next or previous chapter, Space play and pause,
-      d drill into a product, e export the trace as JSON Lines into the current
-      directory, q quit; ?: every key.
+      previous word, ] and [ the next or previous chapter, } and { the narrative a
+      page down or up, Space play and pause, d drill into a product, e export the
+      trace as JSON Lines into the current directory, q quit; ?: every key.
 
       Where standard input or output is not a terminal, or TERM=dumb, or curses
       cannot drive the terminal, the walkthrough is printed as `rnntrace print`

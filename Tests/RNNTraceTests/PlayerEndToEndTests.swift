@@ -102,6 +102,27 @@ struct PlayerEndToEndTests {
     #expect(verified.status == 0)
   }
 
+  /// At 80×24 the first step's text is longer than its rows: `}` shows the rest and
+  /// `{` goes back to its start.
+  @Test func theLessonsTextScrollsAt80x24() throws {
+    let session = try TmuxSession(columns: 80, rows: 24)
+    let first = try startPlayer(session, "")
+    #expect(first.contains("A recurrent network reads a text word by word"))
+    #expect(first.contains("… } more"), "no sign of more text:\n\(first)")
+    try session.press("}")
+    let down = try session.waitFor {
+      !$0.contains("A recurrent network reads a text word by word") && $0.contains("q quit")
+    }
+    #expect(down.matched, "} did not scroll:\n\(down.screen)")
+    try session.press("{")
+    let up = try session.waitFor {
+      $0.contains("A recurrent network reads a text word by word") && $0.contains("} more")
+    }
+    #expect(up.matched, "{ did not scroll back:\n\(up.screen)")
+    try session.press("q")
+    try expectShellRestored(session, status: 0)
+  }
+
   @Test func everyPanelAt80x24AndResizingToTinyAndBack() throws {
     let session = try TmuxSession(columns: 80, rows: 24)
     let first = try startPlayer(session)

@@ -49,6 +49,9 @@ public enum KeyMap {
     KeyBinding(
       [.character("d")], .drill, "drill into a product: each multiply-add in turn",
       status: "drill"),
+    KeyBinding(
+      [.character("}")], .textDown, "more of the lesson's text, when it is cut (… } more)"),
+    KeyBinding([.character("{")], .textUp, "back up the lesson's text"),
     KeyBinding([.character("]")], .nextSection, "next chapter"),
     KeyBinding([.character("[")], .previousSection, "previous chapter"),
     KeyBinding([.character("e")], .export, "export the trace"),

@@ -4,11 +4,33 @@ enum NarrativePane {
     paragraphs.flatMap { wrap(TerminalText.escaped($0), width: max(10, width)) }
   }
 
-  static func draw(on grid: inout CellGrid, lines: [String], rows: Int, y: Int) {
-    for (i, line) in lines.prefix(rows).enumerated() {
-      let last = i == rows - 1 && lines.count > rows
+  /// The first line shown when the text is scrolled to `offset`: never so far that
+  /// rows are left empty (a resize can shorten the text under a scrolled pane).
+  static func firstLine(lineCount: Int, rows: Int, offset: Int) -> Int {
+    max(0, min(offset, lineCount - rows))
+  }
+
+  /// Draws `rows` lines from line `offset` on. When the text does not fit, the last
+  /// row says which key shows the rest, as a pager's prompt does.
+  static func draw(on grid: inout CellGrid, lines: [String], from offset: Int, rows: Int, y: Int) {
+    let first = firstLine(lineCount: lines.count, rows: rows, offset: offset)
+    let shown = lines[first..<min(lines.count, first + rows)]
+    let moreBelow = first + rows < lines.count
+    for (i, line) in shown.enumerated() {
+      let row = y + i
+      // The rest is a page away; going back is only offered where it costs no text
+      // (the last line of the text is never cut for it).
+      var hint = moreBelow ? "} more" : first > 0 ? "{ back" : nil
+      if !moreBelow, DisplayWidth.of(line) + 10 > grid.width { hint = nil }
+      guard i == rows - 1, let hint else {
+        PlayerView.putClipped(&grid, line, x: 1, y: row, style: Theme.narrative)
+        continue
+      }
+      let hintX = grid.width - DisplayWidth.of(hint) - 1
       PlayerView.putClipped(
-        &grid, last ? line + " …" : line, x: 1, y: y + i, style: Theme.narrative)
+        &grid, moreBelow ? line + " …" : line, x: 1, y: row, style: Theme.narrative,
+        limit: hintX - 1)
+      grid.put(hint, x: hintX, y: row, style: Theme.label)
     }
   }
 

@@ -12,38 +12,21 @@ public enum PlayerView {
     var grid = CellGrid(size: state.size)
     let size = state.size
     let panels = PanelLayout.panels(for: state)
-    guard size.columns >= minimumSize.columns, size.rows >= minimumSize.rows else {
+    guard let layout = layout(state, panels: panels) else {
       TooSmallScreen.draw(on: &grid, needed: neededSizes(panels))
       return grid
     }
     let context = PanelContext(state: state)
-    let narrative = NarrativePane.lines(
-      state.section.narrative(at: state.position + 1), width: size.columns - 2)
-    // The lesson's text takes the rows the panels leave, and gives way to them when
-    // the screen is short.
-    var narrativeRows = min(
-      narrative.count, Int(Double(size.rows) * maximumNarrativeShare))
-    var placed: [(any Panel, Rect)]?
-    while true {
-      let top = 2
-      let bottom = size.rows - 2 - narrativeRows
-      let area = Rect(x: 0, y: top, width: size.columns, height: bottom - top)
-      placed = area.height > 0 ? PanelLayout.arrange(panels, in: area) : nil
-      if placed != nil || narrativeRows == 0 { break }
-      narrativeRows -= 1
-    }
-    guard let placed else {
-      TooSmallScreen.draw(on: &grid, needed: neededSizes(panels))
-      return grid
-    }
+    let narrativeRows = layout.narrativeRows
     HeaderLine.draw(on: &grid, state: state)
     SentenceLine.draw(on: &grid, y: 1, state: state)
-    for (panel, rect) in placed {
+    for (panel, rect) in layout.placed {
       panel.draw(on: &grid, in: rect, context: context)
     }
     if narrativeRows > 0 {
       NarrativePane.draw(
-        on: &grid, lines: narrative, rows: narrativeRows, y: size.rows - 2 - narrativeRows)
+        on: &grid, lines: layout.narrative, from: state.narrativeOffset, rows: narrativeRows,
+        y: size.rows - 2 - narrativeRows)
     }
     let narration = Narration.line(for: state.event, variant: context.variant, drill: state.drill)
     let y = size.rows - 2
@@ -52,6 +35,38 @@ public enum PlayerView {
     StatusLine.draw(on: &grid, state: state)
     if state.isShowingHelp { HelpOverlay.draw(on: &grid) }
     return grid
+  }
+
+  /// Where the panels go and how many rows the lesson's text gets.
+  struct Layout {
+    let placed: [(any Panel, Rect)]
+    /// The lesson's text for this step, wrapped to the screen.
+    let narrative: [String]
+    let narrativeRows: Int
+  }
+
+  /// The layout of a screen big enough for the player, or nil when the panels do not
+  /// fit (the message screen is shown instead).
+  static func layout(_ state: PlayerState, panels: [any Panel]? = nil) -> Layout? {
+    let size = state.size
+    guard size.columns >= minimumSize.columns, size.rows >= minimumSize.rows else { return nil }
+    let panels = panels ?? PanelLayout.panels(for: state)
+    let narrative = NarrativePane.lines(
+      state.section.narrative(at: state.position + 1), width: size.columns - 2)
+    // The lesson's text takes the rows the panels leave, and gives way to them when
+    // the screen is short.
+    var narrativeRows = min(
+      narrative.count, Int(Double(size.rows) * maximumNarrativeShare))
+    while true {
+      let top = 2
+      let bottom = size.rows - 2 - narrativeRows
+      let area = Rect(x: 0, y: top, width: size.columns, height: bottom - top)
+      if area.height > 0, let placed = PanelLayout.arrange(panels, in: area) {
+        return Layout(placed: placed, narrative: narrative, narrativeRows: narrativeRows)
+      }
+      if narrativeRows == 0 { return nil }
+      narrativeRows -= 1
+    }
   }
 
   /// The screens this word's panels fit on, for the message on a smaller one.

@@ -19,6 +19,9 @@ public enum PlayerAction: Equatable, Sendable {
   /// A digit of a count (`12g`).
   case digit(Int)
   case drill
+  /// Scrolls the lesson's text a page down or up, when it does not all fit.
+  case textDown
+  case textUp
   case help
   /// Closes the help, leaves the drill, or else quits (the habit of Esc).
   case cancel

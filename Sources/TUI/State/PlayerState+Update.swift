@@ -11,6 +11,11 @@ extension PlayerState {
     }
     let pendingCount = typedNumber
     if !keepsCount(action) { typedNumber = nil }
+    let step = (sectionIndex, position)
+    defer {
+      // Another step has another text, read from its top.
+      if step != (sectionIndex, position) { narrativeOffset = 0 }
+    }
     switch action {
     case .next: next()
     case .previous: previous()
@@ -35,6 +40,8 @@ extension PlayerState {
       }
     case .digit(let digit): appendDigit(digit, to: pendingCount)
     case .drill: toggleDrill()
+    case .textDown: scrollText(pages: 1)
+    case .textUp: scrollText(pages: -1)
     case .help: isShowingHelp = true
     case .cancel:
       if drill != nil {
@@ -61,6 +68,32 @@ extension PlayerState {
     case .resize(let newSize): size = newSize
     }
     return nil
+  }
+
+  /// Moves the lesson's text by pages of the rows it has, keeping a line of overlap
+  /// (as `less` does); says so when there is nothing to scroll.
+  private mutating func scrollText(pages: Int) {
+    guard let layout = PlayerView.layout(self), !layout.narrative.isEmpty else {
+      message = StatusMessage("no lesson text at this step")
+      return
+    }
+    guard layout.narrativeRows > 0 else {
+      message = StatusMessage("no room for the lesson's text: enlarge the terminal")
+      return
+    }
+    guard layout.narrative.count > layout.narrativeRows else {
+      message = StatusMessage("the lesson's text for this step is all on screen")
+      return
+    }
+    let rows = layout.narrativeRows
+    let first = NarrativePane.firstLine(
+      lineCount: layout.narrative.count, rows: rows, offset: narrativeOffset)
+    narrativeOffset = NarrativePane.firstLine(
+      lineCount: layout.narrative.count, rows: rows, offset: first + pages * max(1, rows - 1))
+    if narrativeOffset == first {
+      message = StatusMessage(
+        pages > 0 ? "the end of this step's text ({ goes back)" : "the top of this step's text")
+    }
   }
 
   private func isResize(_ action: PlayerAction) -> Bool {

@@ -14,6 +14,9 @@ public struct PlayerState: Sendable {
   public internal(set) var speed = PlaybackSpeed.normal
   public internal(set) var drill: DrillPosition?
   public internal(set) var isShowingHelp = false
+  /// The first line of the lesson's text on screen (`{` and `}` scroll it); back to 0
+  /// whenever the step changes.
+  public internal(set) var narrativeOffset = 0
   public internal(set) var size: ScreenSize
   /// The digits typed before `g` or `G`.
   public internal(set) var typedNumber: Int?
