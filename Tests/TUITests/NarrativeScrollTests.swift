@@ -99,7 +99,7 @@ import Testing
   @Test func theHelpListsTheKeys() {
     let help = TestSupport.after([.help], from: Self.state(columns: 120, rows: 40))
     let text = PlayerView.render(help).lines.joined(separator: "\n")
-    #expect(text.contains("more of the lesson's text"))
+    #expect(text.contains("the lesson's text a page down / up"))
     #expect(KeyMap.action(for: .character("}")) == .textDown)
     #expect(KeyMap.action(for: .character("{")) == .textUp)
   }

@@ -185,12 +185,20 @@ struct PlayerViewTests {
     #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 })
   }
 
-  @Test func helpListsEveryKeyFromTheTable() {
-    let text = screen(TestSupport.after([.help], from: start))
+  /// Every key of the table, also on an 80×24 terminal, with nothing cut.
+  @Test(arguments: [(120, 40), (80, 24)])
+  func helpListsEveryKeyFromTheTable(columns: Int, rows: Int) {
+    let state = TestSupport.state(columns: columns, rows: rows)
+    let text = screen(TestSupport.after([.help], from: state))
     for binding in KeyMap.bindings {
-      #expect(text.contains(binding.summary), "\(binding.summary)")
       #expect(text.contains(binding.keyLabels), "\(binding.keyLabels)")
+      #expect(
+        text.contains(binding.summary) || text.contains(binding.pairedSummary ?? "\n")
+          || KeyMap.helpLines.contains { $0.keys.hasSuffix(binding.keyLabels) },
+        "\(binding.summary)")
     }
+    for line in KeyMap.helpLines { #expect(text.contains(line.summary), "\(line.summary)") }
+    #expect(!text.contains("enlarge"))
   }
 
   @Test func statusLineShowsTheMainKeysAndMessages() {

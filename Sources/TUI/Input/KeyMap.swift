@@ -5,17 +5,21 @@ public struct KeyBinding: Sendable {
   public let summary: String
   /// The short name the status line uses, for the few keys it lists.
   public let statusName: String?
+  /// One help line for this binding and the next, its opposite (`next / previous
+  /// chapter`): paired, the whole table fits the help box on an 80×24 terminal.
+  public let pairedSummary: String?
   private let label: String?
 
   public init(
     _ keys: [Key], _ action: PlayerAction, _ summary: String, status: String? = nil,
-    label: String? = nil
+    label: String? = nil, pairedSummary: String? = nil
   ) {
     self.keys = keys
     self.action = action
     self.summary = summary
     self.statusName = status
     self.label = label
+    self.pairedSummary = pairedSummary
   }
 
   /// `→ l n . Enter`.
@@ -29,30 +33,37 @@ public enum KeyMap {
   public static let bindings: [KeyBinding] = [
     KeyBinding(
       [.right, .character("l"), .character("n"), .character("."), .enter], .next,
-      "next operation (in a drill: next multiply-add)", status: "next"),
+      "next operation (in a drill: next multiply-add)", status: "next",
+      pairedSummary: "next / previous operation (drill: multiply-add)"),
     KeyBinding(
       [.left, .character("h"), .character("p"), .character(",")], .previous,
       "previous operation", status: "back"),
     KeyBinding(
       [.pageDown, .character("J"), .down], .nextWord, "next word (its first operation)",
-      status: "word"),
+      status: "word", pairedSummary: "next / previous word (its first operation)"),
     KeyBinding([.pageUp, .character("K"), .up], .previousWord, "previous word"),
-    KeyBinding([.character("g"), .home], .first, "first step; after a number N: step N"),
+    KeyBinding(
+      [.character("g"), .home], .first, "first step; after a number N: step N",
+      pairedSummary: "first / last step; after a number N: step N"),
     KeyBinding([.character("G"), .end], .last, "last step; after a number N: step N"),
     KeyBinding(
       (1...9).map { .character(Character(String($0))) }, .digit(1),
       "a number N, then g: go to step N", label: "1…9"),
     KeyBinding([.character(" ")], .togglePlay, "play / pause (stops at the end)", status: "play"),
-    KeyBinding([.character("+"), .character("=")], .faster, "play faster"),
+    KeyBinding(
+      [.character("+"), .character("=")], .faster, "play faster",
+      pairedSummary: "play faster / slower"),
     KeyBinding([.character("-"), .character("_")], .slower, "play slower"),
     KeyBinding([.character("0")], .normalSpeed, "normal speed (after a number: the digit 0)"),
     KeyBinding(
       [.character("d")], .drill, "drill into a product: each multiply-add in turn",
       status: "drill"),
     KeyBinding(
-      [.character("}")], .textDown, "more of the lesson's text, when it is cut (… } more)"),
+      [.character("}")], .textDown, "more of the lesson's text, when it is cut (… } more)",
+      pairedSummary: "the lesson's text a page down / up (… } more)"),
     KeyBinding([.character("{")], .textUp, "back up the lesson's text"),
-    KeyBinding([.character("]")], .nextSection, "next chapter"),
+    KeyBinding(
+      [.character("]")], .nextSection, "next chapter", pairedSummary: "next / previous chapter"),
     KeyBinding([.character("[")], .previousSection, "previous chapter"),
     KeyBinding([.character("e")], .export, "export the trace"),
     KeyBinding([.character("?")], .help, "this help", status: "help"),
@@ -62,6 +73,23 @@ public enum KeyMap {
     KeyBinding([.character("q")], .quit, "quit (in the help: close it)", status: "quit"),
     KeyBinding([.control("c")], .interrupt, "quit, from anywhere"),
   ]
+
+  /// The help's lines: each binding's keys and summary, a pair on one line.
+  public static var helpLines: [(keys: String, summary: String)] {
+    var lines: [(keys: String, summary: String)] = []
+    var i = 0
+    while i < bindings.count {
+      let binding = bindings[i]
+      if let paired = binding.pairedSummary, i + 1 < bindings.count {
+        lines.append((binding.keyLabels + " / " + bindings[i + 1].keyLabels, paired))
+        i += 2
+      } else {
+        lines.append((binding.keyLabels, binding.summary))
+        i += 1
+      }
+    }
+    return lines
+  }
 
   /// What `key` does, or nil if it does nothing.
   public static func action(for key: Key) -> PlayerAction? {

@@ -1,9 +1,9 @@
 /// Every key, from the same table the update reads, in a box over the screen.
 enum HelpOverlay {
   static func draw(on grid: inout CellGrid) {
-    let bindings = KeyMap.bindings
-    let keyWidth = bindings.map { DisplayWidth.of($0.keyLabels) }.max() ?? 0
-    let lines = bindings.map { pad($0.keyLabels, to: keyWidth) + "  " + $0.summary }
+    let help = KeyMap.helpLines
+    let keyWidth = help.map { DisplayWidth.of($0.keys) }.max() ?? 0
+    let lines = help.map { pad($0.keys, to: keyWidth) + "  " + $0.summary }
     let footer = "any key closes this help"
     let contentWidth = max(lines.map(DisplayWidth.of).max() ?? 0, DisplayWidth.of(footer))
     let width = min(grid.width - 2, contentWidth + 4)
