@@ -2,12 +2,13 @@
 /// Lines encoders write millions of values, and making a String for each one was most of
 /// their time.
 ///
-/// The digits come from Schubfach (Raffaello Giulietti), float32 variant: the shortest
-/// decimal that reads back as the same float32, the closest to it when several are as
-/// short, ties to an even digit. It scales the value and its rounding interval by one
-/// tabled power of ten and compares at most four candidates, where Ryu (used before)
-/// removed digits one at a time. All 2^32 bit patterns match `Float.description`:
-/// `Profile floats check` in Benchmarks checks them, in a release build.
+/// The digits come from Dragonbox (Junekey Jeon), float32 variant: the shortest decimal
+/// that reads back as the same float32, the closest to it when several are as short,
+/// ties to an even digit. One multiplication by a tabled power of ten scales the
+/// rounding interval's upper end and a remainder test usually settles the answer (Ryu,
+/// used first, removed digits one at a time; Schubfach, used next, multiplied thrice).
+/// All 2^32 bit patterns match `Float.description`: `Profile floats check` in
+/// Benchmarks checks them, in a release build.
 /// The layout is Swift's: decimal form (`0.0001`, `3.0`, `16777216.0`) unless the
 /// magnitude is below 10^-4 or above 2^24, then exponent form
 /// with at least two exponent digits (`1e-05`, `1.6777218e+07`).
@@ -156,89 +157,120 @@ enum ShortestFloat {
   ]
 
   /// The shortest `digits × 10^exponent` that rounds back to the nonzero finite float32
-  /// with these fields, the closest of them, ties to an even last digit. `digits` ends
-  /// in zeros only for integers below 2^24 (exponent 0), which the layout writes the
-  /// same either way.
+  /// with these fields, the closest of them, ties to an even last digit; `digits` has
+  /// no trailing zeros.
   ///
-  /// Schubfach (Raffaello Giulietti, "The Schubfach way to render doubles", 2020), after
-  /// Alexander Bolz's float32 version (github.com/abolz/Drachennest,
-  /// src/schubfach_32.cc): one 10^-k with a 64-bit significand scales the value and
-  /// both ends of its rounding interval, rounded to odd so that "inside the interval"
-  /// and "exactly halfway" stay exact; then at most two candidates are compared, with
-  /// no digit-by-digit loop. Not Java's variant, which asks for at least two digits.
+  /// Dragonbox (Junekey Jeon, "Dragonbox: a new floating-point binary-to-decimal
+  /// conversion algorithm", 2020), float32 with κ = 1, after the reference
+  /// github.com/jk-jeon/dragonbox and fmt's compact port (include/fmt/format-inl.h):
+  /// one 32×64-bit multiplication gives the upper end of the rounding interval scaled
+  /// by 10^-k; its hundreds are the answer whenever the remainder fits in the interval's
+  /// width, and otherwise one digit more comes from the remainder without a second
+  /// full multiplication. Parity products settle exact ends and exact ties. Schubfach
+  /// (used before) made three full multiplications for every value.
   @inline(__always)
   static func decimal(ieeeMantissa: UInt32, ieeeExponent: UInt32) -> (
     digits: UInt32, exponent: Int32
   ) {
-    let c: UInt32
-    let q: Int32
+    var significand = ieeeMantissa
+    let exponent: Int32
     if ieeeExponent != 0 {
-      c = (1 << 23) | ieeeMantissa
-      q = Int32(bitPattern: ieeeExponent) &- 150
-      // An integer below 2^24 is its own shortest form: the rounding interval around it
-      // is at most 1 wide, so it holds no other integer and no shorter decimal.
-      if q <= 0 && q > -24 && c & ((1 &<< UInt32(-q)) &- 1) == 0 {
-        return (c &>> UInt32(-q), 0)
-      }
+      exponent = Int32(bitPattern: ieeeExponent) &- 150
+      if significand == 0 { return powerOfTwoDecimal(exponent) }
+      significand |= 1 << 23
     } else {
-      c = ieeeMantissa
-      q = -149
+      exponent = -149
     }
     // Round-half-even reading accepts the interval's ends when the significand is even.
-    let isEven = c & 1 == 0
-    // At a power of two the gap below is half the gap above.
-    let lowerIsCloser = ieeeMantissa == 0 && ieeeExponent > 1
-    // Two extra bits so the interval's ends are whole numbers (units of 2^(q-2)).
-    let cbl = 4 &* c &- 2 &+ (lowerIsCloser ? 1 : 0)
-    let cb = 4 &* c
-    let cbr = 4 &* c &+ 2
-    // k = floor(log10(2^q)), or floor(log10(3/4 × 2^q)) at a power of two, from the
-    // fixed-point log10(2) ≈ 1262611 / 2^22 and log10(3/4) ≈ -524031 / 2^22.
-    let k = (q &* 1_262_611 &- (lowerIsCloser ? 524_031 : 0)) >> 22
-    // h = q + floor(log2(10^-k)) + 1, in 1 … 4: the shift that lines the product up.
-    let h = UInt32(truncatingIfNeeded: q &+ ((0 &- k) &* 1_741_647) >> 19 &+ 1)
-    let g = pow10Significands[Int(truncatingIfNeeded: 31 &- k)]
-    let vbl = roundToOdd(g, cbl &<< h)
-    let vb = roundToOdd(g, cb &<< h)
-    let vbr = roundToOdd(g, cbr &<< h)
-    let lower = vbl &+ (isEven ? 0 : 1)
-    let upper = vbr &- (isEven ? 0 : 1)
+    let includesEnds = significand & 1 == 0
+    // minusK = floor(log10(2^exponent)) − κ; beta = exponent + floor(log2(10^-minusK)),
+    // 3 … 6: fixed-point logarithms valid far beyond float32's exponents.
+    let minusK = ((exponent &* 315_653) >> 20) &- 1
+    let cache = pow10Significands[Int(truncatingIfNeeded: 31 &- minusK)]
+    let beta = UInt64(truncatingIfNeeded: exponent &+ (((0 &- minusK) &* 1_741_647) >> 19))
+    // deltai: the interval's width in units of 10^(minusK); 10 ≤ deltai < 100.
+    let deltai = UInt32(truncatingIfNeeded: cache &>> (63 &- beta))
+    let twoFc = significand &<< 1
+    // zi: the interval's upper end, (2c + 1) × 2^(exponent−1) × 10^-minusK, truncated,
+    // and whether the truncation dropped nothing.
+    let upper = cache.multipliedFullWidth(by: UInt64((twoFc | 1) &<< UInt32(beta)))
+    let zi = UInt32(truncatingIfNeeded: upper.high)
+    let ziIsExact = upper.low &>> 32 == 0
 
-    // vb is 4 × v / 10^k, rounded to odd: s and s + 1 are the two k-digit candidates
-    // around v, sp and sp + 1 the two (k+1)-digit ones. At most one of the latter fits
-    // in the interval (it is less than 10 units wide); if one does, it is the shortest.
-    let s = vb &>> 2
-    if s >= 10 {
-      let sp = s / 10
-      let upInside = lower <= 40 &* sp
-      let wpInside = 40 &* sp &+ 40 <= upper
-      if upInside != wpInside {
-        return removingTrailingZeros(sp &+ (wpInside ? 1 : 0), k &+ 1)
+    var digits = zi / 100
+    var r = zi &- 100 &* digits
+    bigDivisor: do {
+      if r < deltai {
+        // zi rounded down to hundreds is inside, unless it is zi itself, an excluded end.
+        if r == 0 && ziIsExact && !includesEnds {
+          digits &-= 1
+          r = 100
+          break bigDivisor
+        }
+      } else if r > deltai {
+        break bigDivisor
+      } else {
+        // Exactly the width: inside if the lower end's fraction is not above zi's.
+        let lower = mulParity(twoFc &- 1, cache, beta)
+        if !(lower.parity || (lower.isInteger && includesEnds)) { break bigDivisor }
+      }
+      return removingTrailingZeros(digits, minusK &+ 2)
+    }
+    // One digit more: the one nearest the value, from the remainder's distance to the
+    // middle of the interval, checked by parity when it could be a tie.
+    digits = digits &* 10
+    var dist = r &- deltai / 2 &+ 5
+    let approximateParity = (dist ^ 5) & 1 != 0
+    // dist / 10 and whether 10 divides it, for dist ≤ 100 (6554 = 2^16 / 10 + 1).
+    dist = dist &* 6554
+    let divisible = dist & 0xFFFF < 6554
+    digits &+= dist &>> 16
+    if divisible {
+      let middle = mulParity(twoFc, cache, beta)
+      if middle.parity != approximateParity || (middle.isInteger && digits & 1 != 0) {
+        digits &-= 1
       }
     }
-    let uInside = lower <= 4 &* s
-    let wInside = 4 &* s &+ 4 <= upper
-    if uInside != wInside {
-      return removingTrailingZeros(s &+ (wInside ? 1 : 0), k)
-    }
-    // Both fit: the closer one, the even one when v is exactly halfway.
-    let mid = 4 &* s &+ 2
-    let roundUp = vb > mid || (vb == mid && s & 1 != 0)
-    // Among subnormals the candidate 10 can win here (s < 10 skips the check above).
-    return removingTrailingZeros(s &+ (roundUp ? 1 : 0), k)
+    return (digits, minusK &+ 1)
   }
 
-  /// Bits 64 … 95 of g × cp, rounded to odd: the lowest bit set when bits 32 … 63 are
-  /// above 1 (`y0 > 1`, as Drachennest has it; the exhaustive check of every float32
-  /// confirms it).
+  /// Bit `beta` from the top of the low 64 bits of twoF × cache (the parity of the
+  /// scaled value's integer part) and whether the fraction below it is zero.
   @inline(__always)
-  private static func roundToOdd(_ g: UInt64, _ cp: UInt32) -> UInt32 {
-    let product = g.multipliedFullWidth(by: UInt64(cp))
-    let y1 = UInt32(truncatingIfNeeded: product.high)
-    let y0 = UInt32(truncatingIfNeeded: product.low &>> 32)
-    return y1 | (y0 > 1 ? 1 : 0)
+  private static func mulParity(_ twoF: UInt32, _ cache: UInt64, _ beta: UInt64) -> (
+    parity: Bool, isInteger: Bool
+  ) {
+    let product = UInt64(twoF) &* cache
+    return (
+      (product &>> (64 &- beta)) & 1 != 0,
+      UInt32(truncatingIfNeeded: product &>> (32 &- beta)) == 0
+    )
   }
 
+  /// `decimal` for a power of two (not subnormal): the gap below is half the gap above,
+  /// so the interval is lopsided and Dragonbox treats it apart, as Schubfach would.
+  private static func powerOfTwoDecimal(_ exponent: Int32) -> (digits: UInt32, exponent: Int32) {
+    // floor(log10(3/4 × 2^exponent)).
+    let minusK = (exponent &* 631_305 &- 261_663) >> 21
+    let beta = UInt64(truncatingIfNeeded: exponent &+ (((0 &- minusK) &* 1_741_647) >> 19))
+    let cache = pow10Significands[Int(truncatingIfNeeded: 31 &- minusK)]
+    // The interval's ends, 2^exponent × (1 − 1/4) and × (1 + 1/2), scaled.
+    var xi = UInt32(truncatingIfNeeded: (cache &- (cache &>> 25)) &>> (40 &- beta))
+    let zi = UInt32(truncatingIfNeeded: (cache &+ (cache &>> 24)) &>> (40 &- beta))
+    // The lower end is an integer (and inside) only for exponents 2 and 3.
+    if exponent < 2 || exponent > 3 { xi &+= 1 }
+    let shorter = zi / 10
+    if shorter &* 10 >= xi { return removingTrailingZeros(shorter, minusK &+ 1) }
+    // Else the value rounded to the nearest integer, half up, …
+    var digits = (UInt32(truncatingIfNeeded: cache &>> (39 &- beta)) &+ 1) / 2
+    if exponent == -35 {
+      // … except where it can be exactly halfway (Dragonbox's tie thresholds): to even.
+      digits &-= digits & 1
+    } else if digits < xi {
+      digits &+= 1
+    }
+    return (digits, minusK)
+  }
   /// `digits` (nonzero) without its trailing zeros, `exponent` raised to match.
   @inline(__always)
   private static func removingTrailingZeros(_ digits: UInt32, _ exponent: Int32) -> (
@@ -259,10 +291,10 @@ enum ShortestFloat {
     return (digits, exponent)
   }
 
-  /// ceil(10^e × 2^-r) for e = -31 … 45 (entry 31 - k holds e = -k), with r chosen so
-  /// the value is in [2^63, 2^64): 10^e rounded up to 64 significant bits. Generated
-  /// with Python integers: g = -((-n) // d) for the exact fraction n / d = 10^e × 2^-r,
-  /// checked (g − 1) × d < n ≤ g × d; equal to Drachennest's table.
+  /// ceil(10^e × 2^-r) for e = -31 … 46 (entry 31 + e), with r chosen so the value is
+  /// in [2^63, 2^64): 10^e rounded up to 64 significant bits. Generated with Python
+  /// integers: g = -((-n) // d) for the exact fraction n / d = 10^e × 2^-r, checked
+  /// (g − 1) × d < n ≤ g × d; equal to Dragonbox's float32 table.
   private static let pow10Significands: [UInt64] = [
     0x81CE_B32C_4B43_FCF5, 0xA242_5FF7_5E14_FC32, 0xCAD2_F7F5_359A_3B3F,
     0xFD87_B5F2_8300_CA0E, 0x9E74_D1B7_91E0_7E49, 0xC612_0625_7658_9DDB,
@@ -289,6 +321,6 @@ enum ShortestFloat {
     0x9A13_0B96_3A6C_115D, 0xC097_CE7B_C907_15B4, 0xF0BD_C21A_BB48_DB21,
     0x9676_9950_B50D_88F5, 0xBC14_3FA4_E250_EB32, 0xEB19_4F8E_1AE5_25FE,
     0x92EF_D1B8_D0CF_37BF, 0xB7AB_C627_0503_05AE, 0xE596_B7B0_C643_C71A,
-    0x8F7E_32CE_7BEA_5C70, 0xB35D_BF82_1AE4_F38C,
+    0x8F7E_32CE_7BEA_5C70, 0xB35D_BF82_1AE4_F38C, 0xE035_2F62_A19E_306F,
   ]
 }
