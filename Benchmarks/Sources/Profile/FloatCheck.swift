@@ -17,7 +17,7 @@ enum FloatCheck {
         low <= high
       else {
         print("usage: Profile floats check [first last] (bit patterns, first <= last)")
-        return false
+        exit(64)
       }
       first = low
       last = high
