@@ -234,8 +234,9 @@ enum ShortestFloat {
     return (digits, minusK &+ 1)
   }
 
-  /// Bit `beta` from the top of the low 64 bits of twoF × cache (the parity of the
-  /// scaled value's integer part) and whether the fraction below it is zero.
+  /// For twoF / 2 × 2^exponent scaled by the cache: the parity of its integer part
+  /// (bit 64 − beta of the product's low 64 bits) and whether it is an integer (the
+  /// 32 bits below that are zero).
   @inline(__always)
   private static func mulParity(_ twoF: UInt32, _ cache: UInt64, _ beta: UInt64) -> (
     parity: Bool, isInteger: Bool
@@ -271,6 +272,7 @@ enum ShortestFloat {
     }
     return (digits, minusK)
   }
+
   /// `digits` (nonzero) without its trailing zeros, `exponent` raised to match.
   @inline(__always)
   private static func removingTrailingZeros(_ digits: UInt32, _ exponent: Int32) -> (
