@@ -41,9 +41,9 @@ import Testing
     #expect(Self.written(.nan) == "null")
   }
 
-  /// A spread over all 2^32 patterns (every one was checked once, in a release
-  /// harness, when the formatter was written); a prime stride visits every exponent
-  /// and many mantissa endings while keeping a debug test run short.
+  /// A spread over all 2^32 patterns (`Profile floats check` in Benchmarks checks every
+  /// one, in a release build); a prime stride visits every exponent and many mantissa
+  /// endings while keeping a debug test run short.
   @Test func everyNineThousandNineHundredSeventyThirdBitPatternMatchesDescription() {
     let values = stride(from: UInt64(0), to: 1 << 32, by: 9973).map {
       Float(bitPattern: UInt32($0))
@@ -82,5 +82,35 @@ import Testing
     }
     values += values.map { -$0 }
     #expect(Self.mismatches(values) == [])
+  }
+
+  /// Integers below 2^24 skip the interval search, and short exact decimals are the
+  /// ones whose digits end in zeros before they are trimmed.
+  @Test func integersAndShortDecimalsMatchDescription() {
+    var values = (0...20_000).map { Float($0) }
+    values += (0...20_000).map { Float($0) / 1000 }
+    values += (0...20_000).map { Float($0) / 1024 }
+    values += (0...4096).map { Float(16_777_216 - $0) }
+    values += (1...200).map { Float(16_777_216 + 2 * $0) }
+    for exponent in 0...23 {
+      let power = Float(sign: .plus, exponent: exponent, significand: 1)
+      values += [power * 3, power * 5, power * 7, power * 10, power * 1000]
+    }
+    values += values.map { -$0 }
+    #expect(Self.mismatches(values) == [])
+  }
+
+  /// The digit count comes from the bit length and one addition; checked where either
+  /// can change, at every power of two and of ten.
+  @Test func decimalLengthAtEveryBoundary() {
+    var values: [UInt32] = [1, 9, UInt32.max]
+    for j in 1...31 { values += [(1 << j) - 1, 1 << j, (1 << j) + 1] }
+    var power: UInt32 = 10
+    for _ in 1...9 {
+      values += [power - 1, power, power + 1]
+      power = power &* 10
+    }
+    let wrong = values.filter { ShortestFloat.decimalLength($0) != String($0).count }
+    #expect(wrong == [])
   }
 }

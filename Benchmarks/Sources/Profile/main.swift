@@ -13,8 +13,12 @@ import Workloads
 let usage = """
   usage: Profile lesson|long|wide plain|none|count|record|jsonl [passes]
          Profile render lesson|adhoc [frames]
+         Profile floats check [first last]
   """
 let arguments = CommandLine.arguments.dropFirst()
+if arguments.first == "floats", arguments.dropFirst().first == "check" {
+  exit(FloatCheck.run(Array(arguments.dropFirst(2))) ? 0 : 1)
+}
 if arguments.first == "render", arguments.count >= 2 {
   let content =
     arguments[arguments.startIndex + 1] == "lesson"

@@ -2,9 +2,13 @@
 /// Lines encoders write millions of values, and making a String for each one was most of
 /// their time.
 ///
-/// The digits come from Ryu (Ulf Adams, "Ryū: fast float-to-string conversion", PLDI
-/// 2018), float32 variant: the shortest decimal that reads back as the same float32,
-/// the closest to it when several are as short, with only 64-bit multiplications.
+/// The digits come from Dragonbox (Junekey Jeon), float32 variant: the shortest decimal
+/// that reads back as the same float32, the closest to it when several are as short,
+/// ties to an even digit. One multiplication by a tabled power of ten scales the
+/// rounding interval's upper end and a remainder test usually settles the answer (Ryu,
+/// used first, removed digits one at a time; Schubfach, used next, multiplied thrice).
+/// All 2^32 bit patterns match `Float.description`: `Profile floats check` in
+/// Benchmarks checks them, in a release build.
 /// The layout is Swift's: decimal form (`0.0001`, `3.0`, `16777216.0`) unless the
 /// magnitude is below 10^-4 or above 2^24, then exponent form
 /// with at least two exponent digits (`1e-05`, `1.6777218e+07`).
@@ -126,225 +130,199 @@ enum ShortestFloat {
     78798081828384858687888990919293949596979899
     """
 
+  /// The number of decimal digits of `v` (nonzero): adding the entry for v's bit length
+  /// carries into bit 32 exactly when v reaches the next power of ten (Kendall Willets'
+  /// trick), so there is no chain of comparisons.
   @inline(__always)
-  private static func decimalLength(_ v: UInt32) -> Int {
-    if v >= 10_000_000 { return v >= 100_000_000 ? 9 : 8 }
-    if v >= 1_000_000 { return 7 }
-    if v >= 100_000 { return 6 }
-    if v >= 10_000 { return 5 }
-    if v >= 1_000 { return 4 }
-    if v >= 100 { return 3 }
-    if v >= 10 { return 2 }
-    return 1
+  static func decimalLength(_ v: UInt32) -> Int {
+    let log2 = 31 &- Int(truncatingIfNeeded: (v | 1).leadingZeroBitCount)
+    return Int(truncatingIfNeeded: (UInt64(v) &+ digitCountSteps[log2]) &>> 32)
   }
 
+  /// Entry j, for the values from 2^j to 2^(j+1) − 1, whose digit count is d or d + 1:
+  /// (d + 1) × 2^32 − 10^d, or d × 2^32 when 10^d is beyond 32 bits. Generated with
+  /// Python integers, checked at 2^j, 2^(j+1) − 1 and 10^d ± 1 for every j.
+  private static let digitCountSteps: [UInt64] = [
+    0x0000_0001_FFFF_FFF6, 0x0000_0001_FFFF_FFF6, 0x0000_0001_FFFF_FFF6,
+    0x0000_0001_FFFF_FFF6, 0x0000_0002_FFFF_FF9C, 0x0000_0002_FFFF_FF9C,
+    0x0000_0002_FFFF_FF9C, 0x0000_0003_FFFF_FC18, 0x0000_0003_FFFF_FC18,
+    0x0000_0003_FFFF_FC18, 0x0000_0004_FFFF_D8F0, 0x0000_0004_FFFF_D8F0,
+    0x0000_0004_FFFF_D8F0, 0x0000_0004_FFFF_D8F0, 0x0000_0005_FFFE_7960,
+    0x0000_0005_FFFE_7960, 0x0000_0005_FFFE_7960, 0x0000_0006_FFF0_BDC0,
+    0x0000_0006_FFF0_BDC0, 0x0000_0006_FFF0_BDC0, 0x0000_0007_FF67_6980,
+    0x0000_0007_FF67_6980, 0x0000_0007_FF67_6980, 0x0000_0007_FF67_6980,
+    0x0000_0008_FA0A_1F00, 0x0000_0008_FA0A_1F00, 0x0000_0008_FA0A_1F00,
+    0x0000_0009_C465_3600, 0x0000_0009_C465_3600, 0x0000_0009_C465_3600,
+    0x0000_000A_0000_0000, 0x0000_000A_0000_0000,
+  ]
+
   /// The shortest `digits × 10^exponent` that rounds back to the nonzero finite float32
-  /// with these fields (Ryu, steps 1 to 4).
+  /// with these fields, the closest of them, ties to an even last digit; `digits` has
+  /// no trailing zeros.
+  ///
+  /// Dragonbox (Junekey Jeon, "Dragonbox: a new floating-point binary-to-decimal
+  /// conversion algorithm", 2020), float32 with κ = 1, after the reference
+  /// github.com/jk-jeon/dragonbox and fmt's compact port (include/fmt/format-inl.h):
+  /// one 32×64-bit multiplication gives the upper end of the rounding interval scaled
+  /// by 10^-k; its hundreds are the answer whenever the remainder fits in the interval's
+  /// width, and otherwise one digit more comes from the remainder without a second
+  /// full multiplication. Parity products settle exact ends and exact ties. Schubfach
+  /// (used before) made three full multiplications for every value.
   @inline(__always)
   static func decimal(ieeeMantissa: UInt32, ieeeExponent: UInt32) -> (
     digits: UInt32, exponent: Int32
   ) {
-    // Two extra bits so the halfway points to the neighbours are whole numbers.
-    let e2: Int32
-    let m2: UInt32
-    if ieeeExponent == 0 {
-      e2 = 1 - 127 - 23 - 2
-      m2 = ieeeMantissa
+    var significand = ieeeMantissa
+    let exponent: Int32
+    if ieeeExponent != 0 {
+      exponent = Int32(bitPattern: ieeeExponent) &- 150
+      if significand == 0 { return powerOfTwoDecimal(exponent) }
+      significand |= 1 << 23
     } else {
-      e2 = Int32(ieeeExponent) - 127 - 23 - 2
-      m2 = (1 << 23) | ieeeMantissa
+      exponent = -149
     }
     // Round-half-even reading accepts the interval's ends when the significand is even.
-    let acceptBounds = m2 & 1 == 0
-    let mv = 4 * m2
-    let mp = 4 * m2 + 2
-    // At a power of two the gap below is half the gap above.
-    let mm = 4 * m2 - (ieeeMantissa != 0 || ieeeExponent <= 1 ? 2 : 1)
+    let includesEnds = significand & 1 == 0
+    // minusK = floor(log10(2^exponent)) − κ; beta = exponent + floor(log2(10^-minusK)),
+    // 3 … 6: fixed-point logarithms valid far beyond float32's exponents.
+    let minusK = ((exponent &* 315_653) >> 20) &- 1
+    let cache = pow10Significands[Int(truncatingIfNeeded: 31 &- minusK)]
+    let beta = UInt64(truncatingIfNeeded: exponent &+ (((0 &- minusK) &* 1_741_647) >> 19))
+    // deltai: the interval's width in units of 10^(minusK); 10 ≤ deltai < 100.
+    let deltai = UInt32(truncatingIfNeeded: cache &>> (63 &- beta))
+    let twoFc = significand &<< 1
+    // zi: the interval's upper end, (2c + 1) × 2^(exponent−1) × 10^-minusK, truncated,
+    // and whether the truncation dropped nothing.
+    let upper = cache.multipliedFullWidth(by: UInt64((twoFc | 1) &<< UInt32(beta)))
+    let zi = UInt32(truncatingIfNeeded: upper.high)
+    let ziIsExact = upper.low &>> 32 == 0
 
-    var vr: UInt32
-    var vp: UInt32
-    var vm: UInt32
-    let e10: Int32
-    var vmIsTrailingZeros = false
-    var vrIsTrailingZeros = false
-    var lastRemovedDigit: UInt32 = 0
-    if e2 >= 0 {
-      let q = (e2 * 3_010_299) / 10_000_000  // floor(e2 × log10(2))
-      e10 = q
-      let k = pow5InverseBitCount + pow5Bits(q) - 1
-      let i = -e2 + q + k
-      vr = mulPow5InverseDivPow2(mv, q, i)
-      vp = mulPow5InverseDivPow2(mp, q, i)
-      vm = mulPow5InverseDivPow2(mm, q, i)
-      if q != 0 && (vp &- 1) / 10 <= vm / 10 {
-        // One more digit than the loop below will see, to round correctly.
-        let l = pow5InverseBitCount + pow5Bits(q - 1) - 1
-        lastRemovedDigit = mulPow5InverseDivPow2(mv, q - 1, -e2 + q - 1 + l) % 10
-      }
-      if q <= 9 {
-        // At most one of mp, mv and mm is a multiple of 5.
-        if mv % 5 == 0 {
-          vrIsTrailingZeros = isMultipleOfPowerOf5(mv, q)
-        } else if acceptBounds {
-          vmIsTrailingZeros = isMultipleOfPowerOf5(mm, q)
-        } else if isMultipleOfPowerOf5(mp, q) {
-          vp -= 1
+    var digits = zi / 100
+    var r = zi &- 100 &* digits
+    bigDivisor: do {
+      if r < deltai {
+        // zi rounded down to hundreds is inside, unless it is zi itself, an excluded end.
+        if r == 0 && ziIsExact && !includesEnds {
+          digits &-= 1
+          r = 100
+          break bigDivisor
         }
+      } else if r > deltai {
+        break bigDivisor
+      } else {
+        // Exactly the width: inside if the lower end's fraction is not above zi's.
+        let lower = mulParity(twoFc &- 1, cache, beta)
+        if !(lower.parity || (lower.isInteger && includesEnds)) { break bigDivisor }
       }
-    } else {
-      let q = (-e2 * 6_989_700) / 10_000_000  // floor(-e2 × log10(5))
-      e10 = q + e2
-      let i = -e2 - q
-      let k = pow5Bits(i) - pow5BitCount
-      var j = q - k
-      vr = mulPow5DivPow2(mv, i, j)
-      vp = mulPow5DivPow2(mp, i, j)
-      vm = mulPow5DivPow2(mm, i, j)
-      if q != 0 && (vp &- 1) / 10 <= vm / 10 {
-        j = q - 1 - (pow5Bits(i + 1) - pow5BitCount)
-        lastRemovedDigit = mulPow5DivPow2(mv, i + 1, j) % 10
-      }
-      if q <= 1 {
-        // mv, mp and mm have at least q trailing zero bits when q <= 1 and they are even.
-        vrIsTrailingZeros = (~mv & 1) >= UInt32(q)
-        if acceptBounds {
-          vmIsTrailingZeros = (~mm & 1) >= UInt32(q)
-        } else {
-          vp -= 1
-        }
-      } else if q < 31 {
-        vrIsTrailingZeros = mv & ((1 << UInt32(q - 1)) - 1) == 0
+      return removingTrailingZeros(digits, minusK &+ 2)
+    }
+    // One digit more: the one nearest the value, from the remainder's distance to the
+    // middle of the interval, checked by parity when it could be a tie.
+    digits = digits &* 10
+    var dist = r &- deltai / 2 &+ 5
+    let approximateParity = (dist ^ 5) & 1 != 0
+    // dist / 10 and whether 10 divides it, for dist ≤ 100 (6554 = 2^16 / 10 + 1).
+    dist = dist &* 6554
+    let divisible = dist & 0xFFFF < 6554
+    digits &+= dist &>> 16
+    if divisible {
+      let middle = mulParity(twoFc, cache, beta)
+      if middle.parity != approximateParity || (middle.isInteger && digits & 1 != 0) {
+        digits &-= 1
       }
     }
+    return (digits, minusK &+ 1)
+  }
 
-    var removed: Int32 = 0
-    let output: UInt32
-    if vmIsTrailingZeros || vrIsTrailingZeros {
-      // Rare: an exact decimal bound or an exact halfway value.
-      while vp / 10 > vm / 10 {
-        vmIsTrailingZeros = vmIsTrailingZeros && vm % 10 == 0
-        vrIsTrailingZeros = vrIsTrailingZeros && lastRemovedDigit == 0
-        lastRemovedDigit = vr % 10
-        vr /= 10
-        vp /= 10
-        vm /= 10
-        removed += 1
-      }
-      if vmIsTrailingZeros {
-        while vm % 10 == 0 {
-          vrIsTrailingZeros = vrIsTrailingZeros && lastRemovedDigit == 0
-          lastRemovedDigit = vr % 10
-          vr /= 10
-          vp /= 10
-          vm /= 10
-          removed += 1
-        }
-      }
-      if vrIsTrailingZeros && lastRemovedDigit == 5 && vr % 2 == 0 {
-        // Exactly halfway: round to even.
-        lastRemovedDigit = 4
-      }
-      let roundUp =
-        (vr == vm && (!acceptBounds || !vmIsTrailingZeros)) || lastRemovedDigit >= 5
-      output = vr + (roundUp ? 1 : 0)
-    } else {
-      // The common case: only the last digit removed decides the rounding, so the
-      // digits can go two at a time (float32s here mostly lose one to three).
-      var roundUp = lastRemovedDigit >= 5
-      let vpDiv100 = vp / 100
-      let vmDiv100 = vm / 100
-      if vpDiv100 > vmDiv100 {
-        let vrDiv100 = vr / 100
-        roundUp = vr &- vrDiv100 &* 100 >= 50
-        vr = vrDiv100
-        vp = vpDiv100
-        vm = vmDiv100
-        removed += 2
-      }
-      while true {
-        let vpDiv10 = vp / 10
-        let vmDiv10 = vm / 10
-        if vpDiv10 <= vmDiv10 { break }
-        let vrDiv10 = vr / 10
-        roundUp = vr &- vrDiv10 &* 10 >= 5
-        vr = vrDiv10
-        vp = vpDiv10
-        vm = vmDiv10
-        removed += 1
-      }
-      output = vr + (vr == vm || roundUp ? 1 : 0)
+  /// For twoF / 2 × 2^exponent scaled by the cache: the parity of its integer part
+  /// (bit 64 − beta of the product's low 64 bits) and whether it is an integer (the
+  /// 32 bits below that are zero).
+  @inline(__always)
+  private static func mulParity(_ twoF: UInt32, _ cache: UInt64, _ beta: UInt64) -> (
+    parity: Bool, isInteger: Bool
+  ) {
+    let product = UInt64(twoF) &* cache
+    return (
+      (product &>> (64 &- beta)) & 1 != 0,
+      UInt32(truncatingIfNeeded: product &>> (32 &- beta)) == 0
+    )
+  }
+
+  /// `decimal` for a power of two (not subnormal): the gap below is half the gap above,
+  /// so the interval is lopsided and Dragonbox treats it apart, as Schubfach would.
+  private static func powerOfTwoDecimal(_ exponent: Int32) -> (digits: UInt32, exponent: Int32) {
+    // floor(log10(3/4 × 2^exponent)).
+    let minusK = (exponent &* 631_305 &- 261_663) >> 21
+    let beta = UInt64(truncatingIfNeeded: exponent &+ (((0 &- minusK) &* 1_741_647) >> 19))
+    let cache = pow10Significands[Int(truncatingIfNeeded: 31 &- minusK)]
+    // The interval's ends, 2^exponent × (1 − 1/4) and × (1 + 1/2), scaled.
+    var xi = UInt32(truncatingIfNeeded: (cache &- (cache &>> 25)) &>> (40 &- beta))
+    let zi = UInt32(truncatingIfNeeded: (cache &+ (cache &>> 24)) &>> (40 &- beta))
+    // The lower end is an integer (and inside) only for exponents 2 and 3.
+    if exponent < 2 || exponent > 3 { xi &+= 1 }
+    let shorter = zi / 10
+    if shorter &* 10 >= xi { return removingTrailingZeros(shorter, minusK &+ 1) }
+    // Else the value rounded to the nearest integer, half up, …
+    var digits = (UInt32(truncatingIfNeeded: cache &>> (39 &- beta)) &+ 1) / 2
+    if exponent == -35 {
+      // … except where it can be exactly halfway (Dragonbox's tie thresholds): to even.
+      digits &-= digits & 1
+    } else if digits < xi {
+      digits &+= 1
     }
-    return (output, e10 + removed)
+    return (digits, minusK)
   }
 
-  private static func isMultipleOfPowerOf5(_ value: UInt32, _ p: Int32) -> Bool {
-    var value = value
-    var count: Int32 = 0
-    while value > 0 && value % 5 == 0 {
-      value /= 5
-      count += 1
+  /// `digits` (nonzero) without its trailing zeros, `exponent` raised to match.
+  @inline(__always)
+  private static func removingTrailingZeros(_ digits: UInt32, _ exponent: Int32) -> (
+    digits: UInt32, exponent: Int32
+  ) {
+    var digits = digits
+    var exponent = exponent
+    while true {
+      // Times 5^-1 mod 2^32, rotated right once: digits / 10 when 10 divides digits,
+      // above (2^32 − 1) / 10 otherwise (Granlund and Montgomery), one multiplication
+      // in place of a division and a remainder.
+      let product = digits &* 0xCCCC_CCCD
+      let quotient = (product &>> 1) | (product &<< 31)
+      if quotient > 0x1999_9999 { break }
+      digits = quotient
+      exponent &+= 1
     }
-    return count >= p
+    return (digits, exponent)
   }
 
-  /// ceil(log2(5^e)), 1 for e = 0; exact for 0 ≤ e < 48.
-  @inline(__always)
-  private static func pow5Bits(_ e: Int32) -> Int32 {
-    e == 0 ? 1 : (e * 23_219_280 + 9_999_999) / 10_000_000
-  }
-
-  @inline(__always)
-  private static func mulShift(_ m: UInt32, _ factor: UInt64, _ shift: Int32) -> UInt32 {
-    let low = UInt64(m) &* (factor & 0xFFFF_FFFF)
-    let high = UInt64(m) &* (factor >> 32)
-    return UInt32(truncatingIfNeeded: ((low >> 32) &+ high) &>> UInt64(shift - 32))
-  }
-
-  @inline(__always)
-  private static func mulPow5InverseDivPow2(_ m: UInt32, _ q: Int32, _ j: Int32) -> UInt32 {
-    mulShift(m, pow5InverseSplit[Int(q)], j)
-  }
-
-  @inline(__always)
-  private static func mulPow5DivPow2(_ m: UInt32, _ i: Int32, _ j: Int32) -> UInt32 {
-    mulShift(m, pow5Split[Int(i)], j)
-  }
-
-  private static let pow5InverseBitCount: Int32 = 59
-  private static let pow5BitCount: Int32 = 61
-
-  // floor(2^(pow5Bits(i) - 1 + 59) / 5^i) + 1: 5^-i scaled to 59 bits, rounded up.
-  // pow5Split below: floor(5^i × 2^(61 - pow5Bits(i))), 5^i scaled to 61 bits.
-  // Both generated with exact integer arithmetic.
-  private static let pow5InverseSplit: [UInt64] = [
-    0x0800_0000_0000_0001, 0x0666_6666_6666_6667, 0x051E_B851_EB85_1EB9,
-    0x0418_9374_BC6A_7EFA, 0x068D_B8BA_C710_CB2A, 0x053E_2D62_38DA_3C22,
-    0x0431_BDE8_2D7B_634E, 0x06B5_FCA6_AF2B_D216, 0x055E_63B8_8C23_0E78,
-    0x044B_82FA_09B5_A52D, 0x06DF_37F6_75EF_6EAE, 0x057F_5FF8_5E59_2558,
-    0x0465_E660_4B7A_8447, 0x0709_709A_125D_A071, 0x05A1_26E1_A84A_E6C1,
-    0x0480_EBE7_B9D5_8567, 0x0734_ACA5_F622_6F0B, 0x05C3_BD51_91B5_25A3,
-    0x049C_9774_7490_EAE9, 0x0760_F253_EDB4_AB0E, 0x05E7_2843_2490_88D8,
-    0x04B8_ED02_83A6_D3E0, 0x078E_4804_05D7_B966, 0x060B_6CD0_04AC_9452,
-    0x04D5_F0A6_6A23_A9DB, 0x07BC_B43D_769F_762B, 0x0630_9031_2BB2_C4EF,
-    0x04F3_A68D_BC8F_03F3, 0x07EC_3DAF_9418_0651, 0x0656_97BF_A9AC_D1DA,
-    0x0512_12FF_BAF0_A7E2,
-  ]
-  private static let pow5Split: [UInt64] = [
-    0x1000_0000_0000_0000, 0x1400_0000_0000_0000, 0x1900_0000_0000_0000,
-    0x1F40_0000_0000_0000, 0x1388_0000_0000_0000, 0x186A_0000_0000_0000,
-    0x1E84_8000_0000_0000, 0x1312_D000_0000_0000, 0x17D7_8400_0000_0000,
-    0x1DCD_6500_0000_0000, 0x12A0_5F20_0000_0000, 0x1748_76E8_0000_0000,
-    0x1D1A_94A2_0000_0000, 0x1230_9CE5_4000_0000, 0x16BC_C41E_9000_0000,
-    0x1C6B_F526_3400_0000, 0x11C3_7937_E080_0000, 0x1634_5785_D8A0_0000,
-    0x1BC1_6D67_4EC8_0000, 0x1158_E460_913D_0000, 0x15AF_1D78_B58C_4000,
-    0x1B1A_E4D6_E2EF_5000, 0x10F0_CF06_4DD5_9200, 0x152D_02C7_E14A_F680,
-    0x1A78_4379_D99D_B420, 0x108B_2A2C_2802_9094, 0x14AD_F4B7_3203_34B9,
-    0x19D9_71E4_FE84_01E7, 0x1027_E72F_1F12_8130, 0x1431_E0FA_E6D7_217C,
-    0x193E_5939_A08C_E9DB, 0x1F8D_EF88_08B0_2452, 0x13B8_B5B5_056E_16B3,
-    0x18A6_E322_46C9_9C60, 0x1ED0_9BEA_D87C_0378, 0x1342_6172_C74D_822B,
-    0x1812_F9CF_7920_E2B6, 0x1E17_B843_5769_1B64, 0x12CE_D32A_16A1_B11E,
-    0x1782_87F4_9C4A_1D66, 0x1D63_29F1_C35C_A4BF, 0x125D_FA37_1A19_E6F7,
-    0x16F5_78C4_E0A0_60B5, 0x1CB2_D6F6_18C8_78E3, 0x11EF_C659_CF7D_4B8D,
-    0x166B_B7F0_435C_9E71, 0x1C06_A5EC_5433_C60D, 0x1184_27B3_B4A0_5BC8,
+  /// ceil(10^e × 2^-r) for e = -31 … 46 (entry 31 + e), with r chosen so the value is
+  /// in [2^63, 2^64): 10^e rounded up to 64 significant bits. Generated with Python
+  /// integers: g = -((-n) // d) for the exact fraction n / d = 10^e × 2^-r, checked
+  /// (g − 1) × d < n ≤ g × d; equal to Dragonbox's float32 table.
+  private static let pow10Significands: [UInt64] = [
+    0x81CE_B32C_4B43_FCF5, 0xA242_5FF7_5E14_FC32, 0xCAD2_F7F5_359A_3B3F,
+    0xFD87_B5F2_8300_CA0E, 0x9E74_D1B7_91E0_7E49, 0xC612_0625_7658_9DDB,
+    0xF796_87AE_D3EE_C552, 0x9ABE_14CD_4475_3B53, 0xC16D_9A00_9592_8A28,
+    0xF1C9_0080_BAF7_2CB2, 0x971D_A050_74DA_7BEF, 0xBCE5_0864_9211_1AEB,
+    0xEC1E_4A7D_B695_61A6, 0x9392_EE8E_921D_5D08, 0xB877_AA32_36A4_B44A,
+    0xE695_94BE_C44D_E15C, 0x901D_7CF7_3AB0_ACDA, 0xB424_DC35_095C_D810,
+    0xE12E_1342_4BB4_0E14, 0x8CBC_CC09_6F50_88CC, 0xAFEB_FF0B_CB24_AAFF,
+    0xDBE6_FECE_BDED_D5BF, 0x8970_5F41_36B4_A598, 0xABCC_7711_8461_CEFD,
+    0xD6BF_94D5_E57A_42BD, 0x8637_BD05_AF6C_69B6, 0xA7C5_AC47_1B47_8424,
+    0xD1B7_1758_E219_652C, 0x8312_6E97_8D4F_DF3C, 0xA3D7_0A3D_70A3_D70B,
+    0xCCCC_CCCC_CCCC_CCCD, 0x8000_0000_0000_0000, 0xA000_0000_0000_0000,
+    0xC800_0000_0000_0000, 0xFA00_0000_0000_0000, 0x9C40_0000_0000_0000,
+    0xC350_0000_0000_0000, 0xF424_0000_0000_0000, 0x9896_8000_0000_0000,
+    0xBEBC_2000_0000_0000, 0xEE6B_2800_0000_0000, 0x9502_F900_0000_0000,
+    0xBA43_B740_0000_0000, 0xE8D4_A510_0000_0000, 0x9184_E72A_0000_0000,
+    0xB5E6_20F4_8000_0000, 0xE35F_A931_A000_0000, 0x8E1B_C9BF_0400_0000,
+    0xB1A2_BC2E_C500_0000, 0xDE0B_6B3A_7640_0000, 0x8AC7_2304_89E8_0000,
+    0xAD78_EBC5_AC62_0000, 0xD8D7_26B7_177A_8000, 0x8786_7832_6EAC_9000,
+    0xA968_163F_0A57_B400, 0xD3C2_1BCE_CCED_A100, 0x8459_5161_4014_84A0,
+    0xA56F_A5B9_9019_A5C8, 0xCECB_8F27_F420_0F3A, 0x813F_3978_F894_0985,
+    0xA18F_07D7_36B9_0BE6, 0xC9F2_C9CD_0467_4EDF, 0xFC6F_7C40_4581_2297,
+    0x9DC5_ADA8_2B70_B59E, 0xC537_1912_364C_E306, 0xF684_DF56_C3E0_1BC7,
+    0x9A13_0B96_3A6C_115D, 0xC097_CE7B_C907_15B4, 0xF0BD_C21A_BB48_DB21,
+    0x9676_9950_B50D_88F5, 0xBC14_3FA4_E250_EB32, 0xEB19_4F8E_1AE5_25FE,
+    0x92EF_D1B8_D0CF_37BF, 0xB7AB_C627_0503_05AE, 0xE596_B7B0_C643_C71A,
+    0x8F7E_32CE_7BEA_5C70, 0xB35D_BF82_1AE4_F38C, 0xE035_2F62_A19E_306F,
   ]
 }
