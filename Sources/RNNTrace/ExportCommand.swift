@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Model
 
 /// `rnntrace export`: the trace as a log file for other tools.
@@ -103,7 +104,7 @@ struct ExportCommand: ParsableCommand {
     }
   }
 
-  private func stream<Encoder: TraceEncoder>(
+  private func stream<Encoder: TraceEncoder & SendableMetatype>(
     _ encoder: Encoder, _ built: RNNModel, _ header: TraceHeader, _ words: WordSource,
     _ first: WordSource.Pass, _ file: OutputFile
   ) throws {
@@ -114,15 +115,29 @@ struct ExportCommand: ParsableCommand {
     let second = try words.eachWord { listener.headerWord($0) }
     guard second == first else { throw changed }
     listener.endHeader()
-    var run = RNNRun(model: built, listener: listener)
+    guard ProcessInfo.processInfo.activeProcessorCount > 1 else {
+      var run = RNNRun(model: built, listener: listener)
+      let third = try words.eachWord { word in
+        guard built.index(of: word) != nil else { throw changed }
+        _ = run.read(word)
+        if let failure = run.tracer.listener.failure { throw failure }
+      }
+      guard third == first else { throw changed }
+      listener = run.tracer.listener
+      try listener.finish()
+      return
+    }
+    // With a second core, the events are encoded there while the model runs.
+    let thread = EncoderThread(listener)
+    defer { thread.cancel() }
+    var run = RNNRun(model: built, listener: BatchingListener(thread: thread))
     let third = try words.eachWord { word in
       guard built.index(of: word) != nil else { throw changed }
       _ = run.read(word)
       if let failure = run.tracer.listener.failure { throw failure }
     }
     guard third == first else { throw changed }
-    listener = run.tracer.listener
-    try listener.finish()
+    try run.tracer.listener.finish()
   }
 }
 

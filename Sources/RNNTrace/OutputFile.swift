@@ -68,7 +68,8 @@ final class OutputFile {
       throw UsageError(
         "\(option) \(path): cannot create a file in \(directory) (\(Self.lastError()))")
     }
-    let temporary = String(cString: template)
+    let temporary = String(
+      decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     // mkstemp makes the file 0600; give it the mode a new file (or the old one) has.
     let mask = umask(0)
     umask(mask)
@@ -96,7 +97,7 @@ final class OutputFile {
       let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
       if n < 0 {
         if errno == EINTR { continue }
-        throw UsageError("cannot write \(displayName): \(Self.lastError())")
+        throw OutputError("cannot write \(displayName): \(Self.lastError())")
       }
       offset += n
     }
@@ -117,12 +118,12 @@ final class OutputFile {
     if close(fd) != 0 {
       let reason = Self.lastError()
       unlink(temporaryPath)
-      throw UsageError("cannot write \(displayName): \(reason)")
+      throw OutputError("cannot write \(displayName): \(reason)")
     }
     if rename(temporaryPath, finalPath) != 0 {
       let reason = Self.lastError()
       unlink(temporaryPath)
-      throw UsageError("cannot write \(displayName): \(reason)")
+      throw OutputError("cannot write \(displayName): \(reason)")
     }
   }
 

@@ -34,7 +34,7 @@ struct RNNTraceCommand: ParsableCommand {
 
 /// Runs the command, reporting every error as one line with a meaningful status:
 /// 0 success, 1 a check failed, 64 a usage error, 65 bad input data, 66 an input file
-/// that cannot be read.
+/// that cannot be read, 74 output that could not be written.
 @main
 enum Main {
   static func main() {
@@ -48,6 +48,8 @@ enum Main {
       fail(error.description, status: 65)
     } catch let error as InputError {
       fail(error.description, status: 66)
+    } catch let error as OutputError {
+      fail(error.description, status: 74)
     } catch let error as CheckFailure {
       fail(error.description, status: 1)
     } catch {

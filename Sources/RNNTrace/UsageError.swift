@@ -16,3 +16,10 @@ struct InputError: Error, CustomStringConvertible {
   let description: String
   init(_ description: String) { self.description = description }
 }
+
+/// Output that could not be written once the export had begun (a full disk, an I/O
+/// error). Exit status 74 (EX_IOERR); the file being replaced is left as it was.
+struct OutputError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
+}

@@ -117,6 +117,23 @@ import Testing
     #expect(result.stderr.split(separator: "\n").count == 1)
   }
 
+  /// A write that fails (here a full device) ends the export at once with one line and
+  /// status 74, whether it fails with the header, midway or at the end: the encoder
+  /// thread's error reaches the model's side and stops it.
+  @Test(arguments: [1, 3_000, 60_000])
+  func aFullDiskEndsTheExportWithOneLine(words: Int) throws {
+    guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+    let scratch = try ScratchDirectory()
+    let file = scratch.path("words.txt")
+    try Array(repeating: "the dog jumped", count: words).joined(separator: " ")
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    let result = try RNNTraceBinary.run(
+      ["export", "--inputs", "8", "--hidden", "16", "--sentence-file", file, "-o", "/dev/full"])
+    #expect(result.status == 74)
+    #expect(result.stderr == "rnntrace: error: cannot write /dev/full: No space left on device\n")
+    #expect(result.stdout.isEmpty)
+  }
+
   @Test func sentenceFileWithBadContentIsRefused() throws {
     let scratch = try ScratchDirectory()
     let bad = scratch.path("latin1.txt")

@@ -1,0 +1,46 @@
+import Model
+
+/// Gathers the model's events into batches for an `EncoderThread`: one hand-over per
+/// batch, not per event. A batch ends at `maxEvents` events or `maxValues` values,
+/// whichever comes first, so a wide model's batches stay small in memory too.
+struct BatchingListener<Encoder: TraceEncoder & SendableMetatype>: TraceListener {
+  static var maxEvents: Int { 1024 }
+  static var maxValues: Int { 1 << 18 }
+
+  let thread: EncoderThread<Encoder>
+  private var batch: [TraceEvent] = []
+  private var values = 0
+  /// The encoder's write error, seen when a batch was handed over; the run stops
+  /// feeding words once it is set.
+  private(set) var failure: Error?
+
+  init(thread: EncoderThread<Encoder>) {
+    self.thread = thread
+    batch.reserveCapacity(Self.maxEvents)
+  }
+
+  mutating func receive(_ event: TraceEvent) {
+    batch.append(event)
+    values &+= event.result.value.count
+    if batch.count >= Self.maxEvents || values >= Self.maxValues { send() }
+  }
+
+  /// Hands over the last batch and waits for the encoder to write everything.
+  mutating func finish() throws {
+    send()
+    if let failure { throw failure }
+    try thread.finish()
+  }
+
+  private mutating func send() {
+    guard failure == nil, !batch.isEmpty else { return }
+    do {
+      try thread.send(batch)
+    } catch {
+      failure = error
+    }
+    batch = []
+    batch.reserveCapacity(Self.maxEvents)
+    values = 0
+  }
+}
