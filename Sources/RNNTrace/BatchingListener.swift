@@ -21,7 +21,7 @@ struct BatchingListener<Encoder: TraceEncoder & SendableMetatype>: TraceListener
 
   mutating func receive(_ event: TraceEvent) {
     batch.append(event)
-    values &+= event.result.value.count
+    values &+= event.resultValue.count
     if batch.count >= Self.maxEvents || values >= Self.maxValues { send() }
   }
 

@@ -95,6 +95,9 @@ public struct TraceEvent: Equatable, Sendable {
     }
   }
 
+  /// What came out, without its name.
+  public var resultValue: Tensor { value }
+
   /// Operand `i`'s name, without copying its tensor as `operand(_:)` does: the
   /// encoders read it for every event.
   public func operandName(_ i: Int) -> TraceName {
