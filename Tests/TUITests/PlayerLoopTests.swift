@@ -47,6 +47,22 @@ struct PlayerLoopTests {
     #expect(terminal.timeouts.allSatisfy { $0 == nil })
   }
 
+  /// The help says any key closes it: a key bound to nothing does too, and outside the
+  /// help such a key says where the keys are listed.
+  @Test func anUnboundKeyClosesTheHelpOrSaysWhereTheKeysAre() {
+    let terminal = ScriptedTerminal(inputs: [
+      .key(.character("?")), .key(.character("x")), .key(.character("x")),
+      .key(.character("q")),
+    ])
+    let final = PlayerLoop().run(content, on: terminal)
+    #expect(final.isQuitting)
+    let text = terminal.screens.map { $0.lines.joined(separator: "\n") }
+    #expect(text[1].contains("any key closes this help"))
+    #expect(!text[2].contains("any key closes this help"))
+    #expect(!text[2].contains("does nothing"))
+    #expect(text[3].contains("x does nothing here; ? lists every key"))
+  }
+
   @Test func autoplayTicksOnTimeoutsUntilTheEnd() {
     var script: [TerminalInput] = [.key(.character(" "))]
     script += Array(repeating: .timeout, count: 45)

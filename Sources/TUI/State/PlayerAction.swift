@@ -36,6 +36,9 @@ public enum PlayerAction: Equatable, Sendable {
   case exported(path: String)
   case exportFailed(reason: String)
   case resize(ScreenSize)
+  /// A key the table does not bind: it closes the help, as the help promises, and is
+  /// otherwise answered with where the keys are listed rather than with nothing.
+  case unbound(Key)
 }
 
 /// What the update asks of the world outside the pure state.

@@ -66,6 +66,8 @@ extension PlayerState {
     case .exportFailed(let reason):
       message = StatusMessage("export failed: \(reason)", isError: true)
     case .resize(let newSize): size = newSize
+    case .unbound(let key):
+      message = StatusMessage("\(key.label) does nothing here; ? lists every key")
     }
     return nil
   }

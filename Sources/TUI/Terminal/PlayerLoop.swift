@@ -18,7 +18,7 @@ public struct PlayerLoop {
         timeoutMilliseconds: state.isPlaying ? state.speed.delayMilliseconds : nil)
       let action: PlayerAction?
       switch input {
-      case .key(let key): action = KeyMap.action(for: key)
+      case .key(let key): action = KeyMap.action(for: key) ?? .unbound(key)
       case .resize(let size): action = .resize(size)
       case .timeout: action = state.isPlaying ? .tick : nil
       case .ignored: action = nil
