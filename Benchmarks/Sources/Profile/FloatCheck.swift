@@ -6,17 +6,19 @@ import Model
 
 /// `Profile floats check [first last]`: the JSON float writer against `Float.description`
 /// for every finite float32 whose bit pattern is in first … last (decimal or 0x hex;
-/// all 2^32 by default). Too slow for the debug test run, which checks a spread; run it
-/// in a release build after any change to the digit generation, in chunks if need be.
+/// all 2^32 by default). `Profile floats parse [first last]`: the log reader's float
+/// parser (`DecimalFloat`) reads each of those texts back to its own bits. Too slow for
+/// the debug test run, which checks a spread; run it in a release build after any change
+/// to the digit generation or the parser, in chunks if need be.
 enum FloatCheck {
-  static func run(_ range: [String]) -> Bool {
+  static func run(_ range: [String], parsing: Bool = false) -> Bool {
     var first: UInt32 = 0
     var last = UInt32.max
     if !range.isEmpty {
       guard range.count == 2, let low = bitPattern(range[0]), let high = bitPattern(range[1]),
         low <= high
       else {
-        print("usage: Profile floats check [first last] (bit patterns, first <= last)")
+        print("usage: Profile floats check|parse [first last] (bit patterns, first <= last)")
         exit(64)
       }
       first = low
@@ -34,6 +36,21 @@ enum FloatCheck {
       let value = Float(bitPattern: pattern)
       buffer.removeAll()
       buffer.appendShortest(value)
+      if parsing {
+        let read = buffer.withUnsafeBytes {
+          DecimalFloat.parse($0.assumingMemoryBound(to: UInt8.self))
+        }
+        checked += 1
+        if read.bitPattern != pattern {
+          mismatches += 1
+          if mismatches <= 10 {
+            let text = String(decoding: buffer.bytes, as: UTF8.self)
+            print(
+              "mismatch: bits \(hex(pattern)): \(text) reads back as bits \(hex(read.bitPattern))")
+          }
+        }
+        continue
+      }
       var expected = value.description
       let same = expected.withUTF8 { wanted in
         buffer.withUnsafeBytes { got in
@@ -50,7 +67,7 @@ enum FloatCheck {
       }
     }
     print(
-      "checked \(checked) finite floats, bits \(hex(first)) … \(hex(last)): \(mismatches) mismatches"
+      "\(parsing ? "parsed" : "checked") \(checked) finite floats, bits \(hex(first)) … \(hex(last)): \(mismatches) mismatches"
     )
     return mismatches == 0
   }

@@ -13,11 +13,13 @@ import Workloads
 let usage = """
   usage: Profile lesson|long|wide plain|none|count|record|jsonl [passes]
          Profile render lesson|adhoc [frames]
-         Profile floats check [first last]
+         Profile floats check|parse [first last]
   """
 let arguments = CommandLine.arguments.dropFirst()
-if arguments.first == "floats", arguments.dropFirst().first == "check" {
-  exit(FloatCheck.run(Array(arguments.dropFirst(2))) ? 0 : 1)
+if arguments.first == "floats", let mode = arguments.dropFirst().first,
+  mode == "check" || mode == "parse"
+{
+  exit(FloatCheck.run(Array(arguments.dropFirst(2)), parsing: mode == "parse") ? 0 : 1)
 }
 if arguments.first == "render", arguments.count >= 2 {
   let content =

@@ -68,9 +68,11 @@ struct JSONCursor {
     return offset < bytes.count && bytes[offset] == byte
   }
 
-  mutating func expect(_ byte: UInt8, _ what: String) throws(TraceLogError) {
+  /// Reads `byte`; `what` is built only for the message when it is missing (it names
+  /// the key being read, so building it for every key cost more than the reading).
+  mutating func expect(_ byte: UInt8, _ what: @autoclosure () -> String) throws(TraceLogError) {
     skipWhitespace()
-    guard offset < bytes.count, bytes[offset] == byte else { throw syntaxError(what) }
+    guard offset < bytes.count, bytes[offset] == byte else { throw syntaxError(what()) }
     offset += 1
   }
 
@@ -207,6 +209,9 @@ struct JSONCursor {
   private func decode(_ raw: UnsafeBufferPointer<UInt8>, at column: Int) throws(TraceLogError)
     -> String
   {
+    // ASCII, which almost every key and name is, needs no validating; the generic
+    // validation was a sixth of reading a log.
+    if raw.allSatisfy({ $0 < 0x80 }) { return String(decoding: raw, as: UTF8.self) }
     guard let text = String(validating: raw, as: UTF8.self) else {
       throw error("the string at column \(column) is not valid UTF-8")
     }
@@ -275,6 +280,14 @@ struct JSONCursor {
   /// The text of a number, checked against JSON's grammar
   /// (`-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`).
   mutating func numberToken() throws(TraceLogError) -> (text: String, isInteger: Bool) {
+    let (range, isInteger) = try numberRange()
+    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    return (text, isInteger)
+  }
+
+  /// Where the number starting here is in the line (checked as `numberToken` checks
+  /// it), without making a String of it.
+  mutating func numberRange() throws(TraceLogError) -> (range: Range<Int>, isInteger: Bool) {
     skipWhitespace()
     let begin = offset
     func digits(_ cursor: inout JSONCursor) -> Int {
@@ -317,39 +330,55 @@ struct JSONCursor {
       }
       guard digits(&self) > 0 else { throw syntaxError("a digit in the exponent") }
     }
-    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[begin..<offset]), as: UTF8.self)
-    return (text, isInteger)
+    return (begin..<offset, isInteger)
   }
 
-  /// A whole number in `range`; `what` names it in messages ("step", "shape[1]").
-  mutating func integer(_ what: String, in range: ClosedRange<Int>) throws(TraceLogError) -> Int {
+  /// A whole number in `range`; `what` names it in messages ("step", "shape[1]"), and
+  /// is only built for one.
+  mutating func integer(_ what: @autoclosure () -> String, in range: ClosedRange<Int>)
+    throws(TraceLogError) -> Int
+  {
     skipWhitespace()
-    guard kindAhead == "a number" else {
-      throw error("\(what): expected a whole number, found \(kindAhead)")
+    guard isNumberAhead else {
+      throw error("\(what()): expected a whole number, found \(kindAhead)")
     }
     let (text, isInteger) = try numberToken()
     guard isInteger, let value = Int(text), range.contains(value) else {
       throw error(
-        "\(what): \(text) is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+        "\(what()): \(text) is not a whole number from \(range.lowerBound) to \(range.upperBound)"
+      )
     }
     return value
   }
 
+  /// Whether a number starts here (what `kindAhead` calls "a number"), without
+  /// spelling the kind: the reader asks before every value.
+  var isNumberAhead: Bool {
+    guard offset < bytes.count else { return false }
+    let byte = bytes[offset]
+    return byte == UInt8(ascii: "-") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+  }
+
   /// A float32 value: the shortest decimal the writer printed, rounded once to
-  /// float32 (`Float(text)` is correctly rounded), so it has the bits the model had.
+  /// float32 (correctly, as `Float(text)` rounds), so it has the bits the model had.
   /// `null` stands for a non-finite value and reads as NaN when `allowNull`.
   mutating func float(_ what: @autoclosure () -> String, allowNull: Bool) throws(TraceLogError)
     -> Float
   {
     skipWhitespace()
     if allowNull, try null() { return .nan }
-    switch kindAhead {
-    case "a string", "an object", "an array", "a boolean", "null", "nothing":
-      throw error("\(what()): expected a number, found \(kindAhead)")
-    default: break
+    if !isNumberAhead {
+      switch kindAhead {
+      case "a string", "an object", "an array", "a boolean", "null", "nothing":
+        throw error("\(what()): expected a number, found \(kindAhead)")
+      default: break  // not JSON: numberToken says what is wrong
+      }
     }
-    let (text, _) = try numberToken()
-    guard let value = Float(text), value.isFinite else {
+    let (range, _) = try numberRange()
+    let token = UnsafeBufferPointer(rebasing: bytes[range])
+    let value = DecimalFloat.parse(token)
+    guard value.isFinite else {
+      let text = String(decoding: token, as: UTF8.self)
       throw error("\(what()): \(text) is outside the float32 range")
     }
     return value

@@ -203,11 +203,14 @@ private struct EventFields {
       throw cursor.syntaxError("'{' (each line of a trace log is a JSON object)")
     }
     var fields = EventFields()
-    var seen = Set<String>()
+    // A list, not a set: an event has at most ten keys (any other is refused), and
+    // hashing each one cost more than comparing it with the few before.
+    var seen: [String] = []
     try cursor.object { (cursor, key) throws(TraceLogError) in
-      guard seen.insert(key).inserted else {
+      guard !seen.contains(key) else {
         throw cursor.error("the key \"\(key)\" appears twice")
       }
+      seen.append(key)
       switch key {
       case "type":
         fields.type = try cursor.string(named: key)
@@ -284,10 +287,12 @@ private func quoted(_ text: String) -> String {
 }
 
 extension JSONCursor {
-  fileprivate mutating func string(named key: String) throws(TraceLogError) -> String {
+  fileprivate mutating func string(named key: @autoclosure () -> String) throws(TraceLogError)
+    -> String
+  {
     skipWhitespace()
     guard peek(UInt8(ascii: "\"")) else {
-      throw error("\"\(key)\": expected a string, found \(kindAhead)")
+      throw error("\"\(key())\": expected a string, found \(kindAhead)")
     }
     return try string()
   }
@@ -317,22 +322,24 @@ extension JSONCursor {
 
   /// `[1,4]`: one or two sizes, each at least 1, whose product stays within the
   /// model's parameter cap.
-  fileprivate mutating func shape(_ what: String) throws(TraceLogError) -> [Int] {
+  fileprivate mutating func shape(_ what: @autoclosure () -> String) throws(TraceLogError)
+    -> [Int]
+  {
     guard peek(UInt8(ascii: "[")) else {
-      throw error("\(what).shape: expected an array of sizes, found \(kindAhead)")
+      throw error("\(what()).shape: expected an array of sizes, found \(kindAhead)")
     }
     var shape: [Int] = []
     try array { (cursor) throws(TraceLogError) in
       guard shape.count < TraceLogLimits.maxRank else {
-        throw cursor.error("\(what).shape has more than \(TraceLogLimits.maxRank) sizes")
+        throw cursor.error("\(what()).shape has more than \(TraceLogLimits.maxRank) sizes")
       }
       shape.append(
-        try cursor.integer("\(what).shape[\(shape.count)]", in: 1...ModelLimits.maxParameters))
+        try cursor.integer("\(what()).shape[\(shape.count)]", in: 1...ModelLimits.maxParameters))
     }
-    guard !shape.isEmpty else { throw error("\(what).shape is empty") }
+    guard !shape.isEmpty else { throw error("\(what()).shape is empty") }
     // At most two sizes of at most 2^24 each: the product cannot overflow.
     if shape.reduce(1, *) > ModelLimits.maxParameters {
-      throw error("\(what).shape \(shape) holds more than \(ModelLimits.maxParameters) values")
+      throw error("\(what()).shape \(shape) holds more than \(ModelLimits.maxParameters) values")
     }
     return shape
   }
@@ -405,7 +412,8 @@ extension JSONCursor {
     }
     var out: [LoggedEvent.Operand] = []
     try array { (cursor) throws(TraceLogError) in
-      let what = "operands[\(out.count)]"
+      let index = out.count
+      var what: String { "operands[\(index)]" }
       guard cursor.peek(UInt8(ascii: "{")) else {
         throw cursor.error("\(what): expected an object, found \(cursor.kindAhead)")
       }
