@@ -3,7 +3,7 @@ import Model
 /// Gathers the model's events into batches for an `EncoderThread`: one hand-over per
 /// batch, not per event. A batch ends at `maxEvents` events or `maxValues` values,
 /// whichever comes first, so a wide model's batches stay small in memory too.
-struct BatchingListener<Encoder: TraceEncoder & SendableMetatype>: TraceListener {
+struct BatchingListener<Encoder: TraceEncoder & SendableMetatype>: WritingListener {
   static var maxEvents: Int { 1024 }
   static var maxValues: Int { 1 << 18 }
 

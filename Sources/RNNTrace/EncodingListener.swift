@@ -1,8 +1,15 @@
 import Model
 
+/// A listener that writes what it receives: it keeps its first write error, and
+/// `finish()` writes the rest and throws that error.
+protocol WritingListener: TraceListener {
+  var failure: Error? { get }
+  mutating func finish() throws
+}
+
 /// Encodes events as the model emits them and writes them out in chunks, so memory
 /// stays flat however long the input is.
-struct EncodingListener<Encoder: TraceEncoder>: TraceListener {
+struct EncodingListener<Encoder: TraceEncoder>: WritingListener {
   var encoder: Encoder
   var buffer = ByteBuffer(capacity: 1 << 20)
   let output: OutputFile

@@ -116,21 +116,22 @@ struct ExportCommand: ParsableCommand {
     guard second == first else { throw changed }
     listener.endHeader()
     guard ProcessInfo.processInfo.activeProcessorCount > 1 else {
-      var run = RNNRun(model: built, listener: listener)
-      let third = try words.eachWord { word in
-        guard built.index(of: word) != nil else { throw changed }
-        _ = run.read(word)
-        if let failure = run.tracer.listener.failure { throw failure }
-      }
-      guard third == first else { throw changed }
-      listener = run.tracer.listener
-      try listener.finish()
+      try feed(listener, built, words, first, changed)
       return
     }
     // With a second core, the events are encoded there while the model runs.
     let thread = EncoderThread(listener)
     defer { thread.cancel() }
-    var run = RNNRun(model: built, listener: BatchingListener(thread: thread))
+    try feed(BatchingListener(thread: thread), built, words, first, changed)
+  }
+
+  /// Runs the model over the words (their third reading) into `listener`, stopping at
+  /// the first write error, then has it write the rest.
+  private func feed<Listener: WritingListener>(
+    _ listener: Listener, _ built: RNNModel, _ words: WordSource, _ first: WordSource.Pass,
+    _ changed: DataError
+  ) throws {
+    var run = RNNRun(model: built, listener: listener)
     let third = try words.eachWord { word in
       guard built.index(of: word) != nil else { throw changed }
       _ = run.read(word)
