@@ -38,12 +38,10 @@ struct PrintCommand: ParsableCommand {
       return
     }
     let (built, words) = try model.load()
-    let trace = built.trace(words)
-    WalkthroughText(format: format).write(
-      trace,
+    WalkthroughText(format: format).stream(
+      built, words,
       title:
-        "Ad-hoc model: \(model.variant.rawValue), seed \(model.seed), inputs \(model.inputs), hidden \(model.hidden)",
-      to: &text)
-    print(text, terminator: "")
+        "Ad-hoc model: \(model.variant.rawValue), seed \(model.seed), inputs \(model.inputs), hidden \(model.hidden)"
+    ) { print($0, terminator: "") }
   }
 }

@@ -13,36 +13,118 @@ struct WalkthroughText {
   }
 
   func write(_ trace: Trace, title: String, to out: inout String) {
-    let model = trace.model
+    writeHeader(trace.model, words: trace.words, title: title, to: &out)
+    // Columns line up across the whole walkthrough, so the eye can run down them.
+    var columns = Columns()
+    for event in trace.events { columns.include(event) }
+    var currentT = 0
+    for event in trace.events { write(event, columns, currentT: &currentT, to: &out) }
+    writeHiddenStates(trace.hiddenStates, to: &out)
+  }
+
+  /// The same text as `write` for the trace of `words`, handed to `emit` a megabyte at a
+  /// time and without holding the trace: a long `--sentence-file` printed into a pipe
+  /// starts at once and stays in flat memory. The model runs three times (columns,
+  /// operations, hidden states), which costs less than keeping its events.
+  func stream(_ model: RNNModel, _ words: [String], title: String, emit: (String) -> Void) {
+    var measuring = RNNRun(model: model, listener: ColumnsListener())
+    for word in words { _ = measuring.read(word) }
+    var out = ""
+    writeHeader(model, words: words, title: title, to: &out)
+    var writing = RNNRun(
+      model: model,
+      listener: EventWriter(
+        text: self, columns: measuring.tracer.listener.columns, out: out))
+    for word in words {
+      _ = writing.read(word)
+      if writing.tracer.listener.out.utf8.count >= 1 << 20 {
+        emit(writing.tracer.listener.out)
+        writing.tracer.listener.out = ""
+      }
+    }
+    out = writing.tracer.listener.out
+    out += "\nHidden states\n"
+    var states = RNNRun(model: model, listener: NoTrace())
+    writeHiddenState(model.h0, t: 0, to: &out)
+    for (i, word) in words.enumerated() {
+      writeHiddenState(states.read(word), t: i + 1, to: &out)
+      if out.utf8.count >= 1 << 20 {
+        emit(out)
+        out = ""
+      }
+    }
+    emit(out)
+  }
+
+  private func writeHeader(
+    _ model: RNNModel, words: [String], title: String, to out: inout String
+  ) {
     out += "\(title)\n"
     out += "\(model.variant.formula)\n"
-    out += "Sentence: \(trace.words.map(Self.escaped).joined(separator: " "))\n\n"
+    out += "Sentence: \(words.map(Self.escaped).joined(separator: " "))\n\n"
     out += "Parameters\n"
     for parameter in model.parameters {
       out += "  \(parameter.name) \(parameter.value.shapeDescription)\n"
       for line in format.lines(parameter.value) { out += "    \(line)\n" }
     }
-    // Columns line up across the whole walkthrough, so the eye can run down them.
-    let stepWidth = String(trace.events.last?.step ?? 0).count
-    let operationWidth = trace.events.map(\.operation.rawValue.count).max() ?? 0
-    let formulaWidth = min(trace.events.map(\.formula.count).max() ?? 0, 48)
-    let indent = String(repeating: " ", count: 2 + stepWidth + 2 + operationWidth + 2)
-    var currentT = 0
-    for event in trace.events {
-      if event.t != currentT {
-        currentT = event.t
-        out += "\nt = \(event.t)  word \"\(Self.escaped(event.word))\"\n"
-      }
-      let step = String(event.step)
-      out += "  " + String(repeating: " ", count: stepWidth - step.count) + step + "  "
-      out += Self.padded(event.operation.rawValue, operationWidth) + "  "
-      out += Self.padded(event.formula, formulaWidth) + "  " + event.shapeSummary + "\n"
-      for line in format.lines(event.result.value) { out += indent + line + "\n" }
-      afterStep(event.step, &out)
+  }
+
+  private func write(
+    _ event: TraceEvent, _ columns: Columns, currentT: inout Int, to out: inout String
+  ) {
+    if event.t != currentT {
+      currentT = event.t
+      out += "\nt = \(event.t)  word \"\(Self.escaped(event.word))\"\n"
     }
+    let step = String(event.step)
+    out += "  " + String(repeating: " ", count: columns.stepWidth - step.count) + step + "  "
+    out += Self.padded(event.operation.rawValue, columns.operationWidth) + "  "
+    out += Self.padded(event.formula, columns.formulaWidth) + "  " + event.shapeSummary + "\n"
+    for line in format.lines(event.result.value) { out += columns.indent + line + "\n" }
+    afterStep(event.step, &out)
+  }
+
+  private func writeHiddenStates(_ states: [Tensor], to out: inout String) {
     out += "\nHidden states\n"
-    for (t, state) in trace.hiddenStates.enumerated() {
-      out += "  h_\(t) = \(format.inline(state))\n"
+    for (t, state) in states.enumerated() { writeHiddenState(state, t: t, to: &out) }
+  }
+
+  private func writeHiddenState(_ state: Tensor, t: Int, to out: inout String) {
+    out += "  h_\(t) = \(format.inline(state))\n"
+  }
+
+  /// The widths that line the operations up: the widest step number and operation,
+  /// and the longest formula up to 48 characters.
+  struct Columns {
+    private(set) var stepWidth = 1
+    private(set) var operationWidth = 0
+    private var formulaLength = 0
+
+    var formulaWidth: Int { min(formulaLength, 48) }
+    var indent: String { String(repeating: " ", count: 2 + stepWidth + 2 + operationWidth + 2) }
+
+    mutating func include(_ event: TraceEvent) {
+      stepWidth = max(stepWidth, String(event.step).count)
+      operationWidth = max(operationWidth, event.operation.rawValue.count)
+      formulaLength = max(formulaLength, event.formula.count)
+    }
+  }
+
+  /// Measures the columns of a run without keeping its events.
+  private struct ColumnsListener: TraceListener {
+    var columns = Columns()
+    mutating func receive(_ event: TraceEvent) { columns.include(event) }
+  }
+
+  /// Writes each event of a run as it comes.
+  private struct EventWriter: TraceListener {
+    let text: WalkthroughText
+    let columns: Columns
+    var out: String
+    var currentT = 0
+
+    mutating func receive(_ event: TraceEvent) {
+      text.write(event, columns, currentT: &currentT, to: &out)
     }
   }
 
