@@ -56,29 +56,29 @@ struct PlayCommand: ParsableCommand {
       }
     case .adHoc:
       let (built, words) = try model.load()
-      let trace = built.trace(words)
       let title =
         "Ad-hoc model: \(model.variant.rawValue), seed \(model.seed), "
         + "inputs \(model.inputs), hidden \(model.hidden)"
       let seed = model.seed
+      // The trace is computed only for the player; printed, it is streamed.
       try Self.play(
-        PlayerContent(title: title, trace: trace),
+        PlayerContent(title: title, trace: built.trace(words)),
         export: { try TraceExporter.export($0, title: title, seed: seed) },
         plainText: {
-          var text = ""
-          WalkthroughText(format: ValueFormat()).write(trace, title: title, to: &text)
-          print(text, terminator: "")
+          WalkthroughText(format: ValueFormat()).stream(built, words, title: title) {
+            print($0, terminator: "")
+          }
         })
     }
   }
 
   /// Opens the player with an export key, or prints where there is no screen.
   static func play(
-    _ content: PlayerContent, export: @escaping @Sendable (Trace) throws -> String,
-    plainText: () -> Void
+    _ content: @autoclosure () -> PlayerContent,
+    export: @escaping @Sendable (Trace) throws -> String, plainText: () -> Void
   ) throws {
     PlayerLauncher.run(
-      content, configuration: PlayerConfiguration(export: export),
+      content(), configuration: PlayerConfiguration(export: export),
       environment: ProcessInfo.processInfo.environment, plainText: plainText)
   }
 

@@ -28,8 +28,11 @@ public enum PlayerLauncher {
   /// Plays `content` on the terminal where it can; elsewhere calls `plainText`, which
   /// prints the same content as text. When curses cannot start on what looked like a
   /// terminal, says why on stderr.
+  /// `content` is made only when the player opens: in a pipe, `plainText` may print a
+  /// long walkthrough without the whole trace in memory.
   public static func run(
-    _ content: PlayerContent, configuration: PlayerConfiguration = PlayerConfiguration(),
+    _ content: @autoclosure () -> PlayerContent,
+    configuration: PlayerConfiguration = PlayerConfiguration(),
     environment: [String: String], plainText: () -> Void
   ) {
     let mode = mode(
@@ -39,7 +42,7 @@ public enum PlayerLauncher {
       do {
         let terminal = try CursesTerminal(environment: environment)
         defer { terminal.stop() }
-        PlayerLoop(configuration: configuration).run(content, on: terminal)
+        PlayerLoop(configuration: configuration).run(content(), on: terminal)
         return
       } catch {
         writeError("rnntrace: \(error); printing the steps instead")
