@@ -123,6 +123,45 @@ struct PlayerEndToEndTests {
     try expectShellRestored(session, status: 0)
   }
 
+  /// The colours follow what the terminal says it has: the 256-colour scale on
+  /// xterm-256color, the 8 basic colours on `screen`, none under NO_COLOR (bold, dim and
+  /// reverse still mark what matters). Read back from tmux's own rendering.
+  @Test(arguments: [
+    ("TERM=xterm-256color", "256"), ("TERM=screen", "8"), ("NO_COLOR=1", "none"),
+  ])
+  func coloursFollowTheTerminal(setting: String, expected: String) throws {
+    let session = try TmuxSession(columns: 100, rows: 30)
+    try session.type("\(setting) \(binary) play --seed 0; echo EXIT=$?")
+    let first = try session.waitFor { $0.contains("step 1/") && $0.contains("q quit") }
+    #expect(first.matched, "the player did not start:\n\(first.screen)")
+    let codes = Self.sgrCodes(try session.styledScreen())
+    let extended = codes.contains { $0.hasPrefix("38;5;") || $0.hasPrefix("48;5;") }
+    let basic = codes.contains { code in
+      code.split(separator: ";").contains { Int($0).map { (30...37).contains($0) } ?? false }
+    }
+    switch expected {
+    case "256": #expect(extended, "\(codes)")
+    case "8":
+      #expect(basic && !extended, "\(codes)")
+    default:
+      #expect(!basic && !extended, "\(codes)")
+      #expect(codes.contains { $0.split(separator: ";").contains("1") }, "no bold: \(codes)")
+    }
+    try session.press("q")
+    try expectShellRestored(session, status: 0)
+  }
+
+  /// The parameters of every SGR escape (`\e[…m`) in `text`, colour resets left out.
+  static func sgrCodes(_ text: String) -> Set<String> {
+    var codes = Set<String>()
+    for piece in text.split(separator: "\u{1B}[").dropFirst() {
+      guard let end = piece.firstIndex(of: "m") else { continue }
+      let code = String(piece[..<end])
+      if code != "39" && code != "49" && code != "0" { codes.insert(code) }
+    }
+    return codes
+  }
+
   @Test func everyPanelAt80x24AndResizingToTinyAndBack() throws {
     let session = try TmuxSession(columns: 80, rows: 24)
     let first = try startPlayer(session)

@@ -52,6 +52,9 @@ final class TmuxSession {
   /// The screen as text, a line per row.
   func screen() throws -> String { try tmux(["capture-pane", "-p"]) }
 
+  /// The screen with its attributes and colours as SGR escapes (`\e[1;36m`).
+  func styledScreen() throws -> String { try tmux(["capture-pane", "-p", "-e"]) }
+
   /// A tmux format about the pane, such as `#{alternate_on}`.
   func display(_ format: String) throws -> String {
     try tmux(["display-message", "-p", format]).trimmingCharacters(in: .whitespacesAndNewlines)
