@@ -127,7 +127,8 @@ public struct ScreenUpdate: Sendable {
           continue
         }
         out.set(TerminalStyle(grid.style(cell.style), palette: palette))
-        let columns = append(cell, of: grid, to: &out.text)
+        let paired = x + 1 < width && grid.storage[row + x + 1].isContinuation
+        let columns = append(cell, of: grid, paired: paired, to: &out.text)
         out.advance(by: columns)
         x += columns
       }
@@ -141,8 +142,11 @@ public struct ScreenUpdate: Sendable {
 
   /// Appends one cell's character; returns the columns it takes. The grid has
   /// escaped what it was given already; a control or format character that reached a
-  /// cell some other way goes out as `?`, never raw.
-  private func append(_ cell: CellGrid.Stored, of grid: CellGrid, to text: inout String) -> Int {
+  /// cell some other way goes out as `?`, never raw, and so does a wide character
+  /// without its right half (`paired`), which would push the rest of the row along.
+  private func append(
+    _ cell: CellGrid.Stored, of grid: CellGrid, paired: Bool, to text: inout String
+  ) -> Int {
     if cell.code < 0x80 {
       let safe = cell.code >= 0x20 && cell.code != 0x7F
       text.unicodeScalars.append(Unicode.Scalar(UInt8(safe ? cell.code : 0x3F)))
@@ -150,6 +154,10 @@ public struct ScreenUpdate: Sendable {
     }
     let character = grid.text(cell)
     let columns = max(1, DisplayWidth.of(character))
+    if columns == 2 && !paired {
+      text += "?"
+      return 1
+    }
     if character.unicodeScalars.allSatisfy(TerminalText.isSafe) {
       text += character
     } else {

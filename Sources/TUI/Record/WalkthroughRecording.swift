@@ -56,8 +56,9 @@ public struct WalkthroughRecording: Sendable {
       let range = steps.map { max(0, $0.lowerBound)...min(last, $0.upperBound) } ?? 0...last
       for position in range {
         state.position = position
-        // Playing until the last step, where the player stops.
-        state.isPlaying = position < range.upperBound
+        // Playing, as the player plays through the steps, until the last one of the
+        // section, where it stops.
+        state.isPlaying = position < last
         let grid = PlayerView.render(state)
         if PlayerView.layout(state) == nil {
           if summary.tooSmall.isEmpty {
