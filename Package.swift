@@ -47,7 +47,8 @@ let package = Package(
     .testTarget(name: "TUITests", dependencies: ["TUI", "Model"]),
     .testTarget(
       name: "RNNTraceTests",
-      dependencies: ["RNNTrace", "Model"]
+      // TUI: recordings are checked against the player's own frames.
+      dependencies: ["RNNTrace", "Model", "TUI"]
     ),
   ]
 )

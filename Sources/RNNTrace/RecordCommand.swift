@@ -96,7 +96,7 @@ struct RecordCommand: ParsableCommand {
     recording.version = castVersion ?? .v2
     recording.size = size ?? ScreenSize(columns: 100, rows: 30)
     recording.stepMicroseconds = stepSeconds ?? 1_500_000
-    recording.title = WalkthroughText.escaped(title ?? defaultTitle)
+    recording.title = TerminalText.escaped(title ?? defaultTitle)
     let term = environment["TERM"].flatMap { $0.isEmpty || $0 == "dumb" ? nil : $0 }
     recording.terminalType = term ?? "xterm-256color"
     recording.palette =

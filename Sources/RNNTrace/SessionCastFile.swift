@@ -25,7 +25,7 @@ enum SessionCastFile {
     }
     let term = environment["TERM"].flatMap { $0.isEmpty ? nil : $0 }
     return RecordingTarget(
-      path: path, title: WalkthroughText.escaped(title), terminalType: term,
+      path: path, title: TerminalText.escaped(title), terminalType: term,
       timestamp: Int(Date().timeIntervalSince1970)
     ) { [path] cast in
       let file = try OutputFile.open(path, option: "record")
