@@ -51,7 +51,7 @@ struct PlayCommand: ParsableCommand {
       })
       PlayerLauncher.run(content, configuration: configuration, environment: environment) {
         var text = ""
-        LessonText(format: ValueFormat()).write(loaded, to: &text)
+        LessonText(format: ValueFormat(), kernel: model.rngKernel).write(loaded, to: &text)
         print(text, terminator: "")
       }
     case .adHoc:

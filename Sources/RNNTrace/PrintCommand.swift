@@ -33,7 +33,7 @@ struct PrintCommand: ParsableCommand {
     if case .lesson(let loaded) = try WalkthroughSource.resolve(
       model: model, lesson: lesson, preferLesson: true)
     {
-      LessonText(format: format).write(loaded, to: &text)
+      LessonText(format: format, kernel: model.rngKernel).write(loaded, to: &text)
       print(text, terminator: "")
       return
     }
