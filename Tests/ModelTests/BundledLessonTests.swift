@@ -2,7 +2,7 @@ import Testing
 
 @testable import Model
 
-/// The bundled lesson parses and has the shape issue 4 asks for: five chapters, each
+/// The bundled lesson parses and has the shape it is written for: five chapters, each
 /// with the variant, sizes, sentence and seeds of the lesson it retells.
 struct BundledLessonTests {
   let lesson: Lesson
