@@ -1,3 +1,5 @@
+import Model
+
 /// The lessons built into the program, so that `rnntrace` needs no file beside it.
 ///
 /// Their text is embedded at build time from `lessons/` (through symlinks in

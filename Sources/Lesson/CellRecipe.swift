@@ -1,3 +1,5 @@
+import Model
+
 /// Which cell a chapter runs and where each of its weights comes from.
 public enum CellRecipe: Equatable, Sendable {
   /// The hypothesis function: `w_h` (hidden × hidden), `w_e` (inputs × hidden).

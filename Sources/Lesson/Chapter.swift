@@ -1,3 +1,5 @@
+import Model
+
 /// One chapter of a lesson: its narrative and the recipe of the model it runs.
 ///
 /// A `Chapter` only exists once `LessonParser` has checked all of it, so building its

@@ -1,3 +1,5 @@
+import Model
+
 /// A chapter that has run: its named tensors and the trace of its model, with the
 /// narrative's values filled in from them.
 public struct ChapterTrace: Sendable {

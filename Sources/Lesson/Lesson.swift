@@ -1,3 +1,5 @@
+import Model
+
 /// A lesson: a title and chapters, each a narrated run of an RNN (see docs/lessons.md).
 ///
 /// Made by `LessonParser` from the text of a lesson file; fully checked, so every

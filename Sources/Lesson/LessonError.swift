@@ -1,3 +1,5 @@
+import Model
+
 /// Why a lesson file was refused: where, what was found there, and what would be accepted.
 ///
 /// `description` is the one line a user sees: `lesson.yaml:12:7: found …; expected …`.

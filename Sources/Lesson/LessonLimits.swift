@@ -1,3 +1,5 @@
+import Model
+
 /// Caps on what a lesson may ask for, checked before anything is drawn or allocated.
 ///
 /// Sizes reuse `ModelLimits`; these add the few things only a lesson has.

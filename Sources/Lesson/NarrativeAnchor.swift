@@ -1,3 +1,5 @@
+import Model
+
 /// Which moment of the chapter's trace a paragraph talks about, as the author wrote it.
 ///
 /// The parser resolves every anchor to a step number (`Paragraph.step`), so players

@@ -1,3 +1,5 @@
+import Model
+
 /// The paragraphs that belong to one step, in the order the author wrote them.
 ///
 /// A player shows the section of the latest step at or before the current one; a printer

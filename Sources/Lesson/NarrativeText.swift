@@ -1,3 +1,5 @@
+import Model
+
 /// A paragraph's text: plain runs and `{…}` placeholders for live values of the trace.
 public struct NarrativeText: Equatable, Sendable {
   /// A run of text, or a value to fill in.

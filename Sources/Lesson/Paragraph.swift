@@ -1,3 +1,5 @@
+import Model
+
 /// One paragraph of a chapter's narrative, tied to the step of the trace it explains.
 public struct Paragraph: Equatable, Sendable {
   public let text: NarrativeText

@@ -1,3 +1,5 @@
+import Model
+
 /// A run of draws after one `torch.manual_seed(seed)`, in the order the lesson makes them.
 ///
 /// Order is the point: `E` in the lesson is the second 4×5 draw after `h_0`, so a draw

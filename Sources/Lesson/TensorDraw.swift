@@ -1,3 +1,5 @@
+import Model
+
 /// One call that takes numbers from the generator, as the lesson's Python writes it:
 /// `E = torch.randn(4, 5)`, `We = nn.Linear(4, 1)`, or a draw whose result is thrown away.
 public struct TensorDraw: Equatable, Sendable {

@@ -1,3 +1,5 @@
+import Model
+
 /// Where one of a model's tensors comes from: a name the chapter defined (possibly
 /// transposed, e.g. `E.T`, whose rows are the columns of `E`), or numbers written inline.
 public enum TensorExpression: Equatable, Sendable {

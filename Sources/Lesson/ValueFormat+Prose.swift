@@ -1,3 +1,5 @@
+import Model
+
 extension ValueFormat {
   /// A tensor inside a sentence: `1.4288`, `[-0.4276, 0.1593]`, `[[1.3029, 0.2045],
   /// [0.9675, -0.6870]]`. The numbers are written as everywhere else; the alignment

@@ -1,3 +1,5 @@
+import Model
+
 /// A live value that a paragraph shows, written `{name}` in its text.
 ///
 /// Resolved by the parser against the chapter: a name the chapter defined wins over a

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Lesson
 import Model
+import TraceLog
 
 /// `rnntrace export`: the trace as a log file for other tools.
 struct ExportCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Lesson
 import Model
 
 /// `--lesson` and `--chapter`: which lesson (bundled or a file) and which of its

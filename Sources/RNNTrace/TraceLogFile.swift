@@ -1,4 +1,5 @@
 import Model
+import TraceLog
 
 /// A JSON Lines log on disk, read back as a trace to show: what `replay` prints and
 /// what the player plays.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Model
+import TraceLog
 
 /// `rnntrace verify`: whether a JSON Lines log is what its own header's model computes.
 struct VerifyCommand: ParsableCommand {

@@ -1,3 +1,5 @@
+import Model
+
 /// What a trace log says about its model before its events: enough to recompute
 /// every event (variant, sizes, words, vocabulary and every parameter).
 public struct TraceHeader: Equatable, Sendable {

@@ -1,3 +1,5 @@
+import Model
+
 /// Why a log cannot be read: the line (from 1) and what is wrong with it, in words
 /// that say what was found and what was expected.
 public struct TraceLogError: Error, Equatable, Sendable, CustomStringConvertible {

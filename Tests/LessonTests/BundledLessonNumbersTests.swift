@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import Lesson
 @testable import Model
 
 /// The bundled lesson, run from its own seeds, gives every number of

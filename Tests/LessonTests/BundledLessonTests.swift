@@ -1,5 +1,6 @@
 import Testing
 
+@testable import Lesson
 @testable import Model
 
 /// The bundled lesson parses and has the shape issue 4 asks for: five chapters, each

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import Lesson
 @testable import Model
 
 /// docs/lessons.md says what the parser does: its example parses, and every message

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import Lesson
 @testable import Model
 
 /// The lesson format's pieces on small chapters whose numbers can be worked by hand.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import Lesson
 @testable import Model
 
 /// Every file in Fixtures/lessons-bad is a lesson with one mistake. Its first line,

@@ -1,6 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
+import TraceLog
 
+@testable import Lesson
 @testable import Model
 
 /// Every number of `shared/lesson/NUMBERS.md` (a copy is a fixture), computed here
@@ -90,5 +93,29 @@ import Testing
     #expect(
       Self.fourDecimals(trace.hiddenStates.flatMap(\.scalars))
         == Self.printed["hidden states of the loop"])
+  }
+
+  /// The lesson's loop drawn from the lesson's seeds, as CSV, read by Python: its
+  /// hidden_state rows print as NUMBERS.md prints the hidden states.
+  @Test(.enabled(if: pythonHas(), "python3 is not installed"))
+  func lessonLoopFromItsSeedsAsCSVHoldsNUMBERS() throws {
+    let lesson = Lesson()
+    let words = ["the", "dog", "jumped", "over", "a"]
+    let model = RNNModel(
+      vocabulary: words, embedding: lesson.E.transposed(), h0: lesson.h0,
+      cell: LinearCell(wH: lesson.wH, wE: lesson.wE))
+    var encoder = CSVEncoder()
+    let csv = encoder.encode(model.trace(words), seed: 3, source: "test")
+    let file = try temporaryFile(csv, suffix: ".csv")
+    defer { try? FileManager.default.removeItem(at: file) }
+    let script = """
+      import csv, sys
+      with open(sys.argv[1], newline="") as f:
+          print(" ".join("%.4f" % float(r[7]) for r in csv.reader(f) if r[3] == "hidden_state"))
+      """
+    let result = try runPython(script, [file.path])
+    let printed = try #require(Self.printed["hidden states of the loop"])
+    // NUMBERS.md lists h_0 first; the CSV holds the states the loop computes.
+    #expect(result.output == printed.dropFirst().joined(separator: " ") + "\n")
   }
 }

@@ -1,6 +1,7 @@
 import Testing
 import Yams
 
+@testable import Lesson
 @testable import Model
 
 /// `ScalarKind` must name every scalar as Yams' default resolver does: lessons are read

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Model
+@testable import TraceLog
 
 /// The byte-level writers behind every encoder, against hand-written expectations.
 @Suite struct ByteBufferTests {

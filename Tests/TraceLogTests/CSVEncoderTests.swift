@@ -1,7 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Model
+@testable import TraceLog
 
 /// The CSV log holds every value once, in long form, and loads with Python's `csv`
 /// module and pandas as it is.
@@ -17,7 +19,7 @@ import Testing
       + trace.events.map(\.result.value.count).reduce(0, +)
   }
 
-  @Test(arguments: Variant.allCases)
+  @Test(.enabled(if: pythonHas(), "python3 is not installed"), arguments: Variant.allCases)
   func pythonCSVReadsEveryValueExactly(variant: Variant) throws {
     let trace = LogTestModels.trace(variant)
     let file = try temporaryFile(Self.csv(trace), suffix: ".csv")
@@ -33,7 +35,7 @@ import Testing
           if r[3] == "hidden_state":
               print(r[0], r[1], r[2], r[4], r[5], r[6], struct.unpack("<I", struct.pack("<f", float(r[7])))[0])
       """
-    let result = try #require(try runPython(script, [file.path]), "python3 is needed")
+    let result = try runPython(script, [file.path])
     #expect(result.status == 0, "\(result.output)")
     let lines = result.output.split(separator: "\n").map(String.init)
     #expect(lines[0] == "step,t,word,op,tensor,row,column,value")
@@ -48,7 +50,8 @@ import Testing
     #expect(Array(lines.dropFirst(2)) == expected)
   }
 
-  @Test func wordsThatNeedQuotingReadBackWhole() throws {
+  @Test(.enabled(if: pythonHas(), "python3 is not installed"))
+  func wordsThatNeedQuotingReadBackWhole() throws {
     let word = "a,\"b\"\r\nc"
     let base = LogTestModels.model(.linear)
     let model = RNNModel(
@@ -64,7 +67,7 @@ import Testing
       words = {r[2] for r in rows[1:] if r[0] != "0"}
       print(repr(sorted(words)))
       """
-    let result = try #require(try runPython(script, [file.path]), "python3 is needed")
+    let result = try runPython(script, [file.path])
     #expect(result.output == "['a,\"b\"\\r\\nc']\n")
   }
 
@@ -81,7 +84,7 @@ import Testing
       h = df[(df.op == "hidden_state") & (df.t == 4)].sort_values("column")["value"].tolist()
       print(" ".join(repr(v) for v in h))
       """
-    let result = try #require(try runPython(script, [file.path]), "python3 is needed")
+    let result = try runPython(script, [file.path])
     #expect(result.status == 0, "\(result.output)")
     let lines = result.output.split(separator: "\n").map(String.init)
     #expect(
@@ -107,32 +110,12 @@ import Testing
         == "1,1,w,add,z_1,0,0,inf\r\n1,1,w,add,z_1,0,1,-inf\r\n1,1,w,add,z_1,0,2,nan\r\n")
   }
 
-  /// The lesson's loop drawn from the lesson's seeds, as CSV, read by Python: its
-  /// hidden_state rows print as NUMBERS.md prints the hidden states.
-  @Test func lessonLoopFromItsSeedsAsCSVHoldsNUMBERS() throws {
-    let lesson = LessonNumbersTests.Lesson()
-    let words = ["the", "dog", "jumped", "over", "a"]
-    let model = RNNModel(
-      vocabulary: words, embedding: lesson.E.transposed(), h0: lesson.h0,
-      cell: LinearCell(wH: lesson.wH, wE: lesson.wE))
-    let file = try temporaryFile(Self.csv(model.trace(words)), suffix: ".csv")
-    defer { try? FileManager.default.removeItem(at: file) }
-    let script = """
-      import csv, sys
-      with open(sys.argv[1], newline="") as f:
-          print(" ".join("%.4f" % float(r[7]) for r in csv.reader(f) if r[3] == "hidden_state"))
-      """
-    let result = try #require(try runPython(script, [file.path]), "python3 is needed")
-    let printed = try #require(LessonNumbersTests.printed["hidden states of the loop"])
-    // NUMBERS.md lists h_0 first; the CSV holds the states the loop computes.
-    #expect(result.output == printed.dropFirst().joined(separator: " ") + "\n")
-  }
-
   /// The lesson's loop (NUMBERS.md, chapter 1) as CSV: its hidden_state rows are the
   /// lesson's hidden states. The fixture's tensors are the lesson's printed 4-decimal
   /// values, not PyTorch's full ones, so h_t may move by a unit in the 4th decimal;
   /// hence the tolerance of 2e-4.
-  @Test func lessonLoopAsCSVHoldsTheLessonsHiddenStates() throws {
+  @Test(.enabled(if: pythonHas(), "python3 is not installed"))
+  func lessonLoopAsCSVHoldsTheLessonsHiddenStates() throws {
     let log = try LogTestModels.fixture("lesson-linear.jsonl", in: "logs")
     let loaded = try TraceLogLoader.load(ByteArraySource(log), verify: true)
     let file = try temporaryFile(Self.csv(loaded.trace), suffix: ".csv")
@@ -142,7 +125,7 @@ import Testing
       with open(sys.argv[1], newline="") as f:
           print(" ".join(r[7] for r in csv.reader(f) if r[3] == "hidden_state"))
       """
-    let result = try #require(try runPython(script, [file.path]), "python3 is needed")
+    let result = try runPython(script, [file.path])
     let states = result.output.split(separator: " ").map {
       Double($0.trimmingCharacters(in: .whitespacesAndNewlines))!
     }

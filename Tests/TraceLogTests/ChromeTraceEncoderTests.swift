@@ -1,7 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Model
+@testable import TraceLog
 
 /// The Chrome trace is one JSON object whose `traceEvents` Perfetto can lay out: an
 /// operation slice per event, a word slice over each word's operations, a counter

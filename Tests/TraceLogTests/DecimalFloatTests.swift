@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Model
+@testable import TraceLog
 
 /// The log reader's float parser must round every number exactly as `Float(String)`
 /// (strtof) does, and read every float32's shortest text back to its own bits.

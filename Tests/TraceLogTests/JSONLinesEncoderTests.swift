@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Model
+@testable import TraceLog
 
 /// The JSON Lines log reads back to the exact float32 values and stays valid JSON
 /// whatever the words hold.

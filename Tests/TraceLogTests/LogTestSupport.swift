@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Model
+@testable import TraceLog
 
 /// Small models of each variant built from literal tensors, and helpers to run a
 /// log through the reader, for the log tests.
@@ -80,42 +81,4 @@ enum LogTestModels {
       return "\(error)"
     }
   }
-}
-
-/// Runs `python3` with a script and arguments; nil when Python or a module the
-/// script needs is missing (exit status 77, as automake's tests say "skip").
-func runPython(_ script: String, _ arguments: [String] = []) throws -> (
-  status: Int32, output: String
-)? {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = ["python3", "-c", script] + arguments
-  let pipe = Pipe()
-  process.standardOutput = pipe
-  process.standardError = pipe
-  do { try process.run() } catch { return nil }
-  let data = pipe.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  if process.terminationStatus == 77 || process.terminationStatus == 127 { return nil }
-  return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
-
-/// Whether python3 can import `module` (tests that need it are skipped otherwise).
-func pythonHas(_ module: String) -> Bool {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = ["python3", "-c", "import \(module)"]
-  process.standardOutput = FileHandle.nullDevice
-  process.standardError = FileHandle.nullDevice
-  guard (try? process.run()) != nil else { return false }
-  process.waitUntilExit()
-  return process.terminationStatus == 0
-}
-
-/// A scratch file holding `bytes`, removed by the caller.
-func temporaryFile(_ bytes: [UInt8], suffix: String) throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "rnntrace-\(UUID().uuidString)\(suffix)")
-  try Data(bytes).write(to: url)
-  return url
 }

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Model
+@testable import TraceLog
 
 /// The JSON float writer must match `Float.description` byte for byte: fixtures and
 /// logs written before it were made with `description`.

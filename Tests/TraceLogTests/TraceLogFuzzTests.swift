@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Model
+@testable import TraceLog
 
 /// The reader and the verifier, fed mangled logs: each must come back with a log
 /// error or a difference (or accept it), never crash, hang or throw anything else.

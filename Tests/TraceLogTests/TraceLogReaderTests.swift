@@ -1,7 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Model
+@testable import TraceLog
 
 /// Every kind of broken log gets one error that names its line and says what is
 /// wrong, and the reader neither crashes nor hangs nor reads more than it must.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Model
+@testable import TraceLog
 
 /// A log verifies when it is what its header's model computes, and any change to a
 /// value, a shape or an event is found, with the line, step and operation named.

@@ -1,3 +1,4 @@
+import Model
 import Yams
 
 /// Reads and checks one chapter: every key, every name, every shape, every anchor and

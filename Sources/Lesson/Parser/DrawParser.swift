@@ -1,3 +1,5 @@
+import Model
+
 /// Reads one draw as the lesson's Python writes it: `E = torch.randn(4, 5)`,
 /// `We = nn.Linear(4, 1)`, `nn.Embedding(5, 4)`, or a call without a name, whose result
 /// is thrown away. `torch.` and `torch.nn.` prefixes are optional.

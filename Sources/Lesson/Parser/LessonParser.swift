@@ -1,3 +1,4 @@
+import Model
 import Yams
 
 /// Turns the text of a lesson file into a checked `Lesson`, or the first mistake in it.

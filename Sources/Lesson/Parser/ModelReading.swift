@@ -1,3 +1,4 @@
+import Model
 import Yams
 
 /// The `model:` mapping: which tensor plays which part, each checked against the sizes.

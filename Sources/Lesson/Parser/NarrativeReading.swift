@@ -1,3 +1,4 @@
+import Model
 import Yams
 
 /// The `narrative:` list: paragraphs, their anchors, and the `{…}` values in their text.

@@ -1,3 +1,4 @@
+import Model
 import Yams
 
 /// One `key: value` of a mapping, with both nodes for error positions.

@@ -1,3 +1,5 @@
+import Model
+
 /// The chapter's trace without its numbers: the same cell run on zeros of size 1.
 ///
 /// Step numbers, operations and names do not depend on the values or the sizes, so this

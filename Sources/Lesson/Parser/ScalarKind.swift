@@ -1,3 +1,4 @@
+import Model
 import Yams
 
 /// The YAML type of a plain scalar as Yams' default resolver names it (YAML 1.1: `yes`

@@ -1,3 +1,4 @@
+import Model
 import Yams
 
 /// Typed values out of fields, each refusing anything else with the field's position.

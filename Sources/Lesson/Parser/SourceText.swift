@@ -1,3 +1,4 @@
+import Model
 import Yams
 
 /// The lesson file's text, for turning a YAML node and an offset inside its value into

@@ -1,3 +1,4 @@
+import Model
 import Yams
 
 /// What a chapter has named so far under `random:` and `literals:`, with shapes, so that

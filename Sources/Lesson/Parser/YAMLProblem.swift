@@ -1,3 +1,4 @@
+import Model
 import Yams
 
 /// libyaml's complaints, said in terms of what the author most likely did.

@@ -53,24 +53,6 @@ extension RNNModel {
     }
     self.init(vocabulary: vocabulary, embedding: p("embedding.weight"), h0: p("h0"), cell: cell)
   }
-
-  /// The model a log's header describes, refusing words outside its vocabulary.
-  public init(header: TraceHeader) throws(ParameterError) {
-    try self.init(
-      variant: header.variant, inputs: header.inputs, hidden: header.hidden,
-      vocabulary: header.vocabulary, parameters: header.parameters)
-    for (i, word) in header.words.enumerated() where index(of: word) == nil {
-      throw ParameterError(
-        "word \(i + 1) of \"words\", \(Self.quoted(word)), is not in the vocabulary, so it has no embedding"
-      )
-    }
-  }
-
-  private static func quoted(_ word: String) -> String {
-    var out = ByteBuffer(capacity: word.utf8.count + 2)
-    out.appendJSON(String(word.prefix(80)))
-    return String(decoding: out.bytes, as: UTF8.self)
-  }
 }
 
 /// Why named parameters do not make a model.

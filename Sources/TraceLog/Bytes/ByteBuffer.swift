@@ -1,3 +1,5 @@
+import Model
+
 /// Bytes being encoded, appended to in place and handed to a sink in chunks, so that
 /// an export of any length holds only one chunk in memory.
 ///

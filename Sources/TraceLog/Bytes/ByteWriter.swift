@@ -1,3 +1,5 @@
+import Model
+
 /// Writes into room a `ByteBuffer` reserved beforehand, with no capacity check per
 /// piece: an encoder bounds the size of a whole event, reserves it once, and writes
 /// its dozens of pieces here (`ByteBuffer.write(atMost:_:)`).
@@ -156,21 +158,18 @@ extension ByteWriter {
   /// The room `name(_:)` needs for `name`.
   @inline(__always)
   static func bound(ofName name: TraceName) -> Int {
-    switch name.storage {
-    case .text(let text): bound(ofJSON: text)
-    case .template: NameBytes.capacity + 2
-    }
+    if let text = name.givenText { bound(ofJSON: text) } else { TraceName.spelledCapacity + 2 }
   }
 
   /// A name as a JSON string. A cell's names are spelled straight into the room (none
   /// holds a character JSON escapes); names given as text are escaped like any string.
   @inline(__always)
   mutating func name(_ name: TraceName) {
-    switch name.storage {
-    case .text(let text): string(text)
-    case .template(let template, let t, let index):
+    if let text = name.givenText {
+      string(text)
+    } else {
       byte(UInt8(ascii: "\""))
-      template.write(t: t, index: index, into: &self)
+      name.spell(into: &self)
       byte(UInt8(ascii: "\""))
     }
   }

@@ -1,3 +1,5 @@
+import Model
+
 /// Reads a JSON number as a float32 straight from its bytes, correctly rounded as
 /// `Float(String)` (strtof) rounds it, but mostly without strtof: parsing floats was a
 /// quarter of verifying a log.

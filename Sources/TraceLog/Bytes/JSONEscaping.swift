@@ -1,3 +1,5 @@
+import Model
+
 /// Finds the bytes a JSON string literal must escape (controls, DEL, `"` and `\`)
 /// eight at a time: names and words are copied whole when they hold none, which is
 /// nearly always.

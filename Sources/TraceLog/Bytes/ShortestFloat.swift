@@ -1,3 +1,5 @@
+import Model
+
 /// Writes a float32 exactly as `Float.description` does, straight into bytes: the JSON
 /// Lines encoders write millions of values, and making a String for each one was most of
 /// their time.

@@ -1,3 +1,5 @@
+import Model
+
 /// The long-form CSV log (`docs/trace-format.md`): one row per value, for
 /// spreadsheets and data frames. A header row names the columns
 /// `step,t,word,op,tensor,row,column,value`; the model's parameters come first as

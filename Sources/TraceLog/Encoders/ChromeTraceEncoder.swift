@@ -1,3 +1,5 @@
+import Model
+
 /// The Trace Event Format that Perfetto (ui.perfetto.dev) and chrome://tracing open
 /// (`docs/trace-format.md`): a JSON object whose `traceEvents` hold
 ///

@@ -1,3 +1,5 @@
+import Model
+
 /// The JSON Lines log (`docs/trace-format.md`): a header object on the first line,
 /// then one object per event. Floats are written in their shortest round-trip form,
 /// so that every value reads back to the same float32.

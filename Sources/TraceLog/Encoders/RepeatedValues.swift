@@ -1,3 +1,5 @@
+import Model
+
 /// The text of the last list of values an encoder wrote: a hidden state repeats its
 /// tanh's values bit for bit, and copying their text is cheaper than formatting it
 /// again (the formatting is most of an export's time).

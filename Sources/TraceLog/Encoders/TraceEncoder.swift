@@ -1,3 +1,5 @@
+import Model
+
 /// Turns a trace into the bytes of one log format, a piece at a time: the header
 /// first, then each event as the model emits it, then whatever closes the file.
 ///

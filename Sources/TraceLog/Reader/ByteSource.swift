@@ -1,3 +1,5 @@
+import Model
+
 /// Where a log's bytes come from, a chunk at a time: a file in the command, an array
 /// in tests. The model layer reads no files itself.
 public protocol ByteSource {

@@ -1,3 +1,5 @@
+import Model
+
 /// A strict JSON reader over one line of bytes (RFC 8259), driven by what the trace
 /// format expects next rather than building a tree: values go straight into their
 /// Swift types. Every error names the line and the column (a byte offset from 1).

@@ -1,3 +1,5 @@
+import Model
+
 /// An event as a log records it: like a `TraceEvent`, but its operands carry only a
 /// name and a shape (the log does not repeat their values), and it remembers the
 /// line it came from.

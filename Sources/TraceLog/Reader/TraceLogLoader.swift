@@ -1,3 +1,5 @@
+import Model
+
 /// A log read back whole, for replaying: its header, the trace, and, when the log
 /// departs from its recomputation and was loaded anyway, the first difference.
 public struct LoadedTrace: Sendable {

@@ -1,3 +1,5 @@
+import Model
+
 /// The documented limits of the log reader (`docs/trace-format.md`), which keep a
 /// hostile or broken file from costing unbounded memory or time.
 public enum TraceLogLimits {

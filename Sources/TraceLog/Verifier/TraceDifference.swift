@@ -1,3 +1,5 @@
+import Model
+
 /// The first place where a log departs from what its header's model computes: the
 /// line and step, the operation, which part differs, and both versions.
 public struct TraceDifference: Error, Equatable, Sendable, CustomStringConvertible {

@@ -1,3 +1,5 @@
+import Model
+
 /// Recomputes a log's trace from its header (variant, parameters, words) and compares
 /// it with the log's events one by one, as they are read: memory holds one word's
 /// events, however long the log.
