@@ -97,14 +97,6 @@ extension ByteBuffer {
     append(",\"hidden\":")
     append(String(header.hidden))
   }
-
-  /// `,"formula":…[,"index":…],"operands":[{"name":…,"shape":[…]},…]`: what every
-  /// JSON format says of an event's inputs (the JSON Lines event, the Chrome args).
-  mutating func appendJSONFormulaAndOperands(of event: TraceEvent) {
-    write(atMost: ByteWriter.bound(ofFormulaAndOperands: event)) {
-      $0.formulaAndOperands(of: event)
-    }
-  }
 }
 
 extension ByteWriter {
@@ -119,6 +111,8 @@ extension ByteWriter {
     return bound
   }
 
+  /// `,"formula":…[,"index":…],"operands":[{"name":…,"shape":[…]},…]`: what every
+  /// JSON format says of an event's inputs (the JSON Lines event, the Chrome args).
   mutating func formulaAndOperands(of event: TraceEvent) {
     literal(",\"formula\":")
     name(event.formulaName)

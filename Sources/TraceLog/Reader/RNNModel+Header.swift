@@ -8,14 +8,8 @@ extension RNNModel {
       vocabulary: header.vocabulary, parameters: header.parameters)
     for (i, word) in header.words.enumerated() where index(of: word) == nil {
       throw ParameterError(
-        "word \(i + 1) of \"words\", \(Self.quoted(word)), is not in the vocabulary, so it has no embedding"
+        "word \(i + 1) of \"words\", \(quoted(word)), is not in the vocabulary, so it has no embedding"
       )
     }
-  }
-
-  private static func quoted(_ word: String) -> String {
-    var out = ByteBuffer(capacity: word.utf8.count + 2)
-    out.appendJSON(String(word.prefix(80)))
-    return String(decoding: out.bytes, as: UTF8.self)
   }
 }

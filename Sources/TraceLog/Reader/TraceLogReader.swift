@@ -282,12 +282,6 @@ private struct EventFields {
   }
 }
 
-private func quoted(_ text: String) -> String {
-  var out = ByteBuffer(capacity: text.utf8.count + 2)
-  out.appendJSON(String(text.prefix(80)))
-  return String(decoding: out.bytes, as: UTF8.self)
-}
-
 extension JSONCursor {
   fileprivate mutating func string(named key: @autoclosure () -> String) throws(TraceLogError)
     -> String

@@ -138,10 +138,4 @@ public struct TraceVerifier {
   private static func found(_ value: Float) -> String {
     value.isNaN ? "null" : "\(value) (the float32 the file's text reads as)"
   }
-
-  private static func quoted(_ text: String) -> String {
-    var out = ByteBuffer(capacity: text.utf8.count + 2)
-    out.appendJSON(String(text.prefix(80)))
-    return String(decoding: out.bytes, as: UTF8.self)
-  }
 }
