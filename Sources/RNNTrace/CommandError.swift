@@ -1,25 +1,28 @@
-/// A mistake in what the user asked for, found after parsing (a file that cannot be
-/// written, a model too large). Reported as one line with exit status 64 (EX_USAGE).
-struct UsageError: Error, CustomStringConvertible {
-  let description: String
-  init(_ description: String) { self.description = description }
-}
+/// Why a command failed, said in one line on standard error, and the exit status that
+/// tells a script what kind of failure it was (sysexits.h's codes where one applies).
+struct CommandError: Error, CustomStringConvertible {
+  enum Kind: Int32 {
+    /// A check ran and found a problem (a log that departs from its recomputation).
+    case checkFailed = 1
+    /// A mistake in what the user asked for, found after parsing (a file that cannot be
+    /// written, a model too large): EX_USAGE.
+    case usage = 64
+    /// Input data that is wrong (a broken lesson or log): EX_DATAERR.
+    case data = 65
+    /// An input file that cannot be opened: EX_NOINPUT.
+    case input = 66
+    /// Output that could not be written once begun (a full disk, an I/O error); the
+    /// file being replaced is left as it was: EX_IOERR.
+    case output = 74
+  }
 
-/// Input data that is wrong (a broken lesson or log). Exit status 65 (EX_DATAERR).
-struct DataError: Error, CustomStringConvertible {
+  let kind: Kind
   let description: String
-  init(_ description: String) { self.description = description }
-}
 
-/// An input file that cannot be read. Exit status 66 (EX_NOINPUT).
-struct InputError: Error, CustomStringConvertible {
-  let description: String
-  init(_ description: String) { self.description = description }
-}
+  var status: Int32 { kind.rawValue }
 
-/// Output that could not be written once the export had begun (a full disk, an I/O
-/// error). Exit status 74 (EX_IOERR); the file being replaced is left as it was.
-struct OutputError: Error, CustomStringConvertible {
-  let description: String
-  init(_ description: String) { self.description = description }
+  init(_ kind: Kind, _ description: String) {
+    self.kind = kind
+    self.description = description
+  }
 }
