@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Lesson
 import Model
 import TUI
 
@@ -9,10 +10,21 @@ struct RecordCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "record",
     abstract: "Record the walkthrough as an asciicast (.cast) to play, share or put in a web page.",
+    usage: "rnntrace record [<model or lesson options>] [<options>] -o <file>",
     discussion: """
-      Each step of the walkthrough is drawn as the player draws it on a terminal of --size, one step every --step-seconds, and written as the terminal output that turns the previous screen into this one (only what changed), followed by a marker naming the step. 'asciinema play walkthrough.cast' plays it in a terminal; asciinema-player plays it in a web page, where the markers are chapter dots on the timeline and, with pauseOnMarkers, stopping points at every step (see the README).
+      Each step of the walkthrough is drawn as the player draws it on a \
+      terminal of --size, one step every --step-seconds, and written as the \
+      terminal output that turns the previous screen into this one (only what \
+      changed), followed by a marker naming the step. 'asciinema play \
+      walkthrough.cast' plays it in a terminal; asciinema-player plays it in a \
+      web page, where the markers are chapter dots on the timeline and, with \
+      pauseOnMarkers, stopping points at every step (see the README).
 
-      The colours are those the player would show on the terminal named by TERM (xterm-256color where TERM is unset or dumb), which the cast's header records; NO_COLOR or --no-color leaves colour out and keeps bold, dim and reverse. -o is written under a temporary name and renamed when complete; - writes to standard output.
+      The colours are those the player would show on the terminal named by \
+      TERM (xterm-256color where TERM is unset or dumb), which the cast's \
+      header records; NO_COLOR or --no-color leaves colour out and keeps bold, \
+      dim and reverse. -o is written under a temporary name and renamed when \
+      complete; - writes to standard output.
 
       Examples:
         rnntrace record -o walkthrough.cast
@@ -88,7 +100,8 @@ struct RecordCommand: ParsableCommand {
     let steps = try chosenSteps(of: content)
     let stepCount = steps.map(\.count) ?? content.sections.reduce(0) { $0 + $1.stepCount }
     if stepCount > Self.maximumSteps {
-      throw UsageError(
+      throw CommandError(
+        .usage,
         "the walkthrough has \(stepCount) steps, a recording at most \(Self.maximumSteps); choose some with --from and --to"
       )
     }
@@ -150,7 +163,8 @@ struct RecordCommand: ParsableCommand {
     guard from != nil || to != nil else { return nil }
     let option = from != nil ? "--from" : "--to"
     guard content.sections.count == 1 else {
-      throw UsageError(
+      throw CommandError(
+        .usage,
         "\(option): steps are counted in a chapter and the lesson has \(content.sections.count); choose one with --chapter 1 … \(content.sections.count)"
       )
     }
@@ -159,12 +173,14 @@ struct RecordCommand: ParsableCommand {
     let last = to ?? count
     for (name, step) in [("--from", from), ("--to", to)] {
       if let step, step > count {
-        throw UsageError(
+        throw CommandError(
+          .usage,
           "\(name) \(step): the walkthrough has \(count) steps; expected 1 … \(count)")
       }
     }
     guard first <= last else {
-      throw UsageError("--from \(first) --to \(last): the first step comes after the last")
+      throw CommandError(
+        .usage, "--from \(first) --to \(last): the first step comes after the last")
     }
     return (first - 1)...(last - 1)
   }

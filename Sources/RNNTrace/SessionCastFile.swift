@@ -13,7 +13,8 @@ enum SessionCastFile {
     throws -> RecordingTarget
   {
     guard access(directory, W_OK) == 0 else {
-      throw UsageError("cannot write in \(directory == "." ? "the current directory" : directory)")
+      throw CommandError(
+        .usage, "cannot write in \(directory == "." ? "the current directory" : directory)")
     }
     let prefix = directory == "." ? "" : directory + "/"
     let stem = String(TraceExporter.fileName(for: title, extension: "cast").dropLast(5))
