@@ -63,6 +63,17 @@ struct WalkthroughRecordingTests {
     }
   }
 
+  /// A value of 64 numbers is cut, so that a timeline can show the label.
+  @Test func longValuesAreCutInTheLabel() {
+    let content = TestSupport.content(TestSupport.largeModel(words: 2))
+    let state = PlayerState(content: content, size: ScreenSize(columns: 100, rows: 30))
+    let label = StepLabel.text(for: state)
+    let value = label.split(separator: " = ", maxSplits: 1).last ?? ""
+    #expect(value.count == StepLabel.maximumValueLength && value.hasSuffix("…"), "\(label)")
+    #expect(label.hasPrefix("1 · t=1 \"w0\" · embedding → e_1 = [["))
+    #expect(!label.contains("  "))
+  }
+
   /// Several chapters: each plays from its first step, and the markers name it.
   @Test func chaptersFollowOneAnother() throws {
     let first = PlayerSection(

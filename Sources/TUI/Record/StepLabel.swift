@@ -13,10 +13,17 @@ public enum StepLabel {
   public static func text(for state: PlayerState, withChapter: Bool = false) -> String {
     let event = state.event
     // The value as the narration writes it, without the spaces that align columns.
-    var value = ValueFormat().inline(event.resultValue)
-    while let double = value.range(of: "  ") { value.replaceSubrange(double, with: " ") }
-    if value.count > maximumValueLength {
-      value = String(value.prefix(maximumValueLength - 1)) + "…"
+    var value = ""
+    var length = 0
+    for character in ValueFormat().inline(event.resultValue) {
+      if character == " " && value.last == " " { continue }
+      if length == maximumValueLength {
+        value.removeLast()
+        value += "…"
+        break
+      }
+      value.append(character)
+      length += 1
     }
     var label = withChapter ? "chapter \(state.sectionIndex + 1) · " : ""
     label += "\(state.position + 1) · t=\(event.t) \(Narration.quoted(event.word))"
