@@ -23,12 +23,13 @@ struct RNNTraceCommand: ParsableCommand {
         rnntrace export -o trace.jsonl  the trace as a log (also .csv, .json)
         rnntrace verify trace.jsonl     check a log against its model
         rnntrace replay trace.jsonl     show a recorded trace
+        rnntrace diff a.jsonl b.jsonl   what differs between two logs
         rnntrace print --variant linear --seed 12 --inputs 4 --hidden 1
       """,
     version: "0.1.0",
     subcommands: [
       PlayCommand.self, PrintCommand.self, ExportCommand.self, VerifyCommand.self,
-      ReplayCommand.self, LessonsCommand.self, RecordCommand.self,
+      ReplayCommand.self, LessonsCommand.self, RecordCommand.self, DiffCommand.self,
     ],
     // On a terminal the player; in a pipe, play prints the walkthrough as print does.
     defaultSubcommand: PlayCommand.self
@@ -47,6 +48,9 @@ enum Main {
       try command.run()
     } catch let error as CommandError {
       fail(error.description, status: error.status)
+    } catch let code as ExitCode {
+      // A status that says something without an error: diff's 1 for logs that differ.
+      exit(code.rawValue)
     } catch {
       let status = RNNTraceCommand.exitCode(for: error)
       if status == .success || error is CleanExit {
@@ -56,7 +60,9 @@ enum Main {
       let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
       let subcommand =
         arguments.first { !$0.hasPrefix("-") }.flatMap {
-          ["play", "print", "export", "verify", "replay", "lessons", "record"].contains($0)
+          [
+            "play", "print", "export", "verify", "replay", "lessons", "record", "diff",
+          ].contains($0)
             ? " \($0)" : nil
         } ?? ""
       fail("\(firstLine) (see 'rnntrace\(subcommand) --help')", status: status.rawValue)
