@@ -126,7 +126,7 @@ struct DiffReport {
       return "\(name): shape \(shapeA) in A, \(shapeB) in B"
     }
     return
-      "\(name) \(shapeA): \(change.differing) of \(count(change.count, "element")) differ; the largest change \(name)\(index(largest.index)) \(value(largest.a)) → \(value(largest.b)) (Δ \(delta(largest)))"
+      "\(name) \(shapeA): \(change.differing) of \(count(change.count, "element")) \(change.differing == 1 ? "differs" : "differ"); the largest change \(name)\(index(largest.index)) \(value(largest.a)) → \(value(largest.b)) (Δ \(delta(largest)))"
   }
 
   private static func line(_ step: TraceComparison.StepChange) -> String {
@@ -135,7 +135,7 @@ struct DiffReport {
     switch step.detail {
     case .values(let differing, let count, let largest):
       return
-        "\(place): \(differing) of \(count) values differ; the largest \(index(largest.index)) \(value(largest.a)) → \(value(largest.b)) (Δ \(delta(largest)))"
+        "\(place): \(differing) of \(count) \(count == 1 ? "value" : "values") \(differing == 1 ? "differs" : "differ"); the largest \(index(largest.index)) \(value(largest.a)) → \(value(largest.b)) (Δ \(delta(largest)))"
     case .part(let part, let a, let b):
       return "\(place): \(part) is \(shown(a)) in A, \(shown(b)) in B"
     case .missing(let inA):

@@ -29,6 +29,7 @@ struct PlayCommand: ParsableCommand {
         rnntrace play --chapter 3
         rnntrace play --lesson my-lesson.yaml
         rnntrace play --variant raw-tanh --hidden 3 --sentence "to be or not"
+        rnntrace play --chapter 1 --set 'h0[0,0]=0.5'   (what if h_0 were 0.5)
       """)
 
   @OptionGroup(title: "Model options (an ad-hoc model instead of the lesson)")
@@ -36,21 +37,39 @@ struct PlayCommand: ParsableCommand {
 
   @OptionGroup(title: "Lesson options") var lesson: LessonOptions
 
+  @OptionGroup(title: "What-if") var edits: EditOptions
+
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
     switch try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: true) {
     case .lesson(let loaded):
+      let whatIf = edits.isEmpty ? nil : try edits.chapter(of: loaded, kernel: model.rngKernel)
+      let banner = whatIf.map {
+        "what-if: \(EditOptions.banner($0.applied, from: "chapter \($0.number) as the lesson has it"))"
+      }
       let sections = loaded.chapters.map { number, chapter in
-        Self.section(
+        if let whatIf, whatIf.number == number {
+          return Self.section(whatIf.run, title: "chapter \(number): \(chapter.title)")
+        }
+        return Self.section(
           chapter.run(kernel: model.rngKernel), title: "chapter \(number): \(chapter.title)")
       }
-      let content = PlayerContent(title: loaded.lesson.title, sections: sections)
+      // A what-if says so first, where the header does not cut it off; the chapter's
+      // title, after it, says what it was edited from.
+      let content = PlayerContent(
+        title: whatIf.map { "what-if: \($0.applied.map(\.description).joined(separator: ", "))" }
+          ?? loaded.lesson.title,
+        sections: sections)
       var configuration = PlayerConfiguration(export: { trace in
         let number = sections.firstIndex { $0.trace.events == trace.events }.map {
           loaded.chapters[$0].number
         }
-        return try TraceExporter.export(
-          trace, title: number.map(loaded.title(of:)) ?? loaded.lesson.title)
+        let title = number.map(loaded.title(of:)) ?? loaded.lesson.title
+        if let whatIf, let banner, number == whatIf.number {
+          return try TraceExporter.export(
+            trace, title: "\(banner), \(title)", edits: whatIf.applied)
+        }
+        return try TraceExporter.export(trace, title: title)
       })
       configuration.record = { trace in
         let number = sections.firstIndex { $0.trace.events == trace.events }
@@ -60,17 +79,25 @@ struct PlayCommand: ParsableCommand {
       }
       PlayerLauncher.run(content, configuration: configuration, environment: environment) {
         var text = ""
-        LessonText(format: ValueFormat(), kernel: model.rngKernel).write(loaded, to: &text)
+        var lessonText = LessonText(format: ValueFormat(), kernel: model.rngKernel)
+        if let whatIf, let banner { lessonText.whatIf = (whatIf.number, whatIf.run, banner) }
+        lessonText.write(loaded, to: &text)
         print(text, terminator: "")
       }
     case .adHoc:
-      let (built, words) = try model.load()
-      let title = model.walkthroughTitle
+      var (built, words) = try model.load()
+      var title = model.walkthroughTitle
       let seed = model.seed
+      var applied: [AppliedEdit] = []
+      if !edits.isEmpty {
+        (built, applied) = try edits.apply(to: built)
+        title = "what-if: \(EditOptions.banner(applied, from: "the ad-hoc model")). \(title)"
+      }
+      let (playTitle, playEdits) = (title, applied)
       // The trace is computed only for the player; printed, it is streamed.
       try Self.play(
-        PlayerContent(title: title, trace: built.trace(words)), title: title,
-        export: { try TraceExporter.export($0, title: title, seed: seed) },
+        PlayerContent(title: playTitle, trace: built.trace(words)), title: playTitle,
+        export: { try TraceExporter.export($0, title: playTitle, seed: seed, edits: playEdits) },
         plainText: {
           WalkthroughText(format: ValueFormat()).stream(built, words, title: title) {
             print($0, terminator: "")

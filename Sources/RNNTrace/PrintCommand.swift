@@ -20,6 +20,7 @@ struct PrintCommand: ParsableCommand {
         rnntrace print --lesson my-lesson.yaml
         rnntrace print --variant raw-tanh --hidden 1 --seed 3 | less
         rnntrace print --precision 8 --sentence "to be or not to be"
+        rnntrace print --chapter 1 --set 'h0[0,0]=0.5'   (what if h_0 were 0.5)
       """)
 
   @OptionGroup(title: "Model options (an ad-hoc model instead of the lesson)")
@@ -29,21 +30,37 @@ struct PrintCommand: ParsableCommand {
 
   @OptionGroup var output: PrecisionOption
 
+  @OptionGroup(title: "What-if") var edits: EditOptions
+
   func run() throws {
     var text = ""
     let format = output.format
     if case .lesson(let loaded) = try WalkthroughSource.resolve(
       model: model, lesson: lesson, preferLesson: true)
     {
-      LessonText(format: format, kernel: model.rngKernel).write(loaded, to: &text)
+      var lessonText = LessonText(format: format, kernel: model.rngKernel)
+      if !edits.isEmpty {
+        let (number, run, applied) = try edits.chapter(of: loaded, kernel: model.rngKernel)
+        let banner = EditOptions.banner(applied, from: "chapter \(number) as the lesson has it")
+        lessonText.whatIf = (
+          number, run,
+          "WHAT-IF: \(banner). The trace follows the edit; the text quotes the lesson's own tensors."
+        )
+      }
+      lessonText.write(loaded, to: &text)
       print(text, terminator: "")
       return
     }
-    let (built, words) = try model.load()
-    WalkthroughText(format: format).stream(
-      built, words,
-      title:
-        "Ad-hoc model: \(model.variant.rawValue), seed \(model.seed), inputs \(model.inputs), hidden \(model.hidden)"
-    ) { print($0, terminator: "") }
+    var (built, words) = try model.load()
+    var title =
+      "Ad-hoc model: \(model.variant.rawValue), seed \(model.seed), inputs \(model.inputs), hidden \(model.hidden)"
+    if !edits.isEmpty {
+      let applied: [AppliedEdit]
+      (built, applied) = try edits.apply(to: built)
+      title = "WHAT-IF: \(EditOptions.banner(applied, from: "the ad-hoc model")).\n\(title)"
+    }
+    WalkthroughText(format: format).stream(built, words, title: title) {
+      print($0, terminator: "")
+    }
   }
 }
