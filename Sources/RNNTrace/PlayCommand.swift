@@ -38,10 +38,11 @@ struct PlayCommand: ParsableCommand {
     switch try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: true) {
     case .lesson(let loaded):
       let sections = loaded.chapters.map { number, chapter in
-        Self.section(
-          chapter.run(kernel: model.rngKernel), title: "chapter \(number): \(chapter.title)")
+        Self.section(chapter.run(kernel: model.rngKernel), number: number)
       }
-      let content = PlayerContent(title: loaded.lesson.title, sections: sections)
+      let content = PlayerContent(
+        title: loaded.lesson.title, sections: sections,
+        chapterCount: loaded.lesson.chapters.count)
       let configuration = PlayerConfiguration(export: { trace in
         let number = sections.firstIndex { $0.trace.events == trace.events }.map {
           loaded.chapters[$0].number
@@ -82,14 +83,20 @@ struct PlayCommand: ParsableCommand {
       environment: ProcessInfo.processInfo.environment, plainText: plainText)
   }
 
-  /// A chapter for the player: its trace, and its paragraphs with their values filled
-  /// in. The introduction joins the first step's paragraphs, since the player opens
-  /// on step 1.
-  static func section(_ run: ChapterTrace, title: String) -> PlayerSection {
+  /// A chapter for the player: its trace, its introduction and its paragraphs with
+  /// their values filled in.
+  static func section(_ run: ChapterTrace, number: Int) -> PlayerSection {
     var narrative: [Int: [String]] = [:]
+    var introduction: [String] = []
     for paragraph in run.chapter.narrative {
-      narrative[max(paragraph.step, 1), default: []].append(run.text(of: paragraph))
+      if paragraph.step == 0 {
+        introduction.append(run.text(of: paragraph))
+      } else {
+        narrative[paragraph.step, default: []].append(run.text(of: paragraph))
+      }
     }
-    return PlayerSection(title: title, trace: run.trace, narrative: narrative)
+    return PlayerSection(
+      title: run.chapter.title, trace: run.trace, narrative: narrative, number: number,
+      introduction: introduction)
   }
 }

@@ -232,17 +232,17 @@ struct PlayerViewTests {
       title: "RNN Pytorch",
       sections: [
         PlayerSection(
-          title: "chapter 1: the hypothesis function", trace: golden.model.trace(golden.words),
-          narrative: [1: ["The first word is looked up in the embedding table."]]),
+          title: "the hypothesis function", trace: golden.model.trace(golden.words),
+          narrative: [1: ["The first word is looked up in the embedding table."]], number: 1),
         PlayerSection(
-          title: "chapter 2: tanh", trace: GoldenModels.rawTanhSeed1.model.trace(["the"])),
+          title: "tanh", trace: GoldenModels.rawTanhSeed1.model.trace(["the"]), number: 2),
       ])
     let state = PlayerState(content: content, size: ScreenSize(columns: 120, rows: 40))
     let lines = lines(state)
-    #expect(lines[0].contains("RNN Pytorch — chapter 1: the hypothesis function (1/2)"))
+    #expect(lines[0].contains("rnntrace │ RNN Pytorch │ ch 1/2 the hypothesis function"))
     #expect(lines.contains { $0.contains("The first word is looked up in the embedding table.") })
     let next = TestSupport.after([.nextSection], from: state)
-    #expect(self.lines(next)[0].contains("chapter 2: tanh (2/2)"))
+    #expect(self.lines(next)[0].contains("ch 2/2 tanh"))
   }
 
   @Test func eachVariantShowsItsOwnPanels() {

@@ -35,7 +35,9 @@ enum PanelLayout {
       case .tanh:
         panels.append(TanhPanel(index: i, hidden: event.result.value.columns))
       case .hiddenState:
-        panels.append(HiddenStatesPanel(index: i, hidden: event.result.value.columns))
+        panels.append(
+          HiddenStatesPanel(
+            index: i, hidden: event.result.value.columns, words: state.section.timeSteps.count))
       }
       i += 1
     }

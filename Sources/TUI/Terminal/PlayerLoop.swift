@@ -15,7 +15,7 @@ public struct PlayerLoop {
     while !state.isQuitting {
       terminal.draw(PlayerView.render(state))
       let input = terminal.nextInput(
-        timeoutMilliseconds: state.isPlaying ? state.speed.delayMilliseconds : nil)
+        timeoutMilliseconds: state.isPlaying ? state.autoplayDelayMilliseconds : nil)
       let action: PlayerAction?
       switch input {
       case .key(let key): action = KeyMap.action(for: key) ?? .unbound(key)

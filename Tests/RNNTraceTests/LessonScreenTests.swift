@@ -1,0 +1,67 @@
+import Model
+import Testing
+
+@testable import RNNTrace
+@testable import TUI
+
+/// The bundled lesson on screen, at the two sizes a class uses: no dead ends, a header
+/// that says where the learner is, panels that stay put.
+@Suite struct LessonScreenTests {
+  static let lesson = try! BundledLessons.standard.lesson()
+
+  static let content: PlayerContent = {
+    let sections = lesson.chapters.enumerated().map { i, chapter in
+      PlayCommand.section(chapter.run(), number: i + 1)
+    }
+    return PlayerContent(
+      title: lesson.title, sections: sections, chapterCount: lesson.chapters.count)
+  }()
+
+  static let sizes = [ScreenSize(columns: 80, rows: 24), ScreenSize(columns: 120, rows: 40)]
+
+  /// → alone, from the first step, reaches the last step of the last chapter, and every
+  /// screen on the way says which chapter it is.
+  @Test(arguments: sizes)
+  func nextAloneGoesThroughEveryChapter(size: ScreenSize) {
+    var state = PlayerState(content: Self.content, size: size)
+    let total = Self.content.sections.map(\.stepCount).reduce(0, +)
+    var presses = 0
+    while presses < total + 5 {
+      let header = PlayerView.render(state).lines[0]
+      let number = state.sectionIndex + 1
+      #expect(
+        header.contains("ch \(number)/\(Self.lesson.chapters.count) "), "\(header)")
+      let title = Self.lesson.chapters[state.sectionIndex].title
+      #expect(header.contains(String(title.prefix(20))), "\(header)")
+      if state.sectionIndex == Self.content.sections.count - 1 && state.isAtEnd { break }
+      state.update(.next)
+      presses += 1
+    }
+    #expect(presses == total - 1)
+    #expect(state.sectionIndex == Self.content.sections.count - 1 && state.isAtEnd)
+    state.update(.next)
+    #expect(state.message?.text.contains("the end of the lesson") == true)
+  }
+
+  /// The layout is chosen once per chapter: every panel, the text, the code line and the
+  /// legend keep their rows and columns at every step.
+  @Test(arguments: sizes)
+  func everyPanelKeepsItsPlaceAcrossAChapter(size: ScreenSize) throws {
+    for index in Self.content.sections.indices {
+      var state = PlayerState(content: Self.content, size: size)
+      state.update(.resize(size))
+      while state.sectionIndex < index { state.update(.nextSection) }
+      let first = try #require(PlayerView.layout(state), "chapter \(index + 1) does not fit")
+      let rects = first.placed.map(\.1)
+      for _ in 1..<state.section.stepCount {
+        state.update(.next)
+        let layout = try #require(PlayerView.layout(state))
+        #expect(
+          layout.placed.map(\.1) == rects,
+          "chapter \(index + 1) step \(state.position + 1) at \(size)")
+        #expect(layout.narrativeRows == first.narrativeRows)
+        #expect(layout.codeRow == first.codeRow && layout.legendRow == first.legendRow)
+      }
+    }
+  }
+}
