@@ -97,6 +97,7 @@ struct PlayCommand: ParsableCommand {
     }
     return PlayerSection(
       title: run.chapter.title, trace: run.trace, narrative: narrative, number: number,
-      introduction: introduction)
+      introduction: introduction, summary: run.summary().map { [$0] } ?? [],
+      code: run.chapter.code)
   }
 }
