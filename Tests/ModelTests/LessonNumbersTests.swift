@@ -3,7 +3,7 @@ import Testing
 
 @testable import Model
 
-/// Every number of `shared/lesson/NUMBERS.md` (a copy is a fixture), computed here
+/// Every number of the lesson page (`Fixtures/lesson/NUMBERS.md`), computed here
 /// from the lesson's seeds with the generator and the cells, and compared at the 4
 /// decimals the lesson prints.
 @Suite struct LessonNumbersTests {
