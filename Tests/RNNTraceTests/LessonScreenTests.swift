@@ -65,3 +65,17 @@ import Testing
     }
   }
 }
+
+/// `print` writes the lesson's notation; the log keeps the format's names.
+@Suite struct PrintNotationTests {
+  @Test func printReadsAsTheLessonAndTheLogKeepsItsNames() throws {
+    let printed = try RNNTraceBinary.run(["print", "--variant", "linear-tanh", "--seed", "3"])
+    #expect(printed.stdout.contains("h_t = tanh(h_{t-1}·Whᵀ + b_h + e_t·Weᵀ + b_e)"))
+    #expect(printed.stdout.contains("  h_0 (1×2)"))
+    #expect(printed.stdout.contains("matmul_input   e_1·Weᵀ"))
+    #expect(!printed.stdout.contains("W_e·") && !printed.stdout.contains(" h0 "))
+    let log = try RNNTraceBinary.run(["export", "--variant", "linear-tanh", "--seed", "3"])
+    #expect(log.stdout.contains("\"formula\":\"W_e·e_1\""))
+    #expect(log.stdout.contains("\"h0\""))
+  }
+}

@@ -35,25 +35,25 @@ struct PlayerEndToEndTests {
     #expect(first.contains("[the] dog jumped over a"))
     #expect(first.contains("step 1/40"))
     #expect(first.contains("[ 1] embedding"))
-    #expect(first.contains("e_1 │ -1.1258 -1.1524 -0.2506 -0.4339"))
+    #expect(first.contains("-1.1258 -1.1524 -0.2506 -0.4339 ← e_1"))
 
-    // Three presses: step 4, W_h·h_0, whose value `rnntrace print` also prints.
+    // Three presses: step 4, h_0·Whᵀ, whose value `rnntrace print` also prints.
     try session.press("Right", "Right", "Right")
     // curses sends the changes top to bottom: once the narration at the bottom has
     // changed, the whole screen has.
-    let fourth = try session.waitFor { $0.contains("step 4/40") && $0.contains("» W_h·h_0:") }
+    let fourth = try session.waitFor { $0.contains("step 4/40") && $0.contains("» h_0·Whᵀ:") }
     #expect(fourth.matched)
     let printed = try RNNTraceBinary.run(["print", "--seed", "0"]).stdout
     let printedLines = printed.split(separator: "\n").map(String.init)
     let step4 = try #require(printedLines.firstIndex { $0.contains("4  matmul_hidden") })
     let value = printedLines[step4 + 1].trimmingCharacters(in: .whitespaces)
     let narration = try #require(fourth.screen.split(separator: "\n").first { $0.hasPrefix("»") })
-    #expect(narration == "» W_h·h_0: (1×2)·(2×2) → (1×2) = \(value)")
+    #expect(narration == "» h_0·Whᵀ: (1×2)·(2×2) → (1×2) = \(value)")
 
     // ← goes back to exactly the screen that was there.
     try session.press("Right")
     #expect(
-      try session.waitFor { $0.contains("step 5/40") && $0.contains("» W_h·h_0 + b_h") }.matched)
+      try session.waitFor { $0.contains("step 5/40") && $0.contains("» h_0·Whᵀ + b_h") }.matched)
     try session.press("Left")
     let back = try session.waitFor { $0 == fourth.screen }
     #expect(back.matched, "not the same screen:\n\(back.screen)\nexpected:\n\(fourth.screen)")
@@ -195,7 +195,7 @@ struct PlayerEndToEndTests {
     let session = try TmuxSession(columns: 80, rows: 24)
     let first = try startPlayer(session)
     for title in [
-      "embedding", "W_e·e_1:", "+ We.bias", "W_h·h_0:", "+ Wh.bias", "sum z_1", "tanh h_1",
+      "embedding", "e_1·Weᵀ:", "+ b_e", "h_0·Whᵀ:", "+ b_h", "sum z_1", "tanh h_1",
       "hidden states",
     ] {
       #expect(first.contains(title), "\(title) missing:\n\(first)")

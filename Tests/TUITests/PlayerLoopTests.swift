@@ -69,7 +69,7 @@ struct PlayerLoopTests {
     let terminal = ScriptedTerminal(inputs: script + [.key(.character("q"))])
     let final = PlayerLoop().run(content, on: terminal)
     #expect(final.isAtEnd && !final.isPlaying)
-    // Step 2's narration, `W_e·e_1: (1×4)·(4×2) → (1×2) = [[-1.1339, -0.3407]]`, is 10
+    // Step 2's narration, `e_1·Weᵀ: (1×4)·(4×2) → (1×2) = [[-1.1339, -0.3407]]`, is 10
     // words: time to read them at 250 ms a word.
     #expect(terminal.timeouts[1] == 2500)
     #expect(terminal.timeouts.last == .some(nil))

@@ -13,7 +13,7 @@ enum PanelLayout {
       let event = events[i]
       switch event.operation {
       case .embedding:
-        panels.append(EmbeddingPanel(index: i))
+        panels.append(EmbeddingPanel(index: i, vocabulary: state.trace.model.vocabulary))
       case .matmulInput, .matmulHidden:
         let next = i + 1 < range.upperBound ? events[i + 1].operation : nil
         let follows = next == .biasInput || next == .biasHidden || next == .tanhInput
