@@ -66,6 +66,46 @@ import Testing
   }
 }
 
+extension LessonScreenTests {
+  /// Every neuron's mark on the tanh curve sits on the curve as drawn, at its z's column,
+  /// and within a row of its value: every step of the lesson, at both sizes.
+  @Test(arguments: sizes + [ScreenSize(columns: 80, rows: 32)])
+  func theTanhMarkIsOnTheCurveAtEveryStep(size: ScreenSize) throws {
+    var plotted = 0
+    for index in Self.content.sections.indices {
+      var state = PlayerState(content: Self.content, size: size)
+      while state.sectionIndex < index { state.update(.nextSection) }
+      for _ in 0..<state.section.stepCount {
+        defer { state.update(.next) }
+        let grid = PlayerView.render(state)
+        let layout = try #require(PlayerView.layout(state))
+        for (panel, rect) in layout.placed {
+          guard let tanh = panel as? TanhPanel, tanh.index <= state.position else { continue }
+          let plotHeight = min(TanhPanel.plotRows, rect.height - 4)
+          let plotWidth = min(rect.width, 48) - 6
+          guard plotHeight >= 3, plotWidth >= 9 else { continue }
+          let geometry = TanhPanel.PlotGeometry(width: plotWidth, height: plotHeight)
+          let event = state.trace.events[tanh.index]
+          let z = event.operands[0].value.scalars
+          let h = event.result.value.scalars
+          for i in z.indices {
+            let point = geometry.point(z: z[i])
+            let cell = grid[rect.x + 5 + point.column, rect.y + 3 + point.row]
+            #expect(
+              ["●", "◂", "▸"].contains(cell.text),
+              "ch \(index + 1) step \(state.position + 1) at \(size): h[\(i)] not drawn")
+            #expect(point.row == geometry.curveRow(point.column))
+            #expect(abs(point.row - geometry.row(h[i])) <= 1, "tanh(\(z[i])) = \(h[i])")
+            plotted += 1
+          }
+        }
+      }
+    }
+    // At 80×24 the lesson's text and the panels leave the curve no rows.
+    #expect(plotted > 0 || size.rows < 30, "no tanh plot was drawn at \(size)")
+  }
+}
+
 /// `print` writes the lesson's notation; the log keeps the format's names.
 @Suite struct PrintNotationTests {
   @Test func printReadsAsTheLessonAndTheLogKeepsItsNames() throws {

@@ -62,19 +62,18 @@ struct PlayerViewTests {
     }
   }
 
-  @Test func tanhPanelMarksEachNeuronOnTheCurve() {
+  @Test func tanhPanelMarksEachNeuronOnTheCurve() throws {
     let tanh = TestSupport.after(TestSupport.repeated(.next, 6), from: start)
     #expect(tanh.event.operation == .tanh)
     let grid = PlayerView.render(tanh)
     #expect(grid.text.contains("tanh(z_1) │ -0.9388  0.6844"))
-    // Neuron 0 sits low on the curve (tanh = -0.94), neuron 1 high (0.68).
-    let row0 = try! #require(
-      grid.lines.firstIndex { $0.contains("┤") && $0.contains("0") && $0.contains("-1 ┤") })
+    // Neuron 0 sits low on the curve (tanh = -0.94), neuron 1 high (0.68), each marked
+    // and labelled h[i], not with a bare digit that reads as a zero.
+    let row0 = try #require(grid.lines.firstIndex { $0.contains("●h[0]") })
     #expect(grid.lines[row0].contains("-1 ┤"))
-    let marked = grid.lines.enumerated().filter {
-      $0.element.contains("•1") || $0.element.contains("1•")
-    }
-    #expect(!marked.isEmpty)
+    let row1 = try #require(grid.lines.firstIndex { $0.contains("●h[1]") })
+    #expect(row1 < row0 - 2)
+    #expect(!grid.lines[row1].contains("-1 ┤"))
   }
 
   @Test func hiddenStatesAreTheGoldenOnesAtTheEnd() {

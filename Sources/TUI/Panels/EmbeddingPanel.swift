@@ -12,6 +12,8 @@ struct EmbeddingPanel: Panel {
   private var drawsTable: Bool { vocabulary.count <= EmbeddingPanel.mostTableRows }
   var naturalHeight: Int { drawsTable ? 3 + vocabulary.count : 3 }
   var minimumHeight: Int { 3 }
+  /// The other words' rows go first: the word's own row is what the step reads.
+  var shrinkPriority: Int { 2 }
 
   func draw(on grid: inout CellGrid, in rect: Rect, context: PanelContext) {
     let event = context.events[index]

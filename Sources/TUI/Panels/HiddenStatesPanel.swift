@@ -17,6 +17,8 @@ struct HiddenStatesPanel: Panel {
   private var byTime: Bool { words + 1 <= HiddenStatesPanel.mostRowsByTime }
   var naturalHeight: Int { byTime ? 2 + words + 1 : 2 + hidden }
   var minimumHeight: Int { 2 + min(hidden, 2) }
+  /// A row per t gives way to the columns form before other panels shrink.
+  var shrinkPriority: Int { 2 }
   static let bars = Array("▁▂▃▄▅▆▇█".unicodeScalars)
 
   func draw(on grid: inout CellGrid, in rect: Rect, context: PanelContext) {

@@ -113,9 +113,16 @@ enum PanelLayout {
     while excess > 0 {
       var best: Int?
       for i in heights.indices where heights[i] > panels[i].minimumHeight {
-        if best == nil
-          || heights[i] - panels[i].minimumHeight
-            > heights[best!] - panels[best!].minimumHeight
+        guard let current = best else {
+          best = i
+          continue
+        }
+        let priority = panels[i].shrinkPriority
+        let bestPriority = panels[current].shrinkPriority
+        if priority > bestPriority
+          || (priority == bestPriority
+            && heights[i] - panels[i].minimumHeight
+              > heights[current] - panels[current].minimumHeight)
         {
           best = i
         }
