@@ -1,6 +1,7 @@
+import Model
 import Testing
 
-@testable import Model
+@testable import Lesson
 
 /// `code:` gives each step the lesson's line of code; `summary:` a chapter's closing
 /// text.

@@ -1,3 +1,4 @@
+import Model
 import Yams
 
 /// The `code:` list (the lesson's line of code for each operation, or for one step) and

@@ -3,7 +3,10 @@
 enum HelpOverlay {
   /// The legend: what the colours, marks and bars mean.
   static let legend: [(keys: String, summary: String)] = [
-    ("−1 −.5 0 .5 1", "colours: blue below zero, orange above, the brighter the larger"),
+    (
+      "−1 −.5 0 .5 1",
+      "colours: cool (blue, cyan) below zero, warm (orange, red) above, brighter when larger"
+    ),
     ("[ 7]  [  ]", "a step that has run (its number), one not run yet (values ·)"),
     ("reverse", "the step on screen now; in a drill, the multiply-add in hand"),
     ("h[0] on the curve", "where neuron 0's z lands on tanh; ◂ ▸ past ±3"),
@@ -25,21 +28,49 @@ enum HelpOverlay {
     ("nn.Linear", "stores its weight out×in; We(e) computes e·Weᵀ + b_e"),
   ]
 
-  /// Every line of the help, headings included.
-  static var lines: [(keys: String, summary: String)] {
-    KeyMap.helpLines + [("", ""), ("legend", "")] + legend + [("", ""), ("glossary", "")]
-      + glossary
+  /// Every entry of the help, by section, headings included.
+  static var sections: [[(keys: String, summary: String)]] {
+    [KeyMap.helpLines, [("legend", "")] + legend, [("glossary", "")] + glossary]
+  }
+
+  /// The help's lines for a box `width` columns wide inside: each section's keys in a
+  /// column of their own width, a summary too long for the line wrapped under itself.
+  static func lines(width: Int) -> [(text: String, heading: Bool)] {
+    var out: [(text: String, heading: Bool)] = []
+    for (i, section) in sections.enumerated() {
+      if i > 0 { out.append(("", false)) }
+      let keyWidth =
+        section.filter { !$0.summary.isEmpty }.map { DisplayWidth.of($0.keys) }.max() ?? 0
+      for entry in section {
+        guard !entry.summary.isEmpty else {
+          out.append((entry.keys, true))
+          continue
+        }
+        let indent = keyWidth + 2
+        let wrapped = NarrativePane.wrap(entry.summary, width: max(10, width - indent))
+        for (j, line) in wrapped.enumerated() {
+          let keys =
+            j == 0 ? pad(entry.keys, to: keyWidth) : String(repeating: " ", count: keyWidth)
+          out.append((keys + "  " + line, false))
+        }
+      }
+    }
+    return out
+  }
+
+  /// The box's inside width and the rows it shows, on a screen of `size`.
+  static func geometry(_ size: ScreenSize) -> (width: Int, rows: Int, lineCount: Int) {
+    let natural = lines(width: 1000).map { DisplayWidth.of($0.text) }.max() ?? 0
+    let width = max(10, min(size.columns - 6, max(natural, DisplayWidth.of(footer(more: true)))))
+    let count = lines(width: width).count
+    let rows = max(1, min(size.rows - 2, count + 4) - 4)
+    return (width, rows, count)
   }
 
   static func draw(on grid: inout CellGrid, offset: Int) {
-    let help = lines
-    let keyWidth = help.map { DisplayWidth.of($0.keys) }.max() ?? 0
-    let texts = help.map {
-      $0.summary.isEmpty ? $0.keys : pad($0.keys, to: keyWidth) + "  " + $0.summary
-    }
-    let contentWidth = max(
-      texts.map(DisplayWidth.of).max() ?? 0, DisplayWidth.of(footer(more: true)))
-    let width = min(grid.width - 2, contentWidth + 4)
+    let (inner, room, _) = geometry(grid.size)
+    let texts = lines(width: inner)
+    let width = min(grid.width - 2, inner + 4)
     let height = min(grid.height - 2, texts.count + 4)
     let x = (grid.width - width) / 2
     let y = (grid.height - height) / 2
@@ -53,12 +84,10 @@ enum HelpOverlay {
       grid.put("│", x: x + width - 1, y: y + row, style: Theme.chrome)
     }
     grid.put("└" + horizontal + "┘", x: x, y: y + height - 1, style: Theme.chrome)
-    let room = max(1, height - 4)
-    let first = firstLine(offset: offset, rows: room)
-    for (i, text) in texts.dropFirst(first).prefix(room).enumerated() {
-      let heading = help[first + i].summary.isEmpty && !help[first + i].keys.isEmpty
+    let first = firstLine(offset: offset, rows: room, count: texts.count)
+    for (i, line) in texts.dropFirst(first).prefix(room).enumerated() {
       PlayerView.putClipped(
-        &grid, text, x: x + 2, y: y + 1 + i, style: heading ? Theme.titleDone : .plain,
+        &grid, line.text, x: x + 2, y: y + 1 + i, style: line.heading ? Theme.titleDone : .plain,
         limit: x + width - 2)
     }
     PlayerView.putClipped(
@@ -67,8 +96,8 @@ enum HelpOverlay {
   }
 
   /// The first line shown at `offset`, never past the last page.
-  static func firstLine(offset: Int, rows: Int) -> Int {
-    max(0, min(offset, lines.count - rows))
+  static func firstLine(offset: Int, rows: Int, count: Int) -> Int {
+    max(0, min(offset, count - rows))
   }
 
   static func footer(more: Bool, back: Bool = false) -> String {

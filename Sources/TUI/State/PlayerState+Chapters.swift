@@ -79,10 +79,11 @@ extension PlayerState {
     default: break
     }
     if isShowingHelp {
-      let rows = max(1, min(size.rows - 2, HelpOverlay.lines.count + 4) - 4)
-      let page = max(1, rows - 1)
+      let help = HelpOverlay.geometry(size)
+      let page = max(1, help.rows - 1)
       let down = action == .nextWord || action == .textDown
-      helpOffset = HelpOverlay.firstLine(offset: helpOffset + (down ? page : -page), rows: rows)
+      helpOffset = HelpOverlay.firstLine(
+        offset: helpOffset + (down ? page : -page), rows: help.rows, count: help.lineCount)
       return true
     }
     if isShowingIntroduction {
