@@ -69,7 +69,10 @@ public enum KeyMap {
       [.character("c")], .chapterMenu, "the chapters: choose one to go to",
       pairedSummary: "chapter menu / the chapter's introduction again"),
     KeyBinding([.character("i")], .introduction, "the chapter's introduction again"),
-    KeyBinding([.character("e")], .export, "export the trace"),
+    KeyBinding(
+      [.character("e")], .export, "export the trace",
+      pairedSummary: "export the trace / record the session (.cast)"),
+    KeyBinding([.character("r")], .record, "start / stop recording the session (.cast)"),
     KeyBinding([.character("?")], .help, "this help", status: "help"),
     KeyBinding(
       [.control("l")], .redraw, "redraw the screen",

@@ -75,7 +75,9 @@ extension PlayerState {
   /// Ctrl-C, ticks, resizes and export outcomes go on underneath.
   mutating func updateOverlay(_ action: PlayerAction) -> Bool {
     switch action {
-    case .interrupt, .tick, .resize, .exported, .exportFailed: return false
+    case .interrupt, .tick, .resize, .exported, .exportFailed, .recordingStarted,
+      .recordingStopped, .recordingFailed:
+      return false
     default: break
     }
     if isShowingHelp {
