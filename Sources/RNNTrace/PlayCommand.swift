@@ -14,11 +14,14 @@ struct PlayCommand: ParsableCommand {
       With no model options it plays the bundled lesson, chapter by chapter, with \
       its narrative beside the computation; model options play an ad-hoc model.
 
-      Keys: → or n the next operation, ← the previous one, PgDn/PgUp the next or \
-      previous word, ] and [ the next or previous chapter, } and { the narrative a \
+      Keys: → or n the next operation (at a chapter's end, the next chapter), ← the \
+      previous one, PgDn/PgUp the next or previous word, ] and [ the next or \
+      previous chapter, c a menu of the chapters, i the chapter's introduction \
+      again, } and { the narrative a \
       page down or up, Space play and pause, d drill into a product, e export the \
       trace as JSON Lines into the current directory, r start and stop recording the \
-      session as an asciicast (.cast) there, q quit; ?: every key.
+      session as an asciicast (.cast) there, Esc close a box, q quit; ?: every key, \
+      the legend and a glossary.
 
       Where standard input or output is not a terminal, or TERM=dumb, or curses \
       cannot drive the terminal, the walkthrough is printed as `rnntrace print` \
