@@ -20,8 +20,9 @@ struct PlayCommand: ParsableCommand {
       again, } and { the narrative a \
       page down or up, Space play and pause, d drill into a product, e export the \
       trace as JSON Lines into the current directory, r start and stop recording the \
-      session as an asciicast (.cast) there, Esc close a box, q quit; ?: every key, \
-      the legend and a glossary.
+      session as an asciicast (.cast) there, / search for a step (tanh, word over, \
+      t 4, h[0] < 0, sign h[0], |h| > 0.9) and > or < its next or previous match, Esc \
+      close a box, q quit; ?: every key, the legend and a glossary.
 
       Where standard input or output is not a terminal, or TERM=dumb, or curses \
       cannot drive the terminal, the walkthrough is printed as `rnntrace print` \

@@ -12,6 +12,10 @@ enum StatusLine {
     if let number = state.typedNumber { left += " │ \(number)_ (g: go to step)" }
     if state.isRecording { left += " │ ● rec" }
     var x = grid.put(left + " │ ", x: 0, y: y, style: Theme.statusKey)
+    if let prompt = state.search.prompt {
+      SearchPromptLine.draw(prompt, on: &grid, x: x, y: y)
+      return
+    }
     if let message = state.message {
       PlayerView.putClipped(
         &grid, message.text, x: x, y: y,

@@ -46,6 +46,13 @@ public enum PlayerAction: Equatable, Sendable {
   case recordingStopped(path: String, steps: Int)
   case recordingFailed(reason: String)
   case resize(ScreenSize)
+  /// Opens the search prompt (`/`).
+  case search
+  /// A key typed while the search prompt is open.
+  case searchInput(Key)
+  /// The last search again, forward or backward.
+  case searchNext
+  case searchPrevious
   /// A key the table does not bind: it closes the help, as the help promises, and is
   /// otherwise answered with where the keys are listed rather than with nothing.
   case unbound(Key)

@@ -4,6 +4,10 @@ extension PlayerState {
   /// Applies one action and says what, if anything, the outside world must do.
   @discardableResult
   public mutating func update(_ action: PlayerAction) -> PlayerEffect? {
+    if case .searchInput(let key) = action {
+      typeInSearch(key)
+      return nil
+    }
     if action != .tick && !isResize(action) { message = nil }
     if isShowingHelp, closesHelp(action) {
       isShowingHelp = false
@@ -84,6 +88,10 @@ extension PlayerState {
       message = StatusMessage("recording failed: \(reason)", isError: true)
       if isQuitting { closingNote = "recording failed: \(reason)" }
     case .resize(let newSize): size = newSize
+    case .search: openSearch()
+    case .searchNext: repeatSearch(forward: true)
+    case .searchPrevious: repeatSearch(forward: false)
+    case .searchInput: break
     case .unbound(let key):
       message = StatusMessage("\(key.label) does nothing here; ? lists every key")
     }

@@ -28,6 +28,8 @@ public struct PlayerState: Sendable {
   public internal(set) var typedNumber: Int?
   public internal(set) var message: StatusMessage?
   public internal(set) var isQuitting = false
+  /// The search prompt, its history and the last search (`/`, `>`, `<`).
+  public internal(set) var search = SearchState()
   /// Whether the command gave an export hook.
   public let canExport: Bool
   /// Whether the command gave a record hook.

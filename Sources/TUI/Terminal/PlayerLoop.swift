@@ -23,7 +23,9 @@ public struct PlayerLoop {
         timeoutMilliseconds: state.isPlaying ? state.autoplayDelayMilliseconds : nil)
       let action: PlayerAction?
       switch input {
-      case .key(let key): action = KeyMap.action(for: key) ?? .unbound(key)
+      case .key(let key):
+        action =
+          state.search.isTyping ? .searchInput(key) : KeyMap.action(for: key) ?? .unbound(key)
       case .resize(let size): action = .resize(size)
       case .timeout: action = state.isPlaying ? .tick : nil
       case .ignored: action = nil
