@@ -21,7 +21,8 @@ struct PlayCommand: ParsableCommand {
       page down or up, Space play and pause, d drill into a product, e export the \
       trace as JSON Lines into the current directory, r start and stop recording the \
       session as an asciicast (.cast) there, / search for a step (tanh, word over, \
-      t 4, h[0] < 0, sign h[0], |h| > 0.9) and > or < its next or previous match, Esc \
+      t 4, h[0] < 0, sign h[0], |h| > 0.9) and > or < its next or previous match, a the quiz \
+      (guess each result before it shows), Esc \
       close a box, q quit; ?: every key, the legend and a glossary.
 
       Where standard input or output is not a terminal, or TERM=dumb, or curses \
@@ -34,6 +35,7 @@ struct PlayCommand: ParsableCommand {
         rnntrace play --lesson my-lesson.yaml
         rnntrace play --variant raw-tanh --hidden 3 --sentence "to be or not"
         rnntrace play --chapter 1 --set 'h0[0,0]=0.5'   (what if h_0 were 0.5)
+        rnntrace play --quiz --chapter 2   (guess each result first)
       """)
 
   @OptionGroup(title: "Model options (an ad-hoc model instead of the lesson)")
@@ -42,6 +44,12 @@ struct PlayCommand: ParsableCommand {
   @OptionGroup(title: "Lesson options") var lesson: LessonOptions
 
   @OptionGroup(title: "What-if") var edits: EditOptions
+
+  @Flag(
+    help:
+      "Predict, then reveal: each result stays hidden until you guess it (a turns this on and off)."
+  )
+  var quiz = false
 
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
@@ -74,6 +82,7 @@ struct PlayCommand: ParsableCommand {
         }
         return try TraceExporter.export(trace, title: title)
       })
+      configuration.quiz = quiz
       configuration.record = { trace in
         let number = sections.firstIndex { $0.trace.events == trace.events }
         return try SessionCastFile.target(
@@ -99,7 +108,7 @@ struct PlayCommand: ParsableCommand {
       let (playTitle, playEdits) = (title, applied)
       // The trace is computed only for the player; printed, it is streamed.
       try Self.play(
-        PlayerContent(title: playTitle, trace: built.trace(words)), title: playTitle,
+        PlayerContent(title: playTitle, trace: built.trace(words)), title: playTitle, quiz: quiz,
         export: { try TraceExporter.export($0, title: playTitle, seed: seed, edits: playEdits) },
         plainText: {
           WalkthroughText(format: ValueFormat()).stream(built, words, title: title) {
@@ -112,13 +121,14 @@ struct PlayCommand: ParsableCommand {
   /// Opens the player with export and record keys, or prints where there is no
   /// screen. A recording is named after `title`.
   static func play(
-    _ content: @autoclosure () -> PlayerContent, title: String,
+    _ content: @autoclosure () -> PlayerContent, title: String, quiz: Bool = false,
     export: @escaping @Sendable (Trace) throws -> String, plainText: () -> Void
   ) throws {
     let environment = ProcessInfo.processInfo.environment
-    let configuration = PlayerConfiguration(
+    var configuration = PlayerConfiguration(
       export: export,
       record: { _ in try SessionCastFile.target(title: title, environment: environment) })
+    configuration.quiz = quiz
     PlayerLauncher.run(
       content(), configuration: configuration, environment: environment, plainText: plainText)
   }

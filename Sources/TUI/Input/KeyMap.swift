@@ -81,6 +81,9 @@ public enum KeyMap {
       label: "/ then > <"),
     KeyBinding([.character(">")], .searchNext, "again", inHelp: false),
     KeyBinding([.character("<")], .searchPrevious, "again", inHelp: false),
+    KeyBinding(
+      [.character("a")], .quiz, "quiz: guess each result before it shows (on / off)",
+      pairedSummary: "quiz: guess each result first / this help"),
     KeyBinding([.character("?")], .help, "this help", status: "help"),
     KeyBinding(
       [.control("l")], .redraw, "redraw the screen",

@@ -38,7 +38,9 @@ struct PanelContext {
   var stepDigits: Int { String(state.section.stepCount).count }
 
   func status(_ index: Int) -> EventStatus {
-    index < state.position ? .done : index == state.position ? .current : .pending
+    // A result the quiz asks about is not shown until it is guessed.
+    if state.quiz.hides(chapter: state.sectionIndex, event: index) { return .pending }
+    return index < state.position ? .done : index == state.position ? .current : .pending
   }
 
   func panelStatus(_ indices: [Int]) -> EventStatus {

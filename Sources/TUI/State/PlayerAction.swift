@@ -53,6 +53,10 @@ public enum PlayerAction: Equatable, Sendable {
   /// The last search again, forward or backward.
   case searchNext
   case searchPrevious
+  /// Turns the quiz (predict, then reveal) on or off.
+  case quiz
+  /// A key typed while the quiz asks for a guess.
+  case quizInput(Key)
   /// A key the table does not bind: it closes the help, as the help promises, and is
   /// otherwise answered with where the keys are listed rather than with nothing.
   case unbound(Key)

@@ -8,6 +8,13 @@ extension PlayerState {
       typeInSearch(key)
       return nil
     }
+    if case .quizInput(let key) = action {
+      let step = (sectionIndex, position)
+      typeInQuiz(key)
+      // A revealed answer stays until the next key; the next-step keys reveal and stay.
+      if step != (sectionIndex, position) { askIfQuizzing() }
+      return nil
+    }
     if action != .tick && !isResize(action) { message = nil }
     if isShowingHelp, closesHelp(action) {
       isShowingHelp = false
@@ -19,7 +26,10 @@ extension PlayerState {
     let step = (sectionIndex, position)
     defer {
       // Another step has another text, read from its top.
-      if step != (sectionIndex, position) { narrativeOffset = 0 }
+      if step != (sectionIndex, position) {
+        narrativeOffset = 0
+        askIfQuizzing()
+      }
     }
     switch action {
     case .next: next()
@@ -91,7 +101,8 @@ extension PlayerState {
     case .search: openSearch()
     case .searchNext: repeatSearch(forward: true)
     case .searchPrevious: repeatSearch(forward: false)
-    case .searchInput: break
+    case .searchInput, .quizInput: break
+    case .quiz: toggleQuiz()
     case .unbound(let key):
       message = StatusMessage("\(key.label) does nothing here; ? lists every key")
     }

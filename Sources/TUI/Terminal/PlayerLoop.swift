@@ -14,6 +14,7 @@ public struct PlayerLoop {
     var state = PlayerState(
       content: content, size: terminal.size, canExport: configuration.export != nil,
       canRecord: configuration.record != nil)
+    if configuration.quiz { state.update(.quiz) }
     var recording: (session: SessionRecording, target: RecordingTarget)?
     loop: while !state.isQuitting {
       let grid = PlayerView.render(state)
@@ -25,7 +26,10 @@ public struct PlayerLoop {
       switch input {
       case .key(let key):
         action =
-          state.search.isTyping ? .searchInput(key) : KeyMap.action(for: key) ?? .unbound(key)
+          state.search.isTyping
+          ? .searchInput(key)
+          : state.quiz.isAsking && QuizState.takes(key)
+            ? .quizInput(key) : KeyMap.action(for: key) ?? .unbound(key)
       case .resize(let size): action = .resize(size)
       case .timeout: action = state.isPlaying ? .tick : nil
       case .ignored: action = nil
