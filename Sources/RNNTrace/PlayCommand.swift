@@ -88,8 +88,8 @@ struct PlayCommand: ParsableCommand {
   /// on step 1.
   static func section(_ run: ChapterTrace, title: String) -> PlayerSection {
     var narrative: [Int: [String]] = [:]
-    for paragraph in run.chapter.narrative {
-      narrative[max(paragraph.step, 1), default: []].append(run.text(of: paragraph))
+    for group in run.chapter.narrativeByStep {
+      narrative[max(group.step, 1), default: []] += group.paragraphs.map { run.text(of: $0) }
     }
     return PlayerSection(title: title, trace: run.trace, narrative: narrative)
   }
