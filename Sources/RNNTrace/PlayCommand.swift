@@ -38,13 +38,13 @@ struct PlayCommand: ParsableCommand {
     let environment = ProcessInfo.processInfo.environment
     switch try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: true) {
     case .lesson(let loaded):
-      let sections = loaded.chapters.map { number, chapter in
-        Self.section(
+      let chapters = loaded.chapters.map { number, chapter in
+        Self.playerChapter(
           chapter.run(kernel: model.rngKernel), title: "chapter \(number): \(chapter.title)")
       }
-      let content = PlayerContent(title: loaded.lesson.title, sections: sections)
+      let content = PlayerContent(title: loaded.lesson.title, chapters: chapters)
       let configuration = PlayerConfiguration(export: { trace in
-        let number = sections.firstIndex { $0.trace.events == trace.events }.map {
+        let number = chapters.firstIndex { $0.trace.events == trace.events }.map {
           loaded.chapters[$0].number
         }
         return try TraceExporter.export(
@@ -86,11 +86,11 @@ struct PlayCommand: ParsableCommand {
   /// A chapter for the player: its trace, and its paragraphs with their values filled
   /// in. The introduction joins the first step's paragraphs, since the player opens
   /// on step 1.
-  static func section(_ run: ChapterTrace, title: String) -> PlayerSection {
+  static func playerChapter(_ run: ChapterTrace, title: String) -> PlayerChapter {
     var narrative: [Int: [String]] = [:]
     for group in run.chapter.narrativeByStep {
       narrative[max(group.step, 1), default: []] += group.paragraphs.map { run.text(of: $0) }
     }
-    return PlayerSection(title: title, trace: run.trace, narrative: narrative)
+    return PlayerChapter(title: title, trace: run.trace, narrative: narrative)
   }
 }

@@ -107,7 +107,7 @@ struct PlayerViewTests {
         "embedding", "W_e·e_", "+ We.bias", "W_h·h_", "+ Wh.bias", "sum z_", "tanh h_",
         "hidden states",
       ] {
-        #expect(text.contains(title), "step \(state.position + 1): \(title) missing\n\(text)")
+        #expect(text.contains(title), "step \(state.eventIndex + 1): \(title) missing\n\(text)")
       }
       #expect(!text.contains("too small") && !text.contains("Enlarge"))
       state.update(.next)
@@ -230,18 +230,18 @@ struct PlayerViewTests {
     let golden = GoldenModels.linearSeed12
     let content = PlayerContent(
       title: "RNN Pytorch",
-      sections: [
-        PlayerSection(
+      chapters: [
+        PlayerChapter(
           title: "chapter 1: the hypothesis function", trace: golden.model.trace(golden.words),
           narrative: [1: ["The first word is looked up in the embedding table."]]),
-        PlayerSection(
+        PlayerChapter(
           title: "chapter 2: tanh", trace: GoldenModels.rawTanhSeed1.model.trace(["the"])),
       ])
     let state = PlayerState(content: content, size: ScreenSize(columns: 120, rows: 40))
     let lines = lines(state)
     #expect(lines[0].contains("RNN Pytorch — chapter 1: the hypothesis function (1/2)"))
     #expect(lines.contains { $0.contains("The first word is looked up in the embedding table.") })
-    let next = TestSupport.after([.nextSection], from: state)
+    let next = TestSupport.after([.nextChapter], from: state)
     #expect(self.lines(next)[0].contains("chapter 2: tanh (2/2)"))
   }
 

@@ -1,43 +1,45 @@
 import Model
 
-/// What the player plays: one or more sections, each a trace with a title and,
+/// What the player plays: one or more chapters, each a trace with a title and,
 /// optionally, text to read beside its steps.
 ///
-/// An ad-hoc model is one untitled section; a lesson is a section per chapter.
+/// An ad-hoc model or a replayed log is one untitled chapter; a lesson plays each of its
+/// chapters.
 public struct PlayerContent: Sendable {
   /// What is playing, for the header: a model's description or a lesson's title.
   public var title: String
-  public var sections: [PlayerSection]
+  public var chapters: [PlayerChapter]
 
-  public init(title: String, sections: [PlayerSection]) {
-    precondition(!sections.isEmpty, "the player needs at least one section")
+  public init(title: String, chapters: [PlayerChapter]) {
+    precondition(!chapters.isEmpty, "the player needs at least one chapter")
     self.title = title
-    self.sections = sections
+    self.chapters = chapters
   }
 
   /// A single trace, titled by what produced it.
   public init(title: String, trace: Trace) {
-    self.init(title: title, sections: [PlayerSection(title: "", trace: trace)])
+    self.init(title: title, chapters: [PlayerChapter(title: "", trace: trace)])
   }
 }
 
 /// One chapter: a title, its trace, and paragraphs of narrative keyed by step.
-public struct PlayerSection: Sendable {
+public struct PlayerChapter: Sendable {
   /// "chapter 2: the hidden state", or empty for a lone trace.
   public var title: String
   public let trace: Trace
-  /// Paragraphs to show from a step on (1-based step of this section's trace), until
+  /// Paragraphs to show from a step on (1-based step of this chapter's trace), until
   /// a later step has its own.
   public var narrative: [Int: [String]]
-  /// The events of each time step: `timeSteps[t - 1]` is the range of word t's events.
-  public let timeSteps: [Range<Int>]
+  /// The events of each word: `wordEvents[t - 1]` is the range of word t's events
+  /// (indices into `trace.events`).
+  public let wordEvents: [Range<Int>]
   /// h_0 and every h_t of the trace, and the magnitude that fills the hidden-states
   /// panel's bars: found once here rather than on every frame.
   let hiddenStates: [Tensor]
   let hiddenScale: Float
 
   public init(title: String, trace: Trace, narrative: [Int: [String]] = [:]) {
-    precondition(!trace.events.isEmpty, "a section needs at least one event")
+    precondition(!trace.events.isEmpty, "a chapter needs at least one event")
     self.title = title
     self.trace = trace
     self.narrative = narrative
@@ -50,7 +52,7 @@ public struct PlayerSection: Sendable {
       ranges.append(start..<i + 1)
       start = i + 1
     }
-    self.timeSteps = ranges
+    self.wordEvents = ranges
     hiddenStates = trace.hiddenStates
     hiddenScale = Self.scale(of: hiddenStates, variant: trace.model.variant)
   }
@@ -74,13 +76,13 @@ public struct PlayerSection: Sendable {
     return best.map { narrative[$0] ?? [] } ?? []
   }
 
-  /// The index in `timeSteps` of the time step holding event `index`.
-  public func timeStepIndex(ofEvent index: Int) -> Int {
+  /// The word (an index into `wordEvents`, t - 1) whose events hold event `index`.
+  public func wordIndex(ofEvent index: Int) -> Int {
     var low = 0
-    var high = timeSteps.count - 1
+    var high = wordEvents.count - 1
     while low < high {
       let mid = (low + high) / 2
-      if timeSteps[mid].upperBound <= index { low = mid + 1 } else { high = mid }
+      if wordEvents[mid].upperBound <= index { low = mid + 1 } else { high = mid }
     }
     return low
   }

@@ -63,8 +63,8 @@ public enum KeyMap {
       pairedSummary: "the lesson's text a page down / up (… } more)"),
     KeyBinding([.character("{")], .textUp, "back up the lesson's text"),
     KeyBinding(
-      [.character("]")], .nextSection, "next chapter", pairedSummary: "next / previous chapter"),
-    KeyBinding([.character("[")], .previousSection, "previous chapter"),
+      [.character("]")], .nextChapter, "next chapter", pairedSummary: "next / previous chapter"),
+    KeyBinding([.character("[")], .previousChapter, "previous chapter"),
     KeyBinding([.character("e")], .export, "export the trace"),
     KeyBinding([.character("?")], .help, "this help", status: "help"),
     KeyBinding([.control("l")], .redraw, "redraw the screen"),

@@ -17,9 +17,9 @@ struct HiddenStatesPanel: Panel {
     context.drawTitle(
       on: &grid, in: rect, event: index, panel: events, name: "hidden states",
       detail: "h_0 … \(event.result.name)")
-    let section = context.state.section
-    let states = section.hiddenStates.prefix(t + 1)
-    let scale = section.hiddenScale
+    let chapter = context.state.chapter
+    let states = chapter.hiddenStates.prefix(t + 1)
+    let scale = chapter.hiddenScale
 
     let indexWidth = String(hidden - 1).count + 2
     let stripWidth = min(states.count, max(8, rect.width / 4))

@@ -3,16 +3,16 @@ enum HeaderLine {
   static func draw(on grid: inout CellGrid, state: PlayerState) {
     let event = state.event
     var title = state.content.title
-    if !state.section.title.isEmpty {
-      title += " — " + state.section.title
+    if !state.chapter.title.isEmpty {
+      title += " — " + state.chapter.title
     }
-    if state.content.sections.count > 1 {
-      title += " (\(state.sectionIndex + 1)/\(state.content.sections.count))"
+    if state.content.chapters.count > 1 {
+      title += " (\(state.chapterIndex + 1)/\(state.content.chapters.count))"
     }
     let right = [
       state.trace.model.variant.rawValue,
-      "step \(state.position + 1)/\(state.section.stepCount)",
-      "t \(event.t)/\(state.section.timeSteps.count)",
+      "step \(state.eventIndex + 1)/\(state.chapter.stepCount)",
+      "t \(event.t)/\(state.chapter.wordEvents.count)",
       Narration.quoted(event.word),
     ]
     // Parts drop from the left of the list (the variant first) when the line is short.

@@ -5,7 +5,7 @@ enum PanelLayout {
   /// The panels of the time step holding the current event, in computation order.
   static func panels(for state: PlayerState) -> [any Panel] {
     let events = state.trace.events
-    let range = state.section.timeSteps[state.timeStep]
+    let range = state.chapter.wordEvents[state.wordIndex]
     let variant = state.trace.model.variant
     var panels: [any Panel] = []
     var i = range.lowerBound

@@ -52,7 +52,7 @@ public enum PlayerView {
     guard size.columns >= minimumSize.columns, size.rows >= minimumSize.rows else { return nil }
     let panels = panels ?? PanelLayout.panels(for: state)
     let narrative = NarrativePane.lines(
-      state.section.narrative(at: state.position + 1), width: size.columns - 2)
+      state.chapter.narrative(at: state.eventIndex + 1), width: size.columns - 2)
     // The lesson's text takes the rows the panels leave, and gives way to them when
     // the screen is short.
     var narrativeRows = min(

@@ -1,15 +1,15 @@
 import Model
 
-/// Everything the screen shows, as a value: which step of which section, playing or
+/// Everything the screen shows, as a value: which step of which chapter, playing or
 /// not, the drill, the help, the screen size and the last message.
 ///
 /// `update(_:)` is the only way it changes, and `PlayerView.render` reads it; the
 /// terminal, the clock and the export hook stay outside.
 public struct PlayerState: Sendable {
   public let content: PlayerContent
-  public internal(set) var sectionIndex = 0
-  /// The current event, from 0 (the screen says `step position+1`).
-  public internal(set) var position = 0
+  public internal(set) var chapterIndex = 0
+  /// The current event, from 0 (the screen says `step eventIndex+1`).
+  public internal(set) var eventIndex = 0
   public internal(set) var isPlaying = false
   public internal(set) var speed = PlaybackSpeed.normal
   public internal(set) var drill: DrillPosition?
@@ -31,12 +31,12 @@ public struct PlayerState: Sendable {
     self.canExport = canExport
   }
 
-  public var section: PlayerSection { content.sections[sectionIndex] }
-  public var trace: Trace { section.trace }
-  public var event: TraceEvent { section.trace.events[position] }
-  /// The index of the current word (time step t is `timeStep + 1`).
-  public var timeStep: Int { section.timeStepIndex(ofEvent: position) }
-  public var isAtEnd: Bool { position == section.stepCount - 1 }
+  public var chapter: PlayerChapter { content.chapters[chapterIndex] }
+  public var trace: Trace { chapter.trace }
+  public var event: TraceEvent { chapter.trace.events[eventIndex] }
+  /// The index of the current word (time step t is `wordIndex + 1`).
+  public var wordIndex: Int { chapter.wordIndex(ofEvent: eventIndex) }
+  public var isAtEnd: Bool { eventIndex == chapter.stepCount - 1 }
 
   /// The current event as a product, if it is one.
   public var product: MatrixProduct? { MatrixProduct(event, variant: trace.model.variant) }
