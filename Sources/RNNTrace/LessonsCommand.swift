@@ -8,7 +8,7 @@ struct LessonsCommand: ParsableCommand {
     commandName: "lessons",
     abstract: "List the lessons built into rnntrace, with their chapters.",
     discussion: """
-      A bundled lesson can be named with --lesson; a lesson file of your own is
+      A bundled lesson can be named with --lesson; a lesson file of your own is \
       opened the same way by its path (docs/lessons.md describes the format).
 
       Examples:

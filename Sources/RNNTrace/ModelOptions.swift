@@ -12,7 +12,7 @@ struct ModelOptions: ParsableArguments {
   @Option(
     name: .customLong("variant"),
     help: ArgumentHelp(
-      "The recurrence: linear, raw-tanh or linear-tanh (default: linear-tanh).",
+      "The recurrence (default: linear-tanh).",
       valueName: "variant"))
   var variantOption: Variant?
 
@@ -37,7 +37,7 @@ struct ModelOptions: ParsableArguments {
     name: .customLong("hidden"),
     parsing: .unconditional,
     help: ArgumentHelp(
-      "The size of each hidden state h_t (1 … \(ModelLimits.maxDimension); default: 2).",
+      "The size of a hidden state h_t (1 … \(ModelLimits.maxDimension); default: 2).",
       valueName: "n"),
     transform: { try ModelOptions.parseSize($0) })
   var hiddenOption: Int?

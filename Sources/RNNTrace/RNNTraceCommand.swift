@@ -11,22 +11,24 @@ struct RNNTraceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "rnntrace",
     abstract: "Step through how a recurrent neural network computes its hidden states.",
+    // Paragraphs are single lines (a trailing backslash joins source lines) so that the
+    // parser wraps them to the terminal; example lines stay under 80 columns.
     discussion: """
-      The numbers are PyTorch's own: the same seeds give the same tensors as
+      The numbers are PyTorch's own: the same seeds give the same tensors as \
       torch.manual_seed with torch.randn and nn.Linear.
 
       Examples:
-        rnntrace                              the player (the walkthrough as text in a pipe)
-        rnntrace print                        the walkthrough as text
-        rnntrace export -o trace.jsonl        the trace as a log (also .csv, .json)
-        rnntrace verify trace.jsonl           check a log against its model
-        rnntrace replay trace.jsonl           show a recorded trace
+        rnntrace                        the player (as text in a pipe)
+        rnntrace print                  the walkthrough as text
+        rnntrace export -o trace.jsonl  the trace as a log (also .csv, .json)
+        rnntrace verify trace.jsonl     check a log against its model
+        rnntrace replay trace.jsonl     show a recorded trace
         rnntrace print --variant linear --seed 12 --inputs 4 --hidden 1
       """,
     version: "0.1.0",
     subcommands: [
       PlayCommand.self, PrintCommand.self, ExportCommand.self, VerifyCommand.self,
-      ReplayCommand.self, LessonsCommand.self,
+      ReplayCommand.self, LessonsCommand.self, RecordCommand.self,
     ],
     // On a terminal the player; in a pipe, play prints the walkthrough as print does.
     defaultSubcommand: PlayCommand.self
@@ -54,7 +56,8 @@ enum Main {
       let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
       let subcommand =
         arguments.first { !$0.hasPrefix("-") }.flatMap {
-          ["play", "print", "export", "verify", "replay", "lessons"].contains($0) ? " \($0)" : nil
+          ["play", "print", "export", "verify", "replay", "lessons", "record"].contains($0)
+            ? " \($0)" : nil
         } ?? ""
       fail("\(firstLine) (see 'rnntrace\(subcommand) --help')", status: status.rawValue)
     }

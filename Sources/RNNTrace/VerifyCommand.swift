@@ -8,12 +8,12 @@ struct VerifyCommand: ParsableCommand {
     commandName: "verify",
     abstract: "Check that a JSON Lines trace is what its model computes.",
     discussion: """
-      Rebuilds the model from the log's header (variant, parameters, words), runs it,
-      and compares every event with the log's, values bit for bit as float32. Reads
+      Rebuilds the model from the log's header (variant, parameters, words), runs it, \
+      and compares every event with the log's, values bit for bit as float32. Reads \
       the log a line at a time, so a log of any length is checked in little memory.
 
-      Exit status: 0 when every event matches; 1 at the first difference, named by
-      line, step, operation, expected and found; 65 when the file is not a readable
+      Exit status: 0 when every event matches; 1 at the first difference, named by \
+      line, step, operation, expected and found; 65 when the file is not a readable \
       trace log (the line and what is wrong with it); 66 when it cannot be opened.
 
       Examples:

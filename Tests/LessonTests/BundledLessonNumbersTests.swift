@@ -5,7 +5,7 @@ import Testing
 @testable import Model
 
 /// The bundled lesson, run from its own seeds, gives every number of
-/// `shared/lesson/NUMBERS.md` (the fixture copy), and its narrative shows them.
+/// the lesson page (`Fixtures/lesson/NUMBERS.md`), and its narrative shows them.
 @Suite struct BundledLessonNumbersTests {
   static let runs: [ChapterTrace] = {
     let lesson = try! BundledLessons.standard.lesson()
@@ -71,7 +71,7 @@ import Testing
 
   /// Chapters 3 to 5 have no numbers in the lesson (it ran them unseeded). These were
   /// computed apart from the code under test by `scripts/lesson_chapters.py`
-  /// (`shared/torch-rng/torchrng.py` and each class written out in float32), from the
+  /// (the generator of `docs/pytorch-numbers.md` in plain Python, each class written out in float32), from the
   /// seeds the chapters state.
   @Test(arguments: [
     (

@@ -3,7 +3,7 @@ import Testing
 @testable import Lesson
 @testable import Model
 
-/// The bundled lesson parses and has the shape issue 4 asks for: five chapters, each
+/// The bundled lesson parses and has the shape it is written for: five chapters, each
 /// with the variant, sizes, sentence and seeds of the lesson it retells.
 struct BundledLessonTests {
   let lesson: Lesson
@@ -44,7 +44,7 @@ struct BundledLessonTests {
         "e_1 = torch.randn(4, 1)", "h_0 = torch.randn(1, 1)", "w_h = torch.randn(1, 1)",
         "w_e = torch.randn(4, 1)",
       ])
-    // E is the second 4×5 draw after h_0 (see shared/lesson/NUMBERS.md).
+    // E is the second 4×5 draw after h_0 (docs/pytorch-numbers.md#lesson-numbers).
     let second = lesson.chapters[1].random
     #expect(second[0].seed == 13)
     #expect(

@@ -16,7 +16,7 @@ struct LessonMistakeTests {
     return (names ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
   }
 
-  /// The mistakes issue 4 lists, each of which must have a fixture.
+  /// The mistakes a lesson author is most likely to make, each of which must have a fixture.
   @Test func everyListedMistakeHasAFixture() {
     let required = [
       "unknown-key", "wrong-type", "bad-indentation", "shape-mismatch", "missing-embedding",

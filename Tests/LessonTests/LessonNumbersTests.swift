@@ -6,7 +6,7 @@ import TraceLog
 @testable import Lesson
 @testable import Model
 
-/// Every number of `shared/lesson/NUMBERS.md` (a copy is a fixture), computed here
+/// Every number of the lesson page (`Fixtures/lesson/NUMBERS.md`), computed here
 /// from the lesson's seeds with the generator and the cells, and compared at the 4
 /// decimals the lesson prints.
 @Suite struct LessonNumbersTests {

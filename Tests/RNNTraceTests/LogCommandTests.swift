@@ -46,7 +46,7 @@ import Testing
     #expect(verify.stdout.hasPrefix("standard input: verified: 32 events over 4 words"))
   }
 
-  /// The promise: one digit of one value changed makes verify exit 1 and
+  /// What verify is for: one digit of one value changed makes verify exit 1 and
   /// name the line and step, and replay refuse unless told otherwise.
   @Test func oneChangedDigitIsNamedByLineAndStep() throws {
     let scratch = try ScratchDirectory()

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// `rnntrace print` shows PyTorch's numbers: checked against the output of
-/// `shared/reference/rnn_reference.py` (a fixture of the model tests).
+/// `rnntrace print` shows PyTorch's numbers: checked against models PyTorch built and ran
+/// (`ModelTests/Fixtures/reference/models.jsonl`).
 @Suite struct PrintCommandTests {
   struct Reference: Decodable {
     var variant: String

@@ -6,7 +6,7 @@ import Yams
 ///
 /// Lessons are composed with Yams' `.basic` resolver, which leaves every plain scalar as
 /// text: the default one compiles its patterns in ICU and matches every mapping key
-/// against them, which was a fifth of `rnntrace print`. Readers ask for a scalar's kind
+/// against them, which would be a fifth of `rnntrace print`. Readers ask for a scalar's kind
 /// only where it matters; the forms lessons use (words, decimal numbers) are decided
 /// here, and anything else is handed to the default resolver, so the answer is always
 /// the one Yams would give.

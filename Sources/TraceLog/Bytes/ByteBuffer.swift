@@ -6,7 +6,7 @@ import Model
 /// The bytes live in raw storage that writers fill through a pointer after one
 /// capacity check per value (`reserve`), rather than in an array grown a byte or a
 /// slice at a time: the encoders append millions of short pieces, and the array's
-/// generic appends were most of their cost. It is still a value: a copy that is
+/// generic appends would be most of their cost. It is still a value: a copy that is
 /// written to gets its own storage first.
 public struct ByteBuffer: @unchecked Sendable {
   private var storage: Storage

@@ -1,7 +1,7 @@
 import Model
 
 /// Reads a JSON number as a float32 straight from its bytes, correctly rounded as
-/// `Float(String)` (strtof) rounds it, but mostly without strtof: parsing floats was a
+/// `Float(String)` (strtof) rounds it, but mostly without strtof, which would be a
 /// quarter of verifying a log.
 ///
 /// The fast path is Clinger's: a number with at most 15 significant digits w and a

@@ -1,14 +1,14 @@
 import Model
 
 /// Writes a float32 exactly as `Float.description` does, straight into bytes: the JSON
-/// Lines encoders write millions of values, and making a String for each one was most of
-/// their time.
+/// Lines encoders write millions of values, and making a String for each one would take
+/// most of their time.
 ///
 /// The digits come from Dragonbox (Junekey Jeon), float32 variant: the shortest decimal
 /// that reads back as the same float32, the closest to it when several are as short,
 /// ties to an even digit. One multiplication by a tabled power of ten scales the
-/// rounding interval's upper end and a remainder test usually settles the answer (Ryu,
-/// used first, removed digits one at a time; Schubfach, used next, multiplied thrice).
+/// rounding interval's upper end and a remainder test usually settles the answer, with
+/// no loop over the digits and no second multiplication.
 /// All 2^32 bit patterns match `Float.description`: `Profile floats check` in
 /// Benchmarks checks them, in a release build.
 /// The layout is Swift's: decimal form (`0.0001`, `3.0`, `16777216.0`) unless the

@@ -212,7 +212,7 @@ struct JSONCursor {
     -> String
   {
     // ASCII, which almost every key and name is, needs no validating; the generic
-    // validation was a sixth of reading a log.
+    // validation would be a sixth of reading a log.
     if raw.allSatisfy({ $0 < 0x80 }) { return String(decoding: raw, as: UTF8.self) }
     guard let text = String(validating: raw, as: UTF8.self) else {
       throw error("the string at column \(column) is not valid UTF-8")
