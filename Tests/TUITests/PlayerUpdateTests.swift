@@ -136,7 +136,7 @@ struct PlayerUpdateTests {
     ] {
       let trace = golden.model.trace(golden.words)
       for event in trace.events where event.operation.isProduct {
-        let product = try #require(MatrixProduct(event, variant: trace.model.variant))
+        let product = try #require(MatrixProduct(event))
         for j in 0..<product.outputs {
           let sum = product.runningSum(DrillPosition(output: j, term: product.inner - 1))
           #expect(sum.bitPattern == event.result.value.scalars[j].bitPattern)

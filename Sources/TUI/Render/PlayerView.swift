@@ -28,7 +28,7 @@ public enum PlayerView {
         on: &grid, lines: layout.narrative, from: state.narrativeOffset, rows: narrativeRows,
         y: size.rows - 2 - narrativeRows)
     }
-    let narration = Narration.line(for: state.event, variant: context.variant, drill: state.drill)
+    let narration = Narration.line(for: state.event, drill: state.drill)
     let y = size.rows - 2
     let x = grid.put("» ", x: 0, y: y, style: Theme.label)
     putClipped(&grid, narration, x: x, y: y, style: Theme.narration)

@@ -39,7 +39,7 @@ public struct PlayerState: Sendable {
   public var isAtEnd: Bool { position == section.stepCount - 1 }
 
   /// The current event as a product, if it is one.
-  public var product: MatrixProduct? { MatrixProduct(event, variant: trace.model.variant) }
+  public var product: MatrixProduct? { MatrixProduct(event) }
 }
 
 /// A line for the status bar, replacing the key summary until the next key.
