@@ -42,12 +42,8 @@ struct PlayCommand: ParsableCommand {
           chapter.run(kernel: model.rngKernel), title: "chapter \(number): \(chapter.title)")
       }
       let content = PlayerContent(title: loaded.lesson.title, sections: sections)
-      let configuration = PlayerConfiguration(export: { trace in
-        let number = sections.firstIndex { $0.trace.events == trace.events }.map {
-          loaded.chapters[$0].number
-        }
-        return try TraceExporter.export(
-          trace, title: number.map(loaded.title(of:)) ?? loaded.lesson.title)
+      let configuration = PlayerConfiguration(export: { section, trace in
+        try TraceExporter.export(trace, title: loaded.title(of: loaded.chapters[section].number))
       })
       PlayerLauncher.run(content, configuration: configuration, environment: environment) {
         var text = ""
@@ -78,7 +74,7 @@ struct PlayCommand: ParsableCommand {
     export: @escaping @Sendable (Trace) throws -> String, plainText: () -> Void
   ) throws {
     PlayerLauncher.run(
-      content(), configuration: PlayerConfiguration(export: export),
+      content(), configuration: PlayerConfiguration(export: { _, trace in try export(trace) }),
       environment: ProcessInfo.processInfo.environment, plainText: plainText)
   }
 

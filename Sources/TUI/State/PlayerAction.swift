@@ -36,6 +36,8 @@ public enum PlayerAction: Equatable, Sendable {
   case exported(path: String)
   case exportFailed(reason: String)
   case resize(ScreenSize)
+  /// A frame was drawn, with the lesson's text laid out so (`PlayerView.frame`).
+  case shown(TextViewport?)
   /// A key the table does not bind: it closes the help, as the help promises, and is
   /// otherwise answered with where the keys are listed rather than with nothing.
   case unbound(Key)
@@ -47,7 +49,7 @@ public enum PlayerEffect: Equatable, Sendable {
   case repaint
   /// Stop the process until it is continued (Ctrl-Z).
   case suspend
-  /// Call the export hook on the current section's trace, then report back with
-  /// `.exported` or `.exportFailed`.
-  case export
+  /// Call the export hook on section `section` (the chapter on screen when the key was
+  /// pressed), then report back with `.exported` or `.exportFailed`.
+  case export(section: Int)
 }

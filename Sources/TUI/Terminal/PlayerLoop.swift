@@ -13,7 +13,9 @@ public struct PlayerLoop {
     var state = PlayerState(
       content: content, size: terminal.size, canExport: configuration.export != nil)
     while !state.isQuitting {
-      terminal.draw(PlayerView.render(state))
+      let frame = PlayerView.frame(state)
+      terminal.draw(frame.grid)
+      state.update(.shown(frame.text))
       let input = terminal.nextInput(
         timeoutMilliseconds: state.isPlaying ? state.speed.delayMilliseconds : nil)
       let action: PlayerAction?
@@ -31,10 +33,10 @@ public struct PlayerLoop {
       case .suspend:
         terminal.suspend()
         state.update(.resize(terminal.size))
-      case .export:
+      case .export(let section):
         guard let export = configuration.export else { continue }
         do {
-          state.update(.exported(path: try export(state.trace)))
+          state.update(.exported(path: try export(section, state.content.sections[section].trace)))
         } catch {
           state.update(.exportFailed(reason: "\(error)"))
         }
