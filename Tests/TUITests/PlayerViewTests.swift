@@ -60,19 +60,36 @@ struct PlayerViewTests {
     }
   }
 
-  @Test func tanhPanelMarksEachNeuronOnTheCurve() {
+  @Test func tanhPanelMarksEachNeuronOnTheCurve() throws {
     let tanh = TestSupport.after(TestSupport.repeated(.next, 6), from: start)
     #expect(tanh.event.operation == .tanh)
     let grid = PlayerView.render(tanh)
     #expect(grid.text.contains("tanh(z_1) │ -0.9388  0.6844"))
-    // Neuron 0 sits low on the curve (tanh = -0.94), neuron 1 high (0.68).
-    let row0 = try! #require(
-      grid.lines.firstIndex { $0.contains("┤") && $0.contains("0") && $0.contains("-1 ┤") })
-    #expect(grid.lines[row0].contains("-1 ┤"))
-    let marked = grid.lines.enumerated().filter {
-      $0.element.contains("•1") || $0.element.contains("1•")
+    // Neuron 0 sits low on the curve (tanh = -0.94, z < 0: below the axis, left of its
+    // middle), neuron 1 high (0.68, z > 0: above, right). The markers are the cells
+    // drawn in the drill's style holding the neuron's digit.
+    let top = try #require(grid.lines.firstIndex { $0.contains("  1 ┤") })
+    let axis = try #require(grid.lines.firstIndex { $0.contains("  0 ┼") })
+    let bottom = try #require(grid.lines.firstIndex { $0.contains(" -1 ┤") })
+    // The plot's columns: from the axis's `┼` to its end; its middle, the `0` under it.
+    let axisLine = Array(grid.line(axis))
+    let zero = try #require(axisLine.firstIndex(of: "┼")) + 1
+    let axisWidth = axisLine[zero...].prefix { $0 == "─" || $0 == "•" }.count
+    let labels = Array(grid.line(bottom + 1))
+    let middle = try #require((zero..<zero + axisWidth).first { labels[$0] == "0" })
+    func marker(_ digit: String) -> (x: Int, y: Int)? {
+      for y in top...bottom {
+        for x in zero..<zero + axisWidth
+        where grid[x, y].text == digit && grid.style(x: x, y: y) == Theme.drillCell {
+          return (x, y)
+        }
+      }
+      return nil
     }
-    #expect(!marked.isEmpty)
+    let neuron0 = try #require(marker("0"))
+    let neuron1 = try #require(marker("1"))
+    #expect(neuron0.y > axis && neuron0.y >= bottom - 1 && neuron0.x < middle)
+    #expect(neuron1.y < axis && neuron1.x > middle)
   }
 
   @Test func hiddenStatesAreTheGoldenOnesAtTheEnd() {
