@@ -36,7 +36,7 @@ public struct Tracer<Listener: TraceListener> {
     -> TracedTensor
   {
     let value = x.value.matmul(w.value)
-    record(operation, x, w, value, order: .leftToRight)
+    record(operation, x.value, x.name, w.value, w.name, value, order: .leftToRight)
     return TracedTensor(value, operation.result)
   }
 
@@ -47,7 +47,7 @@ public struct Tracer<Listener: TraceListener> {
     -> TracedTensor
   {
     let value = x.value.matmulTransposed(w.value)
-    record(operation, x, w, value, order: .mklGemv)
+    record(operation, x.value, x.name, w.value, w.name, value, order: .mklGemv)
     return TracedTensor(value, operation.result)
   }
 
@@ -57,7 +57,7 @@ public struct Tracer<Listener: TraceListener> {
     -> TracedTensor
   {
     let value = a.value + b.value
-    record(operation, a, b, value)
+    record(operation, a.value, a.name, b.value, b.name, value)
     return TracedTensor(value, operation.result)
   }
 
@@ -65,7 +65,7 @@ public struct Tracer<Listener: TraceListener> {
   @inlinable @inline(__always)
   mutating func tanh(_ operation: TracedOperation, _ x: TracedTensor) -> TracedTensor {
     let value = x.value.tanh()
-    record(operation, x, nil, value)
+    record(operation, x.value, x.name, nil, .none, value)
     return TracedTensor(value, operation.result)
   }
 
@@ -75,32 +75,32 @@ public struct Tracer<Listener: TraceListener> {
     -> TracedTensor
   {
     let value = table.value.row(index)
-    record(operation, table, nil, value, index: index)
+    record(operation, table.value, table.name, nil, .none, value, index: index)
     return TracedTensor(value, operation.result)
   }
 
   /// `x` itself, under a new name: h_t joins the list of hidden states.
   @inlinable @inline(__always)
   mutating func keep(_ operation: TracedOperation, _ x: TracedTensor) -> TracedTensor {
-    record(operation, x, nil, x.value)
+    record(operation, x.value, x.name, nil, .none, x.value)
     return TracedTensor(x.value, operation.result)
   }
 
   /// Passes the event of an operation just computed to the listener, if it records.
   @inlinable @inline(__always)
   mutating func record(
-    _ operation: TracedOperation, _ first: TracedTensor, _ second: TracedTensor?,
-    _ value: Tensor, index: Int? = nil, order: ProductOrder? = nil
+    _ operation: TracedOperation, _ first: Tensor, _ firstName: NameTemplate, _ second: Tensor?,
+    _ secondName: NameTemplate, _ value: Tensor, index: Int? = nil, order: ProductOrder? = nil
   ) {
     guard listener.isRecording else { return }
     lastStep += 1
     let templates = EventTemplates(
-      operation.formula, first.name, second?.name ?? .none, result: operation.result)
+      operation.formula, firstName, secondName, result: operation.result)
     listener.receive(
       TraceEvent(
         step: lastStep, t: t, word: word, operation: operation.operation, index: index,
-        names: .templates(templates), first: first.value, second: second?.value,
-        operandCount: second == nil ? 1 : 2, result: value, productOrder: order))
+        names: .templates(templates), first: first, second: second,
+        operandCount: secondName == .none ? 1 : 2, result: value, productOrder: order))
   }
 }
 
