@@ -2,6 +2,13 @@
 extension Variant {
   /// Every variant, in the order help and messages list them.
   public static let allCases: [Variant] = [.linear, .rawTanh, .linearTanh]
+
+  /// The names for a message: `linear, raw-tanh or linear-tanh`.
+  public static var listing: String {
+    let names = allCases.map(\.rawValue)
+    guard names.count > 1 else { return names.joined() }
+    return names.dropLast().joined(separator: ", ") + " or " + names.last!
+  }
 }
 
 /// A model's cell as its concrete type. Through `any RNNCell` a step is not

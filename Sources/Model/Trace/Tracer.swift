@@ -32,7 +32,9 @@ public struct Tracer<Listener: TraceListener> {
 
   /// `x·W`, `(1×k)·(k×n)`, each output summed left to right.
   @inlinable @inline(__always)
-  mutating func matmul(_ operation: TracedOperation, _ x: TracedTensor, _ w: TracedTensor)
+  mutating func matmul(
+    _ operation: TracedOperation, _ x: borrowing TracedTensor, _ w: borrowing TracedTensor
+  )
     -> TracedTensor
   {
     let value = x.value.matmul(w.value)
@@ -43,7 +45,9 @@ public struct Tracer<Listener: TraceListener> {
   /// `x·Wᵀ`, what `nn.Linear` computes before its bias, with a weight stored `[out, in]`;
   /// summed in the order of MKL's matrix-vector kernel.
   @inlinable @inline(__always)
-  mutating func linear(_ operation: TracedOperation, _ x: TracedTensor, _ w: TracedTensor)
+  mutating func linear(
+    _ operation: TracedOperation, _ x: borrowing TracedTensor, _ w: borrowing TracedTensor
+  )
     -> TracedTensor
   {
     let value = x.value.matmulTransposed(w.value)
@@ -53,7 +57,9 @@ public struct Tracer<Listener: TraceListener> {
 
   /// `a + b`, element-wise; a vector `b` is added to every row (a bias).
   @inlinable @inline(__always)
-  mutating func add(_ operation: TracedOperation, _ a: TracedTensor, _ b: TracedTensor)
+  mutating func add(
+    _ operation: TracedOperation, _ a: borrowing TracedTensor, _ b: borrowing TracedTensor
+  )
     -> TracedTensor
   {
     let value = a.value + b.value
@@ -63,7 +69,7 @@ public struct Tracer<Listener: TraceListener> {
 
   /// `tanh(x)`, element-wise, bit for bit as `torch.tanh`.
   @inlinable @inline(__always)
-  mutating func tanh(_ operation: TracedOperation, _ x: TracedTensor) -> TracedTensor {
+  mutating func tanh(_ operation: TracedOperation, _ x: borrowing TracedTensor) -> TracedTensor {
     let value = x.value.tanh()
     record(operation, x.value, x.name, nil, .none, value)
     return TracedTensor(value, operation.result)
@@ -71,7 +77,9 @@ public struct Tracer<Listener: TraceListener> {
 
   /// Row `index` of `table`: an embedding lookup.
   @inlinable @inline(__always)
-  mutating func lookup(_ operation: TracedOperation, _ table: TracedTensor, row index: Int)
+  mutating func lookup(
+    _ operation: TracedOperation, _ table: borrowing TracedTensor, row index: Int
+  )
     -> TracedTensor
   {
     let value = table.value.row(index)
@@ -81,7 +89,7 @@ public struct Tracer<Listener: TraceListener> {
 
   /// `x` itself, under a new name: h_t joins the list of hidden states.
   @inlinable @inline(__always)
-  mutating func keep(_ operation: TracedOperation, _ x: TracedTensor) -> TracedTensor {
+  mutating func keep(_ operation: TracedOperation, _ x: borrowing TracedTensor) -> TracedTensor {
     record(operation, x.value, x.name, nil, .none, x.value)
     return TracedTensor(x.value, operation.result)
   }
