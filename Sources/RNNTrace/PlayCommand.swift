@@ -49,12 +49,8 @@ struct PlayCommand: ParsableCommand {
       let content = PlayerContent(
         title: loaded.lesson.title, chapters: chapters,
         chapterCount: loaded.lesson.chapters.count)
-      var configuration = PlayerConfiguration(export: { trace in
-        let number = chapters.firstIndex { $0.trace.events == trace.events }.map {
-          loaded.chapters[$0].number
-        }
-        return try TraceExporter.export(
-          trace, title: number.map(loaded.title(of:)) ?? loaded.lesson.title)
+      var configuration = PlayerConfiguration(export: { chapter, trace in
+        try TraceExporter.export(trace, title: loaded.title(of: loaded.chapters[chapter].number))
       })
       configuration.record = { trace in
         let number = chapters.firstIndex { $0.trace.events == trace.events }
@@ -91,7 +87,7 @@ struct PlayCommand: ParsableCommand {
   ) throws {
     let environment = ProcessInfo.processInfo.environment
     let configuration = PlayerConfiguration(
-      export: export,
+      export: { _, trace in try export(trace) },
       record: { _ in try SessionCastFile.target(title: title, environment: environment) })
     PlayerLauncher.run(
       content(), configuration: configuration, environment: environment, plainText: plainText)

@@ -95,17 +95,17 @@ struct PlayerLoopTests {
   @Test func exportCallsTheHookAndShowsThePath() {
     let terminal = ScriptedTerminal(inputs: [.key(.character("e")), .key(.right)])
     let loop = PlayerLoop(
-      configuration: PlayerConfiguration(export: { trace in
-        "/tmp/trace-\(trace.events.count).jsonl"
+      configuration: PlayerConfiguration(export: { section, trace in
+        "/tmp/trace-\(section)-\(trace.events.count).jsonl"
       }))
     loop.run(content, on: terminal)
-    #expect(terminal.screens[1].lines.last?.contains("exported to /tmp/trace-40.jsonl") == true)
+    #expect(terminal.screens[1].lines.last?.contains("exported to /tmp/trace-0-40.jsonl") == true)
   }
 
   @Test func aFailedExportIsReportedNotThrown() {
     struct DiskFull: Error, CustomStringConvertible { var description: String { "disk full" } }
     let terminal = ScriptedTerminal(inputs: [.key(.character("e"))])
-    let loop = PlayerLoop(configuration: PlayerConfiguration(export: { _ in throw DiskFull() }))
+    let loop = PlayerLoop(configuration: PlayerConfiguration(export: { _, _ in throw DiskFull() }))
     loop.run(content, on: terminal)
     #expect(terminal.screens[1].lines.last?.contains("export failed: disk full") == true)
   }

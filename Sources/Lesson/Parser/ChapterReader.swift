@@ -31,7 +31,7 @@ struct ChapterReader {
     let title = try source.text(
       try fields.required("title", "the chapter's title", source: source))
     let variant = try readVariant(
-      try fields.required("variant", "linear, raw-tanh or linear-tanh", source: source))
+      try fields.required("variant", Variant.listing, source: source))
     let sizes = 1...ModelLimits.maxDimension
     let inputs = try source.wholeNumber(
       try fields.required("inputs", "the size of e_t, e.g. `inputs: 4`", source: source), in: sizes)

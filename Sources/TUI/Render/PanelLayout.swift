@@ -17,9 +17,7 @@ enum PanelLayout {
       case .matmulInput, .matmulHidden:
         let next = i + 1 < range.upperBound ? events[i + 1].operation : nil
         let follows = next == .biasInput || next == .biasHidden || next == .tanhInput
-        if let panel = ProductPanel(
-          index: i, followUp: follows ? i + 1 : nil, events: events, variant: variant)
-        {
+        if let panel = ProductPanel(index: i, followUp: follows ? i + 1 : nil, events: events) {
           panels.append(panel)
           if follows { i += 1 }
         } else {

@@ -16,9 +16,10 @@ public struct PlayerLoop {
       canRecord: configuration.record != nil)
     var recording: (session: SessionRecording, target: RecordingTarget)?
     loop: while !state.isQuitting {
-      let grid = PlayerView.render(state)
-      terminal.draw(grid)
-      recording?.session.record(grid, of: state, at: configuration.clock())
+      let frame = PlayerView.frame(state)
+      terminal.draw(frame.grid)
+      recording?.session.record(frame.grid, of: state, at: configuration.clock())
+      state.update(.shown(frame.text))
       let input = terminal.nextInput(
         timeoutMilliseconds: state.isPlaying ? state.autoplayDelayMilliseconds : nil)
       let action: PlayerAction?
@@ -36,10 +37,10 @@ public struct PlayerLoop {
       case .suspend:
         terminal.suspend()
         state.update(.resize(terminal.size))
-      case .export:
+      case .export(let chapter):
         guard let export = configuration.export else { continue }
         do {
-          state.update(.exported(path: try export(state.trace)))
+          state.update(.exported(path: try export(chapter, state.content.chapters[chapter].trace)))
         } catch {
           state.update(.exportFailed(reason: "\(error)"))
         }
