@@ -49,10 +49,10 @@ struct PlayCommand: ParsableCommand {
         return try TraceExporter.export(
           trace, title: number.map(loaded.title(of:)) ?? loaded.lesson.title)
       })
-      PlayerLauncher.run(content, configuration: configuration, environment: environment) {
+      try PlayerLauncher.run(content, configuration: configuration, environment: environment) {
         var text = ""
         LessonText(format: ValueFormat()).write(loaded, to: &text)
-        print(text, terminator: "")
+        try StandardOutput.write(text)
       }
     case .adHoc:
       let (built, words) = try model.load()
@@ -65,8 +65,8 @@ struct PlayCommand: ParsableCommand {
         PlayerContent(title: title, trace: built.trace(words)),
         export: { try TraceExporter.export($0, title: title, seed: seed) },
         plainText: {
-          WalkthroughText(format: ValueFormat()).stream(built, words, title: title) {
-            print($0, terminator: "")
+          try WalkthroughText(format: ValueFormat()).stream(built, words, title: title) {
+            try StandardOutput.write($0)
           }
         })
     }
@@ -75,9 +75,9 @@ struct PlayCommand: ParsableCommand {
   /// Opens the player with an export key, or prints where there is no screen.
   static func play(
     _ content: @autoclosure () -> PlayerContent,
-    export: @escaping @Sendable (Trace) throws -> String, plainText: () -> Void
+    export: @escaping @Sendable (Trace) throws -> String, plainText: () throws -> Void
   ) throws {
-    PlayerLauncher.run(
+    try PlayerLauncher.run(
       content(), configuration: PlayerConfiguration(export: export),
       environment: ProcessInfo.processInfo.environment, plainText: plainText)
   }

@@ -43,7 +43,7 @@ struct VerifyCommand: ParsableCommand {
       if let difference = verifier.finish(lastLine: reader.lineNumber) {
         throw CheckFailure("\(name): \(difference)")
       }
-      print(
+      try StandardOutput.line(
         "\(name): verified: \(verifier.matched) events over \(verifier.wordCount) words match the recomputation (\(header.variant.rawValue))"
       )
     } catch let error as TraceLogError {
