@@ -38,6 +38,8 @@ struct RNNTraceCommand: ParsableCommand {
 @main
 enum Main {
   static func main() {
+    ProcessSignals.makeCrashReportsNonInteractive()
+    ProcessSignals.install()
     StandardOutput.reserveStandardDescriptors()
     let arguments = Array(CommandLine.arguments.dropFirst())
     do {
