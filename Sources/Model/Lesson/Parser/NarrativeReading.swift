@@ -138,6 +138,8 @@ extension ChapterReader {
       rest = rest[rest.index(after: close)...]
       let occurrence = seen[placeholder, default: 0]
       seen[placeholder] = occurrence + 1
+      // Located only for an error: searching the text for every placeholder made a
+      // paragraph of many of them take quadratic time.
       let reference = try resolve(
         placeholder, step: step, outline: outline, names: names, words: words,
         mark: source.locate("{\(placeholder)}", in: node, occurrence: occurrence))
@@ -151,14 +153,14 @@ extension ChapterReader {
 
   private func resolve(
     _ placeholder: String, step: Int, outline: Outline, names: TensorNames, words: Int,
-    mark: Position?
+    mark: @autoclosure () -> Position?
   ) throws(LessonError) -> ValueReference {
     let key = String(placeholder.trimmingSpaces)
     let count = outline.events.count
     if key == "result" {
       guard step > 0 else {
         throw source.error(
-          at: mark, "`{result}` in a paragraph that is not tied to a step",
+          at: mark(), "`{result}` in a paragraph that is not tied to a step",
           expected: "an `at:` on this paragraph or one before it, or a named value")
       }
       return .result(step: step)
@@ -167,7 +169,7 @@ extension ChapterReader {
     if parts.count == 2, parts[0] == "step" {
       guard let n = Int(parts[1]), (1...count).contains(n) else {
         throw source.error(
-          at: mark, "`{\(placeholder)}` names a step this chapter does not have",
+          at: mark(), "`{\(placeholder)}` names a step this chapter does not have",
           expected: "`{step N}` with N from 1 to \(count)")
       }
       return .result(step: n)
@@ -182,7 +184,7 @@ extension ChapterReader {
     }
     let tensors = names.tensorNames.isEmpty ? "" : "a tensor of the chapter (\(names.listing)), "
     throw source.error(
-      at: mark, "`{\(placeholder)}` names no value of this chapter",
+      at: mark(), "`{\(placeholder)}` names no value of this chapter",
       expected: "\(tensors)a value of the trace (\(span("e", 1, words)), \(span("z", 1, words)),"
         + " \(span("h", 0, words))), `{step N}` with N from 1 to \(count), or `{result}`;"
         + " `{{` writes a brace")
