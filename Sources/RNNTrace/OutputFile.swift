@@ -27,6 +27,11 @@ final class OutputFile {
     guard let path, path != "-" else {
       return OutputFile(displayName: "standard output", fd: 1, temporaryPath: nil, finalPath: nil)
     }
+    guard !path.isEmpty else {
+      throw UsageError(
+        "\(option) \"\": an empty file name; give a path such as trace.jsonl, or - for standard output"
+      )
+    }
     let directory = Self.directory(of: path)
     var info = stat()
     guard stat(directory, &info) == 0 else {
