@@ -44,4 +44,13 @@ import Testing
     let replacement = try RNNTraceBinary.run(["print", "--sentence", "a \u{FFFD} b"])
     #expect(replacement.status == 0)
   }
+  /// Bytes without end are refused at the first chunk, not read to the header's limit.
+  @Test func verifyRefusesDevZeroAtOnce() throws {
+    let result = try RNNTraceBinary.run(["verify", "/dev/zero"])
+    #expect(result.status == 65)
+    #expect(
+      result.stderr
+        == "rnntrace: error: /dev/zero: line 1: byte 1 of this line is a control byte (0x0), which a JSON line cannot hold: not a trace log\n"
+    )
+  }
 }

@@ -16,6 +16,8 @@ struct LineReader<Source: ByteSource> {
   private var start = 0
   private var end = 0
   private var scanned = 0
+  /// How far a long unfinished line has been checked (`checkPartialLine`).
+  private var checked = 0
   private var atEnd = false
   /// The number of the line last returned (0 before the first).
   private(set) var lineNumber = 0
@@ -43,6 +45,7 @@ struct LineReader<Source: ByteSource> {
         }
       }
       if end - start > maxBytes { throw tooLong(maxBytes) }
+      if end - start >= chunkSize { try checkPartialLine() }
       if atEnd {
         guard start == end else {
           throw TraceLogError(
@@ -53,6 +56,36 @@ struct LineReader<Source: ByteSource> {
       }
       try fill(maxBytes: maxBytes)
     }
+  }
+
+  /// A line longer than a chunk is looked at before more of it is read: every line
+  /// of a log is a JSON object, which starts with `{` and holds no raw control
+  /// character. Without this, `/dev/zero` (or any binary file without a newline)
+  /// was read up to the header's 1 GiB limit before it was refused.
+  private mutating func checkPartialLine() throws {
+    let from = max(checked, start)
+    let bad = buffer.withUnsafeBufferPointer { all -> Int? in
+      var first = start < from ? UInt8(ascii: "{") : nil as UInt8?
+      for i in from..<end {
+        let byte = all[i]
+        if first == nil && byte != 0x20 && byte != 0x09 && byte != 0x0D {
+          first = byte
+          if byte != UInt8(ascii: "{") { return i }
+        }
+        if byte < 0x20 && byte != 0x09 && byte != 0x0D { return i }
+      }
+      return nil
+    }
+    checked = end
+    guard let bad else { return }
+    let what =
+      buffer[bad] < 0x20
+      ? "a control byte (0x\(String(buffer[bad], radix: 16, uppercase: true)))"
+      : "'\(UnicodeScalar(buffer[bad]))' where '{' belongs"
+    throw TraceLogError(
+      line: lineNumber + 1,
+      "byte \(bad - start + 1) of this line is \(what), which a JSON line cannot hold: not a trace log"
+    )
   }
 
   private func tooLong(_ maxBytes: Int) -> TraceLogError {
@@ -81,6 +114,7 @@ struct LineReader<Source: ByteSource> {
         _ = memmove(raw.baseAddress!, raw.baseAddress! + start, unread)
       }
       scanned -= start
+      checked = max(0, checked - start)
       end = unread
       start = 0
     }
