@@ -149,6 +149,41 @@ import Testing
     }
   }
 
+  /// A header that states a small model and then gives endless parameters is
+  /// refused once they pass what such a model needs, not at the 1 GiB limit.
+  @Test func parametersPastWhatTheSizesNeedAreRefused() throws {
+    struct EndlessParameters: ByteSource {
+      var start = Array(
+        #"{"type":"header","inputs":2,"hidden":3,"vocabulary":["a","b"],"parameters":{"h0":{"shape":[1,3],"values":["#
+          .utf8)
+      var read = 0
+      mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        if !start.isEmpty {
+          let n = min(buffer.count, start.count)
+          buffer.copyBytes(from: start.prefix(n))
+          start.removeFirst(n)
+          return n
+        }
+        let digits = Array("0.5,".utf8)
+        for i in 0..<buffer.count { buffer[i] = digits[i % 4] }
+        read += buffer.count
+        #expect(read < 1 << 20, "read on past the budget")
+        if read >= 1 << 20 { return 0 }
+        return buffer.count
+      }
+    }
+    // 2 words × 2 + 3 × 2 + 3 × 3 + 3 × 3 values: 28, so 2 × (16 × 28 + 1024) bytes.
+    var reader = TraceLogReader(EndlessParameters())
+    #expect(
+      throws: TraceLogError(
+        line: 1,
+        #""parameters" runs past 2944 bytes, more than a model of 2 words, inputs 2 and hidden 3 needs; a trace log has no such header"#
+      )
+    ) {
+      _ = try reader.readHeader()
+    }
+  }
+
   @Test func smallerLimitsAreHonoured() throws {
     let log = LogTestModels.jsonl(.linear)
     var reader = TraceLogReader(ByteArraySource(log), maxHeaderBytes: 100)

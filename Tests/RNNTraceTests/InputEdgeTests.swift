@@ -53,4 +53,17 @@ import Testing
         == "rnntrace: error: /dev/zero: line 1: byte 1 of this line is a control byte (0x0), which a JSON line cannot hold: not a trace log\n"
     )
   }
+  /// A long header (a model of 256 × 256, 2 MB of parameters) still reads: the
+  /// budget its sizes allow is not too tight.
+  @Test func aLongHeaderVerifies() throws {
+    let scratch = try ScratchDirectory()
+    let log = scratch.path("wide.jsonl")
+    let words = (0..<300).map { "w\($0)" }.joined(separator: " ")
+    let exported = try RNNTraceBinary.run([
+      "export", "--inputs", "256", "--hidden", "256", "--sentence", words, "-o", log,
+    ])
+    #expect(exported.status == 0, "\(exported.stderr)")
+    let verified = try RNNTraceBinary.run(["verify", log])
+    #expect(verified.status == 0, "\(verified.stderr)")
+  }
 }
