@@ -103,39 +103,45 @@ extension ChapterReader {
     var segments: [NarrativeText.Segment] = []
     var run = ""
     var seen: [String: Int] = [:]
-    var rest = Substring(text)
-    while let c = rest.first {
-      // The text before this character, to tell which brace of the source it is.
-      let before = text[..<rest.startIndex]
-      rest = rest.dropFirst()
+    // Scalars, not characters: braces are ASCII, and breaking a long paragraph into
+    // grapheme clusters cost most of reading it.
+    let scalars = Array(text.unicodeScalars)
+    // How many of `brace` come before `index`, to tell which brace of the source it is.
+    func count(_ brace: Unicode.Scalar, before index: Int) -> Int {
+      scalars[..<index].count { $0 == brace }
+    }
+    var i = 0
+    while i < scalars.count {
+      let c = scalars[i]
+      i += 1
       if c == "}" {
-        guard rest.first == "}" else {
+        guard i < scalars.count, scalars[i] == "}" else {
           throw source.error(
-            at: source.locate("}", in: node, occurrence: before.count { $0 == "}" }),
+            at: source.locate("}", in: node, occurrence: count("}", before: i - 1)),
             "a `}` with no `{` before it",
             expected: "`}}` to write a brace, or `{name}` to show a value")
         }
-        rest = rest.dropFirst()
+        i += 1
         run.append("}")
         continue
       }
       guard c == "{" else {
-        run.append(c)
+        run.unicodeScalars.append(c)
         continue
       }
-      if rest.first == "{" {
-        rest = rest.dropFirst()
+      if i < scalars.count, scalars[i] == "{" {
+        i += 1
         run.append("{")
         continue
       }
-      guard let close = rest.firstIndex(of: "}") else {
+      guard let close = scalars[i...].firstIndex(of: "}") else {
         throw source.error(
-          at: source.locate("{", in: node, occurrence: before.count { $0 == "{" }),
+          at: source.locate("{", in: node, occurrence: count("{", before: i - 1)),
           "a `{` that is never closed",
           expected: "`{name}` to show a value, or `{{` to write a brace")
       }
-      let placeholder = String(rest[..<close])
-      rest = rest[rest.index(after: close)...]
+      let placeholder = String(String.UnicodeScalarView(scalars[i..<close]))
+      i = close + 1
       let occurrence = seen[placeholder, default: 0]
       seen[placeholder] = occurrence + 1
       // Located only for an error: searching the text for every placeholder made a

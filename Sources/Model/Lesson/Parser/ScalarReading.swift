@@ -30,7 +30,10 @@ extension SourceText {
     }
     guard
       let bad = text.unicodeScalars.first(where: {
-        $0 != "\n" && $0.properties.generalCategory == .control
+        // Printable ASCII decided by value: asking every scalar its category was a
+        // fifth of reading a long paragraph.
+        ($0.value < 0x20 || $0.value >= 0x7F) && $0 != "\n"
+          && $0.properties.generalCategory == .control
       })
     else { return }
     let code = String(bad.value, radix: 16, uppercase: true)
