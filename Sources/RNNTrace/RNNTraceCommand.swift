@@ -41,16 +41,28 @@ struct RNNTraceCommand: ParsableCommand {
 @main
 enum Main {
   static func main() {
+    ProcessSignals.makeCrashReportsNonInteractive()
+    ProcessSignals.install()
+    StandardOutput.reserveStandardDescriptors()
     let arguments = Array(CommandLine.arguments.dropFirst())
     do {
       var command = try RNNTraceCommand.parseAsRoot(arguments)
       try command.run()
+      try StandardOutput.close()
     } catch let error as CommandError {
       fail(error.description, status: error.status)
     } catch {
       let status = RNNTraceCommand.exitCode(for: error)
-      if status == .success || error is CleanExit {
-        RNNTraceCommand.exit(withError: error)
+      if status == .success {
+        // --help and --version, checked like any other output.
+        do {
+          let text = RNNTraceCommand.fullMessage(for: error)
+          if !text.isEmpty { try StandardOutput.line(text) }
+          try StandardOutput.close()
+        } catch {
+          fail("\(error)", status: 74)
+        }
+        exit(0)
       }
       let message = RNNTraceCommand.message(for: error)
       let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
@@ -64,6 +76,8 @@ enum Main {
   }
 
   static func fail(_ message: String, status: Int32) -> Never {
+    // What was printed before the error still goes out, ahead of it.
+    if status != 74 { try? StandardOutput.flush() }
     var line = "rnntrace: error: \(oneLine(message))\n"
     line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
     exit(status)
