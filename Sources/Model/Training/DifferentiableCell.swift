@@ -80,9 +80,13 @@ enum Backward {
   }
 
   /// dL/dx of `x·Wᵀ` (an `nn.Linear` weight `[out, in]`): g·W, summed left to right like
-  /// `torch.mm`.
+  /// `torch.mm`. When x has one column, autograd takes it as column-major and computes
+  /// (Wᵀ·gᵀ)ᵀ instead: one dot product, which MKL sums in its matrix-vector order.
   static func throughLinear(_ g: Tensor, _ w: Tensor) -> Tensor {
-    g.matmul(w)
+    guard w.columns == 1 else { return g.matmul(w) }
+    var fresh = g
+    fresh.storageOffset = 0
+    return fresh.matmulTransposed(w.transposed())
   }
 
   /// The bias's gradient: the gradient itself, as a vector.

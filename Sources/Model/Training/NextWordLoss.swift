@@ -41,14 +41,15 @@ struct CrossEntropy {
   var probabilities: [Float] { logProbabilities.map(TorchKernels.exp) }
 
   /// dL/dlogits for dL/dloss = `upstream`: nll_loss's backward puts -upstream at the
-  /// target; log_softmax's backward takes g - exp(log p)·Σg, where Σg = -upstream.
+  /// target; log_softmax's backward takes g - exp(log p)·Σg, where Σg = -upstream, as one
+  /// fused multiply-add (the wheel's compiler fuses the vector product and difference).
   func gradient(upstream: Float) -> [Float] {
     var g = [Float](repeating: 0, count: logProbabilities.count)
     g[target] = -upstream
     let total = g.withUnsafeBufferPointer { TorchKernels.reduceAllSum($0) }
     for i in g.indices {
-      let product = TorchKernels.exp(logProbabilities[i]) * total
-      g[i] = g[i] - product
+      let p = TorchKernels.exp(logProbabilities[i])
+      g[i] = g[i].addingProduct(-p, total)
     }
     return g
   }
