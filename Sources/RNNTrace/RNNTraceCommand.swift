@@ -22,6 +22,7 @@ struct RNNTraceCommand: ParsableCommand {
         rnntrace export -o trace.jsonl  the trace as a log (also .csv, .json)
         rnntrace verify trace.jsonl     check a log against its model
         rnntrace replay trace.jsonl     show a recorded trace
+        rnntrace train --steps 50       learn to predict each next word
         rnntrace print --variant linear --seed 12 --inputs 4 --hidden 1
       """,
     version: "0.1.0",

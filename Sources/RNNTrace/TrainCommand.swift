@@ -6,8 +6,7 @@ struct TrainCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "train",
     abstract: "Train the model to predict each next word: the loss round by round.",
-    usage:
-      "rnntrace train [<model options>] [--loss <loss>] [--lr <rate>] [--steps <n>] [--format <format>]",
+    usage: "rnntrace train [<model options>] [<training options>]",
     discussion: """
       A prediction head nn.Linear(hidden, V), drawn next from the model's generator, reads \
       each hidden state h_t and scores every vocabulary word as the next one. Each round \
@@ -33,40 +32,21 @@ struct TrainCommand: ParsableCommand {
   @OptionGroup(title: "Model options")
   var model: ModelOptions
 
-  @Option(
-    help: ArgumentHelp(
-      "What the loss counts: next-word (every prediction) or last-word (default: next-word).",
-      valueName: "loss"))
-  var loss: LossKind = .nextWord
+  @OptionGroup(title: "Training options")
+  var training: TrainingOptions
 
-  @Option(
-    name: .customLong("lr"),
-    parsing: .unconditional,
-    help: ArgumentHelp("The learning rate, a positive number (default: 0.1).", valueName: "rate"),
-    transform: { try TrainCommand.parseRate($0) })
-  var learningRate: Double = 0.1
-
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp(
-      "Rounds of forward, backward and update (1 … \(TrainCommand.maxSteps); default: 100).",
-      valueName: "n"),
-    transform: { try TrainCommand.parseSteps($0) })
-  var steps: Int = 100
-
-  @Option(
-    help: ArgumentHelp("table (default) or jsonl.", valueName: "format"))
-  var format: TrainingFormat = .table
-
-  /// The most rounds one run may take.
-  static let maxSteps = 100_000
+  var loss: LossKind { training.loss }
+  var learningRate: Double { training.learningRate }
+  var steps: Int { training.steps }
+  var format: TrainingFormat { training.format }
 
   func run() throws {
     let words = try model.wordSource().all()
     guard words.count >= 2 else {
       let given = words.first.map { " (\"\($0)\")" } ?? ""
+      let origin = model.sentenceFile.map { "--sentence-file \($0)" } ?? "--sentence"
       throw UsageError(
-        "--sentence: a next-word loss needs at least two words, one to read and one to predict; got \(words.count)\(given)"
+        "\(origin): a next-word loss needs at least two words, one to read and one to predict; got \(words.count)\(given)"
       )
     }
     let spec = ModelSpec(
@@ -117,20 +97,6 @@ struct TrainCommand: ParsableCommand {
   private func title(words: [String], learner: Learner) -> String {
     "\(model.variant.rawValue), seed \(model.seed), inputs \(model.inputs), hidden \(model.hidden); \(words.count) words, vocabulary \(learner.model.vocabulary.count)"
   }
-
-  static func parseRate(_ text: String) throws -> Double {
-    guard let rate = Double(text), rate.isFinite, rate > 0 else {
-      throw ArgumentError("expected a positive number, such as 0.1")
-    }
-    return rate
-  }
-
-  static func parseSteps(_ text: String) throws -> Int {
-    guard let steps = Int(text, radix: 10), (1...maxSteps).contains(steps) else {
-      throw ArgumentError("expected a whole number from 1 to \(maxSteps)")
-    }
-    return steps
-  }
 }
 
 /// How `train` prints its rounds.
@@ -142,3 +108,50 @@ enum TrainingFormat: String, CaseIterable, ExpressibleByArgument {
 }
 
 extension LossKind: ExpressibleByArgument {}
+
+/// `--loss`, `--lr`, `--steps` and `--format`.
+struct TrainingOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "What the loss counts: every next-word prediction, or the last one only.",
+      valueName: "loss"))
+  var loss: LossKind = .nextWord
+
+  @Option(
+    name: .customLong("lr"),
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "The learning rate, a positive finite number (default: 0.1).", valueName: "rate"),
+    transform: { try TrainingOptions.parseRate($0) })
+  var learningRate: Double = 0.1
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Rounds of forward, backward and update (1 … \(TrainingOptions.maxSteps); default: 100).",
+      valueName: "n"),
+    transform: { try TrainingOptions.parseSteps($0) })
+  var steps: Int = 100
+
+  @Option(
+    help: ArgumentHelp(
+      "A table with a loss curve, or JSON Lines for programs.", valueName: "format"))
+  var format: TrainingFormat = .table
+
+  /// The most rounds one run may take.
+  static let maxSteps = 100_000
+
+  static func parseRate(_ text: String) throws -> Double {
+    guard let rate = Double(text), rate.isFinite, rate > 0 else {
+      throw ArgumentError("expected a positive finite number, such as 0.1")
+    }
+    return rate
+  }
+
+  static func parseSteps(_ text: String) throws -> Int {
+    guard let steps = Int(text, radix: 10), (1...maxSteps).contains(steps) else {
+      throw ArgumentError("expected a whole number from 1 to \(maxSteps)")
+    }
+    return steps
+  }
+}
