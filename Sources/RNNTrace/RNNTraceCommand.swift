@@ -1,5 +1,6 @@
 import ArgumentParser
 import Model
+import TUI
 
 #if canImport(Glibc)
   import Glibc
@@ -28,7 +29,7 @@ struct RNNTraceCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       PlayCommand.self, PrintCommand.self, ExportCommand.self, VerifyCommand.self,
-      ReplayCommand.self, LessonsCommand.self, TrainCommand.self,
+      ReplayCommand.self, LessonsCommand.self, RecordCommand.self, TrainCommand.self,
     ],
     // On a terminal the player; in a pipe, play prints the walkthrough as print does.
     defaultSubcommand: PlayCommand.self
@@ -45,16 +46,8 @@ enum Main {
     do {
       var command = try RNNTraceCommand.parseAsRoot(arguments)
       try command.run()
-    } catch let error as UsageError {
-      fail(error.description, status: 64)
-    } catch let error as DataError {
-      fail(error.description, status: 65)
-    } catch let error as InputError {
-      fail(error.description, status: 66)
-    } catch let error as OutputError {
-      fail(error.description, status: 74)
-    } catch let error as CheckFailure {
-      fail(error.description, status: 1)
+    } catch let error as CommandError {
+      fail(error.description, status: error.status)
     } catch {
       let status = RNNTraceCommand.exitCode(for: error)
       if status == .success || error is CleanExit {
@@ -64,7 +57,8 @@ enum Main {
       let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
       let subcommand =
         arguments.first { !$0.hasPrefix("-") }.flatMap {
-          ["play", "print", "export", "verify", "replay", "lessons", "train"].contains($0)
+          ["play", "print", "export", "verify", "replay", "lessons", "record", "train"]
+            .contains($0)
             ? " \($0)" : nil
         } ?? ""
       fail("\(firstLine) (see 'rnntrace\(subcommand) --help')", status: status.rawValue)
@@ -86,6 +80,6 @@ enum Main {
   /// A message quoting a file's content may hold any character: control characters
   /// are shown as escapes so the error stays one line and cannot drive the terminal.
   static func oneLine(_ message: String) -> String {
-    WalkthroughText.escaped(message)
+    TerminalText.escaped(message)
   }
 }

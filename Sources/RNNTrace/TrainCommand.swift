@@ -45,7 +45,8 @@ struct TrainCommand: ParsableCommand {
     guard words.count >= 2 else {
       let given = words.first.map { " (\"\($0)\")" } ?? ""
       let origin = model.sentenceFile.map { "--sentence-file \($0)" } ?? "--sentence"
-      throw UsageError(
+      throw CommandError(
+        .usage,
         "\(origin): a next-word loss needs at least two words, one to read and one to predict; got \(words.count)\(given)"
       )
     }
@@ -64,16 +65,17 @@ struct TrainCommand: ParsableCommand {
       }
       built = try spec.buildWithHead(kernel: model.rngKernel)
     } catch let error as ModelSpecError {
-      throw UsageError(ModelOptions.describe(error))
+      throw CommandError(.usage, ModelOptions.describe(error))
     }
     var learner: Learner
     do {
       learner = try Learner(model: built.model, head: built.head, words: words, loss: loss)
     } catch .noBackwardPass(let variant) {
-      throw UsageError(
+      throw CommandError(
+        .usage,
         "--variant: \(variant) has no backward pass yet; train linear, raw-tanh or linear-tanh")
     } catch {
-      throw UsageError("\(error)")
+      throw CommandError(.usage, "\(error)")
     }
 
     var losses: [Float] = []
