@@ -2,6 +2,7 @@
 /// handing δ to both paths, the inner tanh's slope on the input path, then each product.
 extension RawTanhCell: DifferentiableCell {
   public func forward(input e: Tensor, previous h: Tensor) -> CellTape {
+    let (wE, wH) = weights
     let product = e.matmul(wE)
     let input = product.tanh()
     let recurrent = h.matmul(wH)
@@ -12,6 +13,7 @@ extension RawTanhCell: DifferentiableCell {
   public func backward(_ tape: CellTape, input e: Tensor, previous h: Tensor, gradient: Tensor)
     -> CellGradients
   {
+    let (wE, wH) = weights
     let delta = Backward.tanh(gradient, output: tape.output)  // dL/dz_t
     // The input path: tanh(e_t·We), then its product.
     let inputDelta = Backward.tanh(delta, output: tape.saved[0])
@@ -22,6 +24,12 @@ extension RawTanhCell: DifferentiableCell {
     let gradientH = Backward.throughProduct(delta, wH)
     return CellGradients(
       input: gradientE, previous: gradientH, parameters: [gradientWE, gradientWH])
+  }
+
+  /// `We` and `Wh`, read through `parameters` (the stored form is the cell's own).
+  private var weights: (Tensor, Tensor) {
+    let values = parameters
+    return (values[0].value, values[1].value)
   }
 
   public func replacing(parameters values: [Tensor]) -> RawTanhCell {
