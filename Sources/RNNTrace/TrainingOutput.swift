@@ -62,8 +62,8 @@ struct TrainingOutput {
     let positions = result.first.positions
     let counted =
       learner.loss == .nextWord
-      ? "the mean cross-entropy of \(positions.count) next-word predictions"
-      : "the cross-entropy of the last prediction (word \(positions.upperBound + 1) from h_\(positions.upperBound))"
+      ? "the mean cross-entropy of \(positions.count) predictions"
+      : "the cross-entropy of word \(positions.upperBound + 1) from h_\(positions.upperBound) only"
     var out = "Training \(title)\n"
     out += "Loss \(learner.loss.rawValue): \(counted); plain SGD, lr \(learningRate)\n\n"
     out += " round  loss\n"
@@ -82,29 +82,33 @@ struct TrainingOutput {
   }
 
   /// A one-line curve of the losses, at most 60 columns (each the mean of its rounds),
-  /// scaled from the lowest to the highest finite loss.
+  /// scaled from the lowest column to the highest; `!` where a round's loss is not finite.
   func curve() -> String {
-    let finite = result.losses.filter(\.isFinite)
-    guard result.losses.count > 1, let low = finite.min(), let high = finite.max() else {
-      return ""
+    let losses = result.losses
+    guard losses.count > 1 else { return "" }
+    let width = min(60, losses.count)
+    let columns: [Float?] = (0..<width).map { column in
+      let start = column * losses.count / width
+      let end = max(start + 1, (column + 1) * losses.count / width)
+      let slice = losses[start..<end]
+      guard slice.allSatisfy(\.isFinite) else { return nil }
+      return slice.reduce(Float(0), +) / Float(slice.count)
     }
-    let width = min(60, result.losses.count)
+    let finite = columns.compactMap { $0 }.filter(\.isFinite)
+    guard let low = finite.min(), let high = finite.max() else { return "" }
     let levels = Array("▁▂▃▄▅▆▇█")
     var line = ""
-    for column in 0..<width {
-      let start = column * result.losses.count / width
-      let end = max(start + 1, (column + 1) * result.losses.count / width)
-      let slice = result.losses[start..<end]
-      guard slice.allSatisfy(\.isFinite) else {
+    for mean in columns {
+      guard let mean, mean.isFinite else {
         line.append("!")
         continue
       }
-      let mean = slice.reduce(Float(0), +) / Float(slice.count)
       let level = high > low ? Int(((mean - low) / (high - low)) * Float(levels.count - 1)) : 0
       line.append(levels[max(0, min(levels.count - 1, level))])
     }
+    let note = losses.count > width ? "  (each column the mean of its rounds)\n" : ""
     return
-      "\nLoss curve, round 1 to \(result.losses.count) (▁ \(Self.format(low)) … █ \(Self.format(high))):\n  \(line)\n"
+      "\nLoss curve, rounds 1 to \(losses.count) (▁ \(Self.format(low)) … █ \(Self.format(high))):\n  \(line)\n\(note)"
   }
 
   static func format(_ value: Float) -> String {
