@@ -93,4 +93,26 @@ import Testing
     #expect(result.stderr.contains(option))
     #expect(result.stderr.contains(accepted))
   }
+
+  /// Words read from a file are counted there, and the error names the file.
+  @Test func oneWordInAFileNamesTheFile() throws {
+    let scratch = try ScratchDirectory()
+    let file = scratch.path("one.txt")
+    try "hello\n".write(toFile: file, atomically: true, encoding: .utf8)
+    let result = try RNNTraceBinary.run(["train", "--sentence-file", file])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("--sentence-file \(file)"))
+    #expect(result.stderr.contains("at least two words"))
+  }
+
+  /// last-word counts one prediction: dL/dh_t is zero after h_{T-1}, and the gradient
+  /// reaches h_0 through every step.
+  @Test func lastWordGradientReachesTheFirstState() throws {
+    let lines = try Self.jsonLines(["--loss", "last-word", "--steps", "1"])
+    let result = try #require(lines.last)
+    let hidden = try #require(result["hidden_gradients"] as? [[NSNumber]])
+    #expect(hidden.count == 6)
+    #expect(hidden[5].map(\.floatValue) == [0, 0])
+    for t in 0...4 { #expect(hidden[t].contains { $0.floatValue != 0 }, "dL/dh_\(t)") }
+  }
 }
