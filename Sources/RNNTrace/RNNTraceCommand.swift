@@ -23,12 +23,13 @@ struct RNNTraceCommand: ParsableCommand {
         rnntrace export -o trace.jsonl  the trace as a log (also .csv, .json)
         rnntrace verify trace.jsonl     check a log against its model
         rnntrace replay trace.jsonl     show a recorded trace
+        rnntrace train --steps 50       learn to predict each next word
         rnntrace print --variant linear --seed 12 --inputs 4 --hidden 1
       """,
     version: "0.1.0",
     subcommands: [
       PlayCommand.self, PrintCommand.self, ExportCommand.self, VerifyCommand.self,
-      ReplayCommand.self, LessonsCommand.self, RecordCommand.self,
+      ReplayCommand.self, LessonsCommand.self, RecordCommand.self, TrainCommand.self,
     ],
     // On a terminal the player; in a pipe, play prints the walkthrough as print does.
     defaultSubcommand: PlayCommand.self
@@ -68,7 +69,8 @@ enum Main {
       let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
       let subcommand =
         arguments.first { !$0.hasPrefix("-") }.flatMap {
-          ["play", "print", "export", "verify", "replay", "lessons", "record"].contains($0)
+          ["play", "print", "export", "verify", "replay", "lessons", "record", "train"]
+            .contains($0)
             ? " \($0)" : nil
         } ?? ""
       fail("\(firstLine) (see 'rnntrace\(subcommand) --help')", status: status.rawValue)

@@ -65,9 +65,15 @@ public struct ModelSpec: Equatable, Sendable {
   public func build(kernel: TorchGenerator.Kernel = .platformDefault) throws(ModelSpecError)
     -> RNNModel
   {
+    var rng = TorchGenerator(seed: seed, kernel: kernel)
+    return try build(drawingFrom: &rng)
+  }
+
+  /// Draws the parameters from `rng`, seeded with `seed`, and returns the model; what is
+  /// drawn after it (a prediction head) continues the same stream, as in PyTorch.
+  public func build(drawingFrom rng: inout TorchGenerator) throws(ModelSpecError) -> RNNModel {
     try validate()
     let vocabulary = self.vocabulary
-    var rng = TorchGenerator(seed: seed, kernel: kernel)
     let embedding = rng.embedding(count: vocabulary.count, dimension: inputs)
     let h0 = rng.randn([1, hidden])
     let cell = variant.draw(inputs: inputs, hidden: hidden, from: &rng)
