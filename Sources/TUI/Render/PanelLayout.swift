@@ -6,7 +6,6 @@ enum PanelLayout {
   static func panels(for state: PlayerState) -> [any Panel] {
     let events = state.trace.events
     let range = state.chapter.wordEvents[state.wordIndex]
-    let variant = state.trace.model.variant
     var panels: [any Panel] = []
     var i = range.lowerBound
     while i < range.upperBound {
