@@ -59,23 +59,21 @@ struct PlayCommand: ParsableCommand {
       let banner = whatIf.map {
         "what-if: \(EditOptions.banner($0.applied, from: "chapter \($0.number) as the lesson has it"))"
       }
-      let sections = loaded.chapters.map { number, chapter in
+      let chapters = loaded.chapters.map { number, chapter in
         if let whatIf, whatIf.number == number {
-          return Self.section(whatIf.run, number: number)
+          return Self.playerChapter(whatIf.run, number: number)
         }
-        return Self.section(chapter.run(kernel: model.rngKernel), number: number)
+        return Self.playerChapter(chapter.run(kernel: model.rngKernel), number: number)
       }
       // A what-if says so first, where the header does not cut it off; the chapter's
       // title, after it, says what it was edited from.
       let content = PlayerContent(
         title: whatIf.map { "what-if: \($0.applied.map(\.description).joined(separator: ", "))" }
           ?? loaded.lesson.title,
-        sections: sections, chapterCount: loaded.lesson.chapters.count)
-      var configuration = PlayerConfiguration(export: { trace in
-        let number = sections.firstIndex { $0.trace.events == trace.events }.map {
-          loaded.chapters[$0].number
-        }
-        let title = number.map(loaded.title(of:)) ?? loaded.lesson.title
+        chapters: chapters, chapterCount: loaded.lesson.chapters.count)
+      var configuration = PlayerConfiguration(export: { chapter, trace in
+        let number = loaded.chapters[chapter].number
+        let title = loaded.title(of: number)
         if let whatIf, let banner, number == whatIf.number {
           return try TraceExporter.export(
             trace, title: "\(banner), \(title)", edits: whatIf.applied)
@@ -84,17 +82,17 @@ struct PlayCommand: ParsableCommand {
       })
       configuration.quiz = quiz
       configuration.record = { trace in
-        let number = sections.firstIndex { $0.trace.events == trace.events }
+        let number = chapters.firstIndex { $0.trace.events == trace.events }
         return try SessionCastFile.target(
           title: number.map { loaded.title(of: loaded.chapters[$0].number) } ?? loaded.lesson.title,
           environment: environment)
       }
-      PlayerLauncher.run(content, configuration: configuration, environment: environment) {
+      try PlayerLauncher.run(content, configuration: configuration, environment: environment) {
         var text = ""
         var lessonText = LessonText(format: ValueFormat(), kernel: model.rngKernel)
         if let whatIf, let banner { lessonText.whatIf = (whatIf.number, whatIf.run, banner) }
         lessonText.write(loaded, to: &text)
-        print(text, terminator: "")
+        try StandardOutput.write(text)
       }
     case .adHoc:
       var (built, words) = try model.load()
@@ -111,8 +109,8 @@ struct PlayCommand: ParsableCommand {
         PlayerContent(title: playTitle, trace: built.trace(words)), title: playTitle, quiz: quiz,
         export: { try TraceExporter.export($0, title: playTitle, seed: seed, edits: playEdits) },
         plainText: {
-          WalkthroughText(format: ValueFormat()).stream(built, words, title: title) {
-            print($0, terminator: "")
+          try WalkthroughText(format: ValueFormat()).stream(built, words, title: title) {
+            try StandardOutput.write($0)
           }
         })
     }
@@ -122,20 +120,20 @@ struct PlayCommand: ParsableCommand {
   /// screen. A recording is named after `title`.
   static func play(
     _ content: @autoclosure () -> PlayerContent, title: String, quiz: Bool = false,
-    export: @escaping @Sendable (Trace) throws -> String, plainText: () -> Void
+    export: @escaping @Sendable (Trace) throws -> String, plainText: () throws -> Void
   ) throws {
     let environment = ProcessInfo.processInfo.environment
     var configuration = PlayerConfiguration(
-      export: export,
+      export: { _, trace in try export(trace) },
       record: { _ in try SessionCastFile.target(title: title, environment: environment) })
     configuration.quiz = quiz
-    PlayerLauncher.run(
+    try PlayerLauncher.run(
       content(), configuration: configuration, environment: environment, plainText: plainText)
   }
 
   /// A chapter for the player: its trace, its introduction and its paragraphs with
   /// their values filled in.
-  static func section(_ run: ChapterTrace, number: Int) -> PlayerSection {
+  static func playerChapter(_ run: ChapterTrace, number: Int) -> PlayerChapter {
     var narrative: [Int: [String]] = [:]
     var introduction: [String] = []
     for paragraph in run.chapter.narrative {
@@ -145,7 +143,7 @@ struct PlayCommand: ParsableCommand {
         narrative[paragraph.step, default: []].append(run.text(of: paragraph))
       }
     }
-    return PlayerSection(
+    return PlayerChapter(
       title: run.chapter.title, trace: run.trace, narrative: narrative, number: number,
       introduction: introduction, summary: run.summary().map { [$0] } ?? [],
       code: run.chapter.code)

@@ -48,7 +48,7 @@ struct PrintCommand: ParsableCommand {
         )
       }
       lessonText.write(loaded, to: &text)
-      print(text, terminator: "")
+      try StandardOutput.write(text)
       return
     }
     var (built, words) = try model.load()
@@ -59,8 +59,8 @@ struct PrintCommand: ParsableCommand {
       (built, applied) = try edits.apply(to: built)
       title = "WHAT-IF: \(EditOptions.banner(applied, from: "the ad-hoc model")).\n\(title)"
     }
-    WalkthroughText(format: format).stream(built, words, title: title) {
-      print($0, terminator: "")
+    try WalkthroughText(format: format).stream(built, words, title: title) {
+      try StandardOutput.write($0)
     }
   }
 }

@@ -57,7 +57,7 @@ import Testing
     state.update(.last)
     #expect(state.quiz.asking?.eventIndex == 39)
     state.update(.quizInput(.right))
-    #expect(state.quiz.asking == nil && state.position == 39)
+    #expect(state.quiz.asking == nil && state.eventIndex == 39)
     let message = try #require(state.message?.text)
     #expect(message.contains(" │ chapter: 2 guesses"))
     #expect(message.contains("1 missed"))
@@ -72,6 +72,6 @@ import Testing
     #expect(state.quiz.asking?.typed == "1.5")
     state.update(.quizInput(.character("a")))
     #expect(!state.quiz.isOn && state.quiz.asking == nil)
-    #expect(state.position == 1)
+    #expect(state.eventIndex == 1)
   }
 }

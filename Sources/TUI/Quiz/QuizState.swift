@@ -81,13 +81,13 @@ extension PlayerState {
   mutating func askIfQuizzing() {
     quiz.asking = nil
     guard quiz.isOn else { return }
-    let key = [sectionIndex, position]
+    let key = [chapterIndex, eventIndex]
     guard !quiz.revealed.contains(key), QuizState.asks(event) else { return }
     isPlaying = false
     drill = nil
     quiz.asking = QuizState.Question(
-      chapterIndex: sectionIndex, eventIndex: position,
-      element: position % max(1, event.result.value.count))
+      chapterIndex: chapterIndex, eventIndex: eventIndex,
+      element: eventIndex % max(1, event.result.value.count))
   }
 
   /// A key while a guess is asked for: a number's characters, Backspace, Enter (reveal,
@@ -137,14 +137,14 @@ extension PlayerState {
     }
     quiz.asking = nil
     quiz.revealed.insert([question.chapterIndex, question.eventIndex])
-    quiz.grades[sectionIndex, default: []].append(grade)
+    quiz.grades[chapterIndex, default: []].append(grade)
     if isAtEnd { text += " │ " + chapterSummary }
     message = StatusMessage(text)
   }
 
   /// `chapter: 4 guesses, 2 within 0.01, 1 within 10%, 1 missed`.
   var chapterSummary: String {
-    let grades = quiz.grades[sectionIndex] ?? []
+    let grades = quiz.grades[chapterIndex] ?? []
     let guessed = grades.filter { $0 != .passed }
     var parts = ["chapter: \(guessed.count) guess\(guessed.count == 1 ? "" : "es")"]
     for grade in [QuizState.Grade.close, .near, .missed] {

@@ -5,8 +5,7 @@ enum PanelLayout {
   /// The panels of the time step holding the current event, in computation order.
   static func panels(for state: PlayerState) -> [any Panel] {
     let events = state.trace.events
-    let range = state.section.timeSteps[state.timeStep]
-    let variant = state.trace.model.variant
+    let range = state.chapter.wordEvents[state.wordIndex]
     var panels: [any Panel] = []
     var i = range.lowerBound
     while i < range.upperBound {
@@ -17,9 +16,7 @@ enum PanelLayout {
       case .matmulInput, .matmulHidden:
         let next = i + 1 < range.upperBound ? events[i + 1].operation : nil
         let follows = next == .biasInput || next == .biasHidden || next == .tanhInput
-        if let panel = ProductPanel(
-          index: i, followUp: follows ? i + 1 : nil, events: events, variant: variant)
-        {
+        if let panel = ProductPanel(index: i, followUp: follows ? i + 1 : nil, events: events) {
           panels.append(panel)
           if follows { i += 1 }
         } else {
@@ -37,7 +34,7 @@ enum PanelLayout {
       case .hiddenState:
         panels.append(
           HiddenStatesPanel(
-            index: i, hidden: event.result.value.columns, words: state.section.timeSteps.count))
+            index: i, hidden: event.result.value.columns, words: state.chapter.wordEvents.count))
       }
       i += 1
     }

@@ -107,13 +107,13 @@ extension PlayerState {
       return
     }
     drill = nil
-    guard let found = query.find(in: trace, from: position, forward: forward) else {
+    guard let found = query.find(in: trace, from: eventIndex, forward: forward) else {
       message = StatusMessage(
-        "/\(text): no match \(forward ? "after" : "before") step \(position + 1)"
-          + (content.sections.count > 1 ? " in this chapter" : ""))
+        "/\(text): no match \(forward ? "after" : "before") step \(eventIndex + 1)"
+          + (content.chapters.count > 1 ? " in this chapter" : ""))
       return
     }
-    position = found
+    eventIndex = found
     let event = trace.events[found]
     message = StatusMessage(
       "/\(text): step \(found + 1), t=\(event.t) \"\(event.word)\", \(event.operation.rawValue) (> next, < previous)"

@@ -9,13 +9,13 @@ extension PlayerState {
       return nil
     }
     if case .quizInput(let key) = action {
-      let step = (sectionIndex, position)
+      let step = (chapterIndex, eventIndex)
       typeInQuiz(key)
       // A revealed answer stays until the next key; the next-step keys reveal and stay.
-      if step != (sectionIndex, position) { askIfQuizzing() }
+      if step != (chapterIndex, eventIndex) { askIfQuizzing() }
       return nil
     }
-    if action != .tick && !isResize(action) { message = nil }
+    if action != .tick && !isResize(action) && !isShown(action) { message = nil }
     if isShowingHelp, closesHelp(action) {
       isShowingHelp = false
       return nil
@@ -23,10 +23,10 @@ extension PlayerState {
     if updateOverlay(action) { return nil }
     let pendingCount = typedNumber
     if !keepsCount(action) { typedNumber = nil }
-    let step = (sectionIndex, position)
+    let step = (chapterIndex, eventIndex)
     defer {
       // Another step has another text, read from its top.
-      if step != (sectionIndex, position) {
+      if step != (chapterIndex, eventIndex) {
         narrativeOffset = 0
         askIfQuizzing()
       }
@@ -34,10 +34,10 @@ extension PlayerState {
     switch action {
     case .next: next()
     case .previous: previous()
-    case .nextWord: moveToWord(timeStep + 1)
+    case .nextWord: moveToWord(wordIndex + 1)
     case .previousWord: previousWord()
     case .first: go(to: pendingCount.map { $0 - 1 } ?? 0)
-    case .last: go(to: pendingCount.map { $0 - 1 } ?? section.stepCount - 1)
+    case .last: go(to: pendingCount.map { $0 - 1 } ?? chapter.stepCount - 1)
     case .togglePlay: togglePlay()
     case .tick: tick()
     case .faster:
@@ -68,14 +68,14 @@ extension PlayerState {
     case .suspend:
       isPlaying = false
       return .suspend
-    case .nextSection: changeSection(by: 1)
-    case .previousSection: changeSection(by: -1)
+    case .nextChapter: changeChapter(by: 1)
+    case .previousChapter: changeChapter(by: -1)
     case .export:
       guard canExport else {
         message = StatusMessage("export is not available here", isError: true)
         return nil
       }
-      return .export
+      return .export(chapter: chapterIndex)
     case .exported(let path): message = StatusMessage("exported to \(path)")
     case .exportFailed(let reason):
       message = StatusMessage("export failed: \(reason)", isError: true)
@@ -103,6 +103,7 @@ extension PlayerState {
     case .searchPrevious: repeatSearch(forward: false)
     case .searchInput, .quizInput: break
     case .quiz: toggleQuiz()
+    case .shown(let viewport): textViewport = viewport
     case .unbound(let key):
       message = StatusMessage("\(key.label) does nothing here; ? lists every key")
     }
@@ -112,23 +113,23 @@ extension PlayerState {
   /// Moves the lesson's text by pages of the rows it has, keeping a line of overlap
   /// (as `less` does); says so when there is nothing to scroll.
   private mutating func scrollText(pages: Int) {
-    guard let layout = PlayerView.layout(self), !layout.narrative.isEmpty else {
+    guard let text = textViewport, text.lineCount > 0 else {
       message = StatusMessage("no lesson text at this step")
       return
     }
-    guard layout.narrativeRows > 0 else {
+    guard text.rows > 0 else {
       message = StatusMessage("no room for the lesson's text: enlarge the terminal")
       return
     }
-    guard layout.narrative.count > layout.narrativeRows else {
+    guard text.lineCount > text.rows else {
       message = StatusMessage("the lesson's text for this step is all on screen")
       return
     }
-    let rows = layout.narrativeRows
+    let rows = text.rows
     let first = NarrativePane.firstLine(
-      lineCount: layout.narrative.count, rows: rows, offset: narrativeOffset)
+      lineCount: text.lineCount, rows: rows, offset: narrativeOffset)
     narrativeOffset = NarrativePane.firstLine(
-      lineCount: layout.narrative.count, rows: rows, offset: first + pages * max(1, rows - 1))
+      lineCount: text.lineCount, rows: rows, offset: first + pages * max(1, rows - 1))
     if narrativeOffset == first {
       message = StatusMessage(
         pages > 0 ? "the end of this step's text ({ goes back)" : "the top of this step's text")
@@ -140,11 +141,16 @@ extension PlayerState {
     return false
   }
 
+  private func isShown(_ action: PlayerAction) -> Bool {
+    if case .shown = action { return true }
+    return false
+  }
+
   /// In the help any key closes it and does nothing else, as in a pager's help;
   /// Ctrl-C still quits, and resizes and ticks go on underneath.
   private func closesHelp(_ action: PlayerAction) -> Bool {
     switch action {
-    case .interrupt, .tick, .resize, .exported, .exportFailed, .recordingStarted,
+    case .interrupt, .tick, .resize, .shown, .exported, .exportFailed, .recordingStarted,
       .recordingStopped, .recordingFailed:
       false
     // Scrolling the help's legend and glossary.
@@ -155,7 +161,7 @@ extension PlayerState {
 
   private func keepsCount(_ action: PlayerAction) -> Bool {
     switch action {
-    case .digit, .normalSpeed, .tick, .resize: true
+    case .digit, .normalSpeed, .tick, .resize, .shown: true
     default: false
     }
   }
@@ -181,7 +187,7 @@ extension PlayerState {
       enterNeighbourChapter(by: 1)
       return
     }
-    position += 1
+    eventIndex += 1
   }
 
   private mutating func previous() {
@@ -195,17 +201,17 @@ extension PlayerState {
       }
       return
     }
-    guard position > 0 else {
+    guard eventIndex > 0 else {
       enterNeighbourChapter(by: -1)
       return
     }
-    position -= 1
+    eventIndex -= 1
   }
 
   private mutating func previousWord() {
-    let start = section.timeSteps[timeStep].lowerBound
+    let start = chapter.wordEvents[wordIndex].lowerBound
     // Back to the start of this word first, as a player's "previous" does mid-track.
-    moveToWord(position > start ? timeStep : timeStep - 1)
+    moveToWord(eventIndex > start ? wordIndex : wordIndex - 1)
   }
 
   private mutating func moveToWord(_ index: Int) {
@@ -214,22 +220,22 @@ extension PlayerState {
       message = StatusMessage("this is the first word")
       return
     }
-    guard index < section.timeSteps.count else {
+    guard index < chapter.wordEvents.count else {
       message = StatusMessage("this is the last word")
       return
     }
-    position = section.timeSteps[index].lowerBound
+    eventIndex = chapter.wordEvents[index].lowerBound
   }
 
   private mutating func go(to index: Int) {
     drill = nil
-    let last = section.stepCount - 1
+    let last = chapter.stepCount - 1
     if index < 0 || index > last {
       message = StatusMessage(
         "there is no step \(index + 1): steps go from 1 to \(last + 1)", isError: true)
       return
     }
-    position = index
+    eventIndex = index
   }
 
   private mutating func togglePlay() {
@@ -238,7 +244,7 @@ extension PlayerState {
       return
     }
     drill = nil
-    if isAtEnd { position = 0 }
+    if isAtEnd { eventIndex = 0 }
     isPlaying = true
   }
 
@@ -266,11 +272,11 @@ extension PlayerState {
     drill = DrillPosition(output: 0, term: 0)
   }
 
-  private mutating func changeSection(by delta: Int) {
-    let target = sectionIndex + delta
-    guard content.sections.indices.contains(target) else {
+  private mutating func changeChapter(by delta: Int) {
+    let target = chapterIndex + delta
+    guard content.chapters.indices.contains(target) else {
       message = StatusMessage(
-        content.sections.count == 1
+        content.chapters.count == 1
           ? "there is only one chapter"
           : delta > 0 ? "this is the last chapter" : "this is the first chapter")
       return
