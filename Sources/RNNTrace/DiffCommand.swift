@@ -60,7 +60,7 @@ struct DiffCommand: ParsableCommand {
     }
     let report = DiffReport(
       comparison, nameA: sourceA.displayName, nameB: sourceB.displayName)
-    print(format == .text ? report.text : report.jsonLines, terminator: "")
+    try StandardOutput.write(format == .text ? report.text : report.jsonLines)
     if !comparison.identical { throw ExitCode(1) }
   }
 }

@@ -55,7 +55,13 @@ enum Main {
     } catch let error as CommandError {
       fail(error.description, status: error.status)
     } catch let code as ExitCode {
-      // A status that says something without an error: diff's 1 for logs that differ.
+      // A status that says something without an error: diff's 1 for logs that differ,
+      // after its findings are written (and checked) like any other output.
+      do {
+        try StandardOutput.close()
+      } catch {
+        fail("\(error)", status: 74)
+      }
       exit(code.rawValue)
     } catch {
       let status = RNNTraceCommand.exitCode(for: error)
