@@ -18,11 +18,14 @@ let package = Package(
     // trace events. Pure values: no terminal and no files.
     .target(
       name: "Model",
-      dependencies: [.product(name: "Yams", package: "Yams")],
+      dependencies: ["TanhTables", .product(name: "Yams", package: "Yams")],
       // The bundled lessons, compiled in as bytes. Each is a symlink to lessons/, which
       // stays the only copy of the file.
       resources: [.embedInCode("Lesson/Bundled/rnn-pytorch.yaml")]
     ),
+    // MKL's Intel AVX-512 tanh flip table, a binary file compiled in by C's #embed (see
+    // scripts/generate_tanh_flips.py).
+    .target(name: "TanhTables", exclude: ["intel-avx512.flips"]),
     // The wide-character ncurses library, through a small shim header (macros and
     // mutable globals that Swift cannot import are wrapped there).
     .systemLibrary(

@@ -58,6 +58,49 @@ struct BitPatternRuns: Sendable {
     self.ends = ends
   }
 
+  /// Decodes the binary form `scripts/generate_tanh_flips.py` writes: `TANHFLP1`, the
+  /// runs' and the bit patterns' counts (UInt32, little-endian), then the same numbers as
+  /// the text form as LEB128 varints. A table that does not decode to its counts stops
+  /// the program: it is compiled in, so that is a build error.
+  init(binary bytes: UnsafeBufferPointer<UInt8>) {
+    let magic = Array("TANHFLP1".utf8)
+    precondition(bytes.count >= 16 && Array(bytes[0..<8]) == magic, "not a tanh flip table")
+    func word(_ at: Int) -> Int {
+      (0..<4).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) }
+    }
+    let runCount = word(8)
+    let patternCount = word(12)
+    var starts: [UInt32] = []
+    var ends: [UInt32] = []
+    starts.reserveCapacity(runCount)
+    ends.reserveCapacity(runCount)
+    var index = 16
+    func next() -> UInt64 {
+      var value: UInt64 = 0
+      var shift: UInt64 = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        index += 1
+        value |= UInt64(byte & 127) << shift
+        if byte & 128 == 0 { break }
+        shift += 7
+      }
+      return value
+    }
+    var following: UInt64 = 0
+    while index < bytes.count {
+      let number = next()
+      let start = following + number >> 1
+      let end = number & 1 == 1 ? start + next() + 1 : start
+      starts.append(UInt32(start))
+      ends.append(UInt32(end))
+      following = end + 1
+    }
+    self.starts = starts
+    self.ends = ends
+    precondition(starts.count == runCount && count == patternCount, "tanh flip table damaged")
+  }
+
   /// Whether `bits` lies in one of the runs.
   func contains(_ bits: UInt32) -> Bool {
     guard let first = starts.first, bits >= first, bits <= ends[ends.count - 1] else {
