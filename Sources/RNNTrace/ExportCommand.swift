@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Lesson
 import Model
+import TraceLog
 
 /// `rnntrace export`: the trace as a log file for other tools.
 struct ExportCommand: ParsableCommand {
@@ -56,7 +58,8 @@ struct ExportCommand: ParsableCommand {
     var chapter: (title: String, chapter: Chapter)?
     if case .lesson(let loaded) = source {
       guard let number = loaded.only ?? (loaded.lesson.chapters.count == 1 ? 1 : nil) else {
-        throw UsageError(
+        throw CommandError(
+          .usage,
           "--chapter: \(loaded.file) has \(loaded.lesson.chapters.count) chapters and a log holds one; choose it with --chapter 1 … \(loaded.lesson.chapters.count)"
         )
       }
@@ -113,7 +116,8 @@ struct ExportCommand: ParsableCommand {
     _ encoder: Encoder, _ built: RNNModel, _ header: TraceHeader, _ words: WordSource,
     _ first: WordSource.Pass, _ file: OutputFile
   ) throws {
-    let changed = DataError(
+    let changed = CommandError(
+      .data,
       "\(words.origin): the file changed while it was read; export it again once it is complete")
     var listener = EncodingListener(encoder: encoder, output: file)
     listener.beginHeader(header)
@@ -134,7 +138,7 @@ struct ExportCommand: ParsableCommand {
   /// the first write error, then has it write the rest.
   private func feed<Listener: WritingListener>(
     _ listener: Listener, _ built: RNNModel, _ words: WordSource, _ first: WordSource.Pass,
-    _ changed: DataError
+    _ changed: CommandError
   ) throws {
     var run = RNNRun(model: built, listener: listener)
     let third = try words.eachWord { word in

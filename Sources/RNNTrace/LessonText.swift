@@ -1,3 +1,4 @@
+import Lesson
 import Model
 
 /// A lesson as plain text: each chapter's introduction, its tensors, then its trace

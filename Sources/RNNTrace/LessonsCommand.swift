@@ -1,4 +1,5 @@
 import ArgumentParser
+import Lesson
 import Model
 
 /// `rnntrace lessons`: what is bundled.
@@ -22,7 +23,7 @@ struct LessonsCommand: ParsableCommand {
       do {
         lesson = try entry.lesson()
       } catch {
-        throw DataError(error.description)
+        throw CommandError(.data, error.description)
       }
       print("\(entry.name)  \(lesson.title)  (\(entry.fileName))")
       for (number, chapter) in zip(1..., lesson.chapters) {

@@ -108,7 +108,7 @@ struct ModelOptions: ParsableArguments {
     do {
       return try spec.build(kernel: rngKernel)
     } catch {
-      throw UsageError(Self.describe(error))
+      throw CommandError(.usage, Self.describe(error))
     }
   }
 
@@ -133,10 +133,11 @@ struct ModelOptions: ParsableArguments {
     do {
       return try spec.build(kernel: rngKernel)
     } catch .emptySentence {
-      throw UsageError(
+      throw CommandError(
+        .usage,
         "\(origin): no words in it; expected at least one word separated by white space")
     } catch {
-      throw UsageError(Self.describe(error))
+      throw CommandError(.usage, Self.describe(error))
     }
   }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Lesson
 import Model
 import TUI
 

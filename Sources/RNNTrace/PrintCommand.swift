@@ -1,4 +1,5 @@
 import ArgumentParser
+import Lesson
 import Model
 
 /// `rnntrace print`: the walkthrough as plain text.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Model
+import TUI
 
 #if canImport(Glibc)
   import Glibc
@@ -44,16 +45,8 @@ enum Main {
     do {
       var command = try RNNTraceCommand.parseAsRoot(arguments)
       try command.run()
-    } catch let error as UsageError {
-      fail(error.description, status: 64)
-    } catch let error as DataError {
-      fail(error.description, status: 65)
-    } catch let error as InputError {
-      fail(error.description, status: 66)
-    } catch let error as OutputError {
-      fail(error.description, status: 74)
-    } catch let error as CheckFailure {
-      fail(error.description, status: 1)
+    } catch let error as CommandError {
+      fail(error.description, status: error.status)
     } catch {
       let status = RNNTraceCommand.exitCode(for: error)
       if status == .success || error is CleanExit {
@@ -84,6 +77,6 @@ enum Main {
   /// A message quoting a file's content may hold any character: control characters
   /// are shown as escapes so the error stays one line and cannot drive the terminal.
   static func oneLine(_ message: String) -> String {
-    WalkthroughText.escaped(message)
+    TerminalText.escaped(message)
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Model
+import TraceLog
 
 /// `rnntrace verify`: whether a JSON Lines log is what its own header's model computes.
 struct VerifyCommand: ParsableCommand {
@@ -37,17 +38,17 @@ struct VerifyCommand: ParsableCommand {
       }
       while let event = try reader.nextEvent() {
         if let difference = verifier.check(event).difference {
-          throw CheckFailure("\(name): \(difference)")
+          throw CommandError(.checkFailed, "\(name): \(difference)")
         }
       }
       if let difference = verifier.finish(lastLine: reader.lineNumber) {
-        throw CheckFailure("\(name): \(difference)")
+        throw CommandError(.checkFailed, "\(name): \(difference)")
       }
       print(
         "\(name): verified: \(verifier.matched) events over \(verifier.wordCount) words match the recomputation (\(header.variant.rawValue))"
       )
     } catch let error as TraceLogError {
-      throw DataError("\(name): \(error)")
+      throw CommandError(.data, "\(name): \(error)")
     }
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import TestSupport
 import Testing
 
 /// One line of `Fixtures/reference/models.jsonl`: an ad-hoc model built and run by PyTorch

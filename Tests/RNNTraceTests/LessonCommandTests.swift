@@ -1,10 +1,11 @@
 import Foundation
+import Lesson
 import Testing
 
 /// The bundled lesson through the command, as a learner runs it.
 @Suite struct LessonCommandTests {
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("../ModelTests/Fixtures")
+    .appendingPathComponent("../LessonTests/Fixtures")
 
   /// Every number NUMBERS.md lists, read from the fixture's "printed" column.
   static let lessonNumbers: [String] = {
