@@ -41,9 +41,11 @@ struct PlayCommand: ParsableCommand {
     case .lesson(let loaded):
       let sections = loaded.chapters.map { number, chapter in
         Self.section(
-          chapter.run(kernel: model.rngKernel), title: "chapter \(number): \(chapter.title)")
+          chapter.run(kernel: model.rngKernel, kernels: model.kernels),
+          title: "chapter \(number): \(chapter.title)")
       }
-      let content = PlayerContent(title: loaded.lesson.title, sections: sections)
+      let content = PlayerContent(
+        title: loaded.lesson.title + model.kernels.titleNote, sections: sections)
       let configuration = PlayerConfiguration(export: { trace in
         let number = sections.firstIndex { $0.trace.events == trace.events }.map {
           loaded.chapters[$0].number
@@ -53,14 +55,15 @@ struct PlayCommand: ParsableCommand {
       })
       PlayerLauncher.run(content, configuration: configuration, environment: environment) {
         var text = ""
-        LessonText(format: ValueFormat(), kernel: model.rngKernel).write(loaded, to: &text)
+        LessonText(format: ValueFormat(), kernel: model.rngKernel, kernels: model.kernels)
+          .write(loaded, to: &text)
         print(text, terminator: "")
       }
     case .adHoc:
       let (built, words) = try model.load()
       let title =
         "Ad-hoc model: \(model.variant.rawValue), seed \(model.seed), "
-        + "inputs \(model.inputs), hidden \(model.hidden)"
+        + "inputs \(model.inputs), hidden \(model.hidden)\(model.kernels.titleNote)"
       let seed = model.seed
       // The trace is computed only for the player; printed, it is streamed.
       try Self.play(

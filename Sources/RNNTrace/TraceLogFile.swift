@@ -15,11 +15,14 @@ struct TraceLogFile {
   /// `CommandError`: `.data` for a malformed log (exit 65), `.checkFailed` for a log
   /// that departs from its recomputation when `verify` (exit 1), `.input` for a file
   /// that cannot be opened (exit 66); each one line naming the file and line.
-  static func load(path: String, verify: Bool) throws -> TraceLogFile {
+  /// `kernels`, when given, replaces the header's for the recomputation.
+  static func load(path: String, verify: Bool, kernels: KernelFamily? = nil) throws
+    -> TraceLogFile
+  {
     let source = try FileByteSource(path: path)
     let loaded: LoadedTrace
     do {
-      loaded = try TraceLogLoader.load(source, verify: verify)
+      loaded = try TraceLogLoader.load(source, verify: verify, kernels: kernels)
     } catch let error as TraceLogError {
       throw CommandError(.data, "\(source.displayName): \(error)")
     } catch let difference as TraceDifference {
@@ -31,6 +34,7 @@ struct TraceLogFile {
     var title = "Recorded trace \(source.displayName): \(header.source), \(header.variant.rawValue)"
     if let seed = header.seed { title += ", seed \(seed)" }
     title += ", inputs \(header.inputs), hidden \(header.hidden)"
+    title += (kernels ?? header.kernels).titleNote
     let warning = loaded.difference.map {
       "\(source.displayName) is not what its model computes (\($0)); it is shown as recorded"
     }

@@ -10,7 +10,10 @@ struct VerifyCommand: ParsableCommand {
     discussion: """
       Rebuilds the model from the log's header (variant, parameters, words), runs it, \
       and compares every event with the log's, values bit for bit as float32. Reads \
-      the log a line at a time, so a log of any length is checked in little memory.
+      the log a line at a time, so a log of any length is checked in little memory. \
+      The products and tanh follow the kernels the header names (amd if it names \
+      none), whatever this machine, so a log made on an Intel laptop verifies on an \
+      AMD server.
 
       Exit status: 0 when every event matches; 1 at the first difference, named by \
       line, step, operation, expected and found; 65 when the file is not a readable \
@@ -24,6 +27,14 @@ struct VerifyCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The log to check; - for standard input.", valueName: "file"))
   var file: String
 
+  @Option(
+    name: .customLong("kernels"),
+    help: ArgumentHelp(
+      "Recompute with these kernels (amd, intel-avx512, or auto for this processor's) "
+        + "instead of the log's own, which it names in its header (amd if it does not).",
+      valueName: "family"))
+  var kernelsChoice: KernelsChoice?
+
   func run() throws {
     let source = try FileByteSource(path: file)
     let name = source.displayName
@@ -32,7 +43,7 @@ struct VerifyCommand: ParsableCommand {
       let header = try reader.readHeader()
       var verifier: TraceVerifier
       do {
-        verifier = try TraceVerifier(header: header)
+        verifier = try TraceVerifier(header: header, kernels: kernelsChoice?.family)
       } catch {
         throw TraceLogError(line: 1, error.description)
       }
@@ -44,8 +55,10 @@ struct VerifyCommand: ParsableCommand {
       if let difference = verifier.finish(lastLine: reader.lineNumber) {
         throw CommandError(.checkFailed, "\(name): \(difference)")
       }
+      let kernels = verifier.model.kernels
+      let kernelsNote = kernels == .amd ? "" : ", \(kernels.rawValue) kernels"
       print(
-        "\(name): verified: \(verifier.matched) events over \(verifier.wordCount) words match the recomputation (\(header.variant.rawValue))"
+        "\(name): verified: \(verifier.matched) events over \(verifier.wordCount) words match the recomputation (\(header.variant.rawValue)\(kernelsNote))"
       )
     } catch let error as TraceLogError {
       throw CommandError(.data, "\(name): \(error)")

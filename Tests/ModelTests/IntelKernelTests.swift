@@ -171,3 +171,21 @@ import Testing
     #expect(Processor.parse(cpuinfo: "processor\t: 0\nBogoMIPS\t: 50.00\n").kernelFamily == .amd)
   }
 }
+
+/// Models built with `kernels: .intelAVX512` compute the Intel golden runs through the
+/// cells, traced or not.
+@Suite struct IntelModelTests {
+  @Test(arguments: IntelKernelTests.intelModels)
+  func builtModelsMatchTheIntelRuns(_ reference: ReferenceModel) throws {
+    let variant = try #require(Variant(rawValue: reference.variant))
+    let spec = ModelSpec(
+      variant: variant, seed: reference.seed, inputs: reference.inputs,
+      hidden: reference.hidden, words: reference.words)
+    let model = try spec.build(kernel: .avx2, kernels: .intelAVX512)
+    #expect(model.kernels == .intelAVX512)
+    let states = model.hiddenStates(for: reference.words)
+    let expected = reference.hiddenStates.map { bits($0.map { Float($0) }) }
+    #expect(states.map { bits($0) } == expected)
+    #expect(model.trace(reference.words).hiddenStates == states)
+  }
+}

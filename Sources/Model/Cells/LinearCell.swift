@@ -19,8 +19,8 @@ public struct LinearCell: RNNCell {
   public func step<L: TraceListener>(
     input e: Tensor, previous h: Tensor, tracer: inout Tracer<L>
   ) -> Tensor {
-    let input = e.matmul(wE)
-    let recurrent = h.matmul(wH)
+    let input = e.matmul(wE, family: tracer.kernels)
+    let recurrent = h.matmul(wH, family: tracer.kernels)
     let sum = recurrent + input
     guard tracer.isRecording else { return sum }
 

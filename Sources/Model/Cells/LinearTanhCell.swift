@@ -27,13 +27,13 @@ public struct LinearTanhCell: RNNCell {
   public func step<L: TraceListener>(
     input e: Tensor, previous h: Tensor, tracer: inout Tracer<L>
   ) -> Tensor {
-    let inputProduct = e.matmulTransposed(inputWeight)
+    let inputProduct = e.matmulTransposed(inputWeight, family: tracer.kernels)
     let input = inputProduct + inputBias
-    let hiddenProduct = h.matmulTransposed(hiddenWeight)
+    let hiddenProduct = h.matmulTransposed(hiddenWeight, family: tracer.kernels)
     let recurrent = hiddenProduct + hiddenBias
     // PyTorch's forward adds the hidden path first: tanh(Wh(h) + We(e)).
     let sum = recurrent + input
-    let out = sum.tanh()
+    let out = sum.tanh(family: tracer.kernels)
     guard tracer.isRecording else { return out }
 
     // The events, in the order the operations ran.

@@ -52,10 +52,11 @@ public struct ModelSpec: Equatable, Sendable {
     }
   }
 
-  /// Draws the parameters from PyTorch's generator and returns the model.
-  public func build(kernel: TorchGenerator.Kernel = .platformDefault) throws(ModelSpecError)
-    -> RNNModel
-  {
+  /// Draws the parameters from PyTorch's generator and returns the model, which computes
+  /// with `kernels`' products and tanh.
+  public func build(
+    kernel: TorchGenerator.Kernel = .platformDefault, kernels: KernelFamily = .amd
+  ) throws(ModelSpecError) -> RNNModel {
     try validate()
     let vocabulary = self.vocabulary
     var rng = TorchGenerator(seed: seed, kernel: kernel)
@@ -78,7 +79,9 @@ public struct ModelSpec: Equatable, Sendable {
         inputWeight: input.weight, inputBias: input.bias!,
         hiddenWeight: recurrent.weight, hiddenBias: recurrent.bias!)
     }
-    return RNNModel(vocabulary: vocabulary, embedding: embedding, h0: h0, cell: cell)
+    var model = RNNModel(vocabulary: vocabulary, embedding: embedding, h0: h0, cell: cell)
+    model.kernels = kernels
+    return model
   }
 }
 

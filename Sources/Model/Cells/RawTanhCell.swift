@@ -22,11 +22,11 @@ public struct RawTanhCell: RNNCell {
   public func step<L: TraceListener>(
     input e: Tensor, previous h: Tensor, tracer: inout Tracer<L>
   ) -> Tensor {
-    let product = e.matmul(wE)
-    let input = product.tanh()
-    let recurrent = h.matmul(wH)
+    let product = e.matmul(wE, family: tracer.kernels)
+    let input = product.tanh(family: tracer.kernels)
+    let recurrent = h.matmul(wH, family: tracer.kernels)
     let sum = recurrent + input
-    let out = sum.tanh()
+    let out = sum.tanh(family: tracer.kernels)
     guard tracer.isRecording else { return out }
 
     // The events, in the order the operations ran.

@@ -11,11 +11,14 @@ public struct Tracer<Listener: TraceListener> {
   public var t: Int = 0
   /// The word being read.
   public var word: String = ""
+  /// Whose kernels the cells' products and tanh follow (`RNNModel.kernels`).
+  public var kernels: KernelFamily
 
   @inlinable
-  public init(listener: Listener, step: Int = 0) {
+  public init(listener: Listener, step: Int = 0, kernels: KernelFamily = .amd) {
     self.listener = listener
     self.lastStep = step
+    self.kernels = kernels
   }
 
   /// The step number of the last event emitted.
