@@ -44,7 +44,7 @@ struct PrintCommand: ParsableCommand {
     WalkthroughText(format: format).stream(
       built, words,
       title:
-        "Ad-hoc model: \(model.variant.rawValue), seed \(model.seed), inputs \(model.inputs), hidden \(model.hidden)\(model.kernels.titleNote)"
+        model.walkthroughTitle
     ) { print($0, terminator: "") }
   }
 }

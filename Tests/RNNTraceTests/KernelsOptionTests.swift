@@ -98,7 +98,7 @@ import Testing
     #expect(verify.stderr.contains("kernels \"arm-neon\" is not one of amd, intel-avx512"))
   }
 
-  @Test(arguments: ["print", "export", "play", "verify", "replay"])
+  @Test(arguments: ["print", "export", "play", "verify", "replay", "record"])
   func helpListsTheOption(_ command: String) throws {
     let help = try RNNTraceBinary.run([command, "--help"])
     #expect(help.stdout.contains("--kernels"))
