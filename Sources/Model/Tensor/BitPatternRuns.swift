@@ -70,35 +70,42 @@ struct BitPatternRuns: Sendable {
     }
     let runCount = word(8)
     let patternCount = word(12)
-    var starts: [UInt32] = []
-    var ends: [UInt32] = []
-    starts.reserveCapacity(runCount)
-    ends.reserveCapacity(runCount)
-    var index = 16
-    func next() -> UInt64 {
-      var value: UInt64 = 0
-      var shift: UInt64 = 0
-      while index < bytes.count {
-        let byte = bytes[index]
-        index += 1
-        value |= UInt64(byte & 127) << shift
-        if byte & 128 == 0 { break }
-        shift += 7
+    // One pass over the bytes with a raw pointer into arrays of the final size: this
+    // runs at the first tanh of an intel-avx512 model (700,000 runs, a megabyte).
+    var ends = [UInt32](repeating: 0, count: runCount)
+    var decoded = 0
+    let starts = [UInt32](unsafeUninitializedCapacity: runCount) { starts, initialized in
+      ends.withUnsafeMutableBufferPointer { ends in
+        var p = bytes.baseAddress! + 16
+        let end = bytes.baseAddress! + bytes.count
+        var following: UInt32 = 0
+        @inline(__always) func next() -> UInt32 {
+          var value: UInt32 = 0
+          var shift: UInt32 = 0
+          while p < end {
+            let byte = p.pointee
+            p += 1
+            value |= UInt32(byte & 127) &<< shift
+            if byte < 128 { break }
+            shift &+= 7
+          }
+          return value
+        }
+        while p < end && decoded < runCount {
+          let number = next()
+          let start = following &+ number &>> 1
+          let last = number & 1 == 1 ? start &+ next() &+ 1 : start
+          starts[decoded] = start
+          ends[decoded] = last
+          following = last &+ 1
+          decoded += 1
+        }
       }
-      return value
-    }
-    var following: UInt64 = 0
-    while index < bytes.count {
-      let number = next()
-      let start = following + number >> 1
-      let end = number & 1 == 1 ? start + next() + 1 : start
-      starts.append(UInt32(start))
-      ends.append(UInt32(end))
-      following = end + 1
+      initialized = decoded
     }
     self.starts = starts
     self.ends = ends
-    precondition(starts.count == runCount && count == patternCount, "tanh flip table damaged")
+    precondition(decoded == runCount && count == patternCount, "tanh flip table damaged")
   }
 
   /// Whether `bits` lies in one of the runs.
