@@ -46,7 +46,7 @@ struct PlayCommand: ParsableCommand {
           title: "chapter \(number): \(chapter.title)")
       }
       let content = PlayerContent(
-        title: loaded.lesson.title + model.kernels.titleNote, sections: sections)
+        title: model.kernels.marking(loaded.lesson.title), sections: sections)
       var configuration = PlayerConfiguration(export: { trace in
         let number = sections.firstIndex { $0.trace.events == trace.events }.map {
           loaded.chapters[$0].number
@@ -72,10 +72,13 @@ struct PlayCommand: ParsableCommand {
       let seed = model.seed
       // The trace is computed only for the player; printed, it is streamed.
       try Self.play(
-        PlayerContent(title: title, trace: built.trace(words)), title: title,
+        PlayerContent(title: model.kernels.marking(title), trace: built.trace(words)),
+        title: title,
         export: { try TraceExporter.export($0, title: title, seed: seed) },
         plainText: {
-          WalkthroughText(format: ValueFormat()).stream(built, words, title: title) {
+          WalkthroughText(format: ValueFormat()).stream(
+            built, words, title: title + model.kernels.titleNote
+          ) {
             print($0, terminator: "")
           }
         })

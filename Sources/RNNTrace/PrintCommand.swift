@@ -44,7 +44,7 @@ struct PrintCommand: ParsableCommand {
     WalkthroughText(format: format).stream(
       built, words,
       title:
-        model.walkthroughTitle
+        model.walkthroughTitle + model.kernels.titleNote
     ) { print($0, terminator: "") }
   }
 }

@@ -152,13 +152,13 @@ struct RecordCommand: ParsableCommand {
       }
       let title = loaded.only.map(loaded.title(of:)) ?? loaded.lesson.title
       return (
-        PlayerContent(title: loaded.lesson.title + model.kernels.titleNote, sections: sections),
+        PlayerContent(title: model.kernels.marking(loaded.lesson.title), sections: sections),
         title
       )
     case .adHoc:
       let (built, words) = try model.load()
       let title = model.walkthroughTitle
-      return (PlayerContent(title: title, trace: built.trace(words)), title)
+      return (PlayerContent(title: model.kernels.marking(title), trace: built.trace(words)), title)
     }
   }
 
@@ -228,6 +228,5 @@ extension ModelOptions {
   /// What the player's header and a recording call an ad-hoc model.
   var walkthroughTitle: String {
     "Ad-hoc model: \(variant.rawValue), seed \(seed), inputs \(inputs), hidden \(hidden)"
-      + kernels.titleNote
   }
 }

@@ -46,7 +46,8 @@ struct ReplayCommand: ParsableCommand {
       path: file, verify: !noVerify, kernels: kernelsChoice?.family)
     if let warning = log.warning { Main.warn(warning) }
     // An unverified log says so in the player's header, where it stays in sight.
-    let title = log.warning == nil ? log.title : "UNVERIFIED — \(log.title)"
+    let marked = log.kernels.marking(log.title)
+    let title = log.warning == nil ? marked : "UNVERIFIED — \(marked)"
     let trace = log.trace
     let format = output.format
     try PlayCommand.play(
@@ -55,7 +56,8 @@ struct ReplayCommand: ParsableCommand {
       plainText: {
         var text = ""
         if let warning = log.warning { text += "WARNING: \(warning)\n\n" }
-        WalkthroughText(format: format).write(trace, title: log.title, to: &text)
+        WalkthroughText(format: format).write(
+          trace, title: log.title + log.kernels.titleNote, to: &text)
         print(text, terminator: "")
       })
   }

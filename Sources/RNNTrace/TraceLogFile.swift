@@ -10,6 +10,8 @@ struct TraceLogFile {
   /// Set when the log departs from its recomputation and was loaded with
   /// `verify: false`: the first difference, to show as a warning.
   let warning: String?
+  /// The kernels the trace was recomputed with.
+  let kernels: KernelFamily
 
   /// Reads and verifies the log at `path` (`-` for standard input). Throws a
   /// `CommandError`: `.data` for a malformed log (exit 65), `.checkFailed` for a log
@@ -34,10 +36,11 @@ struct TraceLogFile {
     var title = "Recorded trace \(source.displayName): \(header.source), \(header.variant.rawValue)"
     if let seed = header.seed { title += ", seed \(seed)" }
     title += ", inputs \(header.inputs), hidden \(header.hidden)"
-    title += (kernels ?? header.kernels).titleNote
+
     let warning = loaded.difference.map {
       "\(source.displayName) is not what its model computes (\($0)); it is shown as recorded"
     }
-    return TraceLogFile(trace: loaded.trace, title: title, warning: warning)
+    return TraceLogFile(
+      trace: loaded.trace, title: title, warning: warning, kernels: kernels ?? header.kernels)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import Testing
 
 /// The real `rnntrace` in a real terminal (tmux), driven by keys as a learner would,
@@ -27,6 +28,24 @@ struct PlayerEndToEndTests {
     let first = try session.waitFor { $0.contains("step 1/") && $0.contains("q quit") }
     #expect(first.matched, "the player did not start:\n\(first.screen)")
     return first.screen
+  }
+
+  /// Kernels that are not this processor's are named first in the header, where they
+  /// still show at 80 columns (the end of a long title is cut).
+  @Test func theHeaderNamesKernelsThatAreNotThisProcessorsAt80x24() throws {
+    let other = KernelFamily.detected == .amd ? "intel-avx512" : "amd"
+    let expected = [
+      ("play --kernels \(other)", " rnntrace │ \(other) kernels · RNN"),
+      ("play --seed 0 --kernels \(other)", " rnntrace │ \(other) kernels · Ad"),
+      ("play --seed 0 --kernels auto", " rnntrace │ Ad-hoc model"),
+    ]
+    for (arguments, start) in expected {
+      let session = try TmuxSession(columns: 80, rows: 24)
+      let screen = try startPlayer(session, arguments)
+      let header = try #require(screen.split(separator: "\n").first)
+      #expect(header.hasPrefix(start), "\(arguments): \(header)")
+      try session.press("q")
+    }
   }
 
   @Test func stepsPlaysAndQuitsAt120x40() throws {
