@@ -27,11 +27,16 @@ public struct Chapter: Equatable, Sendable {
   public let cell: CellRecipe
   /// How many operations the chapter's trace has.
   public let stepCount: Int
+  /// The lesson's code that computes each step (from 1), where the lesson gives it.
+  public let code: [Int: String]
+  /// What the chapter showed, in a few sentences, for its last step.
+  public let summary: NarrativeText?
 
   public init(
     title: String, narrative: [Paragraph], inputs: Int, hidden: Int, words: [String],
     vocabulary: [String], random: [SeededDraws], literals: [NamedTensor],
-    embedding: TensorExpression, h0: TensorExpression, cell: CellRecipe, stepCount: Int
+    embedding: TensorExpression, h0: TensorExpression, cell: CellRecipe, stepCount: Int,
+    code: [Int: String] = [:], summary: NarrativeText? = nil
   ) {
     self.title = title
     self.narrative = narrative
@@ -45,25 +50,23 @@ public struct Chapter: Equatable, Sendable {
     self.h0 = h0
     self.cell = cell
     self.stepCount = stepCount
+    self.code = code
+    self.summary = summary
   }
 
   public var variant: Variant { cell.variant }
 
   /// The narrative grouped by step, in step order (step 0, the introduction, first when
-  /// there is one).
-  public var sections: [NarrativeSection] {
+  /// there is one): what a printer prints after each step, and a player shows from
+  /// each step on.
+  public var narrativeByStep: [StepNarrative] {
     var steps: [Int] = []
     var byStep: [Int: [Paragraph]] = [:]
     for paragraph in narrative {
       if byStep[paragraph.step] == nil { steps.append(paragraph.step) }
       byStep[paragraph.step, default: []].append(paragraph)
     }
-    return steps.sorted().map { NarrativeSection(step: $0, paragraphs: byStep[$0]!) }
-  }
-
-  /// The section in force at `step`: the latest one at or before it.
-  public func section(at step: Int) -> NarrativeSection? {
-    sections.last { $0.step <= step }
+    return steps.sorted().map { StepNarrative(step: $0, paragraphs: byStep[$0]!) }
   }
 
   /// Every tensor the chapter names, drawn and written, in the order defined.

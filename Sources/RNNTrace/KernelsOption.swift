@@ -29,10 +29,4 @@ extension KernelFamily {
   /// What a printed title adds when the numbers are not this processor's own:
   /// `, intel-avx512 kernels`, or nothing.
   var titleNote: String { self == .detected ? "" : ", \(rawValue) kernels" }
-
-  /// The player's title: the family first when it is not this processor's, where a
-  /// narrow header still shows it (the end of a long title is cut).
-  func marking(_ title: String) -> String {
-    self == .detected ? title : "\(rawValue) kernels · \(title)"
-  }
 }

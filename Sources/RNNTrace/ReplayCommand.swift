@@ -46,8 +46,7 @@ struct ReplayCommand: ParsableCommand {
       path: file, verify: !noVerify, kernels: kernelsChoice?.family)
     if let warning = log.warning { Main.warn(warning) }
     // An unverified log says so in the player's header, where it stays in sight.
-    let marked = log.kernels.marking(log.title)
-    let title = log.warning == nil ? marked : "UNVERIFIED — \(marked)"
+    let title = log.warning == nil ? log.title : "UNVERIFIED — \(log.title)"
     let trace = log.trace
     let format = output.format
     try PlayCommand.play(

@@ -1,46 +1,67 @@
 import Model
 
-/// What the player plays: one or more sections, each a trace with a title and,
+/// What the player plays: one or more chapters, each a trace with a title and,
 /// optionally, text to read beside its steps.
 ///
-/// An ad-hoc model is one untitled section; a lesson is a section per chapter.
+/// An ad-hoc model or a replayed log is one untitled chapter; a lesson plays each of its
+/// chapters.
 public struct PlayerContent: Sendable {
   /// What is playing, for the header: a model's description or a lesson's title.
   public var title: String
-  public var sections: [PlayerSection]
+  public var chapters: [PlayerChapter]
+  /// How many chapters the lesson has, for `ch 2/5` (more than `chapters.count` when
+  /// only some chapters play); nil for a lone trace.
+  public var chapterCount: Int?
 
-  public init(title: String, sections: [PlayerSection]) {
-    precondition(!sections.isEmpty, "the player needs at least one section")
+  public init(title: String, chapters: [PlayerChapter], chapterCount: Int? = nil) {
+    precondition(!chapters.isEmpty, "the player needs at least one chapter")
     self.title = title
-    self.sections = sections
+    self.chapters = chapters
+    self.chapterCount =
+      chapterCount ?? (chapters.contains { $0.number != nil } ? chapters.count : nil)
   }
 
   /// A single trace, titled by what produced it.
   public init(title: String, trace: Trace) {
-    self.init(title: title, sections: [PlayerSection(title: "", trace: trace)])
+    self.init(title: title, chapters: [PlayerChapter(title: "", trace: trace)])
   }
 }
 
 /// One chapter: a title, its trace, and paragraphs of narrative keyed by step.
-public struct PlayerSection: Sendable {
-  /// "chapter 2: the hidden state", or empty for a lone trace.
+public struct PlayerChapter: Sendable {
+  /// The chapter's own title ("A sentence, word after word"), or empty for a lone trace.
   public var title: String
+  /// The chapter's number in its lesson, from 1; nil for a lone trace.
+  public var number: Int?
   public let trace: Trace
-  /// Paragraphs to show from a step on (1-based step of this section's trace), until
+  /// Paragraphs to show from a step on (1-based step of this chapter's trace), until
   /// a later step has its own.
   public var narrative: [Int: [String]]
-  /// The events of each time step: `timeSteps[t - 1]` is the range of word t's events.
-  public let timeSteps: [Range<Int>]
+  /// The chapter's introduction: shown with step 1, and on request at any step.
+  public var introduction: [String]
+  /// What the chapter showed, in a few lines: shown at its last step.
+  public var summary: [String]
+  /// The lesson's code that computes each step (1-based), where the lesson gives it.
+  public var code: [Int: String]
+  /// The events of each time step: `wordEvents[t - 1]` is the range of word t's events.
+  public let wordEvents: [Range<Int>]
   /// h_0 and every h_t of the trace, and the magnitude that fills the hidden-states
   /// panel's bars: found once here rather than on every frame.
   let hiddenStates: [Tensor]
   let hiddenScale: Float
 
-  public init(title: String, trace: Trace, narrative: [Int: [String]] = [:]) {
-    precondition(!trace.events.isEmpty, "a section needs at least one event")
+  public init(
+    title: String, trace: Trace, narrative: [Int: [String]] = [:], number: Int? = nil,
+    introduction: [String] = [], summary: [String] = [], code: [Int: String] = [:]
+  ) {
+    precondition(!trace.events.isEmpty, "a chapter needs at least one event")
     self.title = title
+    self.number = number
     self.trace = trace
     self.narrative = narrative
+    self.introduction = introduction
+    self.summary = summary
+    self.code = code
     var ranges: [Range<Int>] = []
     var start = 0
     for (i, event) in trace.events.enumerated()
@@ -50,7 +71,7 @@ public struct PlayerSection: Sendable {
       ranges.append(start..<i + 1)
       start = i + 1
     }
-    self.timeSteps = ranges
+    self.wordEvents = ranges
     hiddenStates = trace.hiddenStates
     hiddenScale = Self.scale(of: hiddenStates, variant: trace.model.variant)
   }
@@ -66,21 +87,35 @@ public struct PlayerSection: Sendable {
   /// The number of events (steps).
   public var stepCount: Int { trace.events.count }
 
-  /// The paragraphs that apply at `step`: those of the latest step at or before it.
-  public func narrative(at step: Int) -> [String] {
-    guard !narrative.isEmpty else { return [] }
-    var best: Int?
-    for key in narrative.keys where key <= step && key > (best ?? Int.min) { best = key }
-    return best.map { narrative[$0] ?? [] } ?? []
+  /// "chapter 2: A sentence, word after word", or the title alone for a lone trace.
+  public var heading: String {
+    guard let number else { return title }
+    return title.isEmpty ? "chapter \(number)" : "chapter \(number): \(title)"
   }
 
-  /// The index in `timeSteps` of the time step holding event `index`.
-  public func timeStepIndex(ofEvent index: Int) -> Int {
+  /// The paragraphs that apply at `step`: those of the latest step at or before it
+  /// (with the introduction at step 1).
+  public func narrative(at step: Int) -> [String] { note(at: step).paragraphs }
+
+  /// The note in force at `step` and the step it belongs to: the step's own, or an
+  /// earlier one still standing (the player dims it and says which step it is from).
+  public func note(at step: Int) -> (step: Int, paragraphs: [String]) {
+    var best: Int?
+    for key in narrative.keys where key <= step && key > (best ?? Int.min) { best = key }
+    let own = best.map { narrative[$0] ?? [] } ?? []
+    if best == nil || best == 1, !introduction.isEmpty {
+      return (1, introduction + own)
+    }
+    return (best ?? step, own)
+  }
+
+  /// The word (an index into `wordEvents`, t - 1) whose events hold event `index`.
+  public func wordIndex(ofEvent index: Int) -> Int {
     var low = 0
-    var high = timeSteps.count - 1
+    var high = wordEvents.count - 1
     while low < high {
       let mid = (low + high) / 2
-      if timeSteps[mid].upperBound <= index { low = mid + 1 } else { high = mid }
+      if wordEvents[mid].upperBound <= index { low = mid + 1 } else { high = mid }
     }
     return low
   }

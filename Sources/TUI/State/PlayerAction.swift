@@ -23,15 +23,20 @@ public enum PlayerAction: Equatable, Sendable {
   case textDown
   case textUp
   case help
-  /// Closes the help, leaves the drill, or else quits (the habit of Esc).
+  /// Closes the help, the chapter menu or the introduction, leaves the drill, drops a
+  /// count; never quits (in front of a class Esc is too easy to hit).
   case cancel
+  /// Opens (or closes) the menu of chapters.
+  case chapterMenu
+  /// Shows (or hides) the chapter's introduction over the screen.
+  case introduction
   case redraw
   case quit
   /// Ctrl-C: quits from anywhere, the help included.
   case interrupt
   case suspend
-  case nextSection
-  case previousSection
+  case nextChapter
+  case previousChapter
   case export
   case exported(path: String)
   case exportFailed(reason: String)
@@ -52,7 +57,7 @@ public enum PlayerEffect: Equatable, Sendable {
   case repaint
   /// Stop the process until it is continued (Ctrl-Z).
   case suspend
-  /// Call the export hook on the current section's trace, then report back with
+  /// Call the export hook on the current chapter's trace, then report back with
   /// `.exported` or `.exportFailed`.
   case export
   /// Ask the record hook where to record, start recording every frame, then report
