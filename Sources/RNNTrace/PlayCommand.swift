@@ -50,12 +50,8 @@ struct PlayCommand: ParsableCommand {
       let content = PlayerContent(
         title: loaded.lesson.title, chapters: chapters,
         chapterCount: loaded.lesson.chapters.count)
-      var configuration = PlayerConfiguration(export: { trace in
-        let number = chapters.firstIndex { $0.trace.events == trace.events }.map {
-          loaded.chapters[$0].number
-        }
-        return try TraceExporter.export(
-          trace, title: number.map(loaded.title(of:)) ?? loaded.lesson.title)
+      var configuration = PlayerConfiguration(export: { chapter, trace in
+        try TraceExporter.export(trace, title: loaded.title(of: loaded.chapters[chapter].number))
       })
       configuration.record = { trace in
         let number = chapters.firstIndex { $0.trace.events == trace.events }
@@ -63,11 +59,11 @@ struct PlayCommand: ParsableCommand {
           title: number.map { loaded.title(of: loaded.chapters[$0].number) } ?? loaded.lesson.title,
           environment: environment)
       }
-      PlayerLauncher.run(content, configuration: configuration, environment: environment) {
+      try PlayerLauncher.run(content, configuration: configuration, environment: environment) {
         var text = ""
         LessonText(format: ValueFormat(), kernel: model.rngKernel, kernels: model.kernels)
           .write(loaded, to: &text)
-        print(text, terminator: "")
+        try StandardOutput.write(text)
       }
     case .adHoc:
       let (built, words) = try model.load()
@@ -79,10 +75,10 @@ struct PlayCommand: ParsableCommand {
         title: title,
         export: { try TraceExporter.export($0, title: title, seed: seed) },
         plainText: {
-          WalkthroughText(format: ValueFormat()).stream(
+          try WalkthroughText(format: ValueFormat()).stream(
             built, words, title: title + model.kernels.titleNote
           ) {
-            print($0, terminator: "")
+            try StandardOutput.write($0)
           }
         })
     }
@@ -92,13 +88,13 @@ struct PlayCommand: ParsableCommand {
   /// screen. A recording is named after `title`.
   static func play(
     _ content: @autoclosure () -> PlayerContent, title: String,
-    export: @escaping @Sendable (Trace) throws -> String, plainText: () -> Void
+    export: @escaping @Sendable (Trace) throws -> String, plainText: () throws -> Void
   ) throws {
     let environment = ProcessInfo.processInfo.environment
     let configuration = PlayerConfiguration(
-      export: export,
+      export: { _, trace in try export(trace) },
       record: { _ in try SessionCastFile.target(title: title, environment: environment) })
-    PlayerLauncher.run(
+    try PlayerLauncher.run(
       content(), configuration: configuration, environment: environment, plainText: plainText)
   }
 

@@ -37,14 +37,14 @@ struct PrintCommand: ParsableCommand {
     {
       LessonText(format: format, kernel: model.rngKernel, kernels: model.kernels).write(
         loaded, to: &text)
-      print(text, terminator: "")
+      try StandardOutput.write(text)
       return
     }
     let (built, words) = try model.load()
-    WalkthroughText(format: format).stream(
+    try WalkthroughText(format: format).stream(
       built, words,
       title:
         model.walkthroughTitle + model.kernels.titleNote
-    ) { print($0, terminator: "") }
+    ) { try StandardOutput.write($0) }
   }
 }

@@ -57,7 +57,7 @@ struct ReplayCommand: ParsableCommand {
         if let warning = log.warning { text += "WARNING: \(warning)\n\n" }
         WalkthroughText(format: format).write(
           trace, title: log.title + log.kernels.titleNote, to: &text)
-        print(text, terminator: "")
+        try StandardOutput.write(text)
       })
   }
 }

@@ -15,8 +15,13 @@ struct VerifyCommand: ParsableCommand {
       none), whatever this machine, so a log made on an Intel laptop verifies on an \
       AMD server.
 
-      Exit status: 0 when every event matches; 1 at the first difference, named by \
-      line, step, operation, expected and found; 65 when the file is not a readable \
+      The header's claims are checked too: an ad-hoc model's parameters must be the \
+      draws of its seed, variant and sizes, and a bundled lesson's chapter must have \
+      that chapter's parameters.
+
+      Exit status: 0 when every event matches; 1 at a claim that does not hold or at \
+      the first difference, named by line, step, operation, expected and found; 65 \
+      when the file is not a readable \
       trace log (the line and what is wrong with it); 66 when it cannot be opened.
 
       Examples:
@@ -41,6 +46,9 @@ struct VerifyCommand: ParsableCommand {
     var reader = TraceLogReader(source)
     do {
       let header = try reader.readHeader()
+      if let claim = HeaderClaims.mismatch(header) {
+        throw CommandError(.checkFailed, "\(name): \(claim)")
+      }
       var verifier: TraceVerifier
       do {
         verifier = try TraceVerifier(header: header, kernels: kernelsChoice?.family)
@@ -57,7 +65,7 @@ struct VerifyCommand: ParsableCommand {
       }
       let kernels = verifier.model.kernels
       let kernelsNote = kernels == .amd ? "" : ", \(kernels.rawValue) kernels"
-      print(
+      try StandardOutput.line(
         "\(name): verified: \(verifier.matched) events over \(verifier.wordCount) words match the recomputation (\(header.variant.rawValue)\(kernelsNote))"
       )
     } catch let error as TraceLogError {
