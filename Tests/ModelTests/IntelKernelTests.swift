@@ -189,3 +189,24 @@ import Testing
     #expect(model.trace(reference.words).hiddenStates == states)
   }
 }
+
+/// The drill's running sums on the Intel kernels end at the product's result, bit for bit.
+@Suite struct IntelRunningSumTests {
+  @Test(arguments: [(3, 5), (13, 16), (20, 17), (40, 6)])
+  func lastRunningSumIsTheResult(k: Int, n: Int) {
+    let v = IntelKernelTests.Product.values(seed: UInt64(k * 100 + n), count: k + k * n)
+    let x = Tensor(shape: [1, k], scalars: Array(v[0..<k]))
+    let w = Array(v[k...])
+    let gemm = x.matmul(Tensor(shape: [k, n], scalars: w), family: .intelAVX512)
+    let gemv = x.matmulTransposed(Tensor(shape: [n, k], scalars: w), family: .intelAVX512)
+    for output in 0..<n {
+      let sums = Tensor.runningSums(
+        .intelAVX512Gemm, x, Tensor(shape: [k, n], scalars: w), output: output)
+      #expect(sums.count == k)
+      #expect(sums.last?.bitPattern == gemm.scalars[output].bitPattern)
+      let linear = Tensor.runningSums(
+        .intelAVX512Gemv, x, Tensor(shape: [n, k], scalars: w), output: output)
+      #expect(linear.last?.bitPattern == gemv.scalars[output].bitPattern)
+    }
+  }
+}
