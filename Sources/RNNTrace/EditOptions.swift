@@ -41,7 +41,9 @@ struct EditOptions: ParsableArguments {
 
   /// A lesson's one chapter, run with the edits; a lesson of several chapters needs
   /// `--chapter`, as their models differ.
-  func chapter(of loaded: LoadedLesson, kernel: TorchGenerator.Kernel) throws -> (
+  func chapter(
+    of loaded: LoadedLesson, kernel: TorchGenerator.Kernel, kernels: KernelFamily = .amd
+  ) throws -> (
     number: Int, run: ChapterTrace, applied: [AppliedEdit]
   ) {
     guard let number = loaded.only ?? (loaded.lesson.chapters.count == 1 ? 1 : nil) else {
@@ -51,7 +53,7 @@ struct EditOptions: ParsableArguments {
       )
     }
     let chapter = loaded.lesson.chapters[number - 1]
-    let original = chapter.run(kernel: kernel)
+    let original = chapter.run(kernel: kernel, kernels: kernels)
     let (edited, applied) = try apply(to: original.trace.model)
     let run = ChapterTrace(
       chapter: chapter, tensors: original.tensors, trace: edited.trace(chapter.words))

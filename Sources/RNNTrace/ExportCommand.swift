@@ -73,7 +73,7 @@ struct ExportCommand: ParsableCommand {
     do {
       if let chapter {
         let (built, applied) = try edits.apply(
-          to: chapter.chapter.makeModel(kernel: model.rngKernel))
+          to: chapter.chapter.makeModel(kernel: model.rngKernel, kernels: model.kernels))
         try write(
           built, .inline(chapter.chapter.words), source: chapter.title, seed: nil, edits: applied,
           to: file)

@@ -8,6 +8,8 @@ struct LessonText {
   /// The generator's arithmetic for the chapters' draws (`--rng-kernel`), as the player
   /// and `export` use it: a 16-value or larger `randn` (the lesson's E) depends on it.
   var kernel: TorchGenerator.Kernel
+  /// Whose products and tanh the chapters compute with (`--kernels`).
+  var kernels: KernelFamily = .amd
   /// Paragraphs are wrapped to this many columns.
   var width = 80
   /// A what-if run of one chapter (`--set`) to show instead of its own, and the line
@@ -19,7 +21,7 @@ struct LessonText {
     if let summary = loaded.lesson.summary { out += wrapped(summary, indent: "") }
     for (number, chapter) in loaded.chapters {
       let edited = whatIf.flatMap { $0.number == number ? $0 : nil }
-      let run = edited?.run ?? chapter.run(kernel: kernel)
+      let run = edited?.run ?? chapter.run(kernel: kernel, kernels: kernels)
       out += "\n" + String(repeating: "═", count: width) + "\n"
       out += "Chapter \(number): \(chapter.title)\n"
       if let edited { out += "\(edited.banner)\n" }
@@ -44,7 +46,7 @@ struct LessonText {
       walkthrough.write(
         run.trace,
         title:
-          "Model: \(chapter.variant.rawValue), inputs \(chapter.inputs), hidden \(chapter.hidden)",
+          "Model: \(chapter.variant.rawValue), inputs \(chapter.inputs), hidden \(chapter.hidden)\(kernels.titleNote)",
         to: &out)
       if let summary = run.summary(format: format) {
         out += "\n" + wrapped("In short: " + summary, indent: "")

@@ -55,7 +55,9 @@ struct PlayCommand: ParsableCommand {
     let environment = ProcessInfo.processInfo.environment
     switch try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: true) {
     case .lesson(let loaded):
-      let whatIf = edits.isEmpty ? nil : try edits.chapter(of: loaded, kernel: model.rngKernel)
+      let whatIf =
+        edits.isEmpty
+        ? nil : try edits.chapter(of: loaded, kernel: model.rngKernel, kernels: model.kernels)
       let banner = whatIf.map {
         "what-if: \(EditOptions.banner($0.applied, from: "chapter \($0.number) as the lesson has it"))"
       }
@@ -63,7 +65,8 @@ struct PlayCommand: ParsableCommand {
         if let whatIf, whatIf.number == number {
           return Self.playerChapter(whatIf.run, number: number)
         }
-        return Self.playerChapter(chapter.run(kernel: model.rngKernel), number: number)
+        return Self.playerChapter(
+          chapter.run(kernel: model.rngKernel, kernels: model.kernels), number: number)
       }
       // A what-if says so first, where the header does not cut it off; the chapter's
       // title, after it, says what it was edited from.
@@ -89,7 +92,8 @@ struct PlayCommand: ParsableCommand {
       }
       try PlayerLauncher.run(content, configuration: configuration, environment: environment) {
         var text = ""
-        var lessonText = LessonText(format: ValueFormat(), kernel: model.rngKernel)
+        var lessonText = LessonText(
+          format: ValueFormat(), kernel: model.rngKernel, kernels: model.kernels)
         if let whatIf, let banner { lessonText.whatIf = (whatIf.number, whatIf.run, banner) }
         lessonText.write(loaded, to: &text)
         try StandardOutput.write(text)
@@ -109,7 +113,9 @@ struct PlayCommand: ParsableCommand {
         PlayerContent(title: playTitle, trace: built.trace(words)), title: playTitle, quiz: quiz,
         export: { try TraceExporter.export($0, title: playTitle, seed: seed, edits: playEdits) },
         plainText: {
-          try WalkthroughText(format: ValueFormat()).stream(built, words, title: title) {
+          try WalkthroughText(format: ValueFormat()).stream(
+            built, words, title: title + model.kernels.titleNote
+          ) {
             try StandardOutput.write($0)
           }
         })

@@ -38,9 +38,10 @@ struct PrintCommand: ParsableCommand {
     if case .lesson(let loaded) = try WalkthroughSource.resolve(
       model: model, lesson: lesson, preferLesson: true)
     {
-      var lessonText = LessonText(format: format, kernel: model.rngKernel)
+      var lessonText = LessonText(format: format, kernel: model.rngKernel, kernels: model.kernels)
       if !edits.isEmpty {
-        let (number, run, applied) = try edits.chapter(of: loaded, kernel: model.rngKernel)
+        let (number, run, applied) = try edits.chapter(
+          of: loaded, kernel: model.rngKernel, kernels: model.kernels)
         let banner = EditOptions.banner(applied, from: "chapter \(number) as the lesson has it")
         lessonText.whatIf = (
           number, run,
@@ -52,8 +53,7 @@ struct PrintCommand: ParsableCommand {
       return
     }
     var (built, words) = try model.load()
-    var title =
-      "Ad-hoc model: \(model.variant.rawValue), seed \(model.seed), inputs \(model.inputs), hidden \(model.hidden)"
+    var title = model.walkthroughTitle + model.kernels.titleNote
     if !edits.isEmpty {
       let applied: [AppliedEdit]
       (built, applied) = try edits.apply(to: built)

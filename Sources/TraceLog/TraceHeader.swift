@@ -21,10 +21,14 @@ public struct TraceHeader: Equatable, Sendable {
   /// The what-if edits made to the model before it ran (`--set`), in order; the
   /// parameters above hold their results. Empty for an unedited model.
   public var edits: [AppliedEdit]
+  /// Whose kernels computed the products and tanh (`"kernels"`; a log without it was made
+  /// with `amd`, and `amd` is not written, so that those logs read as before).
+  public var kernels: KernelFamily
 
   public init(
     variant: Variant, seed: UInt64?, inputs: Int, hidden: Int, words: [String],
-    vocabulary: [String], parameters: [NamedTensor], source: String, edits: [AppliedEdit] = []
+    vocabulary: [String], parameters: [NamedTensor], source: String, edits: [AppliedEdit] = [],
+    kernels: KernelFamily = .amd
   ) {
     self.variant = variant
     self.seed = seed
@@ -35,6 +39,7 @@ public struct TraceHeader: Equatable, Sendable {
     self.parameters = parameters
     self.source = source
     self.edits = edits
+    self.kernels = kernels
   }
 
   /// The header of a model about to read `words`.
@@ -44,6 +49,6 @@ public struct TraceHeader: Equatable, Sendable {
     self.init(
       variant: model.variant, seed: seed, inputs: model.inputs, hidden: model.hidden,
       words: words, vocabulary: model.vocabulary, parameters: model.parameters, source: source,
-      edits: edits)
+      edits: edits, kernels: model.kernels)
   }
 }

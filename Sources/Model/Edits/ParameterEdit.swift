@@ -111,9 +111,10 @@ extension RNNModel {
       parameters[k] = NamedTensor(parameters[k].label, tensor)
     }
     do {
-      let model = try RNNModel(
+      var model = try RNNModel(
         variant: variant, inputs: inputs, hidden: hidden, vocabulary: vocabulary,
         parameters: parameters)
+      model.kernels = kernels
       return (model, applied)
     } catch {
       throw ParameterEditError(error.description)

@@ -102,6 +102,7 @@ private struct HeaderFields {
   var vocabulary: [String]?
   var parameters: [NamedTensor]?
   var edits: [AppliedEdit] = []
+  var kernels: String?
   var unknown: [String] = []
 
   static func read(_ cursor: inout JSONCursor) throws(TraceLogError) -> TraceHeader {
@@ -127,6 +128,7 @@ private struct HeaderFields {
       case "vocabulary": fields.vocabulary = try cursor.strings(named: key)
       case "parameters": fields.parameters = try cursor.parameters()
       case "edits": fields.edits = try cursor.edits()
+      case "kernels": fields.kernels = try cursor.string(named: key)
       default:
         fields.unknown.append(key)
         try cursor.skipValue()
@@ -189,9 +191,19 @@ private struct HeaderFields {
           "edits[\(k)].index \(edit.index) is outside \(quoted(edit.name))'s shape \(shape)")
       }
     }
+    var family = KernelFamily.amd
+    if let kernels {
+      guard let named = KernelFamily(rawValue: kernels) else {
+        throw cursor.error(
+          "kernels \(quoted(kernels)) is not one of \(KernelFamily.allCases.map(\.rawValue).joined(separator: ", "))"
+        )
+      }
+      family = named
+    }
     return TraceHeader(
       variant: variant, seed: seed, inputs: inputs, hidden: hidden, words: words,
-      vocabulary: vocabulary, parameters: parameters, source: source, edits: edits)
+      vocabulary: vocabulary, parameters: parameters, source: source, edits: edits,
+      kernels: family)
 
     func missing(_ key: String) -> TraceLogError {
       cursor.error("the header has no \"\(key)\"")
