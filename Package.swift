@@ -7,6 +7,8 @@ let package = Package(
   products: [
     .executable(name: "rnntrace", targets: ["RNNTrace"]),
     .library(name: "Model", targets: ["Model"]),
+    .library(name: "Lesson", targets: ["Lesson"]),
+    .library(name: "TraceLog", targets: ["TraceLog"]),
     .library(name: "TUI", targets: ["TUI"]),
   ],
   dependencies: [
@@ -14,15 +16,20 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
-    // Float32 tensors, PyTorch's CPU generator, the lesson's RNN cells, lessons and
-    // trace events. Pure values: no terminal and no files.
+    // Float32 tensors, PyTorch's CPU generator, the lesson's RNN cells and their trace
+    // events. Pure values: no terminal, no files, no formats.
+    .target(name: "Model"),
+    // The lesson format: its types, the YAML parser and its errors, and the bundled
+    // lessons, compiled in as bytes. Each is a symlink to lessons/, which stays the only
+    // copy of the file.
     .target(
-      name: "Model",
-      dependencies: [.product(name: "Yams", package: "Yams")],
-      // The bundled lessons, compiled in as bytes. Each is a symlink to lessons/, which
-      // stays the only copy of the file.
-      resources: [.embedInCode("Lesson/Bundled/rnn-pytorch.yaml")]
+      name: "Lesson",
+      dependencies: ["Model", .product(name: "Yams", package: "Yams")],
+      resources: [.embedInCode("Bundled/rnn-pytorch.yaml")]
     ),
+    // Trace logs: the encoders (JSON Lines, CSV, Chrome), the reader, the verifier, and
+    // the byte buffers and float formatting they share.
+    .target(name: "TraceLog", dependencies: ["Model"]),
     // The wide-character ncurses library, through a small shim header (macros and
     // mutable globals that Swift cannot import are wrapped there).
     .systemLibrary(
@@ -35,19 +42,31 @@ let package = Package(
     .executableTarget(
       name: "RNNTrace",
       dependencies: [
-        "Model", "TUI",
+        "Model", "Lesson", "TraceLog", "TUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // What several test targets share: bit patterns, running Python.
+    .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport"),
     .testTarget(
       name: "ModelTests",
-      dependencies: ["Model"],
+      dependencies: ["Model", "TestSupport"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "LessonTests",
+      dependencies: ["Lesson", "Model", "TraceLog", "TestSupport"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "TraceLogTests",
+      dependencies: ["TraceLog", "Lesson", "Model", "TestSupport"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "TUITests", dependencies: ["TUI", "Model"]),
     .testTarget(
       name: "RNNTraceTests",
-      dependencies: ["RNNTrace", "Model"]
+      dependencies: ["RNNTrace", "Model", "Lesson", "TraceLog", "TestSupport"]
     ),
   ]
 )

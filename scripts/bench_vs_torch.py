@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
-"""Whole process against whole process: `rnntrace export --format jsonl` beside
-shared/peers/trace_torch.py (the learner's eager PyTorch loop writing one JSON line per
-operation), on the same sizes and the same number of random words from a 1,000-word
-vocabulary. Prints both wall times, CPU times, peak memory, output sizes and the ratio.
+"""Whole process against whole process: `rnntrace export --format jsonl` beside a peer
+script, the eager PyTorch loop a learner would write to trace the lesson's second RNN
+class (nn.Embedding of a 1,000-word vocabulary, nn.Linear layers, tanh), writing one JSON
+line per operation, on the same sizes and the same number of random words. The peer is
+called as `PEER WORDS INPUTS HIDDEN OUTFILE`; trace_torch.py, which README's figures
+used, is such a script. Prints both wall times, CPU times, peak memory, output sizes and
+the ratio.
 
     swift build -c release --static-swift-stdlib
-    python3 scripts/bench_vs_torch.py                      # both sizes, 3 runs each
-    python3 scripts/bench_vs_torch.py --runs 5 --only 10000,8,16
+    python3 scripts/bench_vs_torch.py --peer trace_torch.py    # both sizes, 3 runs each
+    python3 scripts/bench_vs_torch.py --peer trace_torch.py --runs 5 --only 10000,8,16
 
 Each command runs --runs times in turn (rnntrace, torch, rnntrace, ...), writing a real
 file in a temporary directory as a user would; the medians are compared. Wall time is
 what a person waits; CPU time (user + system) is what a loaded machine cannot steal, so
-both are shown. Without PyTorch only rnntrace is timed.
+both are shown. Without PyTorch or a peer only rnntrace is timed.
 """
 import argparse
 import os
@@ -26,16 +29,6 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # (words, inputs, hidden, the ratio the issue asks for)
 CASES = [(10_000, 8, 16, 30.0), (1_000, 256, 256, 10.0)]
-
-
-def find_peer():
-    for candidate in (
-        os.path.join(ROOT, "..", "shared", "peers", "trace_torch.py"),
-        "/work/shared/peers/trace_torch.py",
-    ):
-        if os.path.exists(candidate):
-            return os.path.abspath(candidate)
-    return None
 
 
 def has_torch(python):
@@ -99,7 +92,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rnntrace", default=os.path.join(ROOT, ".build", "release", "rnntrace"),
                         help="the rnntrace binary (default: the release build)")
-    parser.add_argument("--peer", default=find_peer(), help="trace_torch.py")
+    parser.add_argument("--peer", help="the PyTorch script to compare with (trace_torch.py)")
     parser.add_argument("--python", default=sys.executable, help="the Python that has torch")
     parser.add_argument("--runs", type=int, default=3, help="runs of each command (median)")
     parser.add_argument("--only", help="one case: WORDS,INPUTS,HIDDEN")

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Hidden states of the bundled lesson's chapters 3-5 (the RNN classes, which the
-lesson ran unseeded), computed apart from rnntrace: shared/torch-rng/torchrng.py for
-the draws, and each class's forward written out in float32, step by step. These are
+lesson ran unseeded), computed apart from rnntrace: scripts/torch_generator.py (PyTorch's
+generator in plain Python, from docs/pytorch-numbers.md) for the draws, and each class's
+forward written out in float32, step by step. These are
 the expectations of Tests/ModelTests/BundledLessonNumbersTests.swift.
 
 Usage: python3 scripts/lesson_chapters.py   (no PyTorch needed)
@@ -11,10 +12,8 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "..", "shared", "torch-rng"))
-import torchrng as T  # noqa: E402
-
-f32 = T.f32
+sys.path.insert(0, HERE)
+from torch_generator import Generator, f32  # noqa: E402
 
 
 def dot(a, b):
@@ -33,19 +32,19 @@ def fmt(v):
     return " ".join("%.4f" % x for x in v)
 
 
-# E: seed 13, h_0, a discarded 4x5, then E (see shared/lesson/NUMBERS.md).
-g = T.Generator(13)
-T.randn(1, 1, gen=g)
-T.randn(4, 5, gen=g)
-E = T.randn(4, 5, gen=g)
+# E: seed 13, h_0, a discarded 4x5, then E (docs/pytorch-numbers.md#lesson-numbers).
+g = Generator(13)
+g.randn(1, 1)
+g.randn(4, 5)
+E = g.randn(4, 5)
 words = [[E[i * 5 + j] for i in range(4)] for j in range(5)]
 
 # Chapter 3: the first class, seed 3: h0 = randn(1,1), We = randn(4,1), Wh = randn(1,1);
 # h_t = tanh(h·Wh + tanh(e·We)).
-g = T.Generator(3)
-h = T.randn(1, 1, gen=g)
-We = T.randn(4, 1, gen=g)
-Wh = T.randn(1, 1, gen=g)
+g = Generator(3)
+h = g.randn(1, 1)
+We = g.randn(4, 1)
+Wh = g.randn(1, 1)
 states = [h]
 for e in words:
     h = tanh([f32(f32(h[0] * Wh[0]) + tanh([dot(e, We)])[0])])
@@ -61,10 +60,10 @@ def linear(x, layer, n_in, n_out):
 
 
 for chapter, seed, H in [(4, 4, 1), (5, 5, 2)]:
-    g = T.Generator(seed)
-    h = T.randn(1, H, gen=g)
-    We = T.linear_init(4, H, gen=g)
-    Wh = T.linear_init(H, H, gen=g)
+    g = Generator(seed)
+    h = g.randn(1, H)
+    We = g.linear(4, H)
+    Wh = g.linear(H, H)
     states = [h]
     for e in words:
         h = tanh([f32(x + y) for x, y in zip(linear(h, Wh, H, H), linear(e, We, 4, H))])

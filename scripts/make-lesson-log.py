@@ -7,7 +7,7 @@ reproducible without PyTorch; the linear variant has no tanh, so every value is
 plain float32 arithmetic: products summed left to right from the first, rounding
 after each multiply and add, as docs/trace-format.md says.
 
-Usage: scripts/make-lesson-log.py > Tests/ModelTests/Fixtures/logs/lesson-linear.jsonl
+Usage: scripts/make-lesson-log.py > Tests/TraceLogTests/Fixtures/logs/lesson-linear.jsonl
 """
 import json
 import sys

@@ -1,4 +1,5 @@
 import Model
+import TraceLog
 
 /// Gathers the model's events into batches for an `EncoderThread`: one hand-over per
 /// batch, not per event. A batch ends at `maxEvents` events or `maxValues` values,

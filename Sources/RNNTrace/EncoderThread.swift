@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import TraceLog
 
 /// Encodes and writes the model's events on a thread of its own, so that on two cores
 /// the model computes the next words while the last ones are formatted: formatting is

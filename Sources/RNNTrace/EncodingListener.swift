@@ -1,4 +1,5 @@
 import Model
+import TraceLog
 
 /// A listener that writes what it receives: it keeps its first write error, and
 /// `finish()` writes the rest and throws that error.

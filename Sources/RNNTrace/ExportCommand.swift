@@ -1,31 +1,38 @@
 import ArgumentParser
 import Foundation
+import Lesson
 import Model
+import TraceLog
 
 /// `rnntrace export`: the trace as a log file for other tools.
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
     abstract: "Write the trace as a log: JSON Lines, CSV, or a trace for Perfetto.",
+    // The parser's own usage line lists every option on one line, wider than a terminal.
+    usage: """
+      rnntrace export [<model options>] [<lesson options>]
+                      [--format <format>] [--output <file>]
+      """,
     discussion: """
-      Formats (docs/trace-format.md): jsonl, a header line with the model's parameters
-      then one JSON object per operation, for jq, pandas or any language, and what
-      'rnntrace replay' and 'rnntrace verify' read; csv, one row per value with a
-      header row, for spreadsheets and data frames; chrome, the Trace Event Format
-      that ui.perfetto.dev and chrome://tracing open. Without --format, the
+      Formats (docs/trace-format.md): jsonl, a header line with the model's parameters \
+      then one JSON object per operation, for jq, pandas or any language, and what \
+      'rnntrace replay' and 'rnntrace verify' read; csv, one row per value with a \
+      header row, for spreadsheets and data frames; chrome, the Trace Event Format \
+      that ui.perfetto.dev and chrome://tracing open. Without --format, the \
       extension of -o decides (.jsonl, .csv, .json), else jsonl.
 
-      The trace is written while it is computed, so a long text (--sentence-file)
-      costs no more memory than a short one. A file named with -o is written under
-      a temporary name and renamed when complete, so an existing file is replaced
+      The trace is written while it is computed, so a long text (--sentence-file) \
+      costs no more memory than a short one. A file named with -o is written under \
+      a temporary name and renamed when complete, so an existing file is replaced \
       whole or not at all.
 
       Examples:
         rnntrace export -o trace.jsonl
-        rnntrace export --chapter 2 -o chapter2.csv          (the bundled lesson's chapter 2)
-        rnntrace export --variant linear --seed 12 --hidden 1 | jq -c 'select(.op == "hidden_state") | .value'
-        rnntrace export --seed 7 --sentence "the dog jumped over a" -o trace.csv
-        rnntrace export --sentence-file book.txt -o book.json     (open it in ui.perfetto.dev)
+        rnntrace export --chapter 2 -o chapter2.csv     (the lesson's chapter 2)
+        rnntrace export --seed 7 --sentence "to be or not to be" -o trace.csv
+        rnntrace export --sentence-file book.txt -o book.json   (for Perfetto)
+        rnntrace export --hidden 1 | jq -c 'select(.op == "hidden_state")'
         rnntrace export --weights m.safetensors --vocab v.txt -o m.jsonl
       """)
 
@@ -36,7 +43,7 @@ struct ExportCommand: ParsableCommand {
 
   @OptionGroup(title: "Trained weights (your own model instead)") var weights: WeightsOptions
 
-  @Option(help: "The log format: jsonl, csv or chrome (default: from -o's extension, else jsonl).")
+  @Option(help: "The log format (default: from -o's extension, else jsonl).")
   var format: TraceFormat?
 
   @Option(
@@ -58,7 +65,8 @@ struct ExportCommand: ParsableCommand {
     var chapter: (title: String, chapter: Chapter)?
     if case .lesson(let loaded) = source {
       guard let number = loaded.only ?? (loaded.lesson.chapters.count == 1 ? 1 : nil) else {
-        throw UsageError(
+        throw CommandError(
+          .usage,
           "--chapter: \(loaded.file) has \(loaded.lesson.chapters.count) chapters and a log holds one; choose it with --chapter 1 … \(loaded.lesson.chapters.count)"
         )
       }
@@ -132,7 +140,8 @@ struct ExportCommand: ParsableCommand {
     _ encoder: Encoder, _ built: RNNModel, _ header: TraceHeader, _ words: WordSource,
     _ first: WordSource.Pass, _ file: OutputFile
   ) throws {
-    let changed = DataError(
+    let changed = CommandError(
+      .data,
       "\(words.origin): the file changed while it was read; export it again once it is complete")
     var listener = EncodingListener(encoder: encoder, output: file)
     listener.beginHeader(header)
@@ -153,7 +162,7 @@ struct ExportCommand: ParsableCommand {
   /// the first write error, then has it write the rest.
   private func feed<Listener: WritingListener>(
     _ listener: Listener, _ built: RNNModel, _ words: WordSource, _ first: WordSource.Pass,
-    _ changed: DataError
+    _ changed: CommandError
   ) throws {
     var run = RNNRun(model: built, listener: listener)
     let third = try words.eachWord { word in

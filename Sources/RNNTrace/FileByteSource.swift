@@ -1,4 +1,5 @@
 import Model
+import TraceLog
 
 #if canImport(Glibc)
   import Glibc
@@ -28,14 +29,14 @@ final class FileByteSource: ByteSource {
   static func openForReading(_ path: String, label: String, expected: String) throws -> Int32 {
     var info = stat()
     guard stat(path, &info) == 0 else {
-      throw InputError("\(label): cannot open (\(OutputFile.lastError()))")
+      throw CommandError(.input, "\(label): cannot open (\(OutputFile.lastError()))")
     }
     if (info.st_mode & S_IFMT) == S_IFDIR {
-      throw InputError("\(label): is a directory; expected \(expected)")
+      throw CommandError(.input, "\(label): is a directory; expected \(expected)")
     }
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else {
-      throw InputError("\(label): cannot open (\(OutputFile.lastError()))")
+      throw CommandError(.input, "\(label): cannot open (\(OutputFile.lastError()))")
     }
     return fd
   }
@@ -49,7 +50,7 @@ final class FileByteSource: ByteSource {
       let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
       if n >= 0 { return n }
       if errno == EINTR { continue }
-      throw DataError("\(displayName): cannot read (\(OutputFile.lastError()))")
+      throw CommandError(.data, "\(displayName): cannot read (\(OutputFile.lastError()))")
     }
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Lesson
 import Model
 
 /// `--lesson` and `--chapter`: which lesson (bundled or a file) and which of its
@@ -44,10 +45,11 @@ struct LessonOptions: ParsableArguments {
     do {
       parsed = try LessonParser.parse(text, file: file)
     } catch {
-      throw DataError(error.description)
+      throw CommandError(.data, error.description)
     }
     if let chapter, chapter > parsed.chapters.count {
-      throw UsageError(
+      throw CommandError(
+        .usage,
         "--chapter \(chapter): \(file) has \(parsed.chapters.count) chapters; expected 1 … \(parsed.chapters.count)"
       )
     }
@@ -59,21 +61,23 @@ struct LessonOptions: ParsableArguments {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       let names = BundledLessons.all.map(\.name).joined(separator: ", ")
-      throw InputError(
+      throw CommandError(
+        .input,
         "--lesson \(path): no such file, and no bundled lesson of that name (bundled: \(names))")
     }
     if isDirectory.boolValue {
-      throw InputError("--lesson \(path): is a directory; expected a lesson file (.yaml)")
+      throw CommandError(.input, "--lesson \(path): is a directory; expected a lesson file (.yaml)")
     }
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw InputError("--lesson \(path): cannot be read (permission denied?)")
+      throw CommandError(.input, "--lesson \(path): cannot be read (permission denied?)")
     }
     guard data.count <= LessonFileLimits.maxBytes else {
-      throw DataError(
+      throw CommandError(
+        .data,
         "\(path): \(data.count) bytes; a lesson file may hold at most \(LessonFileLimits.maxBytes)")
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw DataError("\(path): not UTF-8 text; expected a YAML lesson file")
+      throw CommandError(.data, "\(path): not UTF-8 text; expected a YAML lesson file")
     }
     return text
   }

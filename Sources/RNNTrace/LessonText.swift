@@ -1,9 +1,13 @@
+import Lesson
 import Model
 
 /// A lesson as plain text: each chapter's introduction, its tensors, then its trace
 /// with each paragraph printed after the step it explains.
 struct LessonText {
   var format: ValueFormat
+  /// The generator's arithmetic for the chapters' draws (`--rng-kernel`), as the player
+  /// and `export` use it: a 16-value or larger `randn` (the lesson's E) depends on it.
+  var kernel: TorchGenerator.Kernel
   /// Paragraphs are wrapped to this many columns.
   var width = 80
 
@@ -11,7 +15,7 @@ struct LessonText {
     out += "\(loaded.lesson.title)\n"
     if let summary = loaded.lesson.summary { out += wrapped(summary, indent: "") }
     for (number, chapter) in loaded.chapters {
-      let run = chapter.run()
+      let run = chapter.run(kernel: kernel)
       out += "\n" + String(repeating: "═", count: width) + "\n"
       out += "Chapter \(number): \(chapter.title)\n"
       let sections = Dictionary(grouping: chapter.narrative, by: \.step)

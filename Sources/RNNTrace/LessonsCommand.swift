@@ -1,4 +1,5 @@
 import ArgumentParser
+import Lesson
 import Model
 
 /// `rnntrace lessons`: what is bundled.
@@ -7,7 +8,7 @@ struct LessonsCommand: ParsableCommand {
     commandName: "lessons",
     abstract: "List the lessons built into rnntrace, with their chapters.",
     discussion: """
-      A bundled lesson can be named with --lesson; a lesson file of your own is
+      A bundled lesson can be named with --lesson; a lesson file of your own is \
       opened the same way by its path (docs/lessons.md describes the format).
 
       Examples:
@@ -22,7 +23,7 @@ struct LessonsCommand: ParsableCommand {
       do {
         lesson = try entry.lesson()
       } catch {
-        throw DataError(error.description)
+        throw CommandError(.data, error.description)
       }
       print("\(entry.name)  \(lesson.title)  (\(entry.fileName))")
       for (number, chapter) in zip(1..., lesson.chapters) {

@@ -12,7 +12,7 @@ struct ModelOptions: ParsableArguments {
   @Option(
     name: .customLong("variant"),
     help: ArgumentHelp(
-      "The recurrence: linear, raw-tanh or linear-tanh (default: linear-tanh).",
+      "The recurrence (default: linear-tanh).",
       valueName: "variant"))
   var variantOption: Variant?
 
@@ -37,7 +37,7 @@ struct ModelOptions: ParsableArguments {
     name: .customLong("hidden"),
     parsing: .unconditional,
     help: ArgumentHelp(
-      "The size of each hidden state h_t (1 … \(ModelLimits.maxDimension); default: 2).",
+      "The size of a hidden state h_t (1 … \(ModelLimits.maxDimension); default: 2).",
       valueName: "n"),
     transform: { try ModelOptions.parseSize($0) })
   var hiddenOption: Int?
@@ -108,7 +108,7 @@ struct ModelOptions: ParsableArguments {
     do {
       return try spec.build(kernel: rngKernel)
     } catch {
-      throw UsageError(Self.describe(error))
+      throw CommandError(.usage, Self.describe(error))
     }
   }
 
@@ -133,10 +133,11 @@ struct ModelOptions: ParsableArguments {
     do {
       return try spec.build(kernel: rngKernel)
     } catch .emptySentence {
-      throw UsageError(
+      throw CommandError(
+        .usage,
         "\(origin): no words in it; expected at least one word separated by white space")
     } catch {
-      throw UsageError(Self.describe(error))
+      throw CommandError(.usage, Self.describe(error))
     }
   }
 

@@ -28,44 +28,50 @@ final class OutputFile {
     let directory = Self.directory(of: path)
     var info = stat()
     guard stat(directory, &info) == 0 else {
-      throw UsageError(
+      throw CommandError(
+        .usage,
         "\(option) \(path): the directory \(directory) does not exist; create it first or choose another path"
       )
     }
     guard (info.st_mode & S_IFMT) == S_IFDIR else {
-      throw UsageError("\(option) \(path): \(directory) is not a directory")
+      throw CommandError(.usage, "\(option) \(path): \(directory) is not a directory")
     }
     var existing = stat()
     if stat(path, &existing) == 0 {
       let kind = existing.st_mode & S_IFMT
       if kind == S_IFDIR {
-        throw UsageError(
+        throw CommandError(
+          .usage,
           "\(option) \(path): is a directory; expected a file name such as \(path)/trace.jsonl")
       }
       if kind != S_IFREG {
         // A device or a pipe: write straight into it.
         let fd = Glibc.open(path, O_WRONLY | O_CLOEXEC)
         guard fd >= 0 else {
-          throw UsageError("\(option) \(path): cannot open for writing (\(Self.lastError()))")
+          throw CommandError(
+            .usage, "\(option) \(path): cannot open for writing (\(Self.lastError()))")
         }
         return OutputFile(displayName: path, fd: fd, temporaryPath: nil, finalPath: nil)
       }
       // Mode bits rather than access(2): root may write anything, but a read-only
       // file says its owner wants it kept.
       if existing.st_mode & 0o222 == 0 || access(path, W_OK) != 0 {
-        throw UsageError(
+        throw CommandError(
+          .usage,
           "\(option) \(path): the file is read-only; make it writable or choose another path")
       }
     }
     if info.st_mode & 0o222 == 0 || access(directory, W_OK) != 0 {
-      throw UsageError(
+      throw CommandError(
+        .usage,
         "\(option) \(path): the directory \(directory) is not writable; choose another path")
     }
     let base = path.split(separator: "/").last.map(String.init) ?? path
     var template = Array("\(directory)/.\(base).rnntrace-XXXXXX".utf8CString)
     let fd = mkstemp(&template)
     guard fd >= 0 else {
-      throw UsageError(
+      throw CommandError(
+        .usage,
         "\(option) \(path): cannot create a file in \(directory) (\(Self.lastError()))")
     }
     let temporary = String(
@@ -97,7 +103,7 @@ final class OutputFile {
       let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
       if n < 0 {
         if errno == EINTR { continue }
-        throw OutputError("cannot write \(displayName): \(Self.lastError())")
+        throw CommandError(.output, "cannot write \(displayName): \(Self.lastError())")
       }
       offset += n
     }
@@ -118,12 +124,12 @@ final class OutputFile {
     if close(fd) != 0 {
       let reason = Self.lastError()
       unlink(temporaryPath)
-      throw OutputError("cannot write \(displayName): \(reason)")
+      throw CommandError(.output, "cannot write \(displayName): \(reason)")
     }
     if rename(temporaryPath, finalPath) != 0 {
       let reason = Self.lastError()
       unlink(temporaryPath)
-      throw OutputError("cannot write \(displayName): \(reason)")
+      throw CommandError(.output, "cannot write \(displayName): \(reason)")
     }
   }
 

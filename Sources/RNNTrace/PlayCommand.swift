@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Lesson
 import Model
 import TUI
 
@@ -8,24 +9,25 @@ struct PlayCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "play",
     abstract: "Step through the RNN one operation at a time, in the terminal.",
+    usage: "rnntrace play [<model options>] [<lesson options>]",
     discussion: """
-      With no model options it plays the bundled lesson, chapter by chapter, with
+      With no model options it plays the bundled lesson, chapter by chapter, with \
       its narrative beside the computation; model options play an ad-hoc model.
 
-      Keys: → or n the next operation, ← the previous one, PgDn/PgUp the next or
-      previous word, ] and [ the next or previous chapter, } and { the narrative a
-      page down or up, Space play and pause, d drill into a product, e export the
+      Keys: → or n the next operation, ← the previous one, PgDn/PgUp the next or \
+      previous word, ] and [ the next or previous chapter, } and { the narrative a \
+      page down or up, Space play and pause, d drill into a product, e export the \
       trace as JSON Lines into the current directory, q quit; ?: every key.
 
-      Where standard input or output is not a terminal, or TERM=dumb, or curses
-      cannot drive the terminal, the walkthrough is printed as `rnntrace print`
+      Where standard input or output is not a terminal, or TERM=dumb, or curses \
+      cannot drive the terminal, the walkthrough is printed as `rnntrace print` \
       prints it.
 
       Examples:
-        rnntrace                               (the same as rnntrace play)
+        rnntrace                     (the same as rnntrace play)
         rnntrace play --chapter 3
         rnntrace play --lesson my-lesson.yaml
-        rnntrace play --variant raw-tanh --hidden 3 --sentence "to be or not to be"
+        rnntrace play --variant raw-tanh --hidden 3 --sentence "to be or not"
         rnntrace play --weights m.safetensors --vocab vocab.txt --sentence "the dog"
       """)
 
@@ -73,7 +75,7 @@ struct PlayCommand: ParsableCommand {
       })
       PlayerLauncher.run(content, configuration: configuration, environment: environment) {
         var text = ""
-        LessonText(format: ValueFormat()).write(loaded, to: &text)
+        LessonText(format: ValueFormat(), kernel: model.rngKernel).write(loaded, to: &text)
         print(text, terminator: "")
       }
     case .adHoc:

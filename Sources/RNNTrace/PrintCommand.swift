@@ -1,4 +1,5 @@
 import ArgumentParser
+import Lesson
 import Model
 
 /// `rnntrace print`: the walkthrough as plain text.
@@ -6,10 +7,11 @@ struct PrintCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "print",
     abstract: "Print the walkthrough as plain text, operation by operation.",
+    usage: "rnntrace print [<model options>] [<lesson options>] [--precision <n>]",
     discussion: """
-      Word by word, every operation with its formula, its shapes and its values,
-      printed as PyTorch prints tensors. Readable in a pipe, a file or less.
-      With no model options it prints the bundled lesson, narrative and trace,
+      Word by word, every operation with its formula, its shapes and its values, \
+      printed as PyTorch prints tensors. Readable in a pipe, a file or less. \
+      With no model options it prints the bundled lesson, narrative and trace, \
       chapter by chapter; model options print an ad-hoc model instead.
 
       Examples:
@@ -47,7 +49,7 @@ struct PrintCommand: ParsableCommand {
     if case .lesson(let loaded) = try WalkthroughSource.resolve(
       model: model, lesson: lesson, preferLesson: true)
     {
-      LessonText(format: format).write(loaded, to: &text)
+      LessonText(format: format, kernel: model.rngKernel).write(loaded, to: &text)
       print(text, terminator: "")
       return
     }

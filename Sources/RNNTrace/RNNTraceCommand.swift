@@ -1,5 +1,6 @@
 import ArgumentParser
 import Model
+import TUI
 
 #if canImport(Glibc)
   import Glibc
@@ -10,16 +11,18 @@ struct RNNTraceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "rnntrace",
     abstract: "Step through how a recurrent neural network computes its hidden states.",
+    // Paragraphs are single lines (a trailing backslash joins source lines) so that the
+    // parser wraps them to the terminal; example lines stay under 80 columns.
     discussion: """
-      The numbers are PyTorch's own: the same seeds give the same tensors as
+      The numbers are PyTorch's own: the same seeds give the same tensors as \
       torch.manual_seed with torch.randn and nn.Linear.
 
       Examples:
-        rnntrace                              the player (the walkthrough as text in a pipe)
-        rnntrace print                        the walkthrough as text
-        rnntrace export -o trace.jsonl        the trace as a log (also .csv, .json)
-        rnntrace verify trace.jsonl           check a log against its model
-        rnntrace replay trace.jsonl           show a recorded trace
+        rnntrace                        the player (as text in a pipe)
+        rnntrace print                  the walkthrough as text
+        rnntrace export -o trace.jsonl  the trace as a log (also .csv, .json)
+        rnntrace verify trace.jsonl     check a log against its model
+        rnntrace replay trace.jsonl     show a recorded trace
         rnntrace print --variant linear --seed 12 --inputs 4 --hidden 1
       """,
     version: "0.1.0",
@@ -42,16 +45,8 @@ enum Main {
     do {
       var command = try RNNTraceCommand.parseAsRoot(arguments)
       try command.run()
-    } catch let error as UsageError {
-      fail(error.description, status: 64)
-    } catch let error as DataError {
-      fail(error.description, status: 65)
-    } catch let error as InputError {
-      fail(error.description, status: 66)
-    } catch let error as OutputError {
-      fail(error.description, status: 74)
-    } catch let error as CheckFailure {
-      fail(error.description, status: 1)
+    } catch let error as CommandError {
+      fail(error.description, status: error.status)
     } catch {
       let status = RNNTraceCommand.exitCode(for: error)
       if status == .success || error is CleanExit {
@@ -82,6 +77,6 @@ enum Main {
   /// A message quoting a file's content may hold any character: control characters
   /// are shown as escapes so the error stays one line and cannot drive the terminal.
   static func oneLine(_ message: String) -> String {
-    WalkthroughText.escaped(message)
+    TerminalText.escaped(message)
   }
 }

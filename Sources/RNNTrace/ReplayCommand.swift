@@ -12,11 +12,11 @@ struct ReplayCommand: ParsableCommand {
     commandName: "replay",
     abstract: "Show a recorded JSON Lines trace, after checking it against its model.",
     discussion: """
-      Before showing the log, recomputes it from its header (variant, parameters,
-      words) and compares: a log that departs is refused with its first difference
-      (line, step, operation, expected, found; exit status 1), unless --no-verify,
-      which shows it as recorded under a warning. A file that is not a trace log is
-      refused with exit status 65. On a terminal the trace opens in the player (the
+      Before showing the log, recomputes it from its header (variant, parameters, \
+      words) and compares: a log that departs is refused with its first difference \
+      (line, step, operation, expected, found; exit status 1), unless --no-verify, \
+      which shows it as recorded under a warning. A file that is not a trace log is \
+      refused with exit status 65. On a terminal the trace opens in the player (the \
       same keys as rnntrace play); in a pipe it is printed as the walkthrough.
 
       Examples:

@@ -39,7 +39,8 @@ final class SentenceFile {
     var template = Array("\(directory)/rnntrace-words-XXXXXX".utf8CString)
     let spool = mkstemp(&template)
     guard spool >= 0 else {
-      throw UsageError(
+      throw CommandError(
+        .usage,
         "\(option) \(path): cannot create a temporary copy in \(directory) (\(OutputFile.lastError()))"
       )
     }
@@ -55,7 +56,8 @@ final class SentenceFile {
           let written = write(spool, raw.baseAddress! + offset, n - offset)
           if written < 0 {
             if errno == EINTR { continue }
-            throw UsageError(
+            throw CommandError(
+              .usage,
               "\(option) \(path): cannot copy it to \(directory) (\(OutputFile.lastError()))")
           }
           offset += written
@@ -69,7 +71,8 @@ final class SentenceFile {
   /// Reads the file from the start, calling `body` with each word.
   func forEachWord(_ body: (String) throws -> Void) throws {
     guard lseek(fd, 0, SEEK_SET) == 0 else {
-      throw DataError("--sentence-file \(displayName): cannot rewind (\(OutputFile.lastError()))")
+      throw CommandError(
+        .data, "--sentence-file \(displayName): cannot rewind (\(OutputFile.lastError()))")
     }
     var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
     var pending: [UInt8] = []
@@ -83,7 +86,8 @@ final class SentenceFile {
       let cut = atEnd ? pending.count : Self.lastScalarBoundary(pending)
       guard let text = String(validating: pending[0..<cut], as: UTF8.self) else {
         let bad = consumed + Self.firstInvalidOffset(pending[0..<cut])
-        throw DataError(
+        throw CommandError(
+          .data,
           "--sentence-file \(displayName): byte \(bad + 1) is not valid UTF-8; expected UTF-8 text")
       }
       var last: String?
@@ -101,7 +105,8 @@ final class SentenceFile {
       }
       carry.append(contentsOf: pending[cut...])
       if carry.count > Self.maxWordBytes {
-        throw DataError(
+        throw CommandError(
+          .data,
           "--sentence-file \(displayName): a word near byte \(consumed + cut - carry.count + 1) is longer than \(Self.maxWordBytes) bytes; words are separated by white space"
         )
       }
@@ -140,7 +145,7 @@ final class SentenceFile {
       let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
       if n >= 0 { return n }
       if errno == EINTR { continue }
-      throw DataError("--sentence-file \(name): cannot read (\(OutputFile.lastError()))")
+      throw CommandError(.data, "--sentence-file \(name): cannot read (\(OutputFile.lastError()))")
     }
   }
 }

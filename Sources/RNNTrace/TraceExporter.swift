@@ -1,4 +1,5 @@
 import Model
+import TraceLog
 
 /// What the player's export key calls: the trace being played, written as JSON Lines
 /// into a directory (the current one by default) under a name made from its title,

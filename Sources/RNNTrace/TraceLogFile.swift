@@ -1,4 +1,5 @@
 import Model
+import TraceLog
 
 /// A JSON Lines log on disk, read back as a trace to show: what `replay` prints and
 /// what the player plays.
@@ -10,19 +11,20 @@ struct TraceLogFile {
   /// `verify: false`: the first difference, to show as a warning.
   let warning: String?
 
-  /// Reads and verifies the log at `path` (`-` for standard input). Errors: a
-  /// `DataError` for a malformed log (exit 65), a `CheckFailure` for a log that
-  /// departs from its recomputation when `verify` (exit 1), an `InputError` for a
-  /// file that cannot be opened (exit 66); each one line naming the file and line.
+  /// Reads and verifies the log at `path` (`-` for standard input). Throws a
+  /// `CommandError`: `.data` for a malformed log (exit 65), `.checkFailed` for a log
+  /// that departs from its recomputation when `verify` (exit 1), `.input` for a file
+  /// that cannot be opened (exit 66); each one line naming the file and line.
   static func load(path: String, verify: Bool) throws -> TraceLogFile {
     let source = try FileByteSource(path: path)
     let loaded: LoadedTrace
     do {
       loaded = try TraceLogLoader.load(source, verify: verify)
     } catch let error as TraceLogError {
-      throw DataError("\(source.displayName): \(error)")
+      throw CommandError(.data, "\(source.displayName): \(error)")
     } catch let difference as TraceDifference {
-      throw CheckFailure(
+      throw CommandError(
+        .checkFailed,
         "\(source.displayName): \(difference); 'rnntrace replay --no-verify' plays it anyway")
     }
     let header = loaded.header

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Model
+import TraceLog
 
 /// `rnntrace verify`: whether a JSON Lines log is what its own header's model computes.
 struct VerifyCommand: ParsableCommand {
@@ -7,12 +8,12 @@ struct VerifyCommand: ParsableCommand {
     commandName: "verify",
     abstract: "Check that a JSON Lines trace is what its model computes.",
     discussion: """
-      Rebuilds the model from the log's header (variant, parameters, words), runs it,
-      and compares every event with the log's, values bit for bit as float32. Reads
+      Rebuilds the model from the log's header (variant, parameters, words), runs it, \
+      and compares every event with the log's, values bit for bit as float32. Reads \
       the log a line at a time, so a log of any length is checked in little memory.
 
-      Exit status: 0 when every event matches; 1 at the first difference, named by
-      line, step, operation, expected and found; 65 when the file is not a readable
+      Exit status: 0 when every event matches; 1 at the first difference, named by \
+      line, step, operation, expected and found; 65 when the file is not a readable \
       trace log (the line and what is wrong with it); 66 when it cannot be opened.
 
       Examples:
@@ -37,17 +38,17 @@ struct VerifyCommand: ParsableCommand {
       }
       while let event = try reader.nextEvent() {
         if let difference = verifier.check(event).difference {
-          throw CheckFailure("\(name): \(difference)")
+          throw CommandError(.checkFailed, "\(name): \(difference)")
         }
       }
       if let difference = verifier.finish(lastLine: reader.lineNumber) {
-        throw CheckFailure("\(name): \(difference)")
+        throw CommandError(.checkFailed, "\(name): \(difference)")
       }
       print(
         "\(name): verified: \(verifier.matched) events over \(verifier.wordCount) words match the recomputation (\(header.variant.rawValue))"
       )
     } catch let error as TraceLogError {
-      throw DataError("\(name): \(error)")
+      throw CommandError(.data, "\(name): \(error)")
     }
   }
 }

@@ -12,7 +12,8 @@ enum WalkthroughSource {
     -> WalkthroughSource
   {
     if lesson.isGiven && !model.isDefault {
-      throw UsageError(
+      throw CommandError(
+        .usage,
         "--lesson/--chapter and the model options (--variant, --seed, --inputs, --hidden, --sentence) describe different walkthroughs; give one or the other"
       )
     }

@@ -1,4 +1,5 @@
 import Model
+import TUI
 
 /// The plain-text walkthrough: parameters, then each word and each of its
 /// operations with formula, shapes and values. Also what the player shows when it
@@ -61,7 +62,7 @@ struct WalkthroughText {
   ) {
     out += "\(title)\n"
     out += "\(model.variant.formula)\n"
-    out += "Sentence: \(words.map(Self.escaped).joined(separator: " "))\n\n"
+    out += "Sentence: \(words.map(TerminalText.escaped).joined(separator: " "))\n\n"
     out += "Parameters\n"
     for parameter in model.parameters {
       out += "  \(parameter.name) \(parameter.value.shapeDescription)\n"
@@ -74,7 +75,7 @@ struct WalkthroughText {
   ) {
     if event.t != currentT {
       currentT = event.t
-      out += "\nt = \(event.t)  word \"\(Self.escaped(event.word))\"\n"
+      out += "\nt = \(event.t)  word \"\(TerminalText.escaped(event.word))\"\n"
     }
     let step = String(event.step)
     out += "  " + String(repeating: " ", count: columns.stepWidth - step.count) + step + "  "
@@ -130,21 +131,5 @@ struct WalkthroughText {
 
   static func padded(_ text: String, _ width: Int) -> String {
     text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
-  }
-
-  /// A word with control characters shown as escapes, so that printing it cannot
-  /// move the cursor or change the terminal's colours.
-  static func escaped(_ word: String) -> String {
-    var out = ""
-    for scalar in word.unicodeScalars {
-      switch scalar.value {
-      case 0x1B: out += "\\e"
-      case 0x0A: out += "\\n"
-      case 0x09: out += "\\t"
-      case 0..<0x20, 0x7F, 0x80..<0xA0: out += "\\u{\(String(scalar.value, radix: 16))}"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Model
+import TraceLog
 
 /// `--weights` and `--vocab`: a model trained in PyTorch, saved with
 /// `safetensors.torch.save_file(model.state_dict(), path)`, instead of one drawn from
@@ -8,13 +9,13 @@ import Model
 struct WeightsOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
-      "Trace your own trained model: a state dict saved with safetensors.torch.save_file, holding an nn.Embedding and the lesson's second class (We, Wh); needs --vocab.",
+      "Your own trained model: a state dict saved by safetensors.torch.save_file, holding an nn.Embedding and the lesson's second class (We, Wh). Needs --vocab.",
       valueName: "file.safetensors"))
   var weights: String?
 
   @Option(
     help: ArgumentHelp(
-      "With --weights: the vocabulary, one word a line, line 1 naming embedding row 0.",
+      "The words of the --weights embedding's rows, one a line (line 1 is row 0).",
       valueName: "file"))
   var vocab: String?
 
@@ -25,10 +26,12 @@ struct WeightsOptions: ParsableArguments {
   func validate(model: ModelOptions, lesson: LessonOptions) throws {
     guard isGiven else { return }
     guard weights != nil else {
-      throw UsageError("--vocab names the words of a --weights file; give --weights FILE too")
+      throw CommandError(
+        .usage, "--vocab names the words of a --weights file; give --weights FILE too")
     }
     guard vocab != nil else {
-      throw UsageError(
+      throw CommandError(
+        .usage,
         "--weights needs --vocab FILE: the words of the embedding's rows, one a line")
     }
     let given = [
@@ -37,7 +40,8 @@ struct WeightsOptions: ParsableArguments {
       ("--lesson", lesson.lesson != nil), ("--chapter", lesson.chapter != nil),
     ].filter(\.1).map(\.0)
     if let first = given.first {
-      throw UsageError(
+      throw CommandError(
+        .usage,
         "--weights and \(first): the file gives the model (its sizes and variant follow from its tensors, and it has no seed); give one or the other"
       )
     }
@@ -59,7 +63,7 @@ struct WeightsOptions: ParsableArguments {
           model: loaded.model, fileName: name, sha256: SHA256.hex(bytes),
           conversionNote: loaded.conversionNote)
       } catch {
-        throw DataError("--weights \(weights): \(error.description)")
+        throw CommandError(.data, "--weights \(weights): \(error.description)")
       }
     }
   }
@@ -68,15 +72,15 @@ struct WeightsOptions: ParsableArguments {
   static func map(_ path: String, option: String, expected: String) throws -> Data {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw InputError("\(option) \(path): no such file")
+      throw CommandError(.input, "\(option) \(path): no such file")
     }
     if isDirectory.boolValue {
-      throw InputError("\(option) \(path): is a directory; expected \(expected)")
+      throw CommandError(.input, "\(option) \(path): is a directory; expected \(expected)")
     }
     do {
       return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
     } catch {
-      throw InputError("\(option) \(path): cannot read (\(OutputFile.lastError()))")
+      throw CommandError(.input, "\(option) \(path): cannot read (\(OutputFile.lastError()))")
     }
   }
 
@@ -85,12 +89,12 @@ struct WeightsOptions: ParsableArguments {
   static func readVocabulary(_ path: String) throws -> [String] {
     let data = try map(path, option: "--vocab", expected: "a text file, one word a line")
     guard let text = String(data: data, encoding: .utf8) else {
-      throw DataError("--vocab \(path): not UTF-8 text; expected one word a line")
+      throw CommandError(.data, "--vocab \(path): not UTF-8 text; expected one word a line")
     }
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     if lines.last == "" { lines.removeLast() }
     guard !lines.isEmpty else {
-      throw DataError("--vocab \(path): the file is empty; expected one word a line")
+      throw CommandError(.data, "--vocab \(path): the file is empty; expected one word a line")
     }
     var rows: [String: Int] = [:]
     var words: [String] = []
@@ -99,15 +103,17 @@ struct WeightsOptions: ParsableArguments {
       let word = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
       let place = "--vocab \(path):\(i + 1)"
       if word.isEmpty {
-        throw DataError("\(place): an empty line; expected one word a line")
+        throw CommandError(.data, "\(place): an empty line; expected one word a line")
       }
       if word.contains(where: \.isWhitespace) {
-        throw DataError(
+        throw CommandError(
+          .data,
           "\(place): \"\(word)\" holds white space; expected one word a line (a sentence splits at spaces)"
         )
       }
       if let first = rows[word] {
-        throw DataError(
+        throw CommandError(
+          .data,
           "\(place): \"\(word)\" is also on line \(first + 1); expected each word once (it names one row)"
         )
       }
@@ -145,12 +151,13 @@ struct LoadedWeights {
     let pass = try source.eachWord { word in
       count += 1
       guard model.index(of: word) == nil else { return }
-      throw DataError(
+      throw CommandError(
+        .data,
         "\(source.origin): word \(count), \"\(word)\", is not in the vocabulary (--vocab); expected one of its \(model.vocabulary.count) words"
       )
     }
     if count == 0 {
-      throw UsageError("\(source.origin): no words given; expected at least one word")
+      throw CommandError(.usage, "\(source.origin): no words given; expected at least one word")
     }
     return pass
   }

@@ -16,8 +16,8 @@ enum WordSplitter {
   /// word (so that a caller reading in chunks can carry that word over).
   ///
   /// Reads UTF-8 bytes, deciding ASCII ones by value and decoding only non-ASCII
-  /// scalars: a long text is mostly ASCII, and building words a scalar at a time was
-  /// a sixth of an export's time.
+  /// scalars: a long text is mostly ASCII, and building words a scalar at a time would
+  /// take a sixth of an export's time.
   @discardableResult
   static func split(_ text: String, _ body: (String) throws -> Void) rethrows -> Bool {
     var text = text

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Model
 
-/// The unit vectors of SPEC 4.2, input bits to output bits.
+/// The test vectors of `docs/pytorch-numbers.md#avx2-kernel`, input bits to output bits.
 struct AVX2MathTests {
   @Test(
     arguments: [

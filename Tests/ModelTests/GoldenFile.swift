@@ -2,7 +2,7 @@ import Foundation
 import Model
 import Testing
 
-/// A golden file of `shared/torch-rng/golden`: cases recorded from real PyTorch.
+/// A golden file of `Fixtures/torch-rng`: cases recorded from real PyTorch.
 struct GoldenFile: Decodable, Sendable {
   struct Stats: Decodable, Sendable {
     let cases: Int

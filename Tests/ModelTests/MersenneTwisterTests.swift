@@ -3,7 +3,7 @@ import Testing
 @testable import Model
 
 struct MersenneTwisterTests {
-  /// SPEC 1.2: the first five words, identical to C++ `std::mt19937`.
+  /// `docs/pytorch-numbers.md#raw-draws`: the first five words, identical to C++ `std::mt19937`.
   @Test(
     arguments: [
       (UInt32(0), [2_357_136_044, 2_546_248_239, 3_071_714_933, 3_626_093_760, 2_588_848_963]),
@@ -38,7 +38,7 @@ struct MersenneTwisterTests {
 }
 
 struct RawDrawTests {
-  /// SPEC 1.3, seed 0.
+  /// `docs/pytorch-numbers.md#raw-draws`, seed 0.
   @Test func uniformFloatsOfSeedZero() {
     var rng = TorchGenerator(seed: 0)
     #expect(rng.next32() == 0x8C7F_0AAC)

@@ -2,7 +2,8 @@ import Testing
 
 @testable import Model
 
-/// Module initialisation is an ordering of `uniform_`/`normal_` calls (SPEC 6); these
+/// Module initialisation is an ordering of `uniform_`/`normal_` calls
+/// (`docs/pytorch-numbers.md#module-initialisation`); these
 /// check the orders and shapes the golden files do not reach (LSTM, GRU, no bias,
 /// negative padding index).
 struct ModuleInitTests {

@@ -1,9 +1,10 @@
 import Foundation
 import Model
+import TestSupport
 import Testing
 
-/// One line of `Fixtures/reference/models.jsonl`: what `shared/reference/rnn_reference.py`
-/// printed for an ad-hoc model under PyTorch.
+/// One line of `Fixtures/reference/models.jsonl`: an ad-hoc model built and run by PyTorch
+/// as `docs/pytorch-numbers.md#model-draws` describes, its parameters and hidden states.
 struct ReferenceModel: Decodable, Sendable, CustomTestStringConvertible {
   struct Parameter: Decodable, Sendable {
     let shape: [Int]

@@ -6,7 +6,7 @@ import Testing
 @Suite struct TensorTests {
   static func float(_ bits: UInt32) -> Float { Float(bitPattern: bits) }
 
-  /// SPEC.md §8: `mm(h_0, w_h) + mm(e_1.T, w_e)` is 0x3FB6E3C1 in PyTorch; other
+  /// `docs/pytorch-numbers.md#lesson-numbers`: `mm(h_0, w_h) + mm(e_1.T, w_e)` is 0x3FB6E3C1 in PyTorch; other
   /// summation orders give 0x3FB6E3C0 or 0x3FB6E3C2.
   @Test func lessonOneStepMatchesPyTorchBits() {
     let h0 = Tensor(shape: [1, 1], scalars: [Self.float(0xBDE4_ADA8)])

@@ -1,9 +1,10 @@
+import TestSupport
 import Testing
 
 @testable import Model
 
 struct TorchGeneratorTests {
-  /// SPEC 3: the cached sine branch of a scalar-path pair survives a block-path call
+  /// `docs/pytorch-numbers.md#scalar-path`: the cached sine branch of a scalar-path pair survives a block-path call
   /// and is returned by the next scalar-path call without drawing.
   @Test(arguments: TorchGenerator.Kernel.allCases)
   func cachedSampleSurvivesTheBlockPath(kernel: TorchGenerator.Kernel) {
@@ -84,7 +85,7 @@ struct TorchGeneratorTests {
   }
 }
 
-/// SPEC 8: the numbers of the lesson, bit for bit.
+/// The numbers of the lesson, bit for bit (`docs/pytorch-numbers.md#lesson-numbers`).
 struct LessonNumberTests {
   @Test(arguments: TorchGenerator.Kernel.allCases)
   func lessonTensors(kernel: TorchGenerator.Kernel) {

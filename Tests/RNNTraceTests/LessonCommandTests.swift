@@ -1,10 +1,11 @@
 import Foundation
+import Lesson
 import Testing
 
 /// The bundled lesson through the command, as a learner runs it.
 @Suite struct LessonCommandTests {
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("../ModelTests/Fixtures")
+    .appendingPathComponent("../LessonTests/Fixtures")
 
   /// Every number NUMBERS.md lists, read from the fixture's "printed" column.
   static let lessonNumbers: [String] = {
@@ -92,5 +93,50 @@ import Testing
     #expect(bad.stdout.isEmpty)
     #expect(bad.stderr.contains("\(copy):\(line):5:"))
     #expect(bad.stderr.contains("inputz"))
+  }
+  /// `print --rng-kernel` draws a chapter's tensors with that kernel, as `export` does:
+  /// chapter 2's E is a 20-value `randn`, which takes the block path, where the two
+  /// kernels' arithmetic differs in the last bits (shown at 9 decimals).
+  @Test func printedChapterTwoEmbeddingFollowsTheKernel() throws {
+    var printed: [String: [Double]] = [:]
+    for kernel in ["avx2", "generic"] {
+      let export = try RNNTraceBinary.run(["export", "--chapter", "2", "--rng-kernel", kernel])
+      #expect(export.status == 0)
+      let header = export.stdout.prefix { $0 != "\n" }
+      let object = try JSONSerialization.jsonObject(with: Data(header.utf8)) as? [String: Any]
+      let parameters = object?["parameters"] as? [String: Any]
+      let embedding = parameters?["embedding.weight"] as? [String: Any]
+      let exported = try #require(embedding?["values"] as? [Double])
+      #expect(exported.count == 20)
+
+      let print = try RNNTraceBinary.run([
+        "print", "--chapter", "2", "--rng-kernel", kernel, "--precision", "9",
+      ])
+      #expect(print.status == 0)
+      let values = Self.numbers(after: "embedding.weight (5×4)", in: print.stdout, count: 20)
+      #expect(values.count == 20)
+      for (shown, text) in zip(values, exported) {
+        // The log's shortest decimal reads back to the float32; 9 decimals are that
+        // float32 rounded once, within half a unit of the 9th.
+        let value = Double(Float(text))
+        #expect(abs(shown - value) <= 5.1e-10, "\(kernel): printed \(shown), exported \(text)")
+      }
+      printed[kernel] = values
+    }
+    #expect(printed["avx2"] != printed["generic"], "the kernels should draw a different E")
+  }
+
+  /// The first `count` decimal numbers printed after the line containing `label`.
+  static func numbers(after label: String, in text: String, count: Int) -> [Double] {
+    let lines = text.split(separator: "\n")
+    guard let start = lines.firstIndex(where: { $0.contains(label) }) else { return [] }
+    var numbers: [Double] = []
+    for line in lines[(start + 1)...] {
+      for token in line.split(whereSeparator: { " [],".contains($0) }) {
+        if let value = Double(token) { numbers.append(value) }
+        if numbers.count == count { return numbers }
+      }
+    }
+    return numbers
   }
 }

@@ -1,10 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What a user does with logs: export, verify, replay, edit a value and be told.
 @Suite struct LogCommandTests {
   static let lessonLog = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("../ModelTests/Fixtures/logs/lesson-linear.jsonl").standardized.path
+    .appendingPathComponent("../TraceLogTests/Fixtures/logs/lesson-linear.jsonl").standardized.path
 
   static let model = [
     "--seed", "7", "--inputs", "3", "--hidden", "2", "--sentence", "the dog the cat",
@@ -45,7 +46,7 @@ import Testing
     #expect(verify.stdout.hasPrefix("standard input: verified: 32 events over 4 words"))
   }
 
-  /// The issue's promise: one digit of one value changed makes verify exit 1 and
+  /// What verify is for: one digit of one value changed makes verify exit 1 and
   /// name the line and step, and replay refuse unless told otherwise.
   @Test func oneChangedDigitIsNamedByLineAndStep() throws {
     let scratch = try ScratchDirectory()
@@ -126,28 +127,9 @@ import Testing
               sys.exit(1)
       print(len(lines))
       """
-    let result = try #require(try runPython(script, [schema, log]))
+    let result = try runPython(script, [schema, log])
     #expect(result.status == 0, "\(result.output)")
     let events = ["linear": 5, "raw-tanh": 7, "linear-tanh": 8][variant]! * 5
     #expect(result.output == "\(events + 1)\n")
   }
-}
-
-/// Runs `python3 -c script arguments…`; nil when python3 cannot be started.
-func runPython(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String)? {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = ["python3", "-c", script] + arguments
-  let pipe = Pipe()
-  process.standardOutput = pipe
-  process.standardError = pipe
-  do { try process.run() } catch { return nil }
-  let data = pipe.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
-
-/// Whether python3 can import `module`.
-func pythonHas(_ module: String) -> Bool {
-  (try? runPython("import \(module)", []))??.status == 0
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Lesson
 import Model
 import Testing
 

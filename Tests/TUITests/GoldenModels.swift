@@ -1,6 +1,6 @@
 import Model
 
-// Parameters copied from shared/reference/golden/models.jsonl (PyTorch's own draws for
+// Parameters copied from ModelTests/Fixtures/reference/models.jsonl (PyTorch's own draws for
 // these seeds), so that the tests see the numbers a learner would. Generated; the
 // hidden states of each follow it.
 enum GoldenModels {

@@ -4,7 +4,7 @@ import Testing
 @testable import TUI
 
 /// The screen as lines of text, for chosen states of the golden models (whose numbers
-/// are PyTorch's: `shared/reference/golden/models.jsonl`).
+/// are PyTorch's, recorded as `ModelTests/Fixtures/reference/models.jsonl`).
 struct PlayerViewTests {
   let start = TestSupport.state()
 

@@ -37,8 +37,9 @@ public struct Workload: Sendable {
 
   public static let all = [lesson, long, wide]
 
-  /// `count` words drawn from a 1,000-word vocabulary (`w0` … `w999`), as
-  /// `shared/peers/trace_torch.py` draws word indices; the same words on every run.
+  /// `count` words drawn from a 1,000-word vocabulary (`w0` … `w999`), as the eager
+  /// PyTorch loop that `scripts/bench_vs_torch.py` compares with draws word indices; the
+  /// same words on every run.
   public static func randomWords(_ count: Int, vocabulary: Int = 1_000) -> [String] {
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15
     return (0..<count).map { _ in

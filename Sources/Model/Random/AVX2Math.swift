@@ -1,7 +1,7 @@
 /// One lane of the AVX2 `log` and `sincos` polynomials that PyTorch's x86-64 wheels use in
 /// the block normal path (Cephes-style, from `avx_mathfun.h`), with exactly the fused and
 /// unfused steps of the compiled kernel: an fma where the wheel has one, a rounded
-/// multiply and add where it has none (SPEC 4.2).
+/// multiply and add where it has none (`docs/pytorch-numbers.md#avx2-kernel`).
 ///
 /// Swift never contracts `a * b + c` on its own, so each `addingProduct` below is an fma
 /// of the kernel and every other operation rounds on its own.

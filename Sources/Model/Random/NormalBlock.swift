@@ -6,7 +6,8 @@
   import Musl
 #endif
 
-/// The block ("fill") path of `normal_` for 16 or more contiguous elements (SPEC 4):
+/// The block ("fill") path of `normal_` for 16 or more contiguous elements
+/// (`docs/pytorch-numbers.md#block-path`):
 /// float uniforms, Box–Muller on blocks of 16, and the last 16 redrawn when the count
 /// is not a multiple of 16.
 enum NormalBlock {
@@ -44,7 +45,7 @@ enum NormalBlock {
     }
   }
 
-  /// One block on the x86-64 AVX2 kernel (SPEC 4.2): element `j` feeds the radius,
+  /// One block on the x86-64 AVX2 kernel (`docs/pytorch-numbers.md#avx2-kernel`): element `j` feeds the radius,
   /// element `j + 8` the angle; cosine results go to `j`, sine results to `j + 8`.
   @inline(__always)
   static func avx2(_ d: UnsafeMutablePointer<Float>, mean: Float, std: Float) {
@@ -60,7 +61,7 @@ enum NormalBlock {
     }
   }
 
-  /// One block on the generic kernel (SPEC 4.3): the C library's `logf`/`cosf`/`sinf`,
+  /// One block on the generic kernel (`docs/pytorch-numbers.md#generic-kernel`): the C library's `logf`/`cosf`/`sinf`,
   /// and an angle formed in binary64 and rounded once.
   @inline(__always)
   static func generic(_ d: UnsafeMutablePointer<Float>, mean: Float, std: Float) {

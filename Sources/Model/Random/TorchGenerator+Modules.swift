@@ -1,4 +1,5 @@
-/// The default initialisation of the `torch.nn` modules the lessons build (SPEC 6).
+/// The default initialisation of the `torch.nn` modules the lessons build
+/// (`docs/pytorch-numbers.md#module-initialisation`).
 ///
 /// Each draws its parameters in `named_parameters()` order; bounds are computed in
 /// binary64 exactly as PyTorch's Python code does, then rounded inside `uniform_`.

@@ -6,7 +6,8 @@
   import Musl
 #endif
 
-/// PyTorch's default CPU generator, bit for bit (see `shared/torch-rng/SPEC.md`).
+/// PyTorch's default CPU generator, bit for bit (`docs/pytorch-numbers.md`, from `#seeding` to
+/// `#module-initialisation`).
 ///
 /// A value: copying a generator forks its stream, as `torch.Generator.clone_state` would.
 public struct TorchGenerator: Sendable {
@@ -86,7 +87,7 @@ public struct TorchGenerator: Sendable {
     engine.fill(out.count) { index, word in out[index] = Float(word & 0xFF_FFFF) * 0x1p-24 }
   }
 
-  /// One sample of the scalar path (SPEC 3): binary64 Box–Muller with the spare sample
+  /// One sample of the scalar path (`docs/pytorch-numbers.md#scalar-path`): binary64 Box–Muller with the spare sample
   /// cached. The first uniform drives the angle, the second the radius; the cosine
   /// branch is returned and the sine branch kept.
   mutating func normalDouble(mean: Double, std: Double) -> Double {

@@ -54,6 +54,9 @@ enum NameTemplate: UInt8, Sendable {
   case linearTanhSum
 
   /// Writes the name for time step `t` (and row `index`) piece by piece into `out`.
+  /// Inlinable, so that an encoder in another module writes into its own buffer
+  /// without a call through `NameWriter`'s witness table for every piece.
+  @inlinable
   func write<Out: NameWriter>(t: Int, index: Int, into out: inout Out) {
     switch self {
     case .none: break
@@ -135,8 +138,8 @@ enum NameTemplate: UInt8, Sendable {
 
   // Inlined so that each letter is a constant where it is written: a copy of unknown
   // length is a call to memmove.
-  @inline(__always)
-  private static func symbol<Out: NameWriter>(
+  @inline(__always) @usableFromInline
+  static func symbol<Out: NameWriter>(
     _ letter: StaticString, _ t: Int, into out: inout Out
   ) {
     out.write(letter)

@@ -1,12 +1,12 @@
 /// Where a name's pieces go: a String being built, or an encoder's bytes.
-protocol NameWriter {
+public protocol NameWriter {
   mutating func write(_ piece: StaticString)
   mutating func write(number: Int)
 }
 
 extension String: NameWriter {
-  mutating func write(_ piece: StaticString) { self += piece.description }
-  mutating func write(number: Int) { self += String(number) }
+  public mutating func write(_ piece: StaticString) { self += piece.description }
+  public mutating func write(number: Int) { self += String(number) }
 }
 
 /// A name's UTF-8 in a fixed buffer: every template's name fits in `capacity` bytes
@@ -57,14 +57,4 @@ struct NameBytes: NameWriter {
     buffer[count] = byte
     count += 1
   }
-}
-
-extension ByteBuffer: NameWriter {
-  mutating func write(_ piece: StaticString) {
-    // Byte by byte: `append(_:)` of a byte and of a String are the API this relies on.
-    for byte in UnsafeBufferPointer(start: piece.utf8Start, count: piece.utf8CodeUnitCount) {
-      append(byte)
-    }
-  }
-  mutating func write(number: Int) { appendDecimal(number) }
 }

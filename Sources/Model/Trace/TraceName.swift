@@ -42,15 +42,24 @@ public struct TraceName: Sendable, Hashable, CustomStringConvertible {
 
   public var description: String { string }
 
-  /// Appends the name's UTF-8 bytes (unescaped: no name holds a quote, a backslash or
-  /// a control character unless it was given as text).
-  public func write(into buffer: inout ByteBuffer) {
-    switch storage {
-    case .text(let text): buffer.append(text)
-    case .template(let template, let t, let index):
-      template.write(t: t, index: index, into: &buffer)
+  /// The name's text, if it was given as text; nil for a name spelled from a template.
+  @inlinable
+  public var givenText: String? {
+    if case .text(let text) = storage { return text }
+    return nil
+  }
+
+  /// Spells a name made from a template into `out`, piece by piece; writes nothing for
+  /// a name given as text (`givenText`).
+  @inlinable
+  public func spell<Out: NameWriter>(into out: inout Out) {
+    if case .template(let template, let t, let index) = storage {
+      template.write(t: t, index: index, into: &out)
     }
   }
+
+  /// The most bytes `spell(into:)` writes.
+  public static let spelledCapacity = NameBytes.capacity
 
   public static func == (lhs: TraceName, rhs: TraceName) -> Bool {
     if case .template(let a, let t, let i) = lhs.storage,

@@ -1,0 +1,91 @@
+import Model
+
+/// One chapter of a lesson: its narrative and the recipe of the model it runs.
+///
+/// A `Chapter` only exists once `LessonParser` has checked all of it, so building its
+/// model cannot fail: every name resolves and every shape fits.
+public struct Chapter: Equatable, Sendable {
+  public let title: String
+  /// The paragraphs in the order written, each resolved to a step.
+  public let narrative: [Paragraph]
+  /// The size of e_t.
+  public let inputs: Int
+  /// The size of h_t.
+  public let hidden: Int
+  /// The sentence, word by word.
+  public let words: [String]
+  /// Word `i` has row `i` of the embedding table.
+  public let vocabulary: [String]
+  /// The seeded draws, in order.
+  public let random: [SeededDraws]
+  /// Tensors written out as numbers, in the order written.
+  public let literals: [NamedTensor]
+  /// The embedding table, `[vocabulary.count, inputs]`.
+  public let embedding: TensorExpression
+  /// The initial hidden state, `[1, hidden]`.
+  public let h0: TensorExpression
+  public let cell: CellRecipe
+  /// How many operations the chapter's trace has.
+  public let stepCount: Int
+
+  public init(
+    title: String, narrative: [Paragraph], inputs: Int, hidden: Int, words: [String],
+    vocabulary: [String], random: [SeededDraws], literals: [NamedTensor],
+    embedding: TensorExpression, h0: TensorExpression, cell: CellRecipe, stepCount: Int
+  ) {
+    self.title = title
+    self.narrative = narrative
+    self.inputs = inputs
+    self.hidden = hidden
+    self.words = words
+    self.vocabulary = vocabulary
+    self.random = random
+    self.literals = literals
+    self.embedding = embedding
+    self.h0 = h0
+    self.cell = cell
+    self.stepCount = stepCount
+  }
+
+  public var variant: Variant { cell.variant }
+
+  /// The narrative grouped by step, in step order (step 0, the introduction, first when
+  /// there is one).
+  public var sections: [NarrativeSection] {
+    var steps: [Int] = []
+    var byStep: [Int: [Paragraph]] = [:]
+    for paragraph in narrative {
+      if byStep[paragraph.step] == nil { steps.append(paragraph.step) }
+      byStep[paragraph.step, default: []].append(paragraph)
+    }
+    return steps.sorted().map { NarrativeSection(step: $0, paragraphs: byStep[$0]!) }
+  }
+
+  /// The section in force at `step`: the latest one at or before it.
+  public func section(at step: Int) -> NarrativeSection? {
+    sections.last { $0.step <= step }
+  }
+
+  /// Every tensor the chapter names, drawn and written, in the order defined.
+  public func tensors(kernel: TorchGenerator.Kernel = .platformDefault) -> [NamedTensor] {
+    random.flatMap { $0.run(kernel: kernel) } + literals
+  }
+
+  /// The chapter's model.
+  public func makeModel(kernel: TorchGenerator.Kernel = .platformDefault) -> RNNModel {
+    makeModel(from: Dictionary(tensors(kernel: kernel).map { ($0.name, $0.value) }) { a, _ in a })
+  }
+
+  /// Builds the model, runs it over the sentence and records every operation.
+  public func run(kernel: TorchGenerator.Kernel = .platformDefault) -> ChapterTrace {
+    let named = tensors(kernel: kernel)
+    let model = makeModel(from: Dictionary(named.map { ($0.name, $0.value) }) { a, _ in a })
+    return ChapterTrace(chapter: self, tensors: named, trace: model.trace(words))
+  }
+
+  private func makeModel(from tensors: [String: Tensor]) -> RNNModel {
+    RNNModel(
+      vocabulary: vocabulary, embedding: embedding.evaluate(in: tensors),
+      h0: h0.evaluate(in: tensors), cell: cell.makeCell(from: tensors))
+  }
+}

@@ -1,0 +1,42 @@
+import Model
+
+/// What a trace log says about its model before its events: enough to recompute
+/// every event (variant, sizes, words, vocabulary and every parameter).
+public struct TraceHeader: Equatable, Sendable {
+  /// The version of the log format this program writes.
+  public static let formatVersion = 1
+
+  public var variant: Variant
+  /// The seed of an ad-hoc model; nil for a lesson chapter, whose tensors come from
+  /// several seeds or literals.
+  public var seed: UInt64?
+  public var inputs: Int
+  public var hidden: Int
+  public var words: [String]
+  public var vocabulary: [String]
+  /// Every parameter, named and ordered as `rnn_reference.py` prints them.
+  public var parameters: [NamedTensor]
+  /// What produced the trace, for people: "ad-hoc model" or "lesson — chapter 2: …".
+  public var source: String
+
+  public init(
+    variant: Variant, seed: UInt64?, inputs: Int, hidden: Int, words: [String],
+    vocabulary: [String], parameters: [NamedTensor], source: String
+  ) {
+    self.variant = variant
+    self.seed = seed
+    self.inputs = inputs
+    self.hidden = hidden
+    self.words = words
+    self.vocabulary = vocabulary
+    self.parameters = parameters
+    self.source = source
+  }
+
+  /// The header of a model about to read `words`.
+  public init(model: RNNModel, words: [String], seed: UInt64?, source: String) {
+    self.init(
+      variant: model.variant, seed: seed, inputs: model.inputs, hidden: model.hidden,
+      words: words, vocabulary: model.vocabulary, parameters: model.parameters, source: source)
+  }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+@testable import Model
+@testable import TraceLog
+
+/// Small models of each variant built from literal tensors, and helpers to run a
+/// log through the reader, for the log tests.
+enum LogTestModels {
+  static let words = ["the", "dog", "the", "cat"]
+
+  static func model(_ variant: Variant) -> RNNModel {
+    let vocabulary = ["the", "dog", "cat"]
+    let embedding = Tensor(
+      shape: [3, 3], scalars: [0.5, -1.25, 0.75, 1e-5, -0.70564395, 2, -0.0, 0.1, -3])
+    let h0 = Tensor(shape: [1, 2], scalars: [0.25, -0.5])
+    let cell: any RNNCell
+    switch variant {
+    case .linear:
+      cell = LinearCell(
+        wH: Tensor(shape: [2, 2], scalars: [0.9, -0.3, 0.2, 1.1]),
+        wE: Tensor(shape: [3, 2], scalars: [0.1, -0.2, 0.3, 0.4, -0.5, 0.6]))
+    case .rawTanh:
+      cell = RawTanhCell(
+        wE: Tensor(shape: [3, 2], scalars: [0.1, -0.2, 0.3, 0.4, -0.5, 0.6]),
+        wH: Tensor(shape: [2, 2], scalars: [0.9, -0.3, 0.2, 1.1]))
+    case .linearTanh:
+      cell = LinearTanhCell(
+        inputWeight: Tensor(shape: [2, 3], scalars: [0.1, -0.2, 0.3, 0.4, 0.5, -0.6]),
+        inputBias: Tensor(shape: [2], scalars: [0.01, -0.02]),
+        hiddenWeight: Tensor(shape: [2, 2], scalars: [0.7, -0.8, 0.9, 1.0]),
+        hiddenBias: Tensor(shape: [2], scalars: [0.03, 0.04]))
+    }
+    return RNNModel(vocabulary: vocabulary, embedding: embedding, h0: h0, cell: cell)
+  }
+
+  static func trace(_ variant: Variant, words: [String] = words) -> Trace {
+    model(variant).trace(words)
+  }
+
+  static func jsonl(_ variant: Variant, words: [String] = words) -> [UInt8] {
+    var encoder = JSONLinesEncoder()
+    return encoder.encode(trace(variant, words: words), seed: 3, source: "test")
+  }
+
+  /// A fixture file's bytes.
+  static func fixture(_ name: String, in directory: String) throws -> [UInt8] {
+    let url = try #require(
+      Bundle.module.url(
+        forResource: name, withExtension: nil, subdirectory: "Fixtures/\(directory)"))
+    return [UInt8](try Data(contentsOf: url))
+  }
+
+  static func fixtureNames(in directory: String) throws -> [String] {
+    let url = try #require(
+      Bundle.module.url(forResource: directory, withExtension: nil, subdirectory: "Fixtures"))
+    return try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+  }
+
+  /// Reads and verifies a whole log, returning the first problem as text (nil when
+  /// the log is good). Any error other than the reader's own is a bug.
+  static func problem(_ bytes: [UInt8], chunkSize: Int = 1 << 16, verify: Bool = true)
+    -> String?
+  {
+    do {
+      let loaded = try TraceLogLoader.load(
+        ByteArraySource(bytes, chunkSize: chunkSize), verify: verify)
+      // What every view does with an event must hold for a loaded log, verified or not.
+      for event in loaded.trace.events {
+        _ = event.shapeSummary
+        _ = event.narration()
+      }
+      _ = loaded.trace.hiddenStates
+      return nil
+    } catch let error as TraceLogError {
+      return error.description
+    } catch let difference as TraceDifference {
+      return difference.description
+    } catch {
+      Issue.record("unexpected error type \(type(of: error)): \(error)")
+      return "\(error)"
+    }
+  }
+}
