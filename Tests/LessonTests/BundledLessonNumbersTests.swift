@@ -107,10 +107,18 @@ import Testing
         "0.1748", "0.0890", "-0.6137", "0.0462",
       ])
     #expect(Self.four(try #require(Self.tensor("Wh", in: raw))) == ["-1.3683"])
-    // Chapter 4 draws w_h and w_e as chapter 1 does, before the class.
+    // Chapter 4 draws w_h and w_e as chapter 1 does, before the class; the layers were
+    // computed apart by `scripts/lesson_chapters.py`'s generator.
     let linear = Self.runs[3]
     #expect(Self.four(try #require(Self.tensor("w_h", in: linear))) == Self.printed["w_h"])
     #expect(Self.four(try #require(Self.tensor("w_e", in: linear))) == Self.printed["w_e"])
+    #expect(
+      Self.four(try #require(Self.tensor("We.weight", in: linear))) == [
+        "0.4420", "0.4187", "-0.2304", "0.2886",
+      ])
+    #expect(Self.four(try #require(Self.tensor("We.bias", in: linear))) == ["-0.3592"])
+    #expect(Self.four(try #require(Self.tensor("Wh.weight", in: linear))) == ["0.9034"])
+    #expect(Self.four(try #require(Self.tensor("Wh.bias", in: linear))) == ["0.3567"])
   }
 
   /// Every kernel gives the page's numbers: the uniform draws of nn.Linear differ in the
