@@ -66,7 +66,8 @@ let package = Package(
     .testTarget(name: "TUITests", dependencies: ["TUI", "Model"]),
     .testTarget(
       name: "RNNTraceTests",
-      dependencies: ["RNNTrace", "Model", "Lesson", "TraceLog", "TestSupport"]
+      // TUI: recordings are checked against the player's own frames.
+      dependencies: ["RNNTrace", "Model", "Lesson", "TraceLog", "TestSupport", "TUI"]
     ),
   ]
 )

@@ -32,6 +32,23 @@ static inline int rnn_color_pairs(void) { return COLOR_PAIRS; }
 static inline FILE *rnn_stdout(void) { return stdout; }
 static inline FILE *rnn_stdin(void) { return stdin; }
 
+// The colours terminfo gives the terminal type `name` (-1 where it has none, -2 where
+// the type is unknown), without starting curses or touching the current terminal.
+// Declared here rather than through <term.h>, whose macros name every capability.
+struct term;
+int setupterm(const char *name, int fd, int *error);
+struct term *set_curterm(struct term *terminal);
+int del_curterm(struct term *terminal);
+static inline int rnn_terminfo_colors(const char *name) {
+  struct term *saved = set_curterm(NULL);
+  int error = 0;
+  int colors = -2;
+  if (setupterm(name, 2, &error) == 0) colors = tigetnum("colors");
+  struct term *made = set_curterm(saved);
+  if (made != NULL) del_curterm(made);
+  return colors;
+}
+
 // Installs `handler` for `sig`, keeping the action it replaces in `previous` (Swift
 // cannot fill Glibc's sigaction union portably).
 static inline int rnn_set_signal_handler(int sig, void (*handler)(int, siginfo_t *, void *),

@@ -17,7 +17,8 @@ struct PlayCommand: ParsableCommand {
       Keys: → or n the next operation, ← the previous one, PgDn/PgUp the next or \
       previous word, ] and [ the next or previous chapter, } and { the narrative a \
       page down or up, Space play and pause, d drill into a product, e export the \
-      trace as JSON Lines into the current directory, q quit; ?: every key.
+      trace as JSON Lines into the current directory, r start and stop recording the \
+      session as an asciicast (.cast) there, q quit; ?: every key.
 
       Where standard input or output is not a terminal, or TERM=dumb, or curses \
       cannot drive the terminal, the walkthrough is printed as `rnntrace print` \
@@ -66,13 +67,19 @@ struct PlayCommand: ParsableCommand {
           chapter.run(kernel: model.rngKernel), title: "chapter \(number): \(chapter.title)")
       }
       let content = PlayerContent(title: loaded.lesson.title, sections: sections)
-      let configuration = PlayerConfiguration(export: { trace in
+      var configuration = PlayerConfiguration(export: { trace in
         let number = sections.firstIndex { $0.trace.events == trace.events }.map {
           loaded.chapters[$0].number
         }
         return try TraceExporter.export(
           trace, title: number.map(loaded.title(of:)) ?? loaded.lesson.title)
       })
+      configuration.record = { trace in
+        let number = sections.firstIndex { $0.trace.events == trace.events }
+        return try SessionCastFile.target(
+          title: number.map { loaded.title(of: loaded.chapters[$0].number) } ?? loaded.lesson.title,
+          environment: environment)
+      }
       PlayerLauncher.run(content, configuration: configuration, environment: environment) {
         var text = ""
         LessonText(format: ValueFormat(), kernel: model.rngKernel).write(loaded, to: &text)
@@ -80,13 +87,11 @@ struct PlayCommand: ParsableCommand {
       }
     case .adHoc:
       let (built, words) = try model.load()
-      let title =
-        "Ad-hoc model: \(model.variant.rawValue), seed \(model.seed), "
-        + "inputs \(model.inputs), hidden \(model.hidden)"
+      let title = model.walkthroughTitle
       let seed = model.seed
       // The trace is computed only for the player; printed, it is streamed.
       try Self.play(
-        PlayerContent(title: title, trace: built.trace(words)),
+        PlayerContent(title: title, trace: built.trace(words)), title: title,
         export: { try TraceExporter.export($0, title: title, seed: seed) },
         plainText: {
           WalkthroughText(format: ValueFormat()).stream(built, words, title: title) {
@@ -96,14 +101,18 @@ struct PlayCommand: ParsableCommand {
     }
   }
 
-  /// Opens the player with an export key, or prints where there is no screen.
+  /// Opens the player with export and record keys, or prints where there is no
+  /// screen. A recording is named after `title`.
   static func play(
-    _ content: @autoclosure () -> PlayerContent,
+    _ content: @autoclosure () -> PlayerContent, title: String,
     export: @escaping @Sendable (Trace) throws -> String, plainText: () -> Void
   ) throws {
+    let environment = ProcessInfo.processInfo.environment
+    let configuration = PlayerConfiguration(
+      export: export,
+      record: { _ in try SessionCastFile.target(title: title, environment: environment) })
     PlayerLauncher.run(
-      content(), configuration: PlayerConfiguration(export: export),
-      environment: ProcessInfo.processInfo.environment, plainText: plainText)
+      content(), configuration: configuration, environment: environment, plainText: plainText)
   }
 
   /// A chapter for the player: its trace, and its paragraphs with their values filled

@@ -28,7 +28,7 @@ struct RNNTraceCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       PlayCommand.self, PrintCommand.self, ExportCommand.self, VerifyCommand.self,
-      ReplayCommand.self, LessonsCommand.self,
+      ReplayCommand.self, LessonsCommand.self, RecordCommand.self,
     ],
     // On a terminal the player; in a pipe, play prints the walkthrough as print does.
     defaultSubcommand: PlayCommand.self
@@ -56,7 +56,8 @@ enum Main {
       let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
       let subcommand =
         arguments.first { !$0.hasPrefix("-") }.flatMap {
-          ["play", "print", "export", "verify", "replay", "lessons"].contains($0) ? " \($0)" : nil
+          ["play", "print", "export", "verify", "replay", "lessons", "record"].contains($0)
+            ? " \($0)" : nil
         } ?? ""
       fail("\(firstLine) (see 'rnntrace\(subcommand) --help')", status: status.rawValue)
     }

@@ -40,7 +40,7 @@ struct ReplayCommand: ParsableCommand {
     let trace = log.trace
     let format = output.format
     try PlayCommand.play(
-      PlayerContent(title: title, trace: trace),
+      PlayerContent(title: title, trace: trace), title: log.title,
       export: { try TraceExporter.export($0, title: log.title) },
       plainText: {
         var text = ""

@@ -29,7 +29,7 @@ enum TraceExporter {
   /// `Lesson — chapter 2: The loop` → `lesson-chapter-2-the-loop.jsonl`: lower-case
   /// ASCII letters and digits, runs of anything else as one `-`, at most 60
   /// characters, so the name is safe in any shell and on any file system.
-  static func fileName(for title: String) -> String {
+  static func fileName(for title: String, extension suffix: String = "jsonl") -> String {
     var name = ""
     for scalar in title.unicodeScalars {
       if scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) {
@@ -40,6 +40,6 @@ enum TraceExporter {
       if name.count >= 60 { break }
     }
     while name.hasSuffix("-") { name.removeLast() }
-    return (name.isEmpty ? "trace" : name) + ".jsonl"
+    return (name.isEmpty ? "trace" : name) + "." + suffix
   }
 }

@@ -25,6 +25,17 @@ import Testing
     #expect(grid.line(0) == " ab")
   }
 
+  /// A fill (the help's box, a panel) that covers half of a wide character blanks the
+  /// other half: a terminal cannot show half of one.
+  @Test func fillingOverHalfOfAWideCharacterBlanksTheOtherHalf() {
+    var grid = CellGrid(size: size)
+    grid.put("日本語", x: 0, y: 0)
+    grid.fill(Rect(x: 1, y: 0, width: 2, height: 1))
+    #expect(grid.line(0) == "    語")
+    #expect(!grid[0, 0].isContinuation && !grid[3, 0].isContinuation)
+    #expect(grid[5, 0].isContinuation)
+  }
+
   @Test func gridsWithTheSameScreenAreEqualWhateverTheirHistory() {
     var a = CellGrid(size: size)
     a.put("e\u{301}", x: 0, y: 0)

@@ -11,11 +11,11 @@ enum TestSupport {
 
   static func state(
     _ golden: (model: RNNModel, words: [String]) = GoldenModels.linearTanhSeed7,
-    columns: Int = 120, rows: Int = 40, canExport: Bool = false
+    columns: Int = 120, rows: Int = 40, canExport: Bool = false, canRecord: Bool = false
   ) -> PlayerState {
     PlayerState(
       content: content(golden), size: ScreenSize(columns: columns, rows: rows),
-      canExport: canExport)
+      canExport: canExport, canRecord: canRecord)
   }
 
   /// `state` after `actions`.

@@ -1,12 +1,34 @@
 import Model
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// What the command hands the player besides the content.
 public struct PlayerConfiguration: Sendable {
   /// Writes the trace somewhere and returns the path written; nil where the command
   /// offers no export (the status line then says so).
   public var export: (@Sendable (Trace) throws -> String)?
+  /// Says where a recording of the session, begun on the section playing `Trace`,
+  /// will go; nil where the command offers no recording.
+  public var record: (@Sendable (Trace) throws -> RecordingTarget)?
+  /// Seconds on a clock that only goes forward: what a recording is timed by.
+  public var clock: @Sendable () -> Double
 
-  public init(export: (@Sendable (Trace) throws -> String)? = nil) {
+  public init(
+    export: (@Sendable (Trace) throws -> String)? = nil,
+    record: (@Sendable (Trace) throws -> RecordingTarget)? = nil,
+    clock: @escaping @Sendable () -> Double = PlayerConfiguration.monotonicSeconds
+  ) {
     self.export = export
+    self.record = record
+    self.clock = clock
+  }
+
+  /// The monotonic clock, in seconds.
+  public static let monotonicSeconds: @Sendable () -> Double = {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
   }
 }

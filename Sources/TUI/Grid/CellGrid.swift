@@ -304,6 +304,12 @@ public struct CellGrid: Equatable, Sendable {
     let rows = max(0, rect.y)..<min(height, rect.y + rect.height)
     guard !rows.isEmpty else { return }
     let columns = max(0, rect.x)..<min(width, rect.x + rect.width)
+    guard !columns.isEmpty else { return }
+    // A wide character cut by either edge loses its other half too.
+    for y in rows {
+      clearWide(at: columns.lowerBound, y: y)
+      clearWide(at: columns.upperBound - 1, y: y)
+    }
     let (width, packed) = (width, pack(style))
     storage.withUnsafeMutableBufferPointer { cells in
       for y in rows {

@@ -65,7 +65,10 @@ public enum KeyMap {
     KeyBinding(
       [.character("]")], .nextSection, "next chapter", pairedSummary: "next / previous chapter"),
     KeyBinding([.character("[")], .previousSection, "previous chapter"),
-    KeyBinding([.character("e")], .export, "export the trace"),
+    KeyBinding(
+      [.character("e")], .export, "export the trace",
+      pairedSummary: "export the trace / record the session (.cast)"),
+    KeyBinding([.character("r")], .record, "start / stop recording the session (.cast)"),
     KeyBinding([.character("?")], .help, "this help", status: "help"),
     KeyBinding([.control("l")], .redraw, "redraw the screen"),
     KeyBinding([.control("z")], .suspend, "suspend (fg to come back)"),

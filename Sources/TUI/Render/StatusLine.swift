@@ -10,6 +10,7 @@ enum StatusLine {
       left += " │ drill [\(drill.output)] term \(drill.term + 1)/\(product.inner)"
     }
     if let number = state.typedNumber { left += " │ \(number)_ (g: go to step)" }
+    if state.isRecording { left += " │ ● rec" }
     var x = grid.put(left + " │ ", x: 0, y: y, style: Theme.statusKey)
     if let message = state.message {
       PlayerView.putClipped(

@@ -35,6 +35,11 @@ public enum PlayerAction: Equatable, Sendable {
   case export
   case exported(path: String)
   case exportFailed(reason: String)
+  /// Starts or stops recording the session.
+  case record
+  case recordingStarted(path: String)
+  case recordingStopped(path: String, steps: Int)
+  case recordingFailed(reason: String)
   case resize(ScreenSize)
   /// A key the table does not bind: it closes the help, as the help promises, and is
   /// otherwise answered with where the keys are listed rather than with nothing.
@@ -50,4 +55,10 @@ public enum PlayerEffect: Equatable, Sendable {
   /// Call the export hook on the current section's trace, then report back with
   /// `.exported` or `.exportFailed`.
   case export
+  /// Ask the record hook where to record, start recording every frame, then report
+  /// back with `.recordingStarted` or `.recordingFailed`.
+  case startRecording
+  /// Save the recording, then report back with `.recordingStopped` or
+  /// `.recordingFailed`.
+  case stopRecording
 }

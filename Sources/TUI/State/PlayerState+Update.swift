@@ -65,6 +65,24 @@ extension PlayerState {
     case .exported(let path): message = StatusMessage("exported to \(path)")
     case .exportFailed(let reason):
       message = StatusMessage("export failed: \(reason)", isError: true)
+    case .record:
+      guard canRecord else {
+        message = StatusMessage("recording is not available here", isError: true)
+        return nil
+      }
+      return isRecording ? .stopRecording : .startRecording
+    case .recordingStarted(let path):
+      isRecording = true
+      message = StatusMessage("recording to \(path) (r stops)")
+    case .recordingStopped(let path, let steps):
+      isRecording = false
+      let text = "recorded \(steps) step\(steps == 1 ? "" : "s") to \(path)"
+      message = StatusMessage(text)
+      if isQuitting { closingNote = text }
+    case .recordingFailed(let reason):
+      isRecording = false
+      message = StatusMessage("recording failed: \(reason)", isError: true)
+      if isQuitting { closingNote = "recording failed: \(reason)" }
     case .resize(let newSize): size = newSize
     case .unbound(let key):
       message = StatusMessage("\(key.label) does nothing here; ? lists every key")
@@ -107,7 +125,9 @@ extension PlayerState {
   /// Ctrl-C still quits, and resizes and ticks go on underneath.
   private func closesHelp(_ action: PlayerAction) -> Bool {
     switch action {
-    case .interrupt, .tick, .resize, .exported, .exportFailed: false
+    case .interrupt, .tick, .resize, .exported, .exportFailed, .recordingStarted,
+      .recordingStopped, .recordingFailed:
+      false
     default: true
     }
   }

@@ -24,11 +24,21 @@ public struct PlayerState: Sendable {
   public internal(set) var isQuitting = false
   /// Whether the command gave an export hook.
   public let canExport: Bool
+  /// Whether the command gave a record hook.
+  public let canRecord: Bool
+  /// Whether the session is being recorded (the status line says so).
+  public internal(set) var isRecording = false
+  /// What to tell the learner once the terminal is given back: where a recording
+  /// still running at the end was saved.
+  public internal(set) var closingNote: String?
 
-  public init(content: PlayerContent, size: ScreenSize, canExport: Bool = false) {
+  public init(
+    content: PlayerContent, size: ScreenSize, canExport: Bool = false, canRecord: Bool = false
+  ) {
     self.content = content
     self.size = size
     self.canExport = canExport
+    self.canRecord = canRecord
   }
 
   public var section: PlayerSection { content.sections[sectionIndex] }

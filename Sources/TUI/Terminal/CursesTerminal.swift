@@ -221,13 +221,14 @@ public final class CursesTerminal: PlayerTerminal {
     "▁": "_", "▂": "_", "▃": "-", "▄": "-", "▅": "=", "▆": "=", "▇": "#", "█": "#",
   ]
 
-  private func attributes(_ style: CellStyle) -> attr_t {
+  private func attributes(_ cellStyle: CellStyle) -> attr_t {
+    let style = TerminalStyle(cellStyle, palette: palette)
     var value = rnn_a_normal()
-    if style.bold || palette.addsBold(style.tone) { value |= rnn_a_bold() }
+    if style.bold { value |= rnn_a_bold() }
     if style.dim { value |= rnn_a_dim() }
     if style.reverse { value |= rnn_a_reverse() }
     if style.underline { value |= rnn_a_underline() }
-    if let foreground = palette.foreground(style.tone), let pair = pair(for: foreground) {
+    if let foreground = style.foreground, let pair = pair(for: foreground) {
       value |= rnn_color_pair(pair)
     }
     return value

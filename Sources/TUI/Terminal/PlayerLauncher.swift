@@ -41,8 +41,9 @@ public enum PlayerLauncher {
     if mode == .screen {
       do {
         let terminal = try CursesTerminal(environment: environment)
-        defer { terminal.stop() }
-        PlayerLoop(configuration: configuration).run(content(), on: terminal)
+        let final = PlayerLoop(configuration: configuration).run(content(), on: terminal)
+        terminal.stop()
+        if let note = final.closingNote { writeError("rnntrace: \(note)") }
         return
       } catch {
         writeError("rnntrace: \(error); printing the steps instead")

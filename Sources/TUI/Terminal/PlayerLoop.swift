@@ -7,13 +7,18 @@ public struct PlayerLoop {
     self.configuration = configuration
   }
 
-  /// Plays `content` on `terminal`; returns the final state.
+  /// Plays `content` on `terminal`; returns the final state. A recording still running
+  /// at the end is saved, and the state's closing note says where.
   @discardableResult
   public func run(_ content: PlayerContent, on terminal: some PlayerTerminal) -> PlayerState {
     var state = PlayerState(
-      content: content, size: terminal.size, canExport: configuration.export != nil)
-    while !state.isQuitting {
-      terminal.draw(PlayerView.render(state))
+      content: content, size: terminal.size, canExport: configuration.export != nil,
+      canRecord: configuration.record != nil)
+    var recording: (session: SessionRecording, target: RecordingTarget)?
+    loop: while !state.isQuitting {
+      let grid = PlayerView.render(state)
+      terminal.draw(grid)
+      recording?.session.record(grid, of: state, at: configuration.clock())
       let input = terminal.nextInput(
         timeoutMilliseconds: state.isPlaying ? state.speed.delayMilliseconds : nil)
       let action: PlayerAction?
@@ -22,7 +27,7 @@ public struct PlayerLoop {
       case .resize(let size): action = .resize(size)
       case .timeout: action = state.isPlaying ? .tick : nil
       case .ignored: action = nil
-      case .closed: return state
+      case .closed: break loop
       }
       guard let action, let effect = state.update(action) else { continue }
       switch effect {
@@ -38,8 +43,40 @@ public struct PlayerLoop {
         } catch {
           state.update(.exportFailed(reason: "\(error)"))
         }
+      case .startRecording:
+        guard let record = configuration.record else { continue }
+        do {
+          let target = try record(state.trace)
+          let session = SessionRecording(
+            size: state.size, palette: terminal.palette, title: target.title,
+            terminalType: target.terminalType, timestamp: target.timestamp,
+            at: configuration.clock())
+          recording = (session, target)
+          state.update(.recordingStarted(path: target.path))
+        } catch {
+          state.update(.recordingFailed(reason: "\(error)"))
+        }
+      case .stopRecording:
+        stop(&recording, &state)
       }
     }
+    stop(&recording, &state)
     return state
+  }
+
+  /// Saves the recording, if one is running, and reports how that went.
+  private func stop(
+    _ recording: inout (session: SessionRecording, target: RecordingTarget)?,
+    _ state: inout PlayerState
+  ) {
+    guard var finished = recording else { return }
+    recording = nil
+    finished.session.finish(at: configuration.clock())
+    do {
+      try finished.target.save(finished.session.cast)
+      state.update(.recordingStopped(path: finished.target.path, steps: finished.session.steps))
+    } catch {
+      state.update(.recordingFailed(reason: "\(error)"))
+    }
   }
 }

@@ -22,4 +22,10 @@ public protocol PlayerTerminal: AnyObject {
   func repaint()
   /// Gives the terminal back, stops the process, and takes it again on `fg`.
   func suspend()
+  /// What the styles become on it: a recording of the session uses the same.
+  var palette: TerminalPalette { get }
+}
+
+extension PlayerTerminal {
+  public var palette: TerminalPalette { TerminalPalette(depth: .twoFiftySix) }
 }

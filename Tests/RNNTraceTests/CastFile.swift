@@ -1,0 +1,1 @@
+../TUITests/CastFile.swift
