@@ -51,7 +51,7 @@ struct PlayCommand: ParsableCommand {
       let built = loaded.model
       let (title, origin) = (loaded.title, loaded.source)
       try Self.play(
-        PlayerContent(title: title, trace: built.trace(words)),
+        PlayerContent(title: title, trace: built.trace(words)), title: title,
         export: { try TraceExporter.export($0, title: title, source: origin) },
         plainText: {
           WalkthroughText(format: ValueFormat()).stream(built, words, title: title) {
