@@ -111,7 +111,7 @@ struct SafetensorsModelTests {
         { $0[1] = ("rnn.We.weight", [2, 2], [0, 0, 0, 0]) },
         "expected [2, 3] ([hidden, inputs]: inputs are the embedding's 3 columns"
       ),
-      ({ $0[2] = ("rnn.We.bias", [2], [0, .nan]) }, "non-finite value"),
+      ({ $0[2] = ("rnn.We.bias", [2], [0, .nan]) }, "\"rnn.We.bias\" holds nan at index 1"),
       (
         { $0 = [$0[0]] + rnn },
         "holds PyTorch nn.RNN weights (rnn.weight_ih_l0, rnn.weight_hh_l0, rnn.bias_ih_l0, rnn.bias_hh_l0)"

@@ -98,6 +98,10 @@ public struct SafetensorsModel: Sendable {
           "tensor \"\(entry.name)\" has dtype \(entry.dtype); expected F32 (F16, BF16 and F64 are converted)"
         )
       }
+      if let bad = read.firstIndex(where: { !$0.isFinite }) {
+        throw SafetensorsError(
+          "tensor \"\(entry.name)\" holds \(read[bad]) at index \(bad); expected finite numbers")
+      }
       if entry.dtype != "F32" { converted.append("\(entry.name) (\(entry.dtype))") }
       values[part] = read
     }
