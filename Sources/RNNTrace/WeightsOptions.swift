@@ -88,10 +88,14 @@ struct WeightsOptions: ParsableArguments {
   /// space inside a word, no word twice.
   static func readVocabulary(_ path: String) throws -> [String] {
     let data = try map(path, option: "--vocab", expected: "a text file, one word a line")
-    guard let text = String(data: data, encoding: .utf8) else {
+    guard var text = String(data: data, encoding: .utf8) else {
       throw CommandError(.data, "--vocab \(path): not UTF-8 text; expected one word a line")
     }
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    // A byte-order mark, as some editors write, is not part of the first word.
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    // "\r\n" is one Character in Swift: split on both forms of a line break.
+    var lines = text.split(
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
     if lines.last == "" { lines.removeLast() }
     guard !lines.isEmpty else {
       throw CommandError(.data, "--vocab \(path): the file is empty; expected one word a line")
@@ -100,7 +104,7 @@ struct WeightsOptions: ParsableArguments {
     var words: [String] = []
     words.reserveCapacity(lines.count)
     for (i, line) in lines.enumerated() {
-      let word = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+      let word = String(line)
       let place = "--vocab \(path):\(i + 1)"
       if word.isEmpty {
         throw CommandError(.data, "\(place): an empty line; expected one word a line")

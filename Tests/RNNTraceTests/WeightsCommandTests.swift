@@ -74,6 +74,14 @@ import TraceLog
     #expect(Self.states(result.stdout) == Self.pageStates)
   }
 
+  /// A vocabulary written on Windows: a byte-order mark, CRLF line breaks, no final one.
+  @Test func readsAVocabularyWithCRLFAndAByteOrderMark() throws {
+    let scratch = try Self.files(vocabulary: "\u{FEFF}the\r\ndog\r\njumped\r\nover\r\na")
+    let result = try RNNTraceBinary.run(["print"] + Self.weights(scratch))
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(Self.states(result.stdout) == Self.pageStates)
+  }
+
   @Test func exportNamesTheFileAndItsDigestAndVerifies() throws {
     let scratch = try Self.files()
     let log = scratch.path("mine.jsonl")
