@@ -211,6 +211,32 @@ struct SafetensorsTests {
     #expect(safetensorsError(bytes) == nil)
   }
 
+  /// Single-byte changes anywhere in a small file (a fixed pseudo-random sequence):
+  /// each is refused with one line, or read with every tensor inside the file and of the
+  /// size its dtype and shape need.
+  @Test func survivesCorruptedBytes() {
+    let good = SafetensorsBytes.f32([("a", [2, 2], [1, 2, 3, 4]), ("b", [3], [5, 6, 7])]).bytes
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next() -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(truncatingIfNeeded: state >> 33)
+    }
+    let replacements: [UInt8] = Array("{}[]\",:0123456789-eE. \\".utf8) + [0, 0xFF, 0x80]
+    for _ in 0..<3000 {
+      var bytes = good
+      bytes[next() % bytes.count] = replacements[next() % replacements.count]
+      do {
+        let parsed = try parseSafetensors(bytes)
+        for entry in parsed.entries {
+          #expect(entry.bytes.lowerBound >= 8 && entry.bytes.upperBound <= bytes.count)
+          #expect(entry.bytes.count == entry.count * 4 || entry.dtype != "F32")
+        }
+      } catch {
+        #expect(!"\(error)".contains("\n"))
+      }
+    }
+  }
+
   /// FIPS 180-2's examples, and one split across updates as a stream would feed it.
   @Test func sha256MatchesTheStandardsVectors() {
     #expect(
