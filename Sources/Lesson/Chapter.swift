@@ -27,11 +27,16 @@ public struct Chapter: Equatable, Sendable {
   public let cell: CellRecipe
   /// How many operations the chapter's trace has.
   public let stepCount: Int
+  /// The lesson's code that computes each step (from 1), where the lesson gives it.
+  public let code: [Int: String]
+  /// What the chapter showed, in a few sentences, for its last step.
+  public let summary: NarrativeText?
 
   public init(
     title: String, narrative: [Paragraph], inputs: Int, hidden: Int, words: [String],
     vocabulary: [String], random: [SeededDraws], literals: [NamedTensor],
-    embedding: TensorExpression, h0: TensorExpression, cell: CellRecipe, stepCount: Int
+    embedding: TensorExpression, h0: TensorExpression, cell: CellRecipe, stepCount: Int,
+    code: [Int: String] = [:], summary: NarrativeText? = nil
   ) {
     self.title = title
     self.narrative = narrative
@@ -45,6 +50,8 @@ public struct Chapter: Equatable, Sendable {
     self.h0 = h0
     self.cell = cell
     self.stepCount = stepCount
+    self.code = code
+    self.summary = summary
   }
 
   public var variant: Variant { cell.variant }

@@ -34,4 +34,9 @@ public struct ChapterTrace: Sendable {
   public func text(of paragraph: Paragraph, format: ValueFormat = ValueFormat()) -> String {
     paragraph.text.rendered { format.prose(value($0)) }
   }
+
+  /// The chapter's summary with its values filled in, or nil if it has none.
+  public func summary(format: ValueFormat = ValueFormat()) -> String? {
+    chapter.summary?.rendered { format.prose(value($0)) }
+  }
 }

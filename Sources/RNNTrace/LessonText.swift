@@ -21,6 +21,7 @@ struct LessonText {
       let sections = Dictionary(grouping: chapter.narrative, by: \.step)
       var walkthrough = WalkthroughText(format: format)
       walkthrough.afterStep = { step, out in
+        if let code = chapter.code[step] { out += "  code: \(code)\n" }
         for (i, paragraph) in (sections[step] ?? []).enumerated() {
           if i > 0 { out += "  │\n" }
           out += wrapped(run.text(of: paragraph, format: format), indent: "  │ ")
@@ -37,6 +38,9 @@ struct LessonText {
         title:
           "Model: \(chapter.variant.rawValue), inputs \(chapter.inputs), hidden \(chapter.hidden)",
         to: &out)
+      if let summary = run.summary(format: format) {
+        out += "\n" + wrapped("In short: " + summary, indent: "")
+      }
     }
   }
 

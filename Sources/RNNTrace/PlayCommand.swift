@@ -14,11 +14,14 @@ struct PlayCommand: ParsableCommand {
       With no model options it plays the bundled lesson, chapter by chapter, with \
       its narrative beside the computation; model options play an ad-hoc model.
 
-      Keys: → or n the next operation, ← the previous one, PgDn/PgUp the next or \
-      previous word, ] and [ the next or previous chapter, } and { the narrative a \
+      Keys: → or n the next operation (at a chapter's end, the next chapter), ← the \
+      previous one, PgDn/PgUp the next or previous word, ] and [ the next or \
+      previous chapter, c a menu of the chapters, i the chapter's introduction \
+      again, } and { the narrative a \
       page down or up, Space play and pause, d drill into a product, e export the \
       trace as JSON Lines into the current directory, r start and stop recording the \
-      session as an asciicast (.cast) there, q quit; ?: every key.
+      session as an asciicast (.cast) there, Esc close a box, q quit; ?: every key, \
+      the legend and a glossary.
 
       Where standard input or output is not a terminal, or TERM=dumb, or curses \
       cannot drive the terminal, the walkthrough is printed as `rnntrace print` \
@@ -63,10 +66,11 @@ struct PlayCommand: ParsableCommand {
     switch try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: true) {
     case .lesson(let loaded):
       let sections = loaded.chapters.map { number, chapter in
-        Self.section(
-          chapter.run(kernel: model.rngKernel), title: "chapter \(number): \(chapter.title)")
+        Self.section(chapter.run(kernel: model.rngKernel), number: number)
       }
-      let content = PlayerContent(title: loaded.lesson.title, sections: sections)
+      let content = PlayerContent(
+        title: loaded.lesson.title, sections: sections,
+        chapterCount: loaded.lesson.chapters.count)
       var configuration = PlayerConfiguration(export: { trace in
         let number = sections.firstIndex { $0.trace.events == trace.events }.map {
           loaded.chapters[$0].number
@@ -115,14 +119,21 @@ struct PlayCommand: ParsableCommand {
       content(), configuration: configuration, environment: environment, plainText: plainText)
   }
 
-  /// A chapter for the player: its trace, and its paragraphs with their values filled
-  /// in. The introduction joins the first step's paragraphs, since the player opens
-  /// on step 1.
-  static func section(_ run: ChapterTrace, title: String) -> PlayerSection {
+  /// A chapter for the player: its trace, its introduction and its paragraphs with
+  /// their values filled in.
+  static func section(_ run: ChapterTrace, number: Int) -> PlayerSection {
     var narrative: [Int: [String]] = [:]
+    var introduction: [String] = []
     for paragraph in run.chapter.narrative {
-      narrative[max(paragraph.step, 1), default: []].append(run.text(of: paragraph))
+      if paragraph.step == 0 {
+        introduction.append(run.text(of: paragraph))
+      } else {
+        narrative[paragraph.step, default: []].append(run.text(of: paragraph))
+      }
     }
-    return PlayerSection(title: title, trace: run.trace, narrative: narrative)
+    return PlayerSection(
+      title: run.chapter.title, trace: run.trace, narrative: narrative, number: number,
+      introduction: introduction, summary: run.summary().map { [$0] } ?? [],
+      code: run.chapter.code)
   }
 }

@@ -146,11 +146,14 @@ struct RecordCommand: ParsableCommand {
     switch try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: true) {
     case .lesson(let loaded):
       let sections = loaded.chapters.map { number, chapter in
-        PlayCommand.section(
-          chapter.run(kernel: model.rngKernel), title: "chapter \(number): \(chapter.title)")
+        PlayCommand.section(chapter.run(kernel: model.rngKernel), number: number)
       }
       let title = loaded.only.map(loaded.title(of:)) ?? loaded.lesson.title
-      return (PlayerContent(title: loaded.lesson.title, sections: sections), title)
+      return (
+        PlayerContent(
+          title: loaded.lesson.title, sections: sections,
+          chapterCount: loaded.lesson.chapters.count), title
+      )
     case .adHoc:
       let (built, words) = try model.load()
       let title = model.walkthroughTitle

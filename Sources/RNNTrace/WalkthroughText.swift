@@ -61,11 +61,13 @@ struct WalkthroughText {
     _ model: RNNModel, words: [String], title: String, to out: inout String
   ) {
     out += "\(title)\n"
-    out += "\(model.variant.formula)\n"
+    out += "\(Notation.rowVectors(model.variant.formula))\n"
     out += "Sentence: \(words.map(TerminalText.escaped).joined(separator: " "))\n\n"
     out += "Parameters\n"
     for parameter in model.parameters {
-      out += "  \(parameter.name) \(parameter.value.shapeDescription)\n"
+      // h0 is the log's name; the learner reads h_0, as the lesson writes it.
+      let name = parameter.name == "h0" ? "h_0" : parameter.name
+      out += "  \(name) \(parameter.value.shapeDescription)\n"
       for line in format.lines(parameter.value) { out += "    \(line)\n" }
     }
   }
@@ -80,7 +82,9 @@ struct WalkthroughText {
     let step = String(event.step)
     out += "  " + String(repeating: " ", count: columns.stepWidth - step.count) + step + "  "
     out += Self.padded(event.operation.rawValue, columns.operationWidth) + "  "
-    out += Self.padded(event.formula, columns.formulaWidth) + "  " + event.shapeSummary + "\n"
+    out +=
+      Self.padded(Notation.rowVectors(event.formula), columns.formulaWidth) + "  "
+      + event.shapeSummary + "\n"
     for line in format.lines(event.result.value) { out += columns.indent + line + "\n" }
     afterStep(event.step, &out)
   }

@@ -35,25 +35,25 @@ struct PlayerEndToEndTests {
     #expect(first.contains("[the] dog jumped over a"))
     #expect(first.contains("step 1/40"))
     #expect(first.contains("[ 1] embedding"))
-    #expect(first.contains("e_1 │ -1.1258 -1.1524 -0.2506 -0.4339"))
+    #expect(first.contains("-1.1258 -1.1524 -0.2506 -0.4339 ← e_1"))
 
-    // Three presses: step 4, W_h·h_0, whose value `rnntrace print` also prints.
+    // Three presses: step 4, h_0·Whᵀ, whose value `rnntrace print` also prints.
     try session.press("Right", "Right", "Right")
     // curses sends the changes top to bottom: once the narration at the bottom has
     // changed, the whole screen has.
-    let fourth = try session.waitFor { $0.contains("step 4/40") && $0.contains("» W_h·h_0:") }
+    let fourth = try session.waitFor { $0.contains("step 4/40") && $0.contains("» h_0·Whᵀ:") }
     #expect(fourth.matched)
     let printed = try RNNTraceBinary.run(["print", "--seed", "0"]).stdout
     let printedLines = printed.split(separator: "\n").map(String.init)
     let step4 = try #require(printedLines.firstIndex { $0.contains("4  matmul_hidden") })
     let value = printedLines[step4 + 1].trimmingCharacters(in: .whitespaces)
     let narration = try #require(fourth.screen.split(separator: "\n").first { $0.hasPrefix("»") })
-    #expect(narration == "» W_h·h_0: (1×2)·(2×2) → (1×2) = \(value)")
+    #expect(narration == "» h_0·Whᵀ: (1×2)·(2×2) → (1×2) = \(value)")
 
     // ← goes back to exactly the screen that was there.
     try session.press("Right")
     #expect(
-      try session.waitFor { $0.contains("step 5/40") && $0.contains("» W_h·h_0 + b_h") }.matched)
+      try session.waitFor { $0.contains("step 5/40") && $0.contains("» h_0·Whᵀ + b_h") }.matched)
     try session.press("Left")
     let back = try session.waitFor { $0 == fourth.screen }
     #expect(back.matched, "not the same screen:\n\(back.screen)\nexpected:\n\(fourth.screen)")
@@ -75,14 +75,14 @@ struct PlayerEndToEndTests {
     let session = try TmuxSession(columns: 120, rows: 40)
     try session.type("cd '\(scratch.url.path)'")
     let first = try startPlayer(session, "")
-    #expect(first.contains("chapter 1: One step"))
+    #expect(first.contains("ch 1/5 One step"))
     #expect(first.contains("[dog]"))
     #expect(first.contains("A recurrent network reads a text word by word"))
     try session.press("]")
     // Each wait also names what is checked lower on the screen: a capture can catch a
     // frame half drawn, its first rows new and its last ones not yet.
     let second = try session.waitFor {
-      $0.contains("chapter 2: A sentence") && $0.contains("step 1/25")
+      $0.contains("ch 2/5 A sentence") && $0.contains("step 1/25")
         && $0.contains("[the] dog jumped over a")
     }
     #expect(second.matched, "] did not open chapter 2:\n\(second.screen)")
@@ -93,7 +93,7 @@ struct PlayerEndToEndTests {
     let exported = try session.waitFor { $0.contains("exported to ") }
     #expect(exported.matched, "no export message:\n\(exported.screen)")
     try session.press("[")
-    #expect(try session.waitFor { $0.contains("chapter 1: One step") }.matched)
+    #expect(try session.waitFor { $0.contains("ch 1/5 One step") }.matched)
     try session.press("q")
     try expectShellRestored(session, status: 0)
     let files = try scratch.contents().filter { $0.hasSuffix(".jsonl") }
@@ -102,13 +102,42 @@ struct PlayerEndToEndTests {
     #expect(verified.status == 0)
   }
 
+  /// → alone goes through every chapter of the lesson, at both sizes: each chapter's
+  /// last step leads on to the next chapter, up to the last step of the last one.
+  @Test(arguments: [(120, 40), (80, 24)])
+  func nextAloneReachesTheEndOfTheLesson(columns: Int, rows: Int) throws {
+    let session = try TmuxSession(columns: columns, rows: rows)
+    _ = try startPlayer(session, "")
+    // Chapter by chapter: its steps, then one more → onto the next chapter.
+    for (chapter, steps) in [(1, 5), (2, 25), (3, 35), (4, 40), (5, 40)] {
+      try session.press("Right", times: steps - 1)
+      let end = try session.waitFor {
+        $0.contains("ch \(chapter)/5") && $0.contains("step \(steps)/\(steps)")
+      }
+      #expect(end.matched, "chapter \(chapter) did not reach its end:\n\(end.screen)")
+      try session.press("Right")
+      if chapter < 5 {
+        let next = try session.waitFor {
+          $0.contains("ch \(chapter + 1)/5") && $0.contains("step 1/")
+            && $0.contains("chapter \(chapter + 1): ")
+        }
+        #expect(next.matched, "→ did not go on to chapter \(chapter + 1):\n\(next.screen)")
+      }
+    }
+    let end = try session.waitFor { $0.contains("the end of the lesson") }
+    #expect(end.matched, "\(end.screen)")
+    #expect(end.screen.contains("ch 5/5") && end.screen.contains("step 40/40"))
+    try session.press("q")
+    try expectShellRestored(session, status: 0)
+  }
+
   /// At 80×24 the first step's text is longer than its rows: `}` shows the rest and
   /// `{` goes back to its start.
   @Test func theLessonsTextScrollsAt80x24() throws {
     let session = try TmuxSession(columns: 80, rows: 24)
     let first = try startPlayer(session, "")
     #expect(first.contains("A recurrent network reads a text word by word"))
-    #expect(first.contains("… } more"), "no sign of more text:\n\(first)")
+    #expect(first.contains("… ") && first.contains("} more"), "no sign of more text:\n\(first)")
     try session.press("}")
     let down = try session.waitFor {
       !$0.contains("A recurrent network reads a text word by word") && $0.contains("q quit")
@@ -166,7 +195,7 @@ struct PlayerEndToEndTests {
     let session = try TmuxSession(columns: 80, rows: 24)
     let first = try startPlayer(session)
     for title in [
-      "embedding", "W_e·e_1:", "+ We.bias", "W_h·h_0:", "+ Wh.bias", "sum z_1", "tanh h_1",
+      "embedding", "e_1·Weᵀ:", "+ b_e", "h_0·Whᵀ:", "+ b_h", "sum z_1", "tanh h_1",
       "hidden states",
     ] {
       #expect(first.contains(title), "\(title) missing:\n\(first)")
@@ -185,10 +214,13 @@ struct PlayerEndToEndTests {
     let session = try TmuxSession(columns: 100, rows: 30)
     _ = try startPlayer(session, "")
     try session.press("?")
-    #expect(try session.waitFor { $0.contains("any key closes this help") }.matched)
+    #expect(try session.waitFor { $0.contains("closes this help") }.matched)
     try session.press("Escape")
-    #expect(try session.waitFor { !$0.contains("any key closes this help") }.matched)
+    #expect(try session.waitFor { !$0.contains("closes this help") }.matched)
+    // Esc never quits: in front of a class it is too easy to hit.
     try session.press("Escape")
+    #expect(try session.waitFor { $0.contains("q quits") }.matched)
+    try session.press("q")
     try expectShellRestored(session, status: 0)
   }
 

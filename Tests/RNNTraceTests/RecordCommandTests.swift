@@ -15,9 +15,10 @@ struct RecordCommandTests {
     let options = try LessonOptions.parse(chapter.map { ["--chapter", String($0)] } ?? [])
     let loaded = try options.load()
     let sections = loaded.chapters.map { number, chapter in
-      PlayCommand.section(chapter.run(), title: "chapter \(number): \(chapter.title)")
+      PlayCommand.section(chapter.run(), number: number)
     }
-    return PlayerContent(title: loaded.lesson.title, sections: sections)
+    return PlayerContent(
+      title: loaded.lesson.title, sections: sections, chapterCount: loaded.lesson.chapters.count)
   }
 
   /// The player's frame for marker `index` of a recording of `content` from its start:

@@ -40,6 +40,11 @@ final class TmuxSession {
     try tmux(["send-keys"] + keys)
   }
 
+  /// Presses `key` `count` times, in one command.
+  func press(_ key: String, times count: Int) throws {
+    try tmux(["send-keys", "-N", String(count), key])
+  }
+
   func resize(columns: Int, rows: Int) throws {
     try tmux(["resize-window", "-x", String(columns), "-y", String(rows)])
   }

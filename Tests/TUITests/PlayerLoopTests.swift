@@ -57,8 +57,8 @@ struct PlayerLoopTests {
     let final = PlayerLoop().run(content, on: terminal)
     #expect(final.isQuitting)
     let text = terminal.screens.map { $0.lines.joined(separator: "\n") }
-    #expect(text[1].contains("any key closes this help"))
-    #expect(!text[2].contains("any key closes this help"))
+    #expect(text[1].contains("any other key closes this help"))
+    #expect(!text[2].contains("closes this help"))
     #expect(!text[2].contains("does nothing"))
     #expect(text[3].contains("x does nothing here; ? lists every key"))
   }
@@ -69,7 +69,9 @@ struct PlayerLoopTests {
     let terminal = ScriptedTerminal(inputs: script + [.key(.character("q"))])
     let final = PlayerLoop().run(content, on: terminal)
     #expect(final.isAtEnd && !final.isPlaying)
-    #expect(terminal.timeouts[1] == PlaybackSpeed.normal.delayMilliseconds)
+    // Step 2's narration, `e_1·Weᵀ: (1×4)·(4×2) → (1×2) = [[-1.1339, -0.3407]]`, is 10
+    // words: time to read them at 250 ms a word.
+    #expect(terminal.timeouts[1] == 2500)
     #expect(terminal.timeouts.last == .some(nil))
   }
 

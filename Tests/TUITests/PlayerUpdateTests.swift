@@ -159,7 +159,10 @@ struct PlayerUpdateTests {
   @Test func quitting() {
     #expect(TestSupport.after([.quit], from: start).isQuitting)
     #expect(TestSupport.after([.interrupt], from: start).isQuitting)
-    #expect(TestSupport.after([.cancel], from: start).isQuitting)
+    // Esc never quits; it says what does.
+    let escaped = TestSupport.after([.cancel], from: start)
+    #expect(!escaped.isQuitting)
+    #expect(escaped.message?.text.contains("q quits") == true)
   }
 
   @Test func effects() {

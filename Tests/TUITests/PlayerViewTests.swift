@@ -21,7 +21,9 @@ struct PlayerViewTests {
     #expect(lines[0].contains("linear-tanh"))
     #expect(lines[1] == " [the] dog jumped over a")
     // e_1 is row 0 of the embedding table, as PyTorch drew it for seed 7.
-    #expect(lines.contains { $0.contains("e_1 │ -0.8201  0.3956  0.8989 -1.3884") })
+    // The whole table, "the"'s row marked as e_1 (the table in the lesson's order).
+    #expect(lines.contains { $0.contains("[0] the    │ -0.8201  0.3956  0.8989 -1.3884 ← e_1") })
+    #expect(lines.contains { $0.contains("[4] a      │ -0.8667 -0.5640 -2.0565 -0.3567") })
     #expect(lines.contains { $0.contains("\"the\" → index 0 → e_1 = embedding[0] (1×4)") })
     #expect(
       lines[38] == "» e_1 = embedding[0] for \"the\" = [[-0.8201,  0.3956,  0.8989, -1.3884]]")
@@ -29,50 +31,49 @@ struct PlayerViewTests {
 
   @Test func theCurrentPanelStandsOutAndLaterOnesArePending() {
     let grid = PlayerView.render(TestSupport.after([.next], from: start))
-    let titleRow = try! #require(grid.lines.firstIndex { $0.hasPrefix("[ 2] W_e·e_1:") })
+    let titleRow = try! #require(grid.lines.firstIndex { $0.hasPrefix("[ 2] e_1·Weᵀ:") })
     #expect(grid[0, titleRow].style.reverse)
     let embeddingRow = try! #require(grid.lines.firstIndex { $0.hasPrefix("[ 1] embedding") })
     #expect(!grid[0, embeddingRow].style.reverse)
     // Operations of this word not yet reached: no step number, no values.
     #expect(grid.lines.contains { $0.contains("[  ] tanh") && $0.contains("not run yet") })
     #expect(grid.lines.contains { $0.contains("tanh(z_1) │       ·       ·") })
-    // W_e·e_1 by numpy from the golden parameters: [-1.1338803, -0.34070897].
-    #expect(grid.lines.contains { $0.contains("= W_e·e_1 │ -1.1339 -0.3407") })
+    // e_1·Weᵀ by numpy from the golden parameters: [-1.1338803, -0.34070897].
+    #expect(grid.lines.contains { $0.contains("= e_1·Weᵀ │ -1.1339 -0.3407") })
   }
 
   @Test func productPanelShowsShapesMatrixVectorAndBias() {
     let text = screen(TestSupport.after([.next, .next], from: start))
-    #expect(text.contains("[ 2] W_e·e_1: (1×4)·(4×2) → (1×2)"))
-    #expect(text.contains("e_1 │ We.weightᵀ"))
+    #expect(text.contains("[ 2] e_1·Weᵀ: (1×4)·(4×2) → (1×2)"))
+    #expect(text.contains("e_1 │ Weᵀ  (We.weight transposed)"))
     // Row k: e_1[k], then row k of We.weightᵀ (column k of the stored weight).
-    #expect(text.contains("[0]     -0.8201 │  0.2405  0.4575"))
-    #expect(text.contains("[3]     -1.3884 │  0.4314 -0.0645"))
-    #expect(text.contains("[ 3] + We.bias  │  0.2369 -0.4669"))
-    #expect(text.contains("W_h·h_0: (1×2)·(2×2) → (1×2)"))
+    #expect(text.contains("[0]      -0.8201 │  0.2405  0.4575"))
+    #expect(text.contains("[3]      -1.3884 │  0.4314 -0.0645"))
+    #expect(text.contains("[ 3] + b_e       │  0.2369 -0.4669"))
+    #expect(text.contains("h_0·Whᵀ: (1×2)·(2×2) → (1×2)"))
   }
 
   @Test func narrationMatchesPrintForEveryStep() {
     var state = start
     for _ in 0..<40 {
       let narration = lines(state)[38]
-      #expect(narration == "» " + state.event.narration())
+      #expect(narration == "» " + Notation.rowVectors(state.event.narration()))
       state.update(.next)
     }
   }
 
-  @Test func tanhPanelMarksEachNeuronOnTheCurve() {
+  @Test func tanhPanelMarksEachNeuronOnTheCurve() throws {
     let tanh = TestSupport.after(TestSupport.repeated(.next, 6), from: start)
     #expect(tanh.event.operation == .tanh)
     let grid = PlayerView.render(tanh)
     #expect(grid.text.contains("tanh(z_1) │ -0.9388  0.6844"))
-    // Neuron 0 sits low on the curve (tanh = -0.94), neuron 1 high (0.68).
-    let row0 = try! #require(
-      grid.lines.firstIndex { $0.contains("┤") && $0.contains("0") && $0.contains("-1 ┤") })
+    // Neuron 0 sits low on the curve (tanh = -0.94), neuron 1 high (0.68), each marked
+    // and labelled h[i], not with a bare digit that reads as a zero.
+    let row0 = try #require(grid.lines.firstIndex { $0.contains("●h[0]") })
     #expect(grid.lines[row0].contains("-1 ┤"))
-    let marked = grid.lines.enumerated().filter {
-      $0.element.contains("•1") || $0.element.contains("1•")
-    }
-    #expect(!marked.isEmpty)
+    let row1 = try #require(grid.lines.firstIndex { $0.contains("●h[1]") })
+    #expect(row1 < row0 - 2)
+    #expect(!grid.lines[row1].contains("-1 ┤"))
   }
 
   @Test func hiddenStatesAreTheGoldenOnesAtTheEnd() {
@@ -88,11 +89,12 @@ struct PlayerViewTests {
   @Test func drillMarksTheTermInUseAndTheRunningSum() throws {
     let drilled = TestSupport.after([.next, .drill, .next, .next], from: start)
     let grid = PlayerView.render(drilled)
-    // Term 3 of output 0: e_1[2] · We.weightᵀ[2,0] = 0.8989 × -0.2668.
+    // Term 3 of output 0: e_1[2] · Weᵀ[2,0] = 0.8989 × -0.2668.
     let narration = grid.lines[38]
-    #expect(narration.hasPrefix("» W_e·e_1[0]: sum "))
+    #expect(narration.hasPrefix("» e_1·Weᵀ[0]: sum "))
     #expect(narration.contains("after term 3/4: 0.8989 × -0.2668 = -0.2399"))
-    let row = try #require(grid.lines.firstIndex { $0.hasPrefix("[2]      0.8989 │") })
+    let row = try #require(
+      grid.lines.firstIndex { $0.hasPrefix("[2]") && $0.contains(" 0.8989 │") })
     let column = try #require(grid.lines[row].range(of: "-0.2668")).lowerBound
     let x = grid.lines[row].distance(from: grid.lines[row].startIndex, to: column)
     #expect(grid[x, row].style.reverse)
@@ -104,7 +106,7 @@ struct PlayerViewTests {
     for _ in 0..<40 {
       let text = screen(state)
       for title in [
-        "embedding", "W_e·e_", "+ We.bias", "W_h·h_", "+ Wh.bias", "sum z_", "tanh h_",
+        "embedding", "·Weᵀ:", "+ b_e", "·Whᵀ:", "+ b_h", "sum z_", "tanh h_",
         "hidden states",
       ] {
         #expect(text.contains(title), "step \(state.position + 1): \(title) missing\n\(text)")
@@ -164,7 +166,7 @@ struct PlayerViewTests {
     #expect(state.drill == DrillPosition(output: 40, term: 30))
     let drilled = PlayerView.render(state)
     #expect(drilled.lines.contains { $0.hasPrefix("[30]") })
-    #expect(drilled.text.contains("W_e·e_126[40]"))
+    #expect(drilled.text.contains("e_126·Weᵀ[40]"))
   }
 
   @Test func controlCharactersInWordsAreShownEscaped() {
@@ -217,7 +219,7 @@ struct PlayerViewTests {
 
   @Test func valuesAreColouredBySignAndSize() throws {
     let grid = PlayerView.render(start)
-    let row = try #require(grid.lines.firstIndex { $0.contains("e_1 │ -0.8201") })
+    let row = try #require(grid.lines.firstIndex { $0.contains("the    │ -0.8201") })
     let x = grid.lines[row].distance(
       from: grid.lines[row].startIndex, to: grid.lines[row].range(of: "-1.3884")!.lowerBound)
     #expect(grid[x, row].style.tone == .negative(level: 3))
@@ -232,17 +234,17 @@ struct PlayerViewTests {
       title: "RNN Pytorch",
       sections: [
         PlayerSection(
-          title: "chapter 1: the hypothesis function", trace: golden.model.trace(golden.words),
-          narrative: [1: ["The first word is looked up in the embedding table."]]),
+          title: "the hypothesis function", trace: golden.model.trace(golden.words),
+          narrative: [1: ["The first word is looked up in the embedding table."]], number: 1),
         PlayerSection(
-          title: "chapter 2: tanh", trace: GoldenModels.rawTanhSeed1.model.trace(["the"])),
+          title: "tanh", trace: GoldenModels.rawTanhSeed1.model.trace(["the"]), number: 2),
       ])
     let state = PlayerState(content: content, size: ScreenSize(columns: 120, rows: 40))
     let lines = lines(state)
-    #expect(lines[0].contains("RNN Pytorch — chapter 1: the hypothesis function (1/2)"))
+    #expect(lines[0].contains("rnntrace │ RNN Pytorch │ ch 1/2 the hypothesis function"))
     #expect(lines.contains { $0.contains("The first word is looked up in the embedding table.") })
     let next = TestSupport.after([.nextSection], from: state)
-    #expect(self.lines(next)[0].contains("chapter 2: tanh (2/2)"))
+    #expect(self.lines(next)[0].contains("ch 2/2 tanh"))
   }
 
   @Test func eachVariantShowsItsOwnPanels() {

@@ -6,7 +6,7 @@ import Yams
 struct ChapterReader {
   static let keys = [
     "title", "narrative", "variant", "inputs", "hidden", "sentence", "vocabulary", "random",
-    "literals", "model",
+    "literals", "model", "code", "summary",
   ]
 
   let source: SourceText
@@ -66,10 +66,13 @@ struct ChapterReader {
       facts: facts)
     let outline = Outline(variant: variant, vocabulary: vocabulary, words: words)
     let narrative = try readNarrative(fields["narrative"], outline: outline, facts: facts)
+    let code = try readCode(fields["code"], outline: outline, facts: facts)
+    let summary = try readSummary(fields["summary"], outline: outline, facts: facts)
     return Chapter(
       title: title, narrative: narrative, inputs: inputs, hidden: hidden, words: words,
       vocabulary: vocabulary, random: random, literals: literals, embedding: model.embedding,
-      h0: model.h0, cell: model.cell, stepCount: outline.events.count)
+      h0: model.h0, cell: model.cell, stepCount: outline.events.count, code: code,
+      summary: summary)
   }
 
   private func readVariant(_ field: Field) throws(LessonError) -> Variant {

@@ -45,7 +45,7 @@ extension ChapterReader {
     return paragraphs
   }
 
-  private func readAnchor(_ field: Field, outline: Outline, words: Int) throws(LessonError)
+  func readAnchor(_ field: Field, outline: Outline, words: Int) throws(LessonError)
     -> (NarrativeAnchor, Int)
   {
     let count = outline.events.count
@@ -98,7 +98,7 @@ extension ChapterReader {
   }
 
   /// Splits text into runs and `{…}` values; `{{` and `}}` stand for braces.
-  private func readTemplate(
+  func readTemplate(
     _ text: String, node: Node, step: Int, outline: Outline, names: TensorNames, words: Int
   ) throws(LessonError) -> NarrativeText {
     var segments: [NarrativeText.Segment] = []

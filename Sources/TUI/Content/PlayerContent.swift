@@ -8,11 +8,16 @@ public struct PlayerContent: Sendable {
   /// What is playing, for the header: a model's description or a lesson's title.
   public var title: String
   public var sections: [PlayerSection]
+  /// How many chapters the lesson has, for `ch 2/5` (more than `sections.count` when
+  /// only some chapters play); nil for a lone trace.
+  public var chapterCount: Int?
 
-  public init(title: String, sections: [PlayerSection]) {
+  public init(title: String, sections: [PlayerSection], chapterCount: Int? = nil) {
     precondition(!sections.isEmpty, "the player needs at least one section")
     self.title = title
     self.sections = sections
+    self.chapterCount =
+      chapterCount ?? (sections.contains { $0.number != nil } ? sections.count : nil)
   }
 
   /// A single trace, titled by what produced it.
@@ -23,12 +28,20 @@ public struct PlayerContent: Sendable {
 
 /// One chapter: a title, its trace, and paragraphs of narrative keyed by step.
 public struct PlayerSection: Sendable {
-  /// "chapter 2: the hidden state", or empty for a lone trace.
+  /// The chapter's own title ("A sentence, word after word"), or empty for a lone trace.
   public var title: String
+  /// The chapter's number in its lesson, from 1; nil for a lone trace.
+  public var number: Int?
   public let trace: Trace
   /// Paragraphs to show from a step on (1-based step of this section's trace), until
   /// a later step has its own.
   public var narrative: [Int: [String]]
+  /// The chapter's introduction: shown with step 1, and on request at any step.
+  public var introduction: [String]
+  /// What the chapter showed, in a few lines: shown at its last step.
+  public var summary: [String]
+  /// The lesson's code that computes each step (1-based), where the lesson gives it.
+  public var code: [Int: String]
   /// The events of each time step: `timeSteps[t - 1]` is the range of word t's events.
   public let timeSteps: [Range<Int>]
   /// h_0 and every h_t of the trace, and the magnitude that fills the hidden-states
@@ -36,11 +49,18 @@ public struct PlayerSection: Sendable {
   let hiddenStates: [Tensor]
   let hiddenScale: Float
 
-  public init(title: String, trace: Trace, narrative: [Int: [String]] = [:]) {
+  public init(
+    title: String, trace: Trace, narrative: [Int: [String]] = [:], number: Int? = nil,
+    introduction: [String] = [], summary: [String] = [], code: [Int: String] = [:]
+  ) {
     precondition(!trace.events.isEmpty, "a section needs at least one event")
     self.title = title
+    self.number = number
     self.trace = trace
     self.narrative = narrative
+    self.introduction = introduction
+    self.summary = summary
+    self.code = code
     var ranges: [Range<Int>] = []
     var start = 0
     for (i, event) in trace.events.enumerated()
@@ -66,12 +86,26 @@ public struct PlayerSection: Sendable {
   /// The number of events (steps).
   public var stepCount: Int { trace.events.count }
 
-  /// The paragraphs that apply at `step`: those of the latest step at or before it.
-  public func narrative(at step: Int) -> [String] {
-    guard !narrative.isEmpty else { return [] }
+  /// "chapter 2: A sentence, word after word", or the title alone for a lone trace.
+  public var heading: String {
+    guard let number else { return title }
+    return title.isEmpty ? "chapter \(number)" : "chapter \(number): \(title)"
+  }
+
+  /// The paragraphs that apply at `step`: those of the latest step at or before it
+  /// (with the introduction at step 1).
+  public func narrative(at step: Int) -> [String] { note(at: step).paragraphs }
+
+  /// The note in force at `step` and the step it belongs to: the step's own, or an
+  /// earlier one still standing (the player dims it and says which step it is from).
+  public func note(at step: Int) -> (step: Int, paragraphs: [String]) {
     var best: Int?
     for key in narrative.keys where key <= step && key > (best ?? Int.min) { best = key }
-    return best.map { narrative[$0] ?? [] } ?? []
+    let own = best.map { narrative[$0] ?? [] } ?? []
+    if best == nil || best == 1, !introduction.isEmpty {
+      return (1, introduction + own)
+    }
+    return (best ?? step, own)
   }
 
   /// The index in `timeSteps` of the time step holding event `index`.

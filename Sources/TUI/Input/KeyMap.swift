@@ -66,14 +66,23 @@ public enum KeyMap {
       [.character("]")], .nextSection, "next chapter", pairedSummary: "next / previous chapter"),
     KeyBinding([.character("[")], .previousSection, "previous chapter"),
     KeyBinding(
+      [.character("c")], .chapterMenu, "the chapters: choose one to go to",
+      pairedSummary: "chapter menu / the chapter's introduction again"),
+    KeyBinding([.character("i")], .introduction, "the chapter's introduction again"),
+    KeyBinding(
       [.character("e")], .export, "export the trace",
       pairedSummary: "export the trace / record the session (.cast)"),
     KeyBinding([.character("r")], .record, "start / stop recording the session (.cast)"),
     KeyBinding([.character("?")], .help, "this help", status: "help"),
-    KeyBinding([.control("l")], .redraw, "redraw the screen"),
+    KeyBinding(
+      [.control("l")], .redraw, "redraw the screen",
+      pairedSummary: "redraw the screen / suspend (fg to come back)"),
     KeyBinding([.control("z")], .suspend, "suspend (fg to come back)"),
-    KeyBinding([.escape], .cancel, "close the help, leave the drill, or quit"),
-    KeyBinding([.character("q")], .quit, "quit (in the help: close it)", status: "quit"),
+    KeyBinding(
+      [.escape], .cancel, "close a box or the drill, drop a count"),
+    KeyBinding(
+      [.character("q")], .quit, "quit (in a box: close it)", status: "quit",
+      pairedSummary: "quit (q in a box: close it) / quit from anywhere"),
     KeyBinding([.control("c")], .interrupt, "quit, from anywhere"),
   ]
 

@@ -1,16 +1,31 @@
 import Model
 
-/// h_0 … h_t: every hidden state so far, a row per neuron, with a strip that shows
-/// each neuron's value over time as bar heights (and colours, where there are some).
+/// h_0 … h_T: every hidden state of the chapter, those not computed yet as dots.
+///
+/// Where the panel has the rows, one row per t (the newest below the others, as the
+/// lesson's list prints them); otherwise a row per neuron and a column per t, the
+/// latest in view, with a strip that shows each neuron's value over time as bar
+/// heights (and colours, where there are some).
 struct HiddenStatesPanel: Panel {
   let index: Int
   let hidden: Int
+  /// The number of words: the panel lists h_0 … h_words.
+  let words: Int
   var events: [Int] { [index] }
-  var naturalHeight: Int { 2 + hidden }
+  /// A row per t fits a screen for a sentence this long; a longer one goes by columns.
+  static let mostRowsByTime = 16
+  private var byTime: Bool { words + 1 <= HiddenStatesPanel.mostRowsByTime }
+  var naturalHeight: Int { byTime ? 2 + words + 1 : 2 + hidden }
   var minimumHeight: Int { 2 + min(hidden, 2) }
+  /// A row per t gives way to the columns form before other panels shrink.
+  var shrinkPriority: Int { 2 }
   static let bars = Array("▁▂▃▄▅▆▇█".unicodeScalars)
 
   func draw(on grid: inout CellGrid, in rect: Rect, context: PanelContext) {
+    if byTime, rect.height >= 2 + words + 1 {
+      drawByTime(on: &grid, in: rect, context: context)
+      return
+    }
     let event = context.events[index]
     let pending = context.status(index) == .pending
     let t = event.t
@@ -58,6 +73,65 @@ struct HiddenStatesPanel: Panel {
         on: &grid, x: stripX, y: y, limit: rect.maxX,
         states: states, neuron: neuron, width: stripWidth, pending: pending, scale: scale)
     }
+  }
+
+  /// One row per t: `h_2 │ -0.4856  0.1234 ▃▆`, the rows still to come as dots.
+  private func drawByTime(on grid: inout CellGrid, in rect: Rect, context: PanelContext) {
+    let event = context.events[index]
+    let pending = context.status(index) == .pending
+    let t = event.t
+    let section = context.state.section
+    let states = section.hiddenStates
+    context.drawTitle(
+      on: &grid, in: rect, event: index, panel: events, name: "hidden states",
+      detail: "h_0 … h_\(words), now \(event.result.name)")
+    var widths = ColumnWidth()
+    for state in states { widths.include(state.scalars) }
+    let labelWidth = String(words).count + 2
+    let valuesX = rect.x + 1 + labelWidth + 2
+    let bars = hidden <= 8 ? hidden : 0
+    let columns = ValueColumns(
+      count: hidden, width: widths.columns,
+      available: rect.maxX - valuesX - (bars > 0 ? bars + 1 : 0), focus: nil)
+    var y = rect.y + 1
+    grid.put(
+      String(repeating: " ", count: labelWidth + 1) + " │", x: rect.x, y: y, style: Theme.rule)
+    columns.draw(
+      on: &grid, x: valuesX, y: y, limit: rect.maxX, text: { .text("h[\($0)]") },
+      style: { _ in Theme.label })
+    let barsX = valuesX + columns.totalWidth + 1
+    if bars > 0 { grid.put("bar", x: barsX, y: y, style: Theme.label, limit: rect.maxX) }
+    // h_{t-1} is what the hidden product reads: marked where it comes from.
+    let reads = context.state.event.operation == .matmulHidden ? context.state.event.t - 1 : nil
+    for s in 0...words where y + 1 < rect.maxY {
+      y += 1
+      let known = s < t || (s == t && !pending)
+      var labelStyle = s == t ? CellStyle(bold: true) : Theme.label
+      if s == reads { labelStyle = Theme.drillCell }
+      grid.put(padLeft("h_\(s)", to: labelWidth + 1), x: rect.x, y: y, style: labelStyle)
+      grid.put(" │", x: rect.x + labelWidth + 1, y: y, style: Theme.rule)
+      let values = states[s].scalars
+      columns.draw(
+        on: &grid, x: valuesX, y: y, limit: rect.maxX,
+        text: { valueText(values[$0], pending: !known) },
+        style: { j in
+          var style = valueStyle(values[j], pending: !known)
+          if s == reads { style.underline = true }
+          return style
+        })
+      guard bars > 0, known else { continue }
+      var x = barsX
+      for neuron in 0..<bars {
+        x = grid.put(
+          repeating: Self.bar(values[neuron], scale: section.hiddenScale), count: 1, x: x, y: y,
+          style: Theme.value(values[neuron]), limit: rect.maxX)
+      }
+    }
+  }
+
+  static func bar(_ v: Float, scale: Float) -> Unicode.Scalar {
+    let fraction = v.isFinite ? (min(max(v / scale, -1), 1) + 1) / 2 : 0.5
+    return bars[min(bars.count - 1, Int(fraction * Float(bars.count)))]
   }
 
   private func drawStrip(

@@ -11,7 +11,14 @@ protocol Panel {
   var naturalHeight: Int { get }
   /// The fewest rows it can still make sense in (rows elided, plot dropped).
   var minimumHeight: Int { get }
+  /// Which panels give rows up first when the screen is short: the highest, down to
+  /// their minimum, before the next.
+  var shrinkPriority: Int { get }
   func draw(on grid: inout CellGrid, in rect: Rect, context: PanelContext)
+}
+
+extension Panel {
+  var shrinkPriority: Int { 1 }
 }
 
 /// Where an event stands relative to the current step.

@@ -35,14 +35,15 @@ struct ProductPanel: Panel {
     let status = context.status(index)
     let drill = status == .current ? context.state.drill : nil
     context.drawTitle(
-      on: &grid, in: rect, event: index, panel: events, name: "\(event.formula):",
+      on: &grid, in: rect, event: index, panel: events,
+      name: "\(Notation.rowVectors(event.formula)):",
       detail: product.shapes)
 
     let follow = followUp.map { context.events[$0] }
     let followPending = followUp.map { context.status($0) == .pending } ?? true
     let followLabel: String
     if let followUp, let follow {
-      let operation = isBias ? "+ \(follow.operands.last?.name ?? "bias")" : "tanh"
+      let operation = isBias ? "+ \(Notation.name(follow.operands.last?.name ?? "bias"))" : "tanh"
       followLabel = "\(context.stepLabel(followUp)) \(operation)"
     } else {
       followLabel = ""
@@ -50,7 +51,7 @@ struct ProductPanel: Panel {
     let vector = product.vector.value.scalars
     let indexWidth = String(product.inner - 1).count + 2
     let vectorWidth = columnWidth(vector)
-    let resultLabel = "= \(product.result.name)"
+    let resultLabel = "= \(Notation.name(product.result.name))"
     // The vector's column is as wide as its numbers; the labels below it may widen it
     // only while every column of the matrix still shows.
     let vectorPart = indexWidth + vectorWidth
@@ -63,7 +64,11 @@ struct ProductPanel: Panel {
       widths.include(follow.operands.last!.value.scalars)
     }
     let valueWidth = widths.columns
-    let labels = max(DisplayWidth.of(followLabel), DisplayWidth.of(resultLabel)) + 1
+    let biasResult = isBias ? follow.map { "= " + Notation.name($0.result.name) } ?? "" : ""
+    let labels =
+      max(
+        DisplayWidth.of(followLabel), DisplayWidth.of(resultLabel), DisplayWidth.of(biasResult))
+      + 1
     let spare = rect.width - 2 - product.outputs * valueWidth
     let left = max(vectorPart, min(labels, spare, 18))
     let matrixX = rect.x + left + 2
@@ -79,9 +84,20 @@ struct ProductPanel: Panel {
     let vectorName = product.vector.name
     grid.put(
       padLeft(vectorName, to: left), x: rect.x, y: rect.y + 1, style: Theme.label, limit: rect.maxX)
-    grid.put(
-      " │ " + product.matrixName, x: rect.x + left, y: rect.y + 1, style: Theme.label,
-      limit: rect.maxX)
+    // nn.Linear stores its weight out × in and multiplies by its transpose: said once,
+    // where the transpose is drawn.
+    let matrixName = Notation.matrix(product.weight.name, transposed: product.transposed)
+    let weight = product.weight.name
+    let headers =
+      product.transposed
+      ? [
+        " │ \(matrixName)  (\(weight) transposed)", " │ \(matrixName) = \(weight)ᵀ",
+        " │ " + matrixName,
+      ] : [" │ " + matrixName]
+    let room = rect.maxX - rect.x - left
+    PlayerView.putClipped(
+      &grid, headers.first { DisplayWidth.of($0) <= room } ?? headers.last!, x: rect.x + left,
+      y: rect.y + 1, style: Theme.label, limit: rect.maxX)
 
     var y = rect.y + 2
     for row in rows {
@@ -160,7 +176,9 @@ struct ProductPanel: Panel {
       y += 1
     }
     let followResult = follow.result.value.scalars
-    let label = isBias ? padLeft("= \(follow.result.name)", to: left) : pad(followLabel, to: left)
+    let label =
+      isBias
+      ? padLeft("= \(Notation.name(follow.result.name))", to: left) : pad(followLabel, to: left)
     grid.put(
       label, x: rect.x, y: y, style: isBias ? Theme.label : followStyle, limit: rect.x + left)
     grid.put(" │", x: rect.x + left, y: y, style: Theme.rule, limit: rect.maxX)

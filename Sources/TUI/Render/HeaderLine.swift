@@ -1,31 +1,89 @@
-/// What is playing, and where: `rnntrace │ model … │ linear-tanh │ step 3/40 │ t 1/5 │ "the"`.
+/// Where the learner is: `rnntrace │ RNN Pytorch │ ch 2/5 A sentence, word after word`
+/// on the left, `linear │ step 3/25 │ t 1/5 │ "the"` on the right.
+///
+/// The chapter always shows: when the line is short, the lesson's title is shortened
+/// first, then dropped, then the program's name, then the right side's parts (the
+/// variant first), and only then is the chapter's title cut.
 enum HeaderLine {
   static func draw(on grid: inout CellGrid, state: PlayerState) {
     let event = state.event
-    var title = state.content.title
-    if !state.section.title.isEmpty {
-      title += " — " + state.section.title
-    }
-    if state.content.sections.count > 1 {
-      title += " (\(state.sectionIndex + 1)/\(state.content.sections.count))"
-    }
-    let right = [
+    var right = [
       state.trace.model.variant.rawValue,
       "step \(state.position + 1)/\(state.section.stepCount)",
       "t \(event.t)/\(state.section.timeSteps.count)",
       Narration.quoted(event.word),
     ]
-    // Parts drop from the left of the list (the variant first) when the line is short.
-    var parts = right
-    var rightText = parts.joined(separator: " │ ")
-    while DisplayWidth.of(rightText) > grid.width - 20, parts.count > 1 {
-      parts.removeFirst()
-      rightText = parts.joined(separator: " │ ")
+    let chapter = chapterText(state)
+    let lesson = TerminalText.escaped(state.content.title)
+    let width = grid.width - 2
+    func rightText() -> String { right.joined(separator: " │ ") }
+    var left = ""
+    while true {
+      let room = width - DisplayWidth.of(TerminalText.escaped(rightText())) - 2
+      if let fitted = leftText(program: "rnntrace", lesson: lesson, chapter: chapter, room: room) {
+        left = fitted
+        break
+      }
+      if right.count > 1 {
+        right.removeFirst()
+        continue
+      }
+      left = chapter.isEmpty ? lesson : chapter
+      break
     }
+    let rightLine = rightText()
     grid.fill(Rect(x: 0, y: 0, width: grid.width, height: 1), style: Theme.header)
-    let rightX = max(0, grid.width - DisplayWidth.of(TerminalText.escaped(rightText)) - 1)
-    PlayerView.putClipped(
-      &grid, "rnntrace │ " + title, x: 1, y: 0, style: Theme.header, limit: rightX - 2)
-    PlayerView.putClipped(&grid, rightText, x: rightX, y: 0, style: Theme.header)
+    let rightX = max(0, grid.width - DisplayWidth.of(TerminalText.escaped(rightLine)) - 1)
+    PlayerView.putClipped(&grid, left, x: 1, y: 0, style: Theme.header, limit: rightX - 2)
+    PlayerView.putClipped(&grid, rightLine, x: rightX, y: 0, style: Theme.header)
+  }
+
+  /// `ch 2/5 A sentence, word after word`, or empty for a lone trace.
+  static func chapterText(_ state: PlayerState) -> String {
+    let section = state.section
+    guard let number = section.number else {
+      return TerminalText.escaped(section.title)
+    }
+    let count = state.content.chapterCount ?? state.content.sections.count
+    let place = "ch \(number)/\(count)"
+    return section.title.isEmpty ? place : place + " " + TerminalText.escaped(section.title)
+  }
+
+  /// The longest left side that fits in `room` columns, or nil if even the chapter alone
+  /// does not.
+  static func leftText(program: String, lesson: String, chapter: String, room: Int) -> String? {
+    func fits(_ text: String) -> Bool { DisplayWidth.of(text) <= room }
+    let tail = chapter.isEmpty ? "" : " │ " + chapter
+    var candidates = [program + " │ " + lesson + tail]
+    for short in shortenings(of: lesson) { candidates.append(program + " │ " + short + tail) }
+    if !chapter.isEmpty {
+      candidates.append(program + " │ " + chapter)
+      candidates.append(chapter)
+    } else {
+      candidates.append(lesson)
+    }
+    return candidates.first(where: fits)
+  }
+
+  /// A title cut shorter and shorter: at its clauses first (`RNN Pytorch, one operation
+  /// at a time` → `RNN Pytorch`), then word by word with `…`.
+  static func shortenings(of title: String) -> [String] {
+    var out: [String] = []
+    for separator in [": ", ", ", " — ", " - ", " ("] {
+      if let range = title.range(of: separator) {
+        out.append(String(title[..<range.lowerBound]))
+      }
+    }
+    let clauses = Set(out)
+    var words = title.split(separator: " ")
+    while words.count > 1 {
+      words.removeLast()
+      // `RNN Pytorch,…` reads worse than the clause `RNN Pytorch`, which is shorter.
+      let cut = words.joined(separator: " ")
+      let bare = String(cut.reversed().drop { ",;:—-".contains($0) }.reversed())
+      if clauses.contains(bare) { continue }
+      out.append(cut + "…")
+    }
+    return out.sorted { DisplayWidth.of($0) > DisplayWidth.of($1) }
   }
 }

@@ -11,8 +11,8 @@ public enum Narration {
     if let drill, let product = MatrixProduct(event, variant: variant) {
       return drillLine(product, drill)
     }
-    // The same sentence `rnntrace print` says for the event.
-    return event.narration()
+    // The same sentence `rnntrace print` says for the event, in the lesson's notation.
+    return Notation.rowVectors(event.narration())
   }
 
   /// `W_e·e_1[1]: sum -0.4303 after term 3/4: 0.8989 × -0.0866 = -0.0778 (e_1[2]·…)`:
@@ -24,8 +24,9 @@ public enum Narration {
     let b = NumberFormat.value(product.matrix(k, j))
     let term = NumberFormat.value(product.product(drill))
     let sum = NumberFormat.value(product.runningSum(drill))
-    let target = "\(product.result.name)[\(j)]"
-    let factors = "\(product.vector.name)[\(k)]·\(product.matrixName)[\(k),\(j)]"
+    let target = "\(Notation.name(product.result.name))[\(j)]"
+    let matrix = Notation.matrix(product.weight.name, transposed: product.transposed)
+    let factors = "\(product.vector.name)[\(k)]·\(matrix)[\(k),\(j)]"
     let what =
       k + 1 == product.inner
       ? "= \(sum), all \(product.inner) terms" : "sum \(sum) after term \(k + 1)/\(product.inner)"

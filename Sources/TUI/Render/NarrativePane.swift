@@ -12,7 +12,10 @@ enum NarrativePane {
 
   /// Draws `rows` lines from line `offset` on. When the text does not fit, the last
   /// row says which key shows the rest, as a pager's prompt does.
-  static func draw(on grid: inout CellGrid, lines: [String], from offset: Int, rows: Int, y: Int) {
+  static func draw(
+    on grid: inout CellGrid, lines: [String], from offset: Int, rows: Int, y: Int,
+    style: CellStyle = Theme.narrative
+  ) {
     let first = firstLine(lineCount: lines.count, rows: rows, offset: offset)
     let shown = lines[first..<min(lines.count, first + rows)]
     let moreBelow = first + rows < lines.count
@@ -23,12 +26,12 @@ enum NarrativePane {
       var hint = moreBelow ? "} more" : first > 0 ? "{ back" : nil
       if !moreBelow, DisplayWidth.of(line) + 10 > grid.width { hint = nil }
       guard i == rows - 1, let hint else {
-        PlayerView.putClipped(&grid, line, x: 1, y: row, style: Theme.narrative)
+        PlayerView.putClipped(&grid, line, x: 1, y: row, style: style)
         continue
       }
       let hintX = grid.width - DisplayWidth.of(hint) - 1
       PlayerView.putClipped(
-        &grid, moreBelow ? line + " …" : line, x: 1, y: row, style: Theme.narrative,
+        &grid, moreBelow ? line + " …" : line, x: 1, y: row, style: style,
         limit: hintX - 1)
       grid.put(hint, x: hintX, y: row, style: Theme.label)
     }

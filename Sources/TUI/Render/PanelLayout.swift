@@ -13,7 +13,7 @@ enum PanelLayout {
       let event = events[i]
       switch event.operation {
       case .embedding:
-        panels.append(EmbeddingPanel(index: i))
+        panels.append(EmbeddingPanel(index: i, vocabulary: state.trace.model.vocabulary))
       case .matmulInput, .matmulHidden:
         let next = i + 1 < range.upperBound ? events[i + 1].operation : nil
         let follows = next == .biasInput || next == .biasHidden || next == .tanhInput
@@ -35,7 +35,9 @@ enum PanelLayout {
       case .tanh:
         panels.append(TanhPanel(index: i, hidden: event.result.value.columns))
       case .hiddenState:
-        panels.append(HiddenStatesPanel(index: i, hidden: event.result.value.columns))
+        panels.append(
+          HiddenStatesPanel(
+            index: i, hidden: event.result.value.columns, words: state.section.timeSteps.count))
       }
       i += 1
     }
@@ -111,9 +113,16 @@ enum PanelLayout {
     while excess > 0 {
       var best: Int?
       for i in heights.indices where heights[i] > panels[i].minimumHeight {
-        if best == nil
-          || heights[i] - panels[i].minimumHeight
-            > heights[best!] - panels[best!].minimumHeight
+        guard let current = best else {
+          best = i
+          continue
+        }
+        let priority = panels[i].shrinkPriority
+        let bestPriority = panels[current].shrinkPriority
+        if priority > bestPriority
+          || (priority == bestPriority
+            && heights[i] - panels[i].minimumHeight
+              > heights[current] - panels[current].minimumHeight)
         {
           best = i
         }

@@ -26,14 +26,21 @@ public enum PlayerView {
     if narrativeRows > 0 {
       NarrativePane.draw(
         on: &grid, lines: layout.narrative, from: state.narrativeOffset, rows: narrativeRows,
-        y: size.rows - 2 - narrativeRows)
+        y: size.rows - 2 - narrativeRows,
+        style: layout.noteIsEarlier ? Theme.narrativeEarlier : Theme.narrative)
     }
+    if let row = layout.codeRow { CodeLine.draw(on: &grid, y: row, state: state) }
+    if let row = layout.legendRow { LegendLine.draw(on: &grid, y: row, state: state) }
     let narration = Narration.line(for: state.event, variant: context.variant, drill: state.drill)
     let y = size.rows - 2
     let x = grid.put("» ", x: 0, y: y, style: Theme.label)
     putClipped(&grid, narration, x: x, y: y, style: Theme.narration)
     StatusLine.draw(on: &grid, state: state)
-    if state.isShowingHelp { HelpOverlay.draw(on: &grid) }
+    if let selected = state.chapterMenu {
+      ChapterMenu.draw(on: &grid, state: state, selected: selected)
+    }
+    if state.isShowingIntroduction { IntroductionBox.draw(on: &grid, state: state) }
+    if state.isShowingHelp { HelpOverlay.draw(on: &grid, offset: state.helpOffset) }
     return grid
   }
 
@@ -43,30 +50,53 @@ public enum PlayerView {
     /// The lesson's text for this step, wrapped to the screen.
     let narrative: [String]
     let narrativeRows: Int
+    /// Whether the text is an earlier step's note still standing (drawn dim).
+    let noteIsEarlier: Bool
+    /// The row of the line of lesson code under the panels, if the chapter has code.
+    let codeRow: Int?
+    /// The row of the one-line legend, when there is room for it.
+    let legendRow: Int?
   }
 
   /// The layout of a screen big enough for the player, or nil when the panels do not
   /// fit (the message screen is shown instead).
+  ///
+  /// Everything but the text's content is the same at every step of a chapter (and
+  /// changes only with the screen's size): the rows the text gets are the most any of
+  /// the chapter's notes needs, so the panels never move while the learner steps.
   static func layout(_ state: PlayerState, panels: [any Panel]? = nil) -> Layout? {
     let size = state.size
     guard size.columns >= minimumSize.columns, size.rows >= minimumSize.rows else { return nil }
     let panels = panels ?? PanelLayout.panels(for: state)
-    let narrative = NarrativePane.lines(
-      state.section.narrative(at: state.position + 1), width: size.columns - 2)
-    // The lesson's text takes the rows the panels leave, and gives way to them when
-    // the screen is short.
-    var narrativeRows = min(
-      narrative.count, Int(Double(size.rows) * maximumNarrativeShare))
-    while true {
-      let top = 2
-      let bottom = size.rows - 2 - narrativeRows
-      let area = Rect(x: 0, y: top, width: size.columns, height: bottom - top)
-      if area.height > 0, let placed = PanelLayout.arrange(panels, in: area) {
-        return Layout(placed: placed, narrative: narrative, narrativeRows: narrativeRows)
-      }
-      if narrativeRows == 0 { return nil }
-      narrativeRows -= 1
+    let width = size.columns - 2
+    let step = state.position + 1
+    let note = StepNote(state.section, step: step)
+    let narrative = NarrativePane.lines(note.paragraphs, width: width)
+    let reserved = min(
+      StepNote.mostLines(state.section, width: width),
+      Int(Double(size.rows) * maximumNarrativeShare))
+    let hasCode = !state.section.code.isEmpty
+    // The legend gives way first, then the text's rows, then the code line.
+    var options: [(legend: Bool, code: Bool, narrative: Int)] = [(true, hasCode, reserved)]
+    for rows in stride(from: reserved, through: 0, by: -1) {
+      options.append((false, hasCode, rows))
     }
+    if hasCode { options.append((false, false, 0)) }
+    for option in options {
+      let extra = (option.legend ? 1 : 0) + (option.code ? 1 : 0)
+      let top = 2
+      let bottom = size.rows - 2 - option.narrative - extra
+      let area = Rect(x: 0, y: top, width: size.columns, height: bottom - top)
+      guard area.height > 0, let placed = PanelLayout.arrange(panels, in: area) else { continue }
+      var row = bottom
+      let codeRow = option.code ? row : nil
+      if option.code { row += 1 }
+      let legendRow = option.legend ? row : nil
+      return Layout(
+        placed: placed, narrative: narrative, narrativeRows: option.narrative,
+        noteIsEarlier: note.isEarlier, codeRow: codeRow, legendRow: legendRow)
+    }
+    return nil
   }
 
   /// The screens this word's panels fit on, for the message on a smaller one.

@@ -17,6 +17,9 @@ enum Theme {
 
   static let narration = CellStyle(bold: true)
   static let narrative = CellStyle()
+  /// An earlier step's note, still standing: readable, but visibly not this step's.
+  static let narrativeEarlier = CellStyle(dim: true)
+  static let code = CellStyle(tone: .accent)
   static let statusBar = CellStyle(reverse: true)
   static let statusKey = CellStyle(bold: true, reverse: true)
   static let statusError = CellStyle(bold: true, reverse: true, tone: .negative(level: 3))

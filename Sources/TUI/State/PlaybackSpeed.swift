@@ -17,6 +17,16 @@ public struct PlaybackSpeed: Equatable, Sendable {
   public var multiple: Double { PlaybackSpeed.multiples[level] }
   /// The wait between two autoplay steps.
   public var delayMilliseconds: Int { Int(PlaybackSpeed.normalDelayMilliseconds / multiple) }
+  /// Reading pace at normal speed: about 240 words a minute.
+  static let millisecondsPerWord = 250.0
+
+  /// The wait after a step that shows `words` words of new text: a second, or the time
+  /// to read them if longer, scaled by the speed.
+  public func delayMilliseconds(reading words: Int) -> Int {
+    let reading = max(
+      PlaybackSpeed.normalDelayMilliseconds, Double(words) * PlaybackSpeed.millisecondsPerWord)
+    return Int(reading / multiple)
+  }
   public var isFastest: Bool { level == PlaybackSpeed.multiples.count - 1 }
   public var isSlowest: Bool { level == 0 }
 

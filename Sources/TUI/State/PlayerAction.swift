@@ -23,8 +23,13 @@ public enum PlayerAction: Equatable, Sendable {
   case textDown
   case textUp
   case help
-  /// Closes the help, leaves the drill, or else quits (the habit of Esc).
+  /// Closes the help, the chapter menu or the introduction, leaves the drill, drops a
+  /// count; never quits (in front of a class Esc is too easy to hit).
   case cancel
+  /// Opens (or closes) the menu of chapters.
+  case chapterMenu
+  /// Shows (or hides) the chapter's introduction over the screen.
+  case introduction
   case redraw
   case quit
   /// Ctrl-C: quits from anywhere, the help included.

@@ -9,6 +9,7 @@ extension PlayerState {
       isShowingHelp = false
       return nil
     }
+    if updateOverlay(action) { return nil }
     let pendingCount = typedNumber
     if !keepsCount(action) { typedNumber = nil }
     let step = (sectionIndex, position)
@@ -42,13 +43,12 @@ extension PlayerState {
     case .drill: toggleDrill()
     case .textDown: scrollText(pages: 1)
     case .textUp: scrollText(pages: -1)
-    case .help: isShowingHelp = true
-    case .cancel:
-      if drill != nil {
-        drill = nil
-      } else {
-        isQuitting = true
-      }
+    case .help:
+      isShowingHelp = true
+      helpOffset = 0
+    case .cancel: cancel(count: pendingCount)
+    case .chapterMenu: openChapterMenu()
+    case .introduction: showIntroduction()
     case .redraw: return .repaint
     case .quit, .interrupt: isQuitting = true
     case .suspend:
@@ -128,6 +128,8 @@ extension PlayerState {
     case .interrupt, .tick, .resize, .exported, .exportFailed, .recordingStarted,
       .recordingStopped, .recordingFailed:
       false
+    // Scrolling the help's legend and glossary.
+    case .nextWord, .previousWord, .textDown, .textUp: false
     default: true
     }
   }
@@ -157,7 +159,7 @@ extension PlayerState {
       self.drill = nil
     }
     guard !isAtEnd else {
-      message = StatusMessage("end of the trace: g goes back to the start")
+      enterNeighbourChapter(by: 1)
       return
     }
     position += 1
@@ -175,7 +177,7 @@ extension PlayerState {
       return
     }
     guard position > 0 else {
-      message = StatusMessage("this is the first step")
+      enterNeighbourChapter(by: -1)
       return
     }
     position -= 1
@@ -254,9 +256,6 @@ extension PlayerState {
           : delta > 0 ? "this is the last chapter" : "this is the first chapter")
       return
     }
-    sectionIndex = target
-    position = 0
-    drill = nil
-    isPlaying = false
+    enterChapter(target, atEnd: false)
   }
 }

@@ -14,6 +14,12 @@ public struct PlayerState: Sendable {
   public internal(set) var speed = PlaybackSpeed.normal
   public internal(set) var drill: DrillPosition?
   public internal(set) var isShowingHelp = false
+  /// The help's first line on screen (↓ and ↑ scroll it).
+  public internal(set) var helpOffset = 0
+  /// The chapter menu, open: the chapter chosen in it (an index into the sections).
+  public internal(set) var chapterMenu: Int?
+  /// The chapter's introduction, recalled over the screen.
+  public internal(set) var isShowingIntroduction = false
   /// The first line of the lesson's text on screen (`{` and `}` scroll it); back to 0
   /// whenever the step changes.
   public internal(set) var narrativeOffset = 0
@@ -47,6 +53,8 @@ public struct PlayerState: Sendable {
   /// The index of the current word (time step t is `timeStep + 1`).
   public var timeStep: Int { section.timeStepIndex(ofEvent: position) }
   public var isAtEnd: Bool { position == section.stepCount - 1 }
+  /// Whether a box (help, chapter menu, introduction) is over the screen.
+  public var hasOverlay: Bool { isShowingHelp || chapterMenu != nil || isShowingIntroduction }
 
   /// The current event as a product, if it is one.
   public var product: MatrixProduct? { MatrixProduct(event, variant: trace.model.variant) }

@@ -20,7 +20,7 @@ public struct PlayerLoop {
       terminal.draw(grid)
       recording?.session.record(grid, of: state, at: configuration.clock())
       let input = terminal.nextInput(
-        timeoutMilliseconds: state.isPlaying ? state.speed.delayMilliseconds : nil)
+        timeoutMilliseconds: state.isPlaying ? state.autoplayDelayMilliseconds : nil)
       let action: PlayerAction?
       switch input {
       case .key(let key): action = KeyMap.action(for: key) ?? .unbound(key)
