@@ -22,6 +22,7 @@ let package = Package(
         "Workloads",
         .product(name: "Benchmark", package: "benchmark"),
         .product(name: "Model", package: "rnntrace"),
+        .product(name: "TraceLog", package: "rnntrace"),
         .product(name: "TUI", package: "rnntrace"),
       ],
       path: "Benchmarks/RNNTraceBenchmarks",
@@ -31,13 +32,18 @@ let package = Package(
     .target(
       name: "Workloads",
       dependencies: [
-        .product(name: "Model", package: "rnntrace"), .product(name: "TUI", package: "rnntrace"),
+        .product(name: "Model", package: "rnntrace"),
+        .product(name: "Lesson", package: "rnntrace"),
+        .product(name: "TraceLog", package: "rnntrace"),
+        .product(name: "TUI", package: "rnntrace"),
       ]),
     // The same work without the harness, to run under valgrind's callgrind.
     .executableTarget(
       name: "Profile",
       dependencies: [
-        "Workloads", .product(name: "Model", package: "rnntrace"),
+        "Workloads",
+        .product(name: "Model", package: "rnntrace"),
+        .product(name: "TraceLog", package: "rnntrace"),
         .product(name: "TUI", package: "rnntrace"),
       ]
     ),

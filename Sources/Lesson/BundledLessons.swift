@@ -3,7 +3,7 @@ import Model
 /// The lessons built into the program, so that `rnntrace` needs no file beside it.
 ///
 /// Their text is embedded at build time from `lessons/` (through symlinks in
-/// `Sources/Model/Lesson/Bundled/`), so the files in `lessons/` stay the only copy.
+/// `Sources/Lesson/Bundled/`), so the files in `lessons/` stay the only copy.
 public enum BundledLessons {
   /// One bundled lesson file.
   public struct Entry: Sendable {

@@ -57,20 +57,16 @@ public struct Chapter: Equatable, Sendable {
   public var variant: Variant { cell.variant }
 
   /// The narrative grouped by step, in step order (step 0, the introduction, first when
-  /// there is one).
-  public var sections: [NarrativeSection] {
+  /// there is one): what a printer prints after each step, and a player shows from
+  /// each step on.
+  public var narrativeByStep: [StepNarrative] {
     var steps: [Int] = []
     var byStep: [Int: [Paragraph]] = [:]
     for paragraph in narrative {
       if byStep[paragraph.step] == nil { steps.append(paragraph.step) }
       byStep[paragraph.step, default: []].append(paragraph)
     }
-    return steps.sorted().map { NarrativeSection(step: $0, paragraphs: byStep[$0]!) }
-  }
-
-  /// The section in force at `step`: the latest one at or before it.
-  public func section(at step: Int) -> NarrativeSection? {
-    sections.last { $0.step <= step }
+    return steps.sorted().map { StepNarrative(step: $0, paragraphs: byStep[$0]!) }
   }
 
   /// Every tensor the chapter names, drawn and written, in the order defined.

@@ -18,17 +18,20 @@ struct LessonText {
       let run = chapter.run(kernel: kernel)
       out += "\n" + String(repeating: "═", count: width) + "\n"
       out += "Chapter \(number): \(chapter.title)\n"
-      let sections = Dictionary(grouping: chapter.narrative, by: \.step)
+      let narrative = chapter.narrativeByStep
+      func paragraphs(at step: Int) -> [Paragraph] {
+        narrative.first { $0.step == step }?.paragraphs ?? []
+      }
       var walkthrough = WalkthroughText(format: format)
       walkthrough.afterStep = { step, out in
         if let code = chapter.code[step] { out += "  code: \(code)\n" }
-        for (i, paragraph) in (sections[step] ?? []).enumerated() {
+        for (i, paragraph) in paragraphs(at: step).enumerated() {
           if i > 0 { out += "  │\n" }
           out += wrapped(run.text(of: paragraph, format: format), indent: "  │ ")
         }
       }
       var intro = ""
-      for paragraph in sections[0] ?? [] {
+      for paragraph in paragraphs(at: 0) {
         intro += wrapped(run.text(of: paragraph, format: format), indent: "")
         intro += "\n"
       }

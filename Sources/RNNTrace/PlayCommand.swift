@@ -65,21 +65,21 @@ struct PlayCommand: ParsableCommand {
     }
     switch try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: true) {
     case .lesson(let loaded):
-      let sections = loaded.chapters.map { number, chapter in
-        Self.section(chapter.run(kernel: model.rngKernel), number: number)
+      let chapters = loaded.chapters.map { number, chapter in
+        Self.playerChapter(chapter.run(kernel: model.rngKernel), number: number)
       }
       let content = PlayerContent(
-        title: loaded.lesson.title, sections: sections,
+        title: loaded.lesson.title, chapters: chapters,
         chapterCount: loaded.lesson.chapters.count)
       var configuration = PlayerConfiguration(export: { trace in
-        let number = sections.firstIndex { $0.trace.events == trace.events }.map {
+        let number = chapters.firstIndex { $0.trace.events == trace.events }.map {
           loaded.chapters[$0].number
         }
         return try TraceExporter.export(
           trace, title: number.map(loaded.title(of:)) ?? loaded.lesson.title)
       })
       configuration.record = { trace in
-        let number = sections.firstIndex { $0.trace.events == trace.events }
+        let number = chapters.firstIndex { $0.trace.events == trace.events }
         return try SessionCastFile.target(
           title: number.map { loaded.title(of: loaded.chapters[$0].number) } ?? loaded.lesson.title,
           environment: environment)
@@ -121,7 +121,7 @@ struct PlayCommand: ParsableCommand {
 
   /// A chapter for the player: its trace, its introduction and its paragraphs with
   /// their values filled in.
-  static func section(_ run: ChapterTrace, number: Int) -> PlayerSection {
+  static func playerChapter(_ run: ChapterTrace, number: Int) -> PlayerChapter {
     var narrative: [Int: [String]] = [:]
     var introduction: [String] = []
     for paragraph in run.chapter.narrative {
@@ -131,7 +131,7 @@ struct PlayCommand: ParsableCommand {
         narrative[paragraph.step, default: []].append(run.text(of: paragraph))
       }
     }
-    return PlayerSection(
+    return PlayerChapter(
       title: run.chapter.title, trace: run.trace, narrative: narrative, number: number,
       introduction: introduction, summary: run.summary().map { [$0] } ?? [],
       code: run.chapter.code)

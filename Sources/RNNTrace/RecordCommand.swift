@@ -98,7 +98,7 @@ struct RecordCommand: ParsableCommand {
     let environment = ProcessInfo.processInfo.environment
     let (content, defaultTitle) = try walkthrough()
     let steps = try chosenSteps(of: content)
-    let stepCount = steps.map(\.count) ?? content.sections.reduce(0) { $0 + $1.stepCount }
+    let stepCount = steps.map(\.count) ?? content.chapters.reduce(0) { $0 + $1.stepCount }
     if stepCount > Self.maximumSteps {
       throw CommandError(
         .usage,
@@ -136,7 +136,7 @@ struct RecordCommand: ParsableCommand {
     if let first = summary.tooSmall.first {
       let fits = summary.neededSizes.map { "\($0.columns)x\($0.rows)" }
       Main.warn(
-        "\(summary.tooSmall.count) of \(summary.steps) steps (the first: step \(first.position + 1)) do not fit \(recording.size.columns)x\(recording.size.rows) and show the player's request for a larger terminal"
+        "\(summary.tooSmall.count) of \(summary.steps) steps (the first: step \(first.eventIndex + 1)) do not fit \(recording.size.columns)x\(recording.size.rows) and show the player's request for a larger terminal"
           + (fits.isEmpty ? "" : "; --size \(fits.joined(separator: " or ")) fits"))
     }
   }
@@ -145,13 +145,13 @@ struct RecordCommand: ParsableCommand {
   private func walkthrough() throws -> (PlayerContent, String) {
     switch try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: true) {
     case .lesson(let loaded):
-      let sections = loaded.chapters.map { number, chapter in
-        PlayCommand.section(chapter.run(kernel: model.rngKernel), number: number)
+      let chapters = loaded.chapters.map { number, chapter in
+        PlayCommand.playerChapter(chapter.run(kernel: model.rngKernel), number: number)
       }
       let title = loaded.only.map(loaded.title(of:)) ?? loaded.lesson.title
       return (
         PlayerContent(
-          title: loaded.lesson.title, sections: sections,
+          title: loaded.lesson.title, chapters: chapters,
           chapterCount: loaded.lesson.chapters.count), title
       )
     case .adHoc:
@@ -165,13 +165,13 @@ struct RecordCommand: ParsableCommand {
   private func chosenSteps(of content: PlayerContent) throws -> ClosedRange<Int>? {
     guard from != nil || to != nil else { return nil }
     let option = from != nil ? "--from" : "--to"
-    guard content.sections.count == 1 else {
+    guard content.chapters.count == 1 else {
       throw CommandError(
         .usage,
-        "\(option): steps are counted in a chapter and the lesson has \(content.sections.count); choose one with --chapter 1 … \(content.sections.count)"
+        "\(option): steps are counted in a chapter and the lesson has \(content.chapters.count); choose one with --chapter 1 … \(content.chapters.count)"
       )
     }
-    let count = content.sections[0].stepCount
+    let count = content.chapters[0].stepCount
     let first = from ?? 1
     let last = to ?? count
     for (name, step) in [("--from", from), ("--to", to)] {

@@ -95,9 +95,10 @@ struct BundledLessonTests {
     let first = lesson.chapters[0]
     // linear: embedding, matmul_input, matmul_hidden, add, hidden_state.
     #expect(first.stepCount == 5)
-    #expect(first.sections.map(\.step) == [0, 1, 2, 3, 4, 5])
-    #expect(first.section(at: 0)?.paragraphs.count == 3)
-    #expect(first.section(at: 5)?.paragraphs.count == 2)
+    let narrative = first.narrativeByStep
+    #expect(narrative.map(\.step) == [0, 1, 2, 3, 4, 5])
+    #expect(narrative.map(\.paragraphs.count).first == 3)
+    #expect(narrative.map(\.paragraphs.count).last == 2)
     #expect(lesson.chapters[1].stepCount == 25)
     #expect(lesson.chapters[2].stepCount == 35)
     #expect(lesson.chapters[3].stepCount == 40)

@@ -54,11 +54,8 @@ struct LessonFormatTests {
       chapter.narrative.map(\.anchor) == [
         .start, .time(1, operation: .add), .time(1, operation: .add), .step(2), .end,
       ])
-    #expect(chapter.sections.map(\.step) == [0, 2, 4, 5])
-    #expect(chapter.sections.map(\.paragraphs.count) == [1, 1, 2, 1])
-    #expect(chapter.section(at: 1)?.step == 0)
-    #expect(chapter.section(at: 3)?.step == 2)
-    #expect(chapter.section(at: 4)?.step == 4)
+    #expect(chapter.narrativeByStep.map(\.step) == [0, 2, 4, 5])
+    #expect(chapter.narrativeByStep.map(\.paragraphs.count) == [1, 1, 2, 1])
   }
 
   @Test func fillsInLiveValues() throws {

@@ -11,11 +11,11 @@ import Testing
   static let lesson = try! BundledLessons.standard.lesson()
 
   static let content: PlayerContent = {
-    let sections = lesson.chapters.enumerated().map { i, chapter in
-      PlayCommand.section(chapter.run(), number: i + 1)
+    let chapters = lesson.chapters.enumerated().map { i, chapter in
+      PlayCommand.playerChapter(chapter.run(), number: i + 1)
     }
     return PlayerContent(
-      title: lesson.title, sections: sections, chapterCount: lesson.chapters.count)
+      title: lesson.title, chapters: chapters, chapterCount: lesson.chapters.count)
   }()
 
   static let sizes = [ScreenSize(columns: 80, rows: 24), ScreenSize(columns: 120, rows: 40)]
@@ -25,21 +25,21 @@ import Testing
   @Test(arguments: sizes)
   func nextAloneGoesThroughEveryChapter(size: ScreenSize) {
     var state = PlayerState(content: Self.content, size: size)
-    let total = Self.content.sections.map(\.stepCount).reduce(0, +)
+    let total = Self.content.chapters.map(\.stepCount).reduce(0, +)
     var presses = 0
     while presses < total + 5 {
       let header = PlayerView.render(state).lines[0]
-      let number = state.sectionIndex + 1
+      let number = state.chapterIndex + 1
       #expect(
         header.contains("ch \(number)/\(Self.lesson.chapters.count) "), "\(header)")
-      let title = Self.lesson.chapters[state.sectionIndex].title
+      let title = Self.lesson.chapters[state.chapterIndex].title
       #expect(header.contains(String(title.prefix(20))), "\(header)")
-      if state.sectionIndex == Self.content.sections.count - 1 && state.isAtEnd { break }
+      if state.chapterIndex == Self.content.chapters.count - 1 && state.isAtEnd { break }
       state.update(.next)
       presses += 1
     }
     #expect(presses == total - 1)
-    #expect(state.sectionIndex == Self.content.sections.count - 1 && state.isAtEnd)
+    #expect(state.chapterIndex == Self.content.chapters.count - 1 && state.isAtEnd)
     state.update(.next)
     #expect(state.message?.text.contains("the end of the lesson") == true)
   }
@@ -48,18 +48,18 @@ import Testing
   /// legend keep their rows and columns at every step.
   @Test(arguments: sizes)
   func everyPanelKeepsItsPlaceAcrossAChapter(size: ScreenSize) throws {
-    for index in Self.content.sections.indices {
+    for index in Self.content.chapters.indices {
       var state = PlayerState(content: Self.content, size: size)
       state.update(.resize(size))
-      while state.sectionIndex < index { state.update(.nextSection) }
+      while state.chapterIndex < index { state.update(.nextChapter) }
       let first = try #require(PlayerView.layout(state), "chapter \(index + 1) does not fit")
       let rects = first.placed.map(\.1)
-      for _ in 1..<state.section.stepCount {
+      for _ in 1..<state.chapter.stepCount {
         state.update(.next)
         let layout = try #require(PlayerView.layout(state))
         #expect(
           layout.placed.map(\.1) == rects,
-          "chapter \(index + 1) step \(state.position + 1) at \(size)")
+          "chapter \(index + 1) step \(state.eventIndex + 1) at \(size)")
         #expect(layout.narrativeRows == first.narrativeRows)
         #expect(layout.codeRow == first.codeRow && layout.legendRow == first.legendRow)
       }
@@ -73,15 +73,15 @@ extension LessonScreenTests {
   @Test(arguments: sizes + [ScreenSize(columns: 80, rows: 32)])
   func theTanhMarkIsOnTheCurveAtEveryStep(size: ScreenSize) throws {
     var plotted = 0
-    for index in Self.content.sections.indices {
+    for index in Self.content.chapters.indices {
       var state = PlayerState(content: Self.content, size: size)
-      while state.sectionIndex < index { state.update(.nextSection) }
-      for _ in 0..<state.section.stepCount {
+      while state.chapterIndex < index { state.update(.nextChapter) }
+      for _ in 0..<state.chapter.stepCount {
         defer { state.update(.next) }
         let grid = PlayerView.render(state)
         let layout = try #require(PlayerView.layout(state))
         for (panel, rect) in layout.placed {
-          guard let tanh = panel as? TanhPanel, tanh.index <= state.position else { continue }
+          guard let tanh = panel as? TanhPanel, tanh.index <= state.eventIndex else { continue }
           let plotHeight = min(TanhPanel.plotRows, rect.height - 4)
           let plotWidth = min(rect.width, 48) - 6
           guard plotHeight >= 3, plotWidth >= 9 else { continue }
@@ -94,7 +94,7 @@ extension LessonScreenTests {
             let cell = grid[rect.x + 5 + point.column, rect.y + 3 + point.row]
             #expect(
               ["●", "◂", "▸"].contains(cell.text),
-              "ch \(index + 1) step \(state.position + 1) at \(size): h[\(i)] not drawn")
+              "ch \(index + 1) step \(state.eventIndex + 1) at \(size): h[\(i)] not drawn")
             #expect(point.row == geometry.curveRow(point.column))
             #expect(abs(point.row - geometry.row(h[i])) <= 1, "tanh(\(z[i])) = \(h[i])")
             plotted += 1

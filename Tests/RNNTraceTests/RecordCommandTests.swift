@@ -14,11 +14,11 @@ struct RecordCommandTests {
   static func lesson(chapter: Int? = nil) throws -> PlayerContent {
     let options = try LessonOptions.parse(chapter.map { ["--chapter", String($0)] } ?? [])
     let loaded = try options.load()
-    let sections = loaded.chapters.map { number, chapter in
-      PlayCommand.section(chapter.run(), number: number)
+    let chapters = loaded.chapters.map { number, chapter in
+      PlayCommand.playerChapter(chapter.run(), number: number)
     }
     return PlayerContent(
-      title: loaded.lesson.title, sections: sections, chapterCount: loaded.lesson.chapters.count)
+      title: loaded.lesson.title, chapters: chapters, chapterCount: loaded.lesson.chapters.count)
   }
 
   /// The player's frame for marker `index` of a recording of `content` from its start:
@@ -26,9 +26,9 @@ struct RecordCommandTests {
   static func frame(_ content: PlayerContent, size: ScreenSize, marker index: Int) -> CellGrid {
     var state = PlayerState(content: content, size: size)
     var rest = index
-    while rest >= state.section.stepCount {
-      rest -= state.section.stepCount
-      state.update(.nextSection)
+    while rest >= state.chapter.stepCount {
+      rest -= state.chapter.stepCount
+      state.update(.nextChapter)
     }
     state.update(.togglePlay)
     for _ in 0..<rest { state.update(.tick) }
@@ -89,7 +89,7 @@ struct RecordCommandTests {
     #expect(cast.version == 3 && cast.columns == 120 && cast.rows == 40)
     #expect((cast.header["term"] as? [String: Any])?["type"] as? String == "xterm-256color")
     let content = try Self.lesson()
-    let steps = content.sections.map(\.stepCount).reduce(0, +)
+    let steps = content.chapters.map(\.stepCount).reduce(0, +)
     #expect(cast.markers.count == steps)
     #expect(cast.markers.map(\.time) == (0..<steps).map { Int64($0) * 400_000 })
     #expect(cast.markers.allSatisfy { $0.written == 0 })

@@ -11,12 +11,12 @@ struct ChapterNavigationTests {
     let c = GoldenModels.linearTanhSeed7
     return PlayerContent(
       title: "RNN Pytorch, one operation at a time",
-      sections: [
-        PlayerSection(title: "One step", trace: a.model.trace(a.words), number: 1),
-        PlayerSection(
+      chapters: [
+        PlayerChapter(title: "One step", trace: a.model.trace(a.words), number: 1),
+        PlayerChapter(
           title: "A sentence, word after word", trace: b.model.trace(b.words), number: 2,
           introduction: ["Now the same rule runs over a whole sentence."]),
-        PlayerSection(title: "The second class", trace: c.model.trace(c.words), number: 3),
+        PlayerChapter(title: "The second class", trace: c.model.trace(c.words), number: 3),
       ], chapterCount: 5)
   }()
 
@@ -26,31 +26,31 @@ struct ChapterNavigationTests {
 
   @Test func nextAtAChaptersLastStepGoesOnToTheNextWithACard() {
     var state = TestSupport.after([.last], from: state())
-    #expect(state.sectionIndex == 0 && state.isAtEnd)
+    #expect(state.chapterIndex == 0 && state.isAtEnd)
     state.update(.next)
-    #expect(state.sectionIndex == 1 && state.position == 0)
+    #expect(state.chapterIndex == 1 && state.eventIndex == 0)
     #expect(state.message?.text == "chapter 2: A sentence, word after word")
     let status = PlayerView.render(state).lines[39]
     #expect(status.contains("chapter 2: A sentence, word after word"))
     // ← at its first step goes back to the last step of the chapter before.
     state.update(.previous)
-    #expect(state.sectionIndex == 0 && state.isAtEnd)
+    #expect(state.chapterIndex == 0 && state.isAtEnd)
     #expect(state.message?.text == "chapter 1: One step")
   }
 
   @Test func theEndOfTheLessonSaysWhatIsLeft() {
-    var state = TestSupport.after([.nextSection, .nextSection, .last, .next], from: state())
-    #expect(state.sectionIndex == 2 && state.isAtEnd)
+    var state = TestSupport.after([.nextChapter, .nextChapter, .last, .next], from: state())
+    #expect(state.chapterIndex == 2 && state.isAtEnd)
     #expect(state.message?.text.contains("the end of the lesson") == true)
     state = TestSupport.after([.first, .previous], from: TestSupport.after([], from: self.state()))
-    #expect(state.sectionIndex == 0 && state.position == 0)
+    #expect(state.chapterIndex == 0 && state.eventIndex == 0)
     #expect(state.message?.text == "this is the first step")
   }
 
   @Test func autoplayStopsAtTheChaptersEnd() {
     var state = TestSupport.after([.togglePlay], from: state())
     for _ in 0..<100 { state.update(.tick) }
-    #expect(state.sectionIndex == 0 && state.isAtEnd && !state.isPlaying)
+    #expect(state.chapterIndex == 0 && state.isAtEnd && !state.isPlaying)
   }
 
   @Test func theChapterMenuJumpsAndEscClosesIt() {
@@ -63,14 +63,14 @@ struct ChapterNavigationTests {
     state.update(.nextWord)
     #expect(state.chapterMenu == 2)
     state.update(.next)
-    #expect(state.chapterMenu == nil && state.sectionIndex == 2 && state.position == 0)
+    #expect(state.chapterMenu == nil && state.chapterIndex == 2 && state.eventIndex == 0)
     // A digit jumps at once.
     state = TestSupport.after([.chapterMenu, .digit(2)], from: state)
-    #expect(state.chapterMenu == nil && state.sectionIndex == 1)
+    #expect(state.chapterMenu == nil && state.chapterIndex == 1)
     // Esc and q close the menu; neither quits.
     for close in [PlayerAction.cancel, .quit, .chapterMenu] {
       let closed = TestSupport.after([.chapterMenu, close], from: state)
-      #expect(closed.chapterMenu == nil && !closed.isQuitting && closed.sectionIndex == 1)
+      #expect(closed.chapterMenu == nil && !closed.isQuitting && closed.chapterIndex == 1)
     }
     #expect(TestSupport.after([.chapterMenu, .interrupt], from: state).isQuitting)
   }
@@ -79,8 +79,8 @@ struct ChapterNavigationTests {
     let start = state()
     #expect(!TestSupport.after([.cancel, .cancel], from: start).isQuitting)
     let counted = TestSupport.after([.digit(3), .cancel, .first], from: start)
-    #expect(counted.position == 0)
-    let intro = TestSupport.after([.nextSection, .introduction], from: start)
+    #expect(counted.eventIndex == 0)
+    let intro = TestSupport.after([.nextChapter, .introduction], from: start)
     #expect(intro.isShowingIntroduction)
     #expect(PlayerView.render(intro).text.contains("Now the same rule runs over a whole sentence."))
     let closed = TestSupport.after([.cancel], from: intro)
@@ -98,7 +98,7 @@ struct ChapterNavigationTests {
     {
       let header = PlayerView.render(state).lines[0]
       #expect(header.contains("ch \(i + 1)/5 \(title)"), "\(header)")
-      state.update(.nextSection)
+      state.update(.nextChapter)
     }
     let wide = PlayerView.render(self.state()).lines[0]
     #expect(wide.contains("rnntrace │ RNN Pytorch, one operation at a time │ ch 1/5 One step"))

@@ -13,8 +13,8 @@ import Testing
     let golden = GoldenModels.linearSeed12
     let content = PlayerContent(
       title: "RNN Pytorch",
-      sections: [
-        PlayerSection(
+      chapters: [
+        PlayerChapter(
           title: "chapter 1", trace: golden.model.trace(golden.words),
           narrative: [1: paragraphs, 2: ["The second step's text."]])
       ])

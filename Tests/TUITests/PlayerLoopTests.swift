@@ -40,7 +40,7 @@ struct PlayerLoopTests {
       .key(.right), .key(.right), .key(.right), .ignored, .key(.left), .key(.character("q")),
     ])
     let final = PlayerLoop().run(content, on: terminal)
-    #expect(final.position == 2)
+    #expect(final.eventIndex == 2)
     #expect(final.isQuitting)
     #expect(terminal.screens.count == 6)
     // Paused, the loop waits for a key with no timeout.

@@ -10,10 +10,10 @@ struct PlayerUpdateTests {
 
   @Test func nextAndPreviousMoveOneOperation() {
     let three = TestSupport.after(TestSupport.repeated(.next, 3), from: start)
-    #expect(three.position == 3)
+    #expect(three.eventIndex == 3)
     #expect(three.event.operation == .matmulHidden)
     let back = TestSupport.after([.previous], from: three)
-    #expect(back.position == 2)
+    #expect(back.eventIndex == 2)
     #expect(back.event.operation == .biasInput)
   }
 
@@ -28,41 +28,41 @@ struct PlayerUpdateTests {
 
   @Test func theEndsStopAndSaySo() {
     let first = TestSupport.after([.previous], from: start)
-    #expect(first.position == 0)
+    #expect(first.eventIndex == 0)
     #expect(first.message?.text == "this is the first step")
     let last = TestSupport.after([.last, .next], from: start)
-    #expect(last.position == 39)
+    #expect(last.eventIndex == 39)
     #expect(last.message?.text.contains("end of the trace") == true)
   }
 
   @Test func wordKeysJumpToTheFirstOperationOfAWord() {
     let second = TestSupport.after([.nextWord], from: start)
-    #expect(second.position == 8)
+    #expect(second.eventIndex == 8)
     #expect(second.event.t == 2 && second.event.operation == .embedding)
     // Mid-word, "previous word" goes to the start of this word first, as players do.
     let midSecond = TestSupport.after([.next, .next], from: second)
-    #expect(TestSupport.after([.previousWord], from: midSecond).position == 8)
-    #expect(TestSupport.after([.previousWord], from: second).position == 0)
+    #expect(TestSupport.after([.previousWord], from: midSecond).eventIndex == 8)
+    #expect(TestSupport.after([.previousWord], from: second).eventIndex == 0)
     let lastWord = TestSupport.after(TestSupport.repeated(.nextWord, 10), from: start)
-    #expect(lastWord.position == 32)
+    #expect(lastWord.eventIndex == 32)
     #expect(lastWord.message?.text == "this is the last word")
   }
 
   @Test func firstAndLast() {
     let last = TestSupport.after([.last], from: start)
-    #expect(last.position == 39 && last.isAtEnd)
-    #expect(TestSupport.after([.first], from: last).position == 0)
+    #expect(last.eventIndex == 39 && last.isAtEnd)
+    #expect(TestSupport.after([.first], from: last).eventIndex == 0)
   }
 
   @Test func aNumberThenGGoesToThatStep() {
     let twelve = TestSupport.after([.digit(1), .digit(2), .first], from: start)
-    #expect(twelve.position == 11)
+    #expect(twelve.eventIndex == 11)
     #expect(twelve.typedNumber == nil)
     // 0 inside a number is a digit, not "normal speed".
     let ten = TestSupport.after([.digit(1), .normalSpeed, .last], from: start)
-    #expect(ten.position == 9)
+    #expect(ten.eventIndex == 9)
     let tooFar = TestSupport.after([.digit(9), .digit(9), .first], from: twelve)
-    #expect(tooFar.position == 11)
+    #expect(tooFar.eventIndex == 11)
     #expect(tooFar.message?.isError == true)
     #expect(tooFar.message?.text.contains("1 to 40") == true)
   }
@@ -70,7 +70,7 @@ struct PlayerUpdateTests {
   @Test func anyOtherKeyDropsAPendingNumber() {
     let state = TestSupport.after([.digit(3), .next], from: start)
     #expect(state.typedNumber == nil)
-    #expect(state.position == 1)
+    #expect(state.eventIndex == 1)
   }
 
   @Test func spacePlaysToTheEndAndStops() {
@@ -85,11 +85,11 @@ struct PlayerUpdateTests {
     #expect(state.isAtEnd)
     // At the end, Space plays again from the start.
     state.update(.togglePlay)
-    #expect(state.isPlaying && state.position == 0)
+    #expect(state.isPlaying && state.eventIndex == 0)
     state.update(.togglePlay)
     #expect(!state.isPlaying)
     state.update(.tick)
-    #expect(state.position == 0)
+    #expect(state.eventIndex == 0)
   }
 
   @Test func speedKeys() {
@@ -115,7 +115,7 @@ struct PlayerUpdateTests {
     #expect(seen.count == inner * 2)
     #expect(seen.last == DrillPosition(output: 1, term: inner - 1))
     // Past the last multiply-add, the drill ends and the next operation comes.
-    #expect(state.position == 2)
+    #expect(state.eventIndex == 2)
     let back = TestSupport.after([.next, .next, .previous], from: product)
     #expect(back.drill == DrillPosition(output: 0, term: 1))
     #expect(TestSupport.after([.previous], from: product).drill == nil)
@@ -149,7 +149,7 @@ struct PlayerUpdateTests {
     let help = TestSupport.after([.help], from: start)
     #expect(help.isShowingHelp)
     let closed = TestSupport.after([.next], from: help)
-    #expect(!closed.isShowingHelp && closed.position == 0)
+    #expect(!closed.isShowingHelp && closed.eventIndex == 0)
     let quitKey = TestSupport.after([.quit], from: help)
     #expect(!quitKey.isShowingHelp && !quitKey.isQuitting)
     #expect(TestSupport.after([.interrupt], from: help).isQuitting)
@@ -187,29 +187,29 @@ struct PlayerUpdateTests {
   @Test func resizeChangesOnlyTheSize() {
     let state = TestSupport.after([.next, .resize(ScreenSize(columns: 30, rows: 8))], from: start)
     #expect(state.size == ScreenSize(columns: 30, rows: 8))
-    #expect(state.position == 1)
+    #expect(state.eventIndex == 1)
   }
 
-  @Test func chapterKeysMoveBetweenSections() {
+  @Test func chapterKeysMoveBetweenChapters() {
     let a = GoldenModels.linearTanhSeed7
     let b = GoldenModels.linearSeed12
     let content = PlayerContent(
       title: "lesson",
-      sections: [
-        PlayerSection(title: "chapter 1: linear-tanh", trace: a.model.trace(a.words)),
-        PlayerSection(title: "chapter 2: linear", trace: b.model.trace(b.words)),
+      chapters: [
+        PlayerChapter(title: "chapter 1: linear-tanh", trace: a.model.trace(a.words)),
+        PlayerChapter(title: "chapter 2: linear", trace: b.model.trace(b.words)),
       ])
     var state = PlayerState(content: content, size: ScreenSize(columns: 120, rows: 40))
     state.update(.next)
-    state.update(.nextSection)
-    #expect(state.sectionIndex == 1 && state.position == 0)
+    state.update(.nextChapter)
+    #expect(state.chapterIndex == 1 && state.eventIndex == 0)
     #expect(state.trace.model.variant == .linear)
-    state.update(.nextSection)
-    #expect(state.sectionIndex == 1)
+    state.update(.nextChapter)
+    #expect(state.chapterIndex == 1)
     #expect(state.message?.text == "this is the last chapter")
-    state.update(.previousSection)
-    #expect(state.sectionIndex == 0)
-    let single = TestSupport.after([.nextSection], from: start)
+    state.update(.previousChapter)
+    #expect(state.chapterIndex == 0)
+    let single = TestSupport.after([.nextChapter], from: start)
     #expect(single.message?.text == "there is only one chapter")
   }
 }
@@ -228,7 +228,7 @@ struct KeyMapTests {
     (.character("0"), .normalSpeed), (.character("7"), .digit(7)), (.character("d"), .drill),
     (.character("?"), .help), (.control("l"), .redraw), (.character("q"), .quit),
     (.escape, .cancel), (.control("c"), .interrupt), (.character("e"), .export),
-    (.character("]"), .nextSection), (.character("["), .previousSection),
+    (.character("]"), .nextChapter), (.character("["), .previousChapter),
     (.control("z"), .suspend),
   ])
   func keyDoes(key: Key, action: PlayerAction) {

@@ -109,7 +109,7 @@ struct PlayerViewTests {
         "embedding", "·Weᵀ:", "+ b_e", "·Whᵀ:", "+ b_h", "sum z_", "tanh h_",
         "hidden states",
       ] {
-        #expect(text.contains(title), "step \(state.position + 1): \(title) missing\n\(text)")
+        #expect(text.contains(title), "step \(state.eventIndex + 1): \(title) missing\n\(text)")
       }
       #expect(!text.contains("too small") && !text.contains("Enlarge"))
       state.update(.next)
@@ -232,18 +232,18 @@ struct PlayerViewTests {
     let golden = GoldenModels.linearSeed12
     let content = PlayerContent(
       title: "RNN Pytorch",
-      sections: [
-        PlayerSection(
+      chapters: [
+        PlayerChapter(
           title: "the hypothesis function", trace: golden.model.trace(golden.words),
           narrative: [1: ["The first word is looked up in the embedding table."]], number: 1),
-        PlayerSection(
+        PlayerChapter(
           title: "tanh", trace: GoldenModels.rawTanhSeed1.model.trace(["the"]), number: 2),
       ])
     let state = PlayerState(content: content, size: ScreenSize(columns: 120, rows: 40))
     let lines = lines(state)
     #expect(lines[0].contains("rnntrace │ RNN Pytorch │ ch 1/2 the hypothesis function"))
     #expect(lines.contains { $0.contains("The first word is looked up in the embedding table.") })
-    let next = TestSupport.after([.nextSection], from: state)
+    let next = TestSupport.after([.nextChapter], from: state)
     #expect(self.lines(next)[0].contains("ch 2/2 tanh"))
   }
 

@@ -23,11 +23,11 @@ struct WalkthroughRecordingTests {
   }
 
   /// The player playing from its first step: Space, then a tick per step.
-  func playing(_ content: PlayerContent, size: ScreenSize, section: Int = 0, ticks: Int)
+  func playing(_ content: PlayerContent, size: ScreenSize, chapterIndex: Int = 0, ticks: Int)
     -> PlayerState
   {
     var state = PlayerState(content: content, size: size)
-    for _ in 0..<section { state.update(.nextSection) }
+    for _ in 0..<chapterIndex { state.update(.nextChapter) }
     state.update(.togglePlay)
     for _ in 0..<ticks { state.update(.tick) }
     return state
@@ -56,7 +56,7 @@ struct WalkthroughRecordingTests {
     #expect(labels[0] == "1 · t=1 \"the\" · embedding → e_1 = [[-0.8201, 0.3956, 0.8989, -1.3884]]")
     #expect(labels[39].hasPrefix("40 · t=5 \"a\" · hidden_state → h_5 = [["))
     for (index, label) in labels.enumerated() {
-      let event = content.sections[0].trace.events[index]
+      let event = content.chapters[0].trace.events[index]
       #expect(
         label.hasPrefix(
           "\(index + 1) · t=\(event.t) \"\(event.word)\" · \(event.operation.rawValue) → "))
@@ -76,11 +76,11 @@ struct WalkthroughRecordingTests {
 
   /// Several chapters: each plays from its first step, and the markers name it.
   @Test func chaptersFollowOneAnother() throws {
-    let first = PlayerSection(
+    let first = PlayerChapter(
       title: "chapter 1: one", trace: GoldenModels.linearSeed12.model.trace(["the"]))
-    let second = PlayerSection(
+    let second = PlayerChapter(
       title: "chapter 2: two", trace: GoldenModels.rawTanhSeed1.model.trace(["the", "dog"]))
-    let lesson = PlayerContent(title: "a lesson", sections: [first, second])
+    let lesson = PlayerContent(title: "a lesson", chapters: [first, second])
     let size = ScreenSize(columns: 80, rows: 24)
     let (cast, summary) = try record(lesson) { $0.size = size }
     #expect(summary.steps == first.stepCount + second.stepCount)
@@ -88,9 +88,10 @@ struct WalkthroughRecordingTests {
     #expect(cast.markers[first.stepCount].data.hasPrefix("chapter 2 · 1 · t=1") == true)
     let palette = TerminalPalette(depth: .twoFiftySix)
     let final = cast.replay { index, _, screen in
-      let section = index < first.stepCount ? 0 : 1
-      let ticks = section == 0 ? index : index - first.stepCount
-      let expected = PlayerView.render(playing(lesson, size: size, section: section, ticks: ticks))
+      let chapterIndex = index < first.stepCount ? 0 : 1
+      let ticks = chapterIndex == 0 ? index : index - first.stepCount
+      let expected = PlayerView.render(
+        playing(lesson, size: size, chapterIndex: chapterIndex, ticks: ticks))
       #expect(screen.differences(from: expected, palette: palette).isEmpty, "marker \(index)")
     }
     #expect(final.problems.isEmpty, "\(final.problems)")

@@ -8,14 +8,14 @@ import Testing
 struct StepNoteTests {
   let state: PlayerState = {
     let golden = GoldenModels.linearSeed12
-    let section = PlayerSection(
+    let chapter = PlayerChapter(
       title: "A sentence", trace: golden.model.trace(golden.words),
       narrative: [3: ["The hidden product reads h_0, the state before the first word."]],
       number: 1, introduction: ["Five words, one step each."],
       summary: ["Every state depends on every word before it."],
       code: [3: "hidden_prod = torch.mm(prev_hidden, w_h)"])
     return PlayerState(
-      content: PlayerContent(title: "Lesson", sections: [section]),
+      content: PlayerContent(title: "Lesson", chapters: [chapter]),
       size: ScreenSize(columns: 120, rows: 40))
   }()
 

@@ -1,5 +1,6 @@
 import Benchmark
 import Model
+import TraceLog
 import Workloads
 
 /// Heap allocations per traced step (one word: 8 events for `linear-tanh`), counted

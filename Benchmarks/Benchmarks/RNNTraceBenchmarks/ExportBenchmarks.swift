@@ -1,5 +1,6 @@
 import Benchmark
 import Model
+import TraceLog
 import Workloads
 
 /// The exporters: every format, as `rnntrace export` drives it (header, then the

@@ -1,4 +1,5 @@
 import Model
+import TraceLog
 
 #if canImport(Glibc)
   import Glibc

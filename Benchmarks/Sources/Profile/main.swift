@@ -1,5 +1,6 @@
 import Model
 import TUI
+import TraceLog
 import Workloads
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import Model
+import TraceLog
 
 /// Counts events and drops them: what building an event costs, without keeping it.
 public struct CountingListener: TraceListener {

@@ -1,7 +1,8 @@
+import Lesson
 import Model
 import TUI
 
-/// Player states to render: the bundled lesson as `rnntrace play` shows it (a section
+/// Player states to render: the bundled lesson as `rnntrace play` shows it (a chapter
 /// per chapter, with its narrative), and an ad-hoc model with wider panels.
 public enum PlayerWorkload {
   /// The screen the issue names: 200 columns, 60 rows.
@@ -12,16 +13,16 @@ public enum PlayerWorkload {
     guard let lesson = try? BundledLessons.standard.lesson() else {
       fatalError("the bundled lesson does not load")
     }
-    let sections = lesson.chapters.enumerated().map { index, chapter in
+    let chapters = lesson.chapters.enumerated().map { index, chapter in
       let run = chapter.run()
       var narrative: [Int: [String]] = [:]
       for paragraph in chapter.narrative {
         narrative[max(paragraph.step, 1), default: []].append(run.text(of: paragraph))
       }
-      return PlayerSection(
+      return PlayerChapter(
         title: "chapter \(index + 1): \(chapter.title)", trace: run.trace, narrative: narrative)
     }
-    return PlayerContent(title: lesson.title, sections: sections)
+    return PlayerContent(title: lesson.title, chapters: chapters)
   }()
 
   /// An ad-hoc (8, 16) model over 20 words: panels of 16 values that must be elided.
@@ -33,10 +34,10 @@ public enum PlayerWorkload {
       trace: workload.model.trace(words))
   }()
 
-  /// A state `steps` keypresses (`next`) into the content's last section.
+  /// A state `steps` keypresses (`next`) into the content's last chapter.
   public static func state(_ content: PlayerContent, steps: Int) -> PlayerState {
     var state = PlayerState(content: content, size: size)
-    for _ in 1..<content.sections.count { state.update(.nextSection) }
+    for _ in 1..<content.chapters.count { state.update(.nextChapter) }
     for _ in 0..<steps { state.update(.next) }
     return state
   }

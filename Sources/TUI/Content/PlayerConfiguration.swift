@@ -9,7 +9,7 @@ public struct PlayerConfiguration: Sendable {
   /// Writes the trace somewhere and returns the path written; nil where the command
   /// offers no export (the status line then says so).
   public var export: (@Sendable (Trace) throws -> String)?
-  /// Says where a recording of the session, begun on the section playing `Trace`,
+  /// Says where a recording of the session, begun on the chapter playing `Trace`,
   /// will go; nil where the command offers no recording.
   public var record: (@Sendable (Trace) throws -> RecordingTarget)?
   /// Seconds on a clock that only goes forward: what a recording is timed by.

@@ -1,39 +1,40 @@
 import Model
 
-/// What the player plays: one or more sections, each a trace with a title and,
+/// What the player plays: one or more chapters, each a trace with a title and,
 /// optionally, text to read beside its steps.
 ///
-/// An ad-hoc model is one untitled section; a lesson is a section per chapter.
+/// An ad-hoc model or a replayed log is one untitled chapter; a lesson plays each of its
+/// chapters.
 public struct PlayerContent: Sendable {
   /// What is playing, for the header: a model's description or a lesson's title.
   public var title: String
-  public var sections: [PlayerSection]
-  /// How many chapters the lesson has, for `ch 2/5` (more than `sections.count` when
+  public var chapters: [PlayerChapter]
+  /// How many chapters the lesson has, for `ch 2/5` (more than `chapters.count` when
   /// only some chapters play); nil for a lone trace.
   public var chapterCount: Int?
 
-  public init(title: String, sections: [PlayerSection], chapterCount: Int? = nil) {
-    precondition(!sections.isEmpty, "the player needs at least one section")
+  public init(title: String, chapters: [PlayerChapter], chapterCount: Int? = nil) {
+    precondition(!chapters.isEmpty, "the player needs at least one chapter")
     self.title = title
-    self.sections = sections
+    self.chapters = chapters
     self.chapterCount =
-      chapterCount ?? (sections.contains { $0.number != nil } ? sections.count : nil)
+      chapterCount ?? (chapters.contains { $0.number != nil } ? chapters.count : nil)
   }
 
   /// A single trace, titled by what produced it.
   public init(title: String, trace: Trace) {
-    self.init(title: title, sections: [PlayerSection(title: "", trace: trace)])
+    self.init(title: title, chapters: [PlayerChapter(title: "", trace: trace)])
   }
 }
 
 /// One chapter: a title, its trace, and paragraphs of narrative keyed by step.
-public struct PlayerSection: Sendable {
+public struct PlayerChapter: Sendable {
   /// The chapter's own title ("A sentence, word after word"), or empty for a lone trace.
   public var title: String
   /// The chapter's number in its lesson, from 1; nil for a lone trace.
   public var number: Int?
   public let trace: Trace
-  /// Paragraphs to show from a step on (1-based step of this section's trace), until
+  /// Paragraphs to show from a step on (1-based step of this chapter's trace), until
   /// a later step has its own.
   public var narrative: [Int: [String]]
   /// The chapter's introduction: shown with step 1, and on request at any step.
@@ -42,8 +43,8 @@ public struct PlayerSection: Sendable {
   public var summary: [String]
   /// The lesson's code that computes each step (1-based), where the lesson gives it.
   public var code: [Int: String]
-  /// The events of each time step: `timeSteps[t - 1]` is the range of word t's events.
-  public let timeSteps: [Range<Int>]
+  /// The events of each time step: `wordEvents[t - 1]` is the range of word t's events.
+  public let wordEvents: [Range<Int>]
   /// h_0 and every h_t of the trace, and the magnitude that fills the hidden-states
   /// panel's bars: found once here rather than on every frame.
   let hiddenStates: [Tensor]
@@ -53,7 +54,7 @@ public struct PlayerSection: Sendable {
     title: String, trace: Trace, narrative: [Int: [String]] = [:], number: Int? = nil,
     introduction: [String] = [], summary: [String] = [], code: [Int: String] = [:]
   ) {
-    precondition(!trace.events.isEmpty, "a section needs at least one event")
+    precondition(!trace.events.isEmpty, "a chapter needs at least one event")
     self.title = title
     self.number = number
     self.trace = trace
@@ -70,7 +71,7 @@ public struct PlayerSection: Sendable {
       ranges.append(start..<i + 1)
       start = i + 1
     }
-    self.timeSteps = ranges
+    self.wordEvents = ranges
     hiddenStates = trace.hiddenStates
     hiddenScale = Self.scale(of: hiddenStates, variant: trace.model.variant)
   }
@@ -108,13 +109,13 @@ public struct PlayerSection: Sendable {
     return (best ?? step, own)
   }
 
-  /// The index in `timeSteps` of the time step holding event `index`.
-  public func timeStepIndex(ofEvent index: Int) -> Int {
+  /// The word (an index into `wordEvents`, t - 1) whose events hold event `index`.
+  public func wordIndex(ofEvent index: Int) -> Int {
     var low = 0
-    var high = timeSteps.count - 1
+    var high = wordEvents.count - 1
     while low < high {
       let mid = (low + high) / 2
-      if timeSteps[mid].upperBound <= index { low = mid + 1 } else { high = mid }
+      if wordEvents[mid].upperBound <= index { low = mid + 1 } else { high = mid }
     }
     return low
   }

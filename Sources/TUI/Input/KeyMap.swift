@@ -63,8 +63,8 @@ public enum KeyMap {
       pairedSummary: "the lesson's text a page down / up (… } more)"),
     KeyBinding([.character("{")], .textUp, "back up the lesson's text"),
     KeyBinding(
-      [.character("]")], .nextSection, "next chapter", pairedSummary: "next / previous chapter"),
-    KeyBinding([.character("[")], .previousSection, "previous chapter"),
+      [.character("]")], .nextChapter, "next chapter", pairedSummary: "next / previous chapter"),
+    KeyBinding([.character("[")], .previousChapter, "previous chapter"),
     KeyBinding(
       [.character("c")], .chapterMenu, "the chapters: choose one to go to",
       pairedSummary: "chapter menu / the chapter's introduction again"),

@@ -32,9 +32,9 @@ struct HiddenStatesPanel: Panel {
     context.drawTitle(
       on: &grid, in: rect, event: index, panel: events, name: "hidden states",
       detail: "h_0 … \(event.result.name)")
-    let section = context.state.section
-    let states = section.hiddenStates.prefix(t + 1)
-    let scale = section.hiddenScale
+    let chapter = context.state.chapter
+    let states = chapter.hiddenStates.prefix(t + 1)
+    let scale = chapter.hiddenScale
 
     let indexWidth = String(hidden - 1).count + 2
     let stripWidth = min(states.count, max(8, rect.width / 4))
@@ -80,8 +80,8 @@ struct HiddenStatesPanel: Panel {
     let event = context.events[index]
     let pending = context.status(index) == .pending
     let t = event.t
-    let section = context.state.section
-    let states = section.hiddenStates
+    let chapter = context.state.chapter
+    let states = chapter.hiddenStates
     context.drawTitle(
       on: &grid, in: rect, event: index, panel: events, name: "hidden states",
       detail: "h_0 … h_\(words), now \(event.result.name)")
@@ -123,7 +123,7 @@ struct HiddenStatesPanel: Panel {
       var x = barsX
       for neuron in 0..<bars {
         x = grid.put(
-          repeating: Self.bar(values[neuron], scale: section.hiddenScale), count: 1, x: x, y: y,
+          repeating: Self.bar(values[neuron], scale: chapter.hiddenScale), count: 1, x: x, y: y,
           style: Theme.value(values[neuron]), limit: rect.maxX)
       }
     }

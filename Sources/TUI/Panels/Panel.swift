@@ -5,7 +5,7 @@ import Model
 /// Heights come first so that the layout can choose columns and shrink the panels that
 /// can elide rows; `draw` then fills whatever rectangle the layout gave.
 protocol Panel {
-  /// The events this panel shows, as indices into the section's events.
+  /// The events this panel shows, as indices into the chapter's events.
   var events: [Int] { get }
   /// The rows it needs to show everything.
   var naturalHeight: Int { get }
@@ -35,15 +35,15 @@ struct PanelContext {
 
   var events: [TraceEvent] { state.trace.events }
   var variant: Variant { state.trace.model.variant }
-  var stepDigits: Int { String(state.section.stepCount).count }
+  var stepDigits: Int { String(state.chapter.stepCount).count }
 
   func status(_ index: Int) -> EventStatus {
-    index < state.position ? .done : index == state.position ? .current : .pending
+    index < state.eventIndex ? .done : index == state.eventIndex ? .current : .pending
   }
 
   func panelStatus(_ indices: [Int]) -> EventStatus {
-    if indices.contains(state.position) { return .current }
-    return indices.allSatisfy { $0 < state.position } ? .done : .pending
+    if indices.contains(state.eventIndex) { return .current }
+    return indices.allSatisfy { $0 < state.eventIndex } ? .done : .pending
   }
 
   /// `[ 7]` for a step that has run, `[  ]` for one that has not.

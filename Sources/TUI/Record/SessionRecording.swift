@@ -8,7 +8,7 @@ public struct SessionRecording: Sendable {
   private let update: ScreenUpdate
   private let start: Double
   private var previous: CellGrid?
-  private var lastStep: (section: Int, position: Int)?
+  private var lastStep: (chapterIndex: Int, eventIndex: Int)?
   /// The cast so far.
   public private(set) var cast: String
   /// The markers written: the steps shown.
@@ -42,11 +42,11 @@ public struct SessionRecording: Sendable {
     let output = update.changes(from: previous, to: grid)
     if !output.isEmpty { cast += writer.output(output, at: now) }
     previous = grid
-    let step = (state.sectionIndex, state.position)
+    let step = (state.chapterIndex, state.eventIndex)
     if lastStep.map({ $0 != step }) ?? true {
       lastStep = step
       cast += writer.marker(
-        StepLabel.text(for: state, withChapter: state.content.sections.count > 1), at: now)
+        StepLabel.text(for: state, withChapter: state.content.chapters.count > 1), at: now)
       steps += 1
     }
   }

@@ -25,8 +25,8 @@ public enum StepLabel {
       value.append(character)
       length += 1
     }
-    var label = withChapter ? "chapter \(state.sectionIndex + 1) · " : ""
-    label += "\(state.position + 1) · t=\(event.t) \(Narration.quoted(event.word))"
+    var label = withChapter ? "chapter \(state.chapterIndex + 1) · " : ""
+    label += "\(state.eventIndex + 1) · t=\(event.t) \(Narration.quoted(event.word))"
     label +=
       " · \(event.operation.rawValue) → \(TerminalText.escaped(event.result.name)) = \(value)"
     return label

@@ -21,9 +21,9 @@ public struct WalkthroughRecording: Sendable {
   public struct Summary: Equatable, Sendable {
     /// The steps recorded (each one frame and one marker).
     public var steps = 0
-    /// The steps whose panels did not fit the size (sections and positions from
+    /// The steps whose panels did not fit the size (chapter and event indices, from
     /// 0): they show the player's message asking for a larger terminal.
-    public var tooSmall: [(section: Int, position: Int)] = []
+    public var tooSmall: [(chapterIndex: Int, eventIndex: Int)] = []
     /// The sizes the first of them fits on.
     public var neededSizes: [ScreenSize] = []
 
@@ -33,7 +33,7 @@ public struct WalkthroughRecording: Sendable {
     }
   }
 
-  /// Records every section of `content`, or, in content of one section, its steps
+  /// Records every chapter of `content`, or, in content of one chapter, its steps
   /// `steps` (positions from 0). `write` receives the cast a line at a time.
   @discardableResult
   public func record(
@@ -48,23 +48,23 @@ public struct WalkthroughRecording: Sendable {
     var summary = Summary()
     var previous: CellGrid?
     var time: Int64 = 0
-    let labelChapters = content.sections.count > 1
-    for section in content.sections.indices {
+    let labelChapters = content.chapters.count > 1
+    for chapterIndex in content.chapters.indices {
       var state = PlayerState(content: content, size: size)
-      state.sectionIndex = section
-      let last = state.section.stepCount - 1
+      state.chapterIndex = chapterIndex
+      let last = state.chapter.stepCount - 1
       let range = steps.map { max(0, $0.lowerBound)...min(last, $0.upperBound) } ?? 0...last
-      for position in range {
-        state.position = position
+      for eventIndex in range {
+        state.eventIndex = eventIndex
         // Playing, as the player plays through the steps, until the last one of the
-        // section, where it stops.
-        state.isPlaying = position < last
+        // chapter, where it stops.
+        state.isPlaying = eventIndex < last
         let grid = PlayerView.render(state)
         if PlayerView.layout(state) == nil {
           if summary.tooSmall.isEmpty {
             summary.neededSizes = PlayerView.neededSizes(PanelLayout.panels(for: state))
           }
-          summary.tooSmall.append((section, position))
+          summary.tooSmall.append((chapterIndex, eventIndex))
         }
         let output = update.changes(from: previous, to: grid)
         if !output.isEmpty { try write(cast.output(output, at: time)) }

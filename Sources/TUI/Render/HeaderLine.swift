@@ -9,8 +9,8 @@ enum HeaderLine {
     let event = state.event
     var right = [
       state.trace.model.variant.rawValue,
-      "step \(state.position + 1)/\(state.section.stepCount)",
-      "t \(event.t)/\(state.section.timeSteps.count)",
+      "step \(state.eventIndex + 1)/\(state.chapter.stepCount)",
+      "t \(event.t)/\(state.chapter.wordEvents.count)",
       Narration.quoted(event.word),
     ]
     let chapter = chapterText(state)
@@ -40,13 +40,13 @@ enum HeaderLine {
 
   /// `ch 2/5 A sentence, word after word`, or empty for a lone trace.
   static func chapterText(_ state: PlayerState) -> String {
-    let section = state.section
-    guard let number = section.number else {
-      return TerminalText.escaped(section.title)
+    let chapter = state.chapter
+    guard let number = chapter.number else {
+      return TerminalText.escaped(chapter.title)
     }
-    let count = state.content.chapterCount ?? state.content.sections.count
+    let count = state.content.chapterCount ?? state.content.chapters.count
     let place = "ch \(number)/\(count)"
-    return section.title.isEmpty ? place : place + " " + TerminalText.escaped(section.title)
+    return chapter.title.isEmpty ? place : place + " " + TerminalText.escaped(chapter.title)
   }
 
   /// The longest left side that fits in `room` columns, or nil if even the chapter alone

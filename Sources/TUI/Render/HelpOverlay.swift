@@ -28,20 +28,20 @@ enum HelpOverlay {
     ("nn.Linear", "stores its weight out×in; We(e) computes e·Weᵀ + b_e"),
   ]
 
-  /// Every entry of the help, by section, headings included.
-  static var sections: [[(keys: String, summary: String)]] {
+  /// Every entry of the help, by group, headings included.
+  static var groups: [[(keys: String, summary: String)]] {
     [KeyMap.helpLines, [("legend", "")] + legend, [("glossary", "")] + glossary]
   }
 
-  /// The help's lines for a box `width` columns wide inside: each section's keys in a
+  /// The help's lines for a box `width` columns wide inside: each group's keys in a
   /// column of their own width, a summary too long for the line wrapped under itself.
   static func lines(width: Int) -> [(text: String, heading: Bool)] {
     var out: [(text: String, heading: Bool)] = []
-    for (i, section) in sections.enumerated() {
+    for (i, group) in groups.enumerated() {
       if i > 0 { out.append(("", false)) }
       let keyWidth =
-        section.filter { !$0.summary.isEmpty }.map { DisplayWidth.of($0.keys) }.max() ?? 0
-      for entry in section {
+        group.filter { !$0.summary.isEmpty }.map { DisplayWidth.of($0.keys) }.max() ?? 0
+      for entry in group {
         guard !entry.summary.isEmpty else {
           out.append((entry.keys, true))
           continue

@@ -37,17 +37,17 @@ enum OverlayBox {
 /// `c`: every chapter, the one playing marked, the one chosen highlighted.
 enum ChapterMenu {
   static func draw(on grid: inout CellGrid, state: PlayerState, selected: Int) {
-    let sections = state.content.sections
+    let chapters = state.content.chapters
     var lines: [OverlayBox.Line] = []
-    for (i, section) in sections.enumerated() {
-      let number = section.number ?? i + 1
-      let mark = i == state.sectionIndex ? "▸" : " "
-      let title = section.title.isEmpty ? section.heading : section.title
-      let text = "\(mark) \(number)  \(TerminalText.escaped(title))  (\(section.stepCount) steps)"
+    for (i, chapter) in chapters.enumerated() {
+      let number = chapter.number ?? i + 1
+      let mark = i == state.chapterIndex ? "▸" : " "
+      let title = chapter.title.isEmpty ? chapter.heading : chapter.title
+      let text = "\(mark) \(number)  \(TerminalText.escaped(title))  (\(chapter.stepCount) steps)"
       lines.append(
         OverlayBox.Line(text: text, style: i == selected ? Theme.titleCurrent : .plain))
     }
-    let footer = "↑ ↓ choose · Enter go · 1…\(min(9, sections.count)) jump · Esc close"
+    let footer = "↑ ↓ choose · Enter go · 1…\(min(9, chapters.count)) jump · Esc close"
     let width = max(
       lines.map { DisplayWidth.of($0.text) }.max() ?? 0, DisplayWidth.of(footer))
     OverlayBox.draw(on: &grid, title: "chapters", lines: lines, footer: footer, width: width)
@@ -59,12 +59,12 @@ enum IntroductionBox {
   static func draw(on grid: inout CellGrid, state: PlayerState) {
     let width = min(grid.width - 6, 76)
     var lines: [OverlayBox.Line] = []
-    for (i, paragraph) in state.section.introduction.enumerated() {
+    for (i, paragraph) in state.chapter.introduction.enumerated() {
       if i > 0 { lines.append(OverlayBox.Line(text: "")) }
       lines += NarrativePane.lines([paragraph], width: width).map { OverlayBox.Line(text: $0) }
     }
     OverlayBox.draw(
-      on: &grid, title: state.section.heading, lines: lines, footer: "any key closes this",
+      on: &grid, title: state.chapter.heading, lines: lines, footer: "any key closes this",
       width: width)
   }
 }

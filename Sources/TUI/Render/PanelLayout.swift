@@ -5,7 +5,7 @@ enum PanelLayout {
   /// The panels of the time step holding the current event, in computation order.
   static func panels(for state: PlayerState) -> [any Panel] {
     let events = state.trace.events
-    let range = state.section.timeSteps[state.timeStep]
+    let range = state.chapter.wordEvents[state.wordIndex]
     let variant = state.trace.model.variant
     var panels: [any Panel] = []
     var i = range.lowerBound
@@ -37,7 +37,7 @@ enum PanelLayout {
       case .hiddenState:
         panels.append(
           HiddenStatesPanel(
-            index: i, hidden: event.result.value.columns, words: state.section.timeSteps.count))
+            index: i, hidden: event.result.value.columns, words: state.chapter.wordEvents.count))
       }
       i += 1
     }

@@ -69,13 +69,13 @@ public enum PlayerView {
     guard size.columns >= minimumSize.columns, size.rows >= minimumSize.rows else { return nil }
     let panels = panels ?? PanelLayout.panels(for: state)
     let width = size.columns - 2
-    let step = state.position + 1
-    let note = StepNote(state.section, step: step)
+    let step = state.eventIndex + 1
+    let note = StepNote(state.chapter, step: step)
     let narrative = NarrativePane.lines(note.paragraphs, width: width)
     let reserved = min(
-      StepNote.mostLines(state.section, width: width),
+      StepNote.mostLines(state.chapter, width: width),
       Int(Double(size.rows) * maximumNarrativeShare))
-    let hasCode = !state.section.code.isEmpty
+    let hasCode = !state.chapter.code.isEmpty
     // The legend gives way first, then the text's rows, then the code line.
     var options: [(legend: Bool, code: Bool, narrative: Int)] = [(true, hasCode, reserved)]
     for rows in stride(from: reserved, through: 0, by: -1) {

@@ -3,7 +3,7 @@
 enum SentenceLine {
   static func draw(on grid: inout CellGrid, y: Int, state: PlayerState) {
     let words = state.trace.words.map(TerminalText.escaped)
-    let current = state.timeStep
+    let current = state.wordIndex
     let width = grid.width - 2
     func wordWidth(_ i: Int) -> Int {
       DisplayWidth.of(words[i]) + (i == current ? 2 : 0) + 1

@@ -6,17 +6,17 @@ struct StepNote {
   /// Whether the paragraphs belong to an earlier step.
   let isEarlier: Bool
 
-  init(_ section: PlayerSection, step: Int) {
-    let note = section.note(at: step)
+  init(_ chapter: PlayerChapter, step: Int) {
+    let note = chapter.note(at: step)
     var paragraphs = note.paragraphs
     isEarlier = note.step < step && !paragraphs.isEmpty
     if isEarlier {
       let from =
-        note.step == 1 && !section.introduction.isEmpty ? "introduction" : "step \(note.step)"
+        note.step == 1 && !chapter.introduction.isEmpty ? "introduction" : "step \(note.step)"
       paragraphs[0] = "(\(from)) " + paragraphs[0]
     }
-    if step == section.stepCount, !section.summary.isEmpty {
-      paragraphs.append("In short: " + section.summary.joined(separator: " "))
+    if step == chapter.stepCount, !chapter.summary.isEmpty {
+      paragraphs.append("In short: " + chapter.summary.joined(separator: " "))
     }
     self.paragraphs = paragraphs
   }
@@ -25,17 +25,17 @@ struct StepNote {
   /// above stay put: the most any step's note needs, except that the introduction
   /// (step 1's long note) gets at most `introductionRows` and scrolls (`i` shows it
   /// whole).
-  static func mostLines(_ section: PlayerSection, width: Int) -> Int {
-    var steps = Set(section.narrative.keys.filter { $0 >= 1 && $0 <= section.stepCount })
-    steps.insert(section.stepCount)
+  static func mostLines(_ chapter: PlayerChapter, width: Int) -> Int {
+    var steps = Set(chapter.narrative.keys.filter { $0 >= 1 && $0 <= chapter.stepCount })
+    steps.insert(chapter.stepCount)
     var most = 0
     func lines(_ step: Int) -> Int {
-      NarrativePane.lines(StepNote(section, step: step).paragraphs, width: width).count
+      NarrativePane.lines(StepNote(chapter, step: step).paragraphs, width: width).count
     }
     for step in steps {
       // A note is also seen from the step after, with its mark.
-      let seen = step < section.stepCount ? max(lines(step), lines(step + 1)) : lines(step)
-      if step == 1 && !section.introduction.isEmpty {
+      let seen = step < chapter.stepCount ? max(lines(step), lines(step + 1)) : lines(step)
+      if step == 1 && !chapter.introduction.isEmpty {
         most = max(most, min(seen, introductionRows))
       } else {
         most = max(most, seen)
@@ -52,7 +52,7 @@ struct StepNote {
 enum CodeLine {
   static func draw(on grid: inout CellGrid, y: Int, state: PlayerState) {
     let x = grid.put(" code │ ", x: 0, y: y, style: Theme.label)
-    guard let code = state.section.code[state.position + 1] else {
+    guard let code = state.chapter.code[state.eventIndex + 1] else {
       grid.put("(no line of the lesson's code for this step)", x: x, y: y, style: Theme.gap)
       return
     }

@@ -35,8 +35,8 @@ public enum PlayerAction: Equatable, Sendable {
   /// Ctrl-C: quits from anywhere, the help included.
   case interrupt
   case suspend
-  case nextSection
-  case previousSection
+  case nextChapter
+  case previousChapter
   case export
   case exported(path: String)
   case exportFailed(reason: String)
@@ -57,7 +57,7 @@ public enum PlayerEffect: Equatable, Sendable {
   case repaint
   /// Stop the process until it is continued (Ctrl-Z).
   case suspend
-  /// Call the export hook on the current section's trace, then report back with
+  /// Call the export hook on the current chapter's trace, then report back with
   /// `.exported` or `.exportFailed`.
   case export
   /// Ask the record hook where to record, start recording every frame, then report

@@ -3,25 +3,25 @@
 extension PlayerState {
   /// Goes to chapter `index`, at its first step or its last, and says so in a card.
   mutating func enterChapter(_ index: Int, atEnd: Bool) {
-    sectionIndex = index
-    position = atEnd ? section.stepCount - 1 : 0
+    chapterIndex = index
+    eventIndex = atEnd ? chapter.stepCount - 1 : 0
     drill = nil
     isPlaying = false
     narrativeOffset = 0
-    message = StatusMessage(section.heading.isEmpty ? "chapter \(index + 1)" : section.heading)
+    message = StatusMessage(chapter.heading.isEmpty ? "chapter \(index + 1)" : chapter.heading)
   }
 
   /// → past a chapter's last step goes on to the next chapter; ← before its first step
   /// goes back to the previous one's last. At the ends of the lesson, says what is left.
   mutating func enterNeighbourChapter(by delta: Int) {
-    let target = sectionIndex + delta
-    if content.sections.indices.contains(target) {
+    let target = chapterIndex + delta
+    if content.chapters.indices.contains(target) {
       enterChapter(target, atEnd: delta < 0)
       return
     }
     if delta < 0 {
       message = StatusMessage("this is the first step")
-    } else if content.sections.count > 1 {
+    } else if content.chapters.count > 1 {
       message = StatusMessage(
         "the end of the lesson: c lists the chapters, g goes to this one's start")
     } else {
@@ -44,26 +44,26 @@ extension PlayerState {
   /// How long autoplay waits on this step: time to read the text that is new here (the
   /// step's own note, the narration line, the code line), scaled by the speed keys.
   public var autoplayDelayMilliseconds: Int {
-    let note = StepNote(section, step: position + 1)
+    let note = StepNote(chapter, step: eventIndex + 1)
     var words = Narration.line(for: event, variant: trace.model.variant).split(separator: " ").count
     if !note.isEarlier {
       for paragraph in note.paragraphs { words += paragraph.split(separator: " ").count }
     }
-    if let code = section.code[position + 1] { words += code.split(separator: " ").count }
+    if let code = chapter.code[eventIndex + 1] { words += code.split(separator: " ").count }
     return speed.delayMilliseconds(reading: words)
   }
 
   mutating func openChapterMenu() {
-    guard content.sections.count > 1 else {
+    guard content.chapters.count > 1 else {
       message = StatusMessage("there is only one chapter")
       return
     }
     isPlaying = false
-    chapterMenu = sectionIndex
+    chapterMenu = chapterIndex
   }
 
   mutating func showIntroduction() {
-    guard !section.introduction.isEmpty else {
+    guard !chapter.introduction.isEmpty else {
       message = StatusMessage("this chapter has no introduction")
       return
     }
@@ -94,7 +94,7 @@ extension PlayerState {
       return true
     }
     guard let selected = chapterMenu else { return false }
-    let last = content.sections.count - 1
+    let last = content.chapters.count - 1
     switch action {
     case .nextWord, .textDown: chapterMenu = min(last, selected + 1)
     case .previousWord, .previous, .textUp: chapterMenu = max(0, selected - 1)
@@ -102,11 +102,11 @@ extension PlayerState {
     case .last: chapterMenu = last
     case .next:
       chapterMenu = nil
-      if selected != sectionIndex { enterChapter(selected, atEnd: false) }
+      if selected != chapterIndex { enterChapter(selected, atEnd: false) }
     case .digit(let n):
       if n - 1 <= last {
         chapterMenu = nil
-        if n - 1 != sectionIndex { enterChapter(n - 1, atEnd: false) }
+        if n - 1 != chapterIndex { enterChapter(n - 1, atEnd: false) }
       } else {
         message = StatusMessage("there is no chapter \(n): 1 to \(last + 1)", isError: true)
       }

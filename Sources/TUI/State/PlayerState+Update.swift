@@ -12,18 +12,18 @@ extension PlayerState {
     if updateOverlay(action) { return nil }
     let pendingCount = typedNumber
     if !keepsCount(action) { typedNumber = nil }
-    let step = (sectionIndex, position)
+    let step = (chapterIndex, eventIndex)
     defer {
       // Another step has another text, read from its top.
-      if step != (sectionIndex, position) { narrativeOffset = 0 }
+      if step != (chapterIndex, eventIndex) { narrativeOffset = 0 }
     }
     switch action {
     case .next: next()
     case .previous: previous()
-    case .nextWord: moveToWord(timeStep + 1)
+    case .nextWord: moveToWord(wordIndex + 1)
     case .previousWord: previousWord()
     case .first: go(to: pendingCount.map { $0 - 1 } ?? 0)
-    case .last: go(to: pendingCount.map { $0 - 1 } ?? section.stepCount - 1)
+    case .last: go(to: pendingCount.map { $0 - 1 } ?? chapter.stepCount - 1)
     case .togglePlay: togglePlay()
     case .tick: tick()
     case .faster:
@@ -54,8 +54,8 @@ extension PlayerState {
     case .suspend:
       isPlaying = false
       return .suspend
-    case .nextSection: changeSection(by: 1)
-    case .previousSection: changeSection(by: -1)
+    case .nextChapter: changeChapter(by: 1)
+    case .previousChapter: changeChapter(by: -1)
     case .export:
       guard canExport else {
         message = StatusMessage("export is not available here", isError: true)
@@ -162,7 +162,7 @@ extension PlayerState {
       enterNeighbourChapter(by: 1)
       return
     }
-    position += 1
+    eventIndex += 1
   }
 
   private mutating func previous() {
@@ -176,17 +176,17 @@ extension PlayerState {
       }
       return
     }
-    guard position > 0 else {
+    guard eventIndex > 0 else {
       enterNeighbourChapter(by: -1)
       return
     }
-    position -= 1
+    eventIndex -= 1
   }
 
   private mutating func previousWord() {
-    let start = section.timeSteps[timeStep].lowerBound
+    let start = chapter.wordEvents[wordIndex].lowerBound
     // Back to the start of this word first, as a player's "previous" does mid-track.
-    moveToWord(position > start ? timeStep : timeStep - 1)
+    moveToWord(eventIndex > start ? wordIndex : wordIndex - 1)
   }
 
   private mutating func moveToWord(_ index: Int) {
@@ -195,22 +195,22 @@ extension PlayerState {
       message = StatusMessage("this is the first word")
       return
     }
-    guard index < section.timeSteps.count else {
+    guard index < chapter.wordEvents.count else {
       message = StatusMessage("this is the last word")
       return
     }
-    position = section.timeSteps[index].lowerBound
+    eventIndex = chapter.wordEvents[index].lowerBound
   }
 
   private mutating func go(to index: Int) {
     drill = nil
-    let last = section.stepCount - 1
+    let last = chapter.stepCount - 1
     if index < 0 || index > last {
       message = StatusMessage(
         "there is no step \(index + 1): steps go from 1 to \(last + 1)", isError: true)
       return
     }
-    position = index
+    eventIndex = index
   }
 
   private mutating func togglePlay() {
@@ -219,7 +219,7 @@ extension PlayerState {
       return
     }
     drill = nil
-    if isAtEnd { position = 0 }
+    if isAtEnd { eventIndex = 0 }
     isPlaying = true
   }
 
@@ -247,11 +247,11 @@ extension PlayerState {
     drill = DrillPosition(output: 0, term: 0)
   }
 
-  private mutating func changeSection(by delta: Int) {
-    let target = sectionIndex + delta
-    guard content.sections.indices.contains(target) else {
+  private mutating func changeChapter(by delta: Int) {
+    let target = chapterIndex + delta
+    guard content.chapters.indices.contains(target) else {
       message = StatusMessage(
-        content.sections.count == 1
+        content.chapters.count == 1
           ? "there is only one chapter"
           : delta > 0 ? "this is the last chapter" : "this is the first chapter")
       return

@@ -1,22 +1,22 @@
 import Model
 
-/// Everything the screen shows, as a value: which step of which section, playing or
+/// Everything the screen shows, as a value: which step of which chapter, playing or
 /// not, the drill, the help, the screen size and the last message.
 ///
 /// `update(_:)` is the only way it changes, and `PlayerView.render` reads it; the
 /// terminal, the clock and the export hook stay outside.
 public struct PlayerState: Sendable {
   public let content: PlayerContent
-  public internal(set) var sectionIndex = 0
-  /// The current event, from 0 (the screen says `step position+1`).
-  public internal(set) var position = 0
+  public internal(set) var chapterIndex = 0
+  /// The current event, from 0 (the screen says `step eventIndex+1`).
+  public internal(set) var eventIndex = 0
   public internal(set) var isPlaying = false
   public internal(set) var speed = PlaybackSpeed.normal
   public internal(set) var drill: DrillPosition?
   public internal(set) var isShowingHelp = false
   /// The help's first line on screen (↓ and ↑ scroll it).
   public internal(set) var helpOffset = 0
-  /// The chapter menu, open: the chapter chosen in it (an index into the sections).
+  /// The chapter menu, open: the chapter chosen in it (an index into the chapters).
   public internal(set) var chapterMenu: Int?
   /// The chapter's introduction, recalled over the screen.
   public internal(set) var isShowingIntroduction = false
@@ -47,12 +47,12 @@ public struct PlayerState: Sendable {
     self.canRecord = canRecord
   }
 
-  public var section: PlayerSection { content.sections[sectionIndex] }
-  public var trace: Trace { section.trace }
-  public var event: TraceEvent { section.trace.events[position] }
-  /// The index of the current word (time step t is `timeStep + 1`).
-  public var timeStep: Int { section.timeStepIndex(ofEvent: position) }
-  public var isAtEnd: Bool { position == section.stepCount - 1 }
+  public var chapter: PlayerChapter { content.chapters[chapterIndex] }
+  public var trace: Trace { chapter.trace }
+  public var event: TraceEvent { chapter.trace.events[eventIndex] }
+  /// The index of the current word (time step t is `wordIndex + 1`).
+  public var wordIndex: Int { chapter.wordIndex(ofEvent: eventIndex) }
+  public var isAtEnd: Bool { eventIndex == chapter.stepCount - 1 }
   /// Whether a box (help, chapter menu, introduction) is over the screen.
   public var hasOverlay: Bool { isShowingHelp || chapterMenu != nil || isShowingIntroduction }
 

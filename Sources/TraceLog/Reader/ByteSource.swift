@@ -9,17 +9,17 @@ public protocol ByteSource {
 
 /// Bytes already in memory, handed out in chunks of at most `chunkSize` (small
 /// chunks let tests cross every chunk boundary).
-public struct ByteArraySource: ByteSource {
+struct ByteArraySource: ByteSource {
   private let bytes: [UInt8]
   private var offset = 0
   private let chunkSize: Int
 
-  public init(_ bytes: [UInt8], chunkSize: Int = 1 << 16) {
+  init(_ bytes: [UInt8], chunkSize: Int = 1 << 16) {
     self.bytes = bytes
     self.chunkSize = max(1, chunkSize)
   }
 
-  public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+  mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
     let n = min(buffer.count, chunkSize, bytes.count - offset)
     guard n > 0 else { return 0 }
     bytes.withUnsafeBytes { source in

@@ -2,9 +2,9 @@ import Model
 
 /// The paragraphs that belong to one step, in the order the author wrote them.
 ///
-/// A player shows the section of the latest step at or before the current one; a printer
-/// prints step 0's section before the trace and each other section after its step.
-public struct NarrativeSection: Equatable, Sendable {
+/// A player shows those of the latest step at or before the current one; a printer
+/// prints step 0's before the trace and each other step's after that step.
+public struct StepNarrative: Equatable, Sendable {
   /// 0 for the introduction, else a `TraceEvent.step`.
   public let step: Int
   public let paragraphs: [Paragraph]
