@@ -68,6 +68,14 @@ struct LessonOptions: ParsableArguments {
     if isDirectory.boolValue {
       throw CommandError(.input, "--lesson \(path): is a directory; expected a lesson file (.yaml)")
     }
+    // A device, a pipe or standard input would be read without end or not at all.
+    var info = stat()
+    if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+      throw CommandError(
+        .input,
+        "--lesson \(path): not a regular file (a device, a pipe or standard input); expected a lesson file (.yaml)"
+      )
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw CommandError(.input, "--lesson \(path): cannot be read (permission denied?)")
     }

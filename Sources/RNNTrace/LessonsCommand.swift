@@ -25,9 +25,9 @@ struct LessonsCommand: ParsableCommand {
       } catch {
         throw CommandError(.data, error.description)
       }
-      print("\(entry.name)  \(lesson.title)  (\(entry.fileName))")
+      try StandardOutput.line("\(entry.name)  \(lesson.title)  (\(entry.fileName))")
       for (number, chapter) in zip(1..., lesson.chapters) {
-        print(
+        try StandardOutput.line(
           "  \(number). \(chapter.title)  [\(chapter.variant.rawValue), inputs \(chapter.inputs), hidden \(chapter.hidden), \(chapter.words.count) word\(chapter.words.count == 1 ? "" : "s")]"
         )
       }

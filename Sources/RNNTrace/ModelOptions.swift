@@ -1,6 +1,10 @@
 import ArgumentParser
 import Model
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The options that describe an ad-hoc model, shared by `print`, `export` and `play`.
 ///
 /// Sizes and the seed are parsed here rather than by the argument parser's integer
@@ -88,6 +92,11 @@ struct ModelOptions: ParsableArguments {
       throw ValidationError(
         "--sentence and --sentence-file: give one or the other, not both")
     }
+    if let sentence, sentence.unicodeScalars.contains("\u{FFFD}"),
+      let bad = Self.invalidUTF8Byte(inArgumentReadAs: sentence)
+    {
+      throw ValidationError("--sentence: byte \(bad) is not valid UTF-8; expected UTF-8 text")
+    }
     // The words of a file are counted when it is read.
     guard sentenceFile == nil else { return }
     do {
@@ -155,6 +164,29 @@ struct ModelOptions: ParsableArguments {
       return
         "--inputs/--hidden: the model would hold \(shown) parameters; the cap is \(ModelLimits.maxParameters) (64 MiB of float32): choose smaller sizes or fewer distinct words"
     }
+  }
+
+  /// Swift reads the command line with U+FFFD in place of invalid UTF-8, so the
+  /// raw argument that reads as `text` (alone, or after `--sentence=`) tells whether
+  /// the user typed U+FFFD or bytes that are not UTF-8: the first bad byte, from 1.
+  static func invalidUTF8Byte(inArgumentReadAs text: String) -> Int? {
+    for index in 1..<Int(CommandLine.argc) {
+      guard let raw = CommandLine.unsafeArgv[index] else { continue }
+      let bytes = UnsafeBufferPointer(start: raw, count: strlen(raw)).map { UInt8(bitPattern: $0) }
+      let prefix = Array("--sentence=".utf8)
+      let value = bytes.starts(with: prefix) ? Array(bytes.dropFirst(prefix.count)) : bytes
+      guard String(decoding: value, as: UTF8.self) == text,
+        String(validating: value, as: UTF8.self) == nil
+      else { continue }
+      var decoder = UTF8()
+      var iterator = value.makeIterator()
+      var offset = 0
+      while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+        offset += UTF8.width(scalar)
+      }
+      return offset + 1
+    }
+    return nil
   }
 
   static func parseSeed(_ text: String) throws -> UInt64 {

@@ -17,6 +17,8 @@ final class OutputFile {
   private let fd: Int32
   private let temporaryPath: String?
   private let finalPath: String?
+  /// The temporary file's lock (see `open`), released once it is in place.
+  private let lock: Int32
   private var finished = false
 
   /// Opens `path` for writing (`nil` or `-` is standard output), checking first
@@ -24,6 +26,12 @@ final class OutputFile {
   static func open(_ path: String?, option: String = "-o") throws -> OutputFile {
     guard let path, path != "-" else {
       return OutputFile(displayName: "standard output", fd: 1, temporaryPath: nil, finalPath: nil)
+    }
+    guard !path.isEmpty else {
+      throw CommandError(
+        .usage,
+        "\(option) \"\": an empty file name; give a path such as trace.jsonl, or - for standard output"
+      )
     }
     let directory = Self.directory(of: path)
     var info = stat()
@@ -67,29 +75,82 @@ final class OutputFile {
         "\(option) \(path): the directory \(directory) is not writable; choose another path")
     }
     let base = path.split(separator: "/").last.map(String.init) ?? path
-    var template = Array("\(directory)/.\(base).rnntrace-XXXXXX".utf8CString)
-    let fd = mkstemp(&template)
-    guard fd >= 0 else {
-      throw CommandError(
-        .usage,
-        "\(option) \(path): cannot create a file in \(directory) (\(Self.lastError()))")
+    let prefix = ".\(base).rnntrace-"
+    var fd: Int32 = -1
+    var lock: Int32 = -1
+    var temporary = ""
+    // The temporary file is locked (flock) for as long as it is written, so that a
+    // later export can tell one left by a killed process (`kill -9`, a power cut)
+    // from one being written, and remove it. A file removed by such a cleanup in the
+    // instant before it was locked is replaced by another.
+    for _ in 0..<8 {
+      var template = Array("\(directory)/\(prefix)XXXXXX".utf8CString)
+      fd = mkstemp(&template)
+      guard fd >= 0 else {
+        throw CommandError(
+          .usage,
+          "\(option) \(path): cannot create a file in \(directory) (\(Self.lastError()))")
+      }
+      temporary = String(
+        decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      // A second descriptor holds the lock until the file is renamed into place.
+      lock = dup(fd)
+      var info = stat()
+      if lock >= 0, flock(lock, LOCK_EX | LOCK_NB) == 0, fstat(fd, &info) == 0, info.st_nlink > 0 {
+        break
+      }
+      if lock >= 0 { close(lock) }
+      close(fd)
+      fd = -1
     }
-    let temporary = String(
-      decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    guard fd >= 0 else {
+      throw CommandError(.usage, "\(option) \(path): cannot create a file in \(directory)")
+    }
+    Self.removeAbandoned(in: directory, prefix: prefix, keeping: temporary)
     // mkstemp makes the file 0600; give it the mode a new file (or the old one) has.
     let mask = umask(0)
     umask(mask)
     let mode = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o666 & ~mask
     fchmod(fd, mode)
     TemporaryFiles.register(temporary)
-    return OutputFile(displayName: path, fd: fd, temporaryPath: temporary, finalPath: path)
+    return OutputFile(
+      displayName: path, fd: fd, temporaryPath: temporary, finalPath: path, lock: lock)
   }
 
-  private init(displayName: String, fd: Int32, temporaryPath: String?, finalPath: String?) {
+  private init(
+    displayName: String, fd: Int32, temporaryPath: String?, finalPath: String?, lock: Int32 = -1
+  ) {
     self.displayName = displayName
     self.fd = fd
     self.temporaryPath = temporaryPath
     self.finalPath = finalPath
+    self.lock = lock
+  }
+
+  /// Removes the temporary files of exports to the same target that no process
+  /// holds any more: named `prefix` and six characters, and not locked.
+  private static func removeAbandoned(in directory: String, prefix: String, keeping: String) {
+    guard let stream = opendir(directory) else { return }
+    defer { closedir(stream) }
+    let length = prefix.utf8.count + 6
+    while let entry = readdir(stream) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      guard name.utf8.count == length, name.hasPrefix(prefix) else { continue }
+      let path = "\(directory)/\(name)"
+      guard path != keeping else { continue }
+      let fd = Glibc.open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+      guard fd >= 0 else { continue }
+      defer { close(fd) }
+      var held = stat()
+      var named = stat()
+      guard fstat(fd, &held) == 0, (held.st_mode & S_IFMT) == S_IFREG,
+        flock(fd, LOCK_EX | LOCK_NB) == 0,
+        lstat(path, &named) == 0, named.st_ino == held.st_ino, named.st_dev == held.st_dev
+      else { continue }
+      unlink(path)
+    }
   }
 
   deinit {
@@ -116,7 +177,10 @@ final class OutputFile {
       if fd > 2 { close(fd) }
       return
     }
-    defer { TemporaryFiles.unregister() }
+    defer {
+      TemporaryFiles.unregister()
+      close(lock)
+    }
     // No fsync before the rename: the rename is what makes the replacement whole or
     // nothing for an error, Ctrl-C or a kill, and waiting for the disk as well took
     // longer than computing and encoding a long trace (about 50 ms for 34 MB). A
@@ -139,6 +203,7 @@ final class OutputFile {
     guard let temporaryPath else { return }
     close(fd)
     unlink(temporaryPath)
+    close(lock)
     TemporaryFiles.unregister()
   }
 
@@ -166,7 +231,7 @@ enum TemporaryFiles {
     guard previous.isEmpty else { return }
     var handled = sigset_t()
     sigemptyset(&handled)
-    for signal in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] {
+    for signal in [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM] {
       var old = sigaction()
       sigaction(signal, nil, &old)
       // A signal the caller ignores (nohup's SIGHUP) stays ignored.
@@ -175,8 +240,7 @@ enum TemporaryFiles {
       var action = sigaction()
       action.__sigaction_handler.sa_handler = { signal in
         if let path = TemporaryFiles.pending { unlink(path) }
-        Glibc.signal(signal, SIG_DFL)
-        raise(signal)
+        ProcessSignals.end(by: signal)
       }
       sigemptyset(&action.sa_mask)
       sigaction(signal, &action, nil)

@@ -71,12 +71,8 @@ struct PlayCommand: ParsableCommand {
       let content = PlayerContent(
         title: loaded.lesson.title, chapters: chapters,
         chapterCount: loaded.lesson.chapters.count)
-      var configuration = PlayerConfiguration(export: { trace in
-        let number = chapters.firstIndex { $0.trace.events == trace.events }.map {
-          loaded.chapters[$0].number
-        }
-        return try TraceExporter.export(
-          trace, title: number.map(loaded.title(of:)) ?? loaded.lesson.title)
+      var configuration = PlayerConfiguration(export: { chapter, trace in
+        try TraceExporter.export(trace, title: loaded.title(of: loaded.chapters[chapter].number))
       })
       configuration.record = { trace in
         let number = chapters.firstIndex { $0.trace.events == trace.events }
@@ -84,10 +80,10 @@ struct PlayCommand: ParsableCommand {
           title: number.map { loaded.title(of: loaded.chapters[$0].number) } ?? loaded.lesson.title,
           environment: environment)
       }
-      PlayerLauncher.run(content, configuration: configuration, environment: environment) {
+      try PlayerLauncher.run(content, configuration: configuration, environment: environment) {
         var text = ""
         LessonText(format: ValueFormat(), kernel: model.rngKernel).write(loaded, to: &text)
-        print(text, terminator: "")
+        try StandardOutput.write(text)
       }
     case .adHoc:
       let (built, words) = try model.load()
@@ -98,8 +94,8 @@ struct PlayCommand: ParsableCommand {
         PlayerContent(title: title, trace: built.trace(words)), title: title,
         export: { try TraceExporter.export($0, title: title, seed: seed) },
         plainText: {
-          WalkthroughText(format: ValueFormat()).stream(built, words, title: title) {
-            print($0, terminator: "")
+          try WalkthroughText(format: ValueFormat()).stream(built, words, title: title) {
+            try StandardOutput.write($0)
           }
         })
     }
@@ -109,13 +105,13 @@ struct PlayCommand: ParsableCommand {
   /// screen. A recording is named after `title`.
   static func play(
     _ content: @autoclosure () -> PlayerContent, title: String,
-    export: @escaping @Sendable (Trace) throws -> String, plainText: () -> Void
+    export: @escaping @Sendable (Trace) throws -> String, plainText: () throws -> Void
   ) throws {
     let environment = ProcessInfo.processInfo.environment
     let configuration = PlayerConfiguration(
-      export: export,
+      export: { _, trace in try export(trace) },
       record: { _ in try SessionCastFile.target(title: title, environment: environment) })
-    PlayerLauncher.run(
+    try PlayerLauncher.run(
       content(), configuration: configuration, environment: environment, plainText: plainText)
   }
 

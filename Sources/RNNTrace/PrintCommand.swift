@@ -50,14 +50,14 @@ struct PrintCommand: ParsableCommand {
       model: model, lesson: lesson, preferLesson: true)
     {
       LessonText(format: format, kernel: model.rngKernel).write(loaded, to: &text)
-      print(text, terminator: "")
+      try StandardOutput.write(text)
       return
     }
     let (built, words) = try model.load()
-    WalkthroughText(format: format).stream(
+    try WalkthroughText(format: format).stream(
       built, words,
       title:
         "Ad-hoc model: \(model.variant.rawValue), seed \(model.seed), inputs \(model.inputs), hidden \(model.hidden)"
-    ) { print($0, terminator: "") }
+    ) { try StandardOutput.write($0) }
   }
 }

@@ -23,12 +23,13 @@ struct RNNTraceCommand: ParsableCommand {
         rnntrace export -o trace.jsonl  the trace as a log (also .csv, .json)
         rnntrace verify trace.jsonl     check a log against its model
         rnntrace replay trace.jsonl     show a recorded trace
+        rnntrace train --steps 50       learn to predict each next word
         rnntrace print --variant linear --seed 12 --inputs 4 --hidden 1
       """,
     version: "0.1.0",
     subcommands: [
       PlayCommand.self, PrintCommand.self, ExportCommand.self, VerifyCommand.self,
-      ReplayCommand.self, LessonsCommand.self, RecordCommand.self,
+      ReplayCommand.self, LessonsCommand.self, RecordCommand.self, TrainCommand.self,
     ],
     // On a terminal the player; in a pipe, play prints the walkthrough as print does.
     defaultSubcommand: PlayCommand.self
@@ -41,22 +42,35 @@ struct RNNTraceCommand: ParsableCommand {
 @main
 enum Main {
   static func main() {
+    ProcessSignals.makeCrashReportsNonInteractive()
+    ProcessSignals.install()
+    StandardOutput.reserveStandardDescriptors()
     let arguments = Array(CommandLine.arguments.dropFirst())
     do {
       var command = try RNNTraceCommand.parseAsRoot(arguments)
       try command.run()
+      try StandardOutput.close()
     } catch let error as CommandError {
       fail(error.description, status: error.status)
     } catch {
       let status = RNNTraceCommand.exitCode(for: error)
-      if status == .success || error is CleanExit {
-        RNNTraceCommand.exit(withError: error)
+      if status == .success {
+        // --help and --version, checked like any other output.
+        do {
+          let text = RNNTraceCommand.fullMessage(for: error)
+          if !text.isEmpty { try StandardOutput.line(text) }
+          try StandardOutput.close()
+        } catch {
+          fail("\(error)", status: 74)
+        }
+        exit(0)
       }
       let message = RNNTraceCommand.message(for: error)
       let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
       let subcommand =
         arguments.first { !$0.hasPrefix("-") }.flatMap {
-          ["play", "print", "export", "verify", "replay", "lessons", "record"].contains($0)
+          ["play", "print", "export", "verify", "replay", "lessons", "record", "train"]
+            .contains($0)
             ? " \($0)" : nil
         } ?? ""
       fail("\(firstLine) (see 'rnntrace\(subcommand) --help')", status: status.rawValue)
@@ -64,6 +78,8 @@ enum Main {
   }
 
   static func fail(_ message: String, status: Int32) -> Never {
+    // What was printed before the error still goes out, ahead of it.
+    if status != 74 { try? StandardOutput.flush() }
     var line = "rnntrace: error: \(oneLine(message))\n"
     line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
     exit(status)

@@ -46,7 +46,7 @@ struct ReplayCommand: ParsableCommand {
         var text = ""
         if let warning = log.warning { text += "WARNING: \(warning)\n\n" }
         WalkthroughText(format: format).write(trace, title: log.title, to: &text)
-        print(text, terminator: "")
+        try StandardOutput.write(text)
       })
   }
 }

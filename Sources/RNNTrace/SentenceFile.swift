@@ -77,10 +77,19 @@ final class SentenceFile {
     var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
     var pending: [UInt8] = []
     var consumed = 0  // bytes of the file before `pending`
+    var atStart = true
     while true {
       let n = try Self.read(fd, into: &chunk, name: displayName)
       let atEnd = n == 0
       pending.append(contentsOf: chunk[0..<n])
+      // A byte-order mark (Windows editors write one) is not part of the first word.
+      if atStart && (pending.count >= 3 || atEnd) {
+        atStart = false
+        if pending.starts(with: [0xEF, 0xBB, 0xBF]) {
+          pending.removeFirst(3)
+          consumed = 3
+        }
+      }
       // Decode up to a character boundary; the tail (a word that may go on, or a
       // UTF-8 sequence cut by the chunk) waits for the next chunk.
       let cut = atEnd ? pending.count : Self.lastScalarBoundary(pending)

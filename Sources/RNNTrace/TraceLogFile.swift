@@ -28,11 +28,21 @@ struct TraceLogFile {
         "\(source.displayName): \(difference); 'rnntrace replay --no-verify' plays it anyway")
     }
     let header = loaded.header
+    // A claim that does not hold is not shown as the log's: no false "seed 1".
+    let claim = HeaderClaims.mismatch(header)
+    if let claim, verify {
+      throw CommandError(
+        .checkFailed,
+        "\(source.displayName): \(claim); 'rnntrace replay --no-verify' plays it anyway")
+    }
     var title = "Recorded trace \(source.displayName): \(header.source), \(header.variant.rawValue)"
-    if let seed = header.seed { title += ", seed \(seed)" }
+    if let seed = header.seed, claim == nil { title += ", seed \(seed)" }
     title += ", inputs \(header.inputs), hidden \(header.hidden)"
-    let warning = loaded.difference.map {
+    var warning = loaded.difference.map {
       "\(source.displayName) is not what its model computes (\($0)); it is shown as recorded"
+    }
+    if let claim {
+      warning = (warning.map { $0 + "; and " } ?? "\(source.displayName): ") + claim
     }
     return TraceLogFile(trace: loaded.trace, title: title, warning: warning)
   }

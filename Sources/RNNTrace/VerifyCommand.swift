@@ -12,8 +12,13 @@ struct VerifyCommand: ParsableCommand {
       and compares every event with the log's, values bit for bit as float32. Reads \
       the log a line at a time, so a log of any length is checked in little memory.
 
-      Exit status: 0 when every event matches; 1 at the first difference, named by \
-      line, step, operation, expected and found; 65 when the file is not a readable \
+      The header's claims are checked too: an ad-hoc model's parameters must be the \
+      draws of its seed, variant and sizes, and a bundled lesson's chapter must have \
+      that chapter's parameters.
+
+      Exit status: 0 when every event matches; 1 at a claim that does not hold or at \
+      the first difference, named by line, step, operation, expected and found; 65 \
+      when the file is not a readable \
       trace log (the line and what is wrong with it); 66 when it cannot be opened.
 
       Examples:
@@ -30,6 +35,9 @@ struct VerifyCommand: ParsableCommand {
     var reader = TraceLogReader(source)
     do {
       let header = try reader.readHeader()
+      if let claim = HeaderClaims.mismatch(header) {
+        throw CommandError(.checkFailed, "\(name): \(claim)")
+      }
       var verifier: TraceVerifier
       do {
         verifier = try TraceVerifier(header: header)
@@ -44,7 +52,7 @@ struct VerifyCommand: ParsableCommand {
       if let difference = verifier.finish(lastLine: reader.lineNumber) {
         throw CommandError(.checkFailed, "\(name): \(difference)")
       }
-      print(
+      try StandardOutput.line(
         "\(name): verified: \(verifier.matched) events over \(verifier.wordCount) words match the recomputation (\(header.variant.rawValue))"
       )
     } catch let error as TraceLogError {

@@ -27,7 +27,9 @@ struct WalkthroughText {
   /// time and without holding the trace: a long `--sentence-file` printed into a pipe
   /// starts at once and stays in flat memory. The model runs three times (columns,
   /// operations, hidden states), which costs less than keeping its events.
-  func stream(_ model: RNNModel, _ words: [String], title: String, emit: (String) -> Void) {
+  func stream(
+    _ model: RNNModel, _ words: [String], title: String, emit: (String) throws -> Void
+  ) rethrows {
     var measuring = RNNRun(model: model, listener: ColumnsListener())
     for word in words { _ = measuring.read(word) }
     var out = ""
@@ -39,7 +41,7 @@ struct WalkthroughText {
     for word in words {
       _ = writing.read(word)
       if writing.tracer.listener.out.utf8.count >= 1 << 20 {
-        emit(writing.tracer.listener.out)
+        try emit(writing.tracer.listener.out)
         writing.tracer.listener.out = ""
       }
     }
@@ -50,11 +52,11 @@ struct WalkthroughText {
     for (i, word) in words.enumerated() {
       writeHiddenState(states.read(word), t: i + 1, to: &out)
       if out.utf8.count >= 1 << 20 {
-        emit(out)
+        try emit(out)
         out = ""
       }
     }
-    emit(out)
+    try emit(out)
   }
 
   private func writeHeader(

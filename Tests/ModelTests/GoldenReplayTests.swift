@@ -71,14 +71,12 @@ struct GoldenReplayTests {
         dimension: try required(call.embeddingDim, "embedding_dim"),
         paddingIndex: call.paddingIdx)
       return [NamedTensor("weight", weight)]
-    case "nn.RNNCell", "nn.LSTMCell", "nn.GRUCell":
+    case "nn.RNNCell":
       return rng.rnnCell(
         inputSize: try required(call.inputSize, "input_size"),
-        hiddenSize: try required(call.hiddenSize, "hidden_size"), bias: call.bias ?? true,
-        kind: try recurrentKind(call.op, suffix: "Cell"))
-    case "nn.RNN", "nn.LSTM", "nn.GRU":
-      return rng.recurrent(
-        try recurrentKind(call.op, suffix: ""),
+        hiddenSize: try required(call.hiddenSize, "hidden_size"), bias: call.bias ?? true)
+    case "nn.RNN":
+      return rng.rnn(
         inputSize: try required(call.inputSize, "input_size"),
         hiddenSize: try required(call.hiddenSize, "hidden_size"),
         numLayers: call.numLayers ?? 1, bias: call.bias ?? true,
@@ -87,10 +85,5 @@ struct GoldenReplayTests {
       Issue.record("unknown golden op \(call.op)")
       return []
     }
-  }
-
-  private static func recurrentKind(_ op: String, suffix: String) throws -> RecurrentKind {
-    let name = op.dropFirst("nn.".count).dropLast(suffix.count)
-    return try #require(RecurrentKind(rawValue: String(name)), "unknown module \(op)")
   }
 }

@@ -3,21 +3,19 @@ import Testing
 @testable import Model
 
 /// Module initialisation is an ordering of `uniform_`/`normal_` calls
-/// (`docs/pytorch-numbers.md#module-initialisation`); these
-/// check the orders and shapes the golden files do not reach (LSTM, GRU, no bias,
-/// negative padding index).
+/// (`docs/pytorch-numbers.md#module-initialisation`); these check the orders and shapes the golden files do not
+/// reach (no bias, negative padding index).
 struct ModuleInitTests {
-  @Test(arguments: RecurrentKind.allCases, [true, false])
-  func cellDrawsItsParametersInOrder(kind: RecurrentKind, bias: Bool) {
+  @Test(arguments: [true, false])
+  func cellDrawsItsParametersInOrder(bias: Bool) {
     var module = TorchGenerator(seed: 11, kernel: .avx2)
     var manual = module
-    let parameters = module.rnnCell(inputSize: 3, hiddenSize: 4, bias: bias, kind: kind)
-    let rows = kind.gates * 4
+    let parameters = module.rnnCell(inputSize: 3, hiddenSize: 4, bias: bias)
     let bound = 1 / 4.0.squareRoot()
     var expected = [
-      ("weight_ih", [rows, 3]), ("weight_hh", [rows, 4]),
+      ("weight_ih", [4, 3]), ("weight_hh", [4, 4]),
     ]
-    if bias { expected += [("bias_ih", [rows]), ("bias_hh", [rows])] }
+    if bias { expected += [("bias_ih", [4]), ("bias_hh", [4])] }
     #expect(parameters.map(\.name) == expected.map(\.0))
     for (parameter, (_, shape)) in zip(parameters, expected) {
       #expect(parameter.value.shape == shape)
@@ -27,16 +25,14 @@ struct ModuleInitTests {
     #expect(module.wordsDrawn == manual.wordsDrawn)
   }
 
-  @Test func stackedBidirectionalGRUNamesAndShapes() {
+  /// One layer: what an `nn.RNN(inputs, hidden)` cell draws, in the order
+  /// `named_parameters()` lists it.
+  @Test func oneLayerRNNNamesItsParametersByLayer() {
     var rng = TorchGenerator(seed: 3)
-    let parameters = rng.recurrent(
-      .gru, inputSize: 2, hiddenSize: 3, numLayers: 2, bidirectional: true)
-    #expect(parameters.count == 16)
-    #expect(parameters[4].name == "weight_ih_l0_reverse")
-    #expect(parameters[8].name == "weight_ih_l1")
-    #expect(parameters[8].value.shape == [9, 6])
-    #expect(parameters[15].name == "bias_hh_l1_reverse")
-    #expect(rng.wordsDrawn == 2 * (9 * 2 + 9 * 3 + 18) + 2 * (9 * 6 + 9 * 3 + 18))
+    let parameters = rng.rnn(inputSize: 4, hiddenSize: 3)
+    #expect(parameters.map(\.name) == ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"])
+    #expect(parameters.map(\.value.shape) == [[3, 4], [3, 3], [3], [3]])
+    #expect(rng.wordsDrawn == 3 * 4 + 3 * 3 + 3 + 3)
   }
 
   @Test func linearWithoutBiasDrawsOnlyTheWeight() {

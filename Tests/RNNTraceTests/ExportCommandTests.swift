@@ -154,10 +154,11 @@ import Testing
     #expect(try scratch.contents() == ["blank.txt", "latin1.txt"])
   }
 
-  /// SIGTERM in the middle of an export leaves the old file as it was and no
-  /// temporary file behind. The test waits for the temporary file to hold data
+  /// SIGTERM, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2 or SIGALRM in the middle of an export
+  /// leaves the old file as it was and no temporary file behind. The test waits for the temporary file to hold data
   /// (the export is then writing), not for a time.
-  @Test func sigtermMidwayLeavesTheOldFileAndNoTemporary() throws {
+  @Test(arguments: [SIGTERM, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM])
+  func aSignalMidwayLeavesTheOldFileAndNoTemporary(signal: Int32) throws {
     let scratch = try ScratchDirectory()
     let target = scratch.path("trace.jsonl")
     try "old content\n".write(toFile: target, atomically: true, encoding: .utf8)
@@ -169,7 +170,12 @@ import Testing
     process.executableURL = RNNTraceBinary.url
     process.arguments = ["export", "--sentence-file", words, "-o", target]
     process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
+    let errors = Pipe()
+    process.standardError = errors
+    // As a user's shell starts it: no SWIFT_BACKTRACE, so SIGQUIT meets the runtime.
+    process.environment = ProcessInfo.processInfo.environment.filter {
+      $0.key != "SWIFT_BACKTRACE"
+    }
     try process.run()
     var temporary: String?
     while temporary == nil && process.isRunning {
@@ -183,11 +189,32 @@ import Testing
       sched_yield()
     }
     #expect(temporary != nil, "the export ended before it was seen writing")
-    kill(process.processIdentifier, SIGTERM)
+    kill(process.processIdentifier, signal)
     process.waitUntilExit()
     #expect(process.terminationReason == .uncaughtSignal)
-    #expect(process.terminationStatus == SIGTERM)
+    #expect(process.terminationStatus == signal)
+    // Ended, not crashed: no backtrace.
+    let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(said.isEmpty, "\(said)")
     #expect(try String(contentsOfFile: target, encoding: .utf8) == "old content\n")
     #expect(try scratch.contents() == ["trace.jsonl", "words.txt"])
+  }
+  /// A temporary file left by an export that was killed (`kill -9`) is removed by the
+  /// next export to the same file; one that a running export holds (locked), and one
+  /// of another target, are left alone.
+  @Test func anAbandonedTemporaryIsRemovedByTheNextExport() throws {
+    let scratch = try ScratchDirectory()
+    let abandoned = ".trace.jsonl.rnntrace-Ab12Cd"
+    let held = ".trace.jsonl.rnntrace-Ef34Gh"
+    let other = ".other.jsonl.rnntrace-Ij56Kl"
+    for name in [abandoned, held, other] {
+      try "partial".write(toFile: scratch.path(name), atomically: false, encoding: .utf8)
+    }
+    let fd = open(scratch.path(held), O_RDONLY)
+    defer { close(fd) }
+    #expect(flock(fd, LOCK_EX) == 0)
+    let result = try RNNTraceBinary.run(["export", "-o", scratch.path("trace.jsonl")])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(try scratch.contents() == [held, other, "trace.jsonl"].sorted())
   }
 }

@@ -31,7 +31,7 @@ import Testing
 
   @Test func everySubcommandIsChecked() {
     let names = Self.commands.compactMap(\.first)
-    for name in ["play", "print", "export", "verify", "replay", "lessons", "record"] {
+    for name in ["play", "print", "export", "verify", "replay", "lessons", "record", "train"] {
       #expect(names.contains(name), "\(name) is missing from rnntrace --help")
     }
   }

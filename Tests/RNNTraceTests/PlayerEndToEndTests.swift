@@ -233,12 +233,38 @@ struct PlayerEndToEndTests {
 
   @Test(arguments: [
     (Int32(SIGTERM), Int32(143)), (Int32(SIGHUP), Int32(129)), (Int32(SIGSEGV), Int32(139)),
+    (Int32(SIGQUIT), Int32(131)), (Int32(SIGUSR1), Int32(138)), (Int32(SIGUSR2), Int32(140)),
+    (Int32(SIGALRM), Int32(142)),
   ])
   func aSignalLeavesTheTerminalUsable(signal: Int32, status: Int32) throws {
     let session = try TmuxSession(columns: 100, rows: 30)
     _ = try startPlayer(session)
     let pid = try #require(try session.foregroundChild())
     kill(pid, signal)
+    try expectShellRestored(session, status: status)
+  }
+
+  /// With SWIFT_BACKTRACE unset, the runtime's crash report stays on but does not
+  /// take the terminal and wait for a key ("Press space to interact…"): the program
+  /// starts itself with `interactive=no`, and a crash ends it with the report and
+  /// the terminal restored. SIGQUIT is a request to stop, not a crash: no report.
+  @Test(arguments: [(Int32(SIGSEGV), Int32(139), true), (Int32(SIGQUIT), Int32(131), false)])
+  func aCrashReportNeverWaitsForAKey(signal: Int32, status: Int32, reported: Bool) throws {
+    let session = try TmuxSession(columns: 100, rows: 30)
+    try session.type("unset SWIFT_BACKTRACE")
+    _ = try startPlayer(session)
+    let pid = try #require(try session.foregroundChild())
+    let environment = try String(contentsOfFile: "/proc/\(pid)/environ", encoding: .utf8)
+    #expect(environment.split(separator: "\0").contains("SWIFT_BACKTRACE=interactive=no"))
+    kill(pid, signal)
+    // The report is written first (symbolicating a debug build takes a while).
+    let ended = try session.waitFor(tries: 2400) {
+      $0.split(separator: "\n").contains { $0.hasPrefix("EXIT=") }
+    }
+    #expect(ended.screen.contains("EXIT=\(status)"), "\(ended.screen)")
+    #expect(!ended.screen.contains("Press space"))
+    // A crash's report scrolls past; a request to stop makes none.
+    if !reported { #expect(!ended.screen.contains("crashed"), "\(ended.screen)") }
     try expectShellRestored(session, status: status)
   }
 

@@ -21,6 +21,32 @@ import Testing
     return PlayerState(content: content, size: ScreenSize(columns: columns, rows: rows))
   }
 
+  /// A key pressed on the screen `state` shows, as the player's loop does it: the frame
+  /// is drawn and its text's layout handed back (`.shown`) before the key's action.
+  static func press(_ action: PlayerAction, on state: inout PlayerState) {
+    state.update(.shown(PlayerView.frame(state).text))
+    state.update(action)
+  }
+
+  @Test func scrollingBeforeAnyFrameSaysThereIsNoText() {
+    var state = Self.state()
+    state.update(.textDown)
+    #expect(state.narrativeOffset == 0)
+    #expect(state.message?.text == "no lesson text at this step")
+  }
+
+  @Test func aShownFrameKeepsTheMessageAndTheCount() {
+    var state = Self.state()
+    state.update(.digit(2))
+    state.update(.shown(PlayerView.frame(state).text))
+    #expect(state.typedNumber == 2)
+    state.update(.last)
+    #expect(state.eventIndex == 1)
+    Self.press(.textDown, on: &state)
+    state.update(.shown(PlayerView.frame(state).text))
+    #expect(state.message?.text == "the lesson's text for this step is all on screen")
+  }
+
   /// The text lines on screen, in order.
   static func shownLines(_ state: PlayerState) -> [String] {
     PlayerView.render(state).lines.filter { $0.contains(" of the text.") }
@@ -42,7 +68,7 @@ import Testing
     for line in previous { seen.insert(String(line.prefix(8))) }
     var pages = 0
     while state.message == nil && pages < 30 {
-      state.update(.textDown)
+      Self.press(.textDown, on: &state)
       let shown = Self.shownLines(state)
       if state.message == nil {
         // The last line of a page is on the next (its first line but at the end), as in
@@ -60,14 +86,16 @@ import Testing
     #expect(!previous.contains { $0.contains("} more") })
     // Every line was on screen at some page.
     #expect(seen.count == 30)
-    for _ in 0..<pages { state.update(.textUp) }
+    for _ in 0..<pages { Self.press(.textUp, on: &state) }
     #expect(Self.shownLines(state).first?.contains("Line 01") == true)
-    state.update(.textUp)
+    Self.press(.textUp, on: &state)
     #expect(state.message?.text == "the top of this step's text")
   }
 
   @Test func anotherStepStartsAtTheTopOfItsText() {
-    var state = TestSupport.after([.textDown, .textDown], from: Self.state())
+    var state = Self.state()
+    Self.press(.textDown, on: &state)
+    Self.press(.textDown, on: &state)
     #expect(state.narrativeOffset > 0)
     state.update(.next)
     #expect(state.narrativeOffset == 0)
@@ -79,7 +107,7 @@ import Testing
   /// further back instead of leaving rows empty.
   @Test func aTallerScreenShowsMoreOfAScrolledText() {
     var state = Self.state()
-    for _ in 0..<30 { state.update(.textDown) }
+    for _ in 0..<30 { Self.press(.textDown, on: &state) }
     let short = Self.shownLines(state)
     state.update(.resize(ScreenSize(columns: 80, rows: 40)))
     let tall = Self.shownLines(state)
@@ -89,10 +117,10 @@ import Testing
 
   @Test func aStepWithoutTextOrWithAllOfItShownSaysSo() {
     var plain = TestSupport.state()
-    plain.update(.textDown)
+    Self.press(.textDown, on: &plain)
     #expect(plain.message?.text == "no lesson text at this step")
     var short = TestSupport.after([.next], from: Self.state())
-    short.update(.textDown)
+    Self.press(.textDown, on: &short)
     #expect(short.message?.text == "the lesson's text for this step is all on screen")
   }
 

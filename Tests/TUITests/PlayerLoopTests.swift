@@ -4,22 +4,33 @@ import Testing
 @testable import TUI
 
 /// A terminal that replays scripted input and keeps every screen it was given.
+///
+/// Each scripted input arrives after the frame before it is drawn; `queued` inputs
+/// are already waiting (a paste), and come first, at once.
 final class ScriptedTerminal: PlayerTerminal {
   var size: ScreenSize
   private var inputs: [TerminalInput]
+  private var queued: [TerminalInput]
   private(set) var screens: [CellGrid] = []
+  /// The waits for input; a look at what is already waiting is not one.
   private(set) var timeouts: [Int?] = []
   private(set) var repaints = 0
   private(set) var suspensions = 0
 
-  init(size: ScreenSize = ScreenSize(columns: 100, rows: 30), inputs: [TerminalInput]) {
+  init(
+    size: ScreenSize = ScreenSize(columns: 100, rows: 30), queued: [TerminalInput] = [],
+    inputs: [TerminalInput]
+  ) {
     self.size = size
+    self.queued = queued
     self.inputs = inputs
   }
 
   func draw(_ grid: CellGrid) { screens.append(grid) }
 
   func nextInput(timeoutMilliseconds: Int?) -> TerminalInput {
+    if !queued.isEmpty { return queued.removeFirst() }
+    if timeoutMilliseconds == 0 { return .timeout }
     timeouts.append(timeoutMilliseconds)
     // Past the script, the learner quits (so that a broken loop cannot hang a test).
     guard !inputs.isEmpty else { return .key(.control("c")) }
@@ -95,17 +106,33 @@ struct PlayerLoopTests {
   @Test func exportCallsTheHookAndShowsThePath() {
     let terminal = ScriptedTerminal(inputs: [.key(.character("e")), .key(.right)])
     let loop = PlayerLoop(
-      configuration: PlayerConfiguration(export: { trace in
-        "/tmp/trace-\(trace.events.count).jsonl"
+      configuration: PlayerConfiguration(export: { section, trace in
+        "/tmp/trace-\(section)-\(trace.events.count).jsonl"
       }))
     loop.run(content, on: terminal)
-    #expect(terminal.screens[1].lines.last?.contains("exported to /tmp/trace-40.jsonl") == true)
+    #expect(terminal.screens[1].lines.last?.contains("exported to /tmp/trace-0-40.jsonl") == true)
+  }
+
+  /// 10 KB of keys pasted at once (arrows and an unbound key, over and over) are
+  /// answered with one frame, not a frame per key.
+  @Test func pastedKeysAreAllHandledBeforeOneFrame() {
+    var paste: [TerminalInput] = []
+    for _ in 0..<2_500 {
+      paste += [.key(.right), .key(.right), .key(.character("x")), .key(.left)]
+    }
+    let terminal = ScriptedTerminal(queued: paste, inputs: [.key(.right), .key(.character("q"))])
+    let final = PlayerLoop().run(content, on: terminal)
+    // The first frame, one after the paste (4096 keys at most per frame: three),
+    // one after the last →.
+    #expect(terminal.screens.count == 1 + 3 + 1)
+    #expect(final.eventIndex == 39)
+    #expect(final.isQuitting)
   }
 
   @Test func aFailedExportIsReportedNotThrown() {
     struct DiskFull: Error, CustomStringConvertible { var description: String { "disk full" } }
     let terminal = ScriptedTerminal(inputs: [.key(.character("e"))])
-    let loop = PlayerLoop(configuration: PlayerConfiguration(export: { _ in throw DiskFull() }))
+    let loop = PlayerLoop(configuration: PlayerConfiguration(export: { _, _ in throw DiskFull() }))
     loop.run(content, on: terminal)
     #expect(terminal.screens[1].lines.last?.contains("export failed: disk full") == true)
   }

@@ -315,7 +315,8 @@ struct CastWriterTests {
   }
 }
 
-/// A small deterministic generator for the random frames.
+/// SplitMix64: a small deterministic generator (random frames, random sizes), the same
+/// on every run.
 struct SplitMix {
   var state: UInt64
   init(seed: UInt64) { state = seed }
@@ -326,5 +327,9 @@ struct SplitMix {
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     z ^= z >> 31
     return bound <= 0 ? 0 : Int(z % UInt64(bound))
+  }
+
+  mutating func next(in range: ClosedRange<Int>) -> Int {
+    range.lowerBound + next(range.count)
   }
 }

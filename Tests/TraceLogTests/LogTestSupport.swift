@@ -14,23 +14,23 @@ enum LogTestModels {
     let embedding = Tensor(
       shape: [3, 3], scalars: [0.5, -1.25, 0.75, 1e-5, -0.70564395, 2, -0.0, 0.1, -3])
     let h0 = Tensor(shape: [1, 2], scalars: [0.25, -0.5])
-    let cell: any RNNCell
-    switch variant {
-    case .linear:
-      cell = LinearCell(
-        wH: Tensor(shape: [2, 2], scalars: [0.9, -0.3, 0.2, 1.1]),
-        wE: Tensor(shape: [3, 2], scalars: [0.1, -0.2, 0.3, 0.4, -0.5, 0.6]))
-    case .rawTanh:
-      cell = RawTanhCell(
-        wE: Tensor(shape: [3, 2], scalars: [0.1, -0.2, 0.3, 0.4, -0.5, 0.6]),
-        wH: Tensor(shape: [2, 2], scalars: [0.9, -0.3, 0.2, 1.1]))
-    case .linearTanh:
-      cell = LinearTanhCell(
-        inputWeight: Tensor(shape: [2, 3], scalars: [0.1, -0.2, 0.3, 0.4, 0.5, -0.6]),
-        inputBias: Tensor(shape: [2], scalars: [0.01, -0.02]),
-        hiddenWeight: Tensor(shape: [2, 2], scalars: [0.7, -0.8, 0.9, 1.0]),
-        hiddenBias: Tensor(shape: [2], scalars: [0.03, 0.04]))
-    }
+    let parameters: [Variant: [Tensor]] = [
+      .linear: [
+        Tensor(shape: [2, 2], scalars: [0.9, -0.3, 0.2, 1.1]),
+        Tensor(shape: [3, 2], scalars: [0.1, -0.2, 0.3, 0.4, -0.5, 0.6]),
+      ],
+      .rawTanh: [
+        Tensor(shape: [3, 2], scalars: [0.1, -0.2, 0.3, 0.4, -0.5, 0.6]),
+        Tensor(shape: [2, 2], scalars: [0.9, -0.3, 0.2, 1.1]),
+      ],
+      .linearTanh: [
+        Tensor(shape: [2, 3], scalars: [0.1, -0.2, 0.3, 0.4, 0.5, -0.6]),
+        Tensor(shape: [2], scalars: [0.01, -0.02]),
+        Tensor(shape: [2, 2], scalars: [0.7, -0.8, 0.9, 1.0]),
+        Tensor(shape: [2], scalars: [0.03, 0.04]),
+      ],
+    ]
+    let cell = variant.makeCell(parameters: parameters[variant]!)
     return RNNModel(vocabulary: vocabulary, embedding: embedding, h0: h0, cell: cell)
   }
 

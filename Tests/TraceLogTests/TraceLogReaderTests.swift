@@ -104,7 +104,8 @@ import Testing
     }
     let log = LogTestModels.jsonl(.linear)
     let header = Array(log.prefix(through: try #require(log.firstIndex(of: 0x0A))))
-    var reader = TraceLogReader(LongLine(header: header))
+    // The line starts as an event would, then one string without end.
+    var reader = TraceLogReader(LongLine(header: header + Array(#"{"word":""#.utf8)))
     _ = try reader.readHeader()
     #expect(
       throws: TraceLogError(
@@ -112,6 +113,76 @@ import Testing
         "longer than 67108864 bytes, the most an event line may hold; a trace log has no such line")
     ) {
       _ = try reader.nextEvent()
+    }
+  }
+
+  /// `verify /dev/zero`: bytes without end and without a newline are refused at the
+  /// first chunk, not read up to the header's 1 GiB limit.
+  @Test func endlessZerosAreRefusedAtOnce() throws {
+    struct Zeros: ByteSource {
+      var read = 0
+      mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        buffer.initializeMemory(as: UInt8.self, repeating: 0)
+        read += buffer.count
+        return buffer.count
+      }
+    }
+    var reader = TraceLogReader(Zeros())
+    #expect(
+      throws: TraceLogError(
+        line: 1,
+        "byte 1 of this line is a control byte (0x0), which a JSON line cannot hold: not a trace log"
+      )
+    ) {
+      _ = try reader.readHeader()
+    }
+    // A header that starts well and then turns to binary is refused where it turns.
+    var turning = Array(#"{"type":"header","words":["#.utf8)
+    turning += Array(repeating: UInt8(ascii: " "), count: 100_000) + [0x01]
+    turning += Array(repeating: 0, count: 100_000)
+    var late = TraceLogReader(ByteArraySource(turning))
+    #expect(
+      throws: TraceLogError(
+        line: 1,
+        "byte 100027 of this line is a control byte (0x1), which a JSON line cannot hold: not a trace log"
+      )
+    ) {
+      _ = try late.readHeader()
+    }
+  }
+
+  /// A header that states a small model and then gives endless parameters is
+  /// refused once they pass what such a model needs, not at the 1 GiB limit.
+  @Test func parametersPastWhatTheSizesNeedAreRefused() throws {
+    struct EndlessParameters: ByteSource {
+      var start = Array(
+        #"{"type":"header","inputs":2,"hidden":3,"vocabulary":["a","b"],"parameters":{"h0":{"shape":[1,3],"values":["#
+          .utf8)
+      var read = 0
+      mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        if !start.isEmpty {
+          let n = min(buffer.count, start.count)
+          buffer.copyBytes(from: start.prefix(n))
+          start.removeFirst(n)
+          return n
+        }
+        let digits = Array("0.5,".utf8)
+        for i in 0..<buffer.count { buffer[i] = digits[i % 4] }
+        read += buffer.count
+        #expect(read < 1 << 20, "read on past the budget")
+        if read >= 1 << 20 { return 0 }
+        return buffer.count
+      }
+    }
+    // 2 words × 2 + 3 × 2 + 3 × 3 + 3 × 3 values: 28, so 2 × (16 × 28 + 1024) bytes.
+    var reader = TraceLogReader(EndlessParameters())
+    #expect(
+      throws: TraceLogError(
+        line: 1,
+        #""parameters" runs past 2944 bytes, more than a model of 2 words, inputs 2 and hidden 3 needs; a trace log has no such header"#
+      )
+    ) {
+      _ = try reader.readHeader()
     }
   }
 

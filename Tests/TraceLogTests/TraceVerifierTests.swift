@@ -125,6 +125,25 @@ import Testing
     #expect(loaded.trace.events[13].result.value.scalars == [1.5])
     // The next event's operand is that recorded z_3.
     #expect(loaded.trace.events[14].operands[0].value.scalars == [1.5])
+    // Products rebuilt from the log keep the order the model sums them in, for the drill.
+    let products = loaded.trace.events[14...].filter(\.operation.isProduct)
+    #expect(!products.isEmpty && products.allSatisfy { $0.productOrder == .leftToRight })
+  }
+
+  /// An `nn.Linear` product rebuilt from a log that departs is still summed, and so
+  /// drilled, in MKL's order.
+  @Test func unverifiedLinearProductsKeepMKLsOrder() throws {
+    let text = String(decoding: LogTestModels.jsonl(.linearTanh), as: UTF8.self)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    // Change the first event's value (line 2), so every later event is rebuilt.
+    let first = String(lines[1])
+    let changed = first.replacing(#""values":[0.5,"#, with: #""values":[0.25,"#)
+    #expect(changed != first)
+    let log = ([lines[0], Substring(changed)] + lines[2...]).joined(separator: "\n")
+    let loaded = try TraceLogLoader.load(ByteArraySource(Array(log.utf8)), verify: false)
+    #expect(loaded.difference?.step == 1)
+    let products = loaded.trace.events.filter(\.operation.isProduct)
+    #expect(!products.isEmpty && products.allSatisfy { $0.productOrder == .mklGemv })
   }
 
   /// Shown unverified, a recorded event must still be one that a view can show.

@@ -17,10 +17,11 @@ public struct PlainLinearTanh {
     }
     self.model = model
     self.embedding = model.embedding
-    self.inputWeight = cell.inputWeight
-    self.inputBias = cell.inputBias
-    self.hiddenWeight = cell.hiddenWeight
-    self.hiddenBias = cell.hiddenBias
+    let parameters = cell.parameterValues
+    self.inputWeight = parameters[0]
+    self.inputBias = parameters[1]
+    self.hiddenWeight = parameters[2]
+    self.hiddenBias = parameters[3]
   }
 
   public func run(_ words: [String]) -> Tensor {

@@ -33,7 +33,7 @@ struct ChapterReader {
     let title = try source.text(
       try fields.required("title", "the chapter's title", source: source))
     let variant = try readVariant(
-      try fields.required("variant", "linear, raw-tanh or linear-tanh", source: source))
+      try fields.required("variant", Variant.listing, source: source))
     let sizes = 1...ModelLimits.maxDimension
     let inputs = try source.wholeNumber(
       try fields.required("inputs", "the size of e_t, e.g. `inputs: 4`", source: source), in: sizes)
@@ -92,11 +92,23 @@ struct ChapterReader {
 
   private func readWords(_ field: Field) throws(LessonError) -> [String] {
     let text = try source.text(field, "the words the model reads, separated by spaces")
-    let words = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
-    if words.count > LessonLimits.maxWords {
-      throw source.error(
-        at: field.mark, "the sentence has \(words.count) words",
-        expected: "at most \(LessonLimits.maxWords)")
+    var words: [String] = []
+    var word = ""
+    // Refused at the first word past the limit, not after splitting the whole text.
+    for character in text + " " {
+      guard character.isWhitespace else {
+        word.append(character)
+        continue
+      }
+      guard !word.isEmpty else { continue }
+      guard words.count < LessonLimits.maxWords else {
+        throw source.error(
+          at: source.locateWord(words.count, in: field.value),
+          "the sentence has more than \(LessonLimits.maxWords) words",
+          expected: "at most \(LessonLimits.maxWords)")
+      }
+      words.append(word)
+      word = ""
     }
     return words
   }
@@ -112,7 +124,14 @@ struct ChapterReader {
     let expected = "a list of words, one per row of the embedding table"
     let items = try source.list(field, expected)
     var vocabulary: [String] = []
+    var known = Set<String>()
     for item in items {
+      // Refused at the first entry past the limit, before any more work.
+      guard vocabulary.count < LessonLimits.maxWords else {
+        throw source.error(
+          at: item.position, "the vocabulary has more than \(LessonLimits.maxWords) words",
+          expected: "at most \(LessonLimits.maxWords)")
+      }
       guard case .scalar(let scalar) = item, item.kind != .null,
         !scalar.string.isEmpty, !scalar.string.contains(where: \.isWhitespace)
       else {
@@ -121,19 +140,14 @@ struct ChapterReader {
           expected: "one word without spaces")
       }
       try source.checkPrintable(scalar.string, in: item, what: "the vocabulary")
-      if vocabulary.contains(scalar.string) {
+      if !known.insert(scalar.string).inserted {
         throw source.error(
           at: item.position, "the word `\(scalar.string)` is in the vocabulary twice",
           expected: "each word once (a word has one row of the embedding)")
       }
       vocabulary.append(scalar.string)
     }
-    if vocabulary.count > LessonLimits.maxWords {
-      throw source.error(
-        at: field.mark, "the vocabulary has \(vocabulary.count) words",
-        expected: "at most \(LessonLimits.maxWords)")
-    }
-    for (i, word) in words.enumerated() where !vocabulary.contains(word) {
+    for (i, word) in words.enumerated() where !known.contains(word) {
       throw source.error(
         at: source.locateWord(i, in: sentence.value),
         "the word `\(word)` has no embedding: it is not in the vocabulary",

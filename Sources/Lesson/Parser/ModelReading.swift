@@ -10,10 +10,7 @@ extension ChapterReader {
   }
 
   static func modelKeys(_ variant: Variant) -> [String] {
-    switch variant {
-    case .linear: ["embedding", "h0", "w_h", "w_e"]
-    case .rawTanh, .linearTanh: ["embedding", "h0", "We", "Wh"]
-    }
+    ["embedding", "h0"] + variant.lessonParts.map(\.key)
   }
 
   func readModel(_ field: Field, facts: Facts) throws(LessonError) -> ModelParts {
@@ -31,35 +28,41 @@ extension ChapterReader {
     let h0Field = try part("h0", "the initial hidden state, e.g. `h0: h_0`")
     let h0 = try tensor(h0Field, names: facts.names)
     try checkShape(h0, field: h0Field, expected: [1, h], meaning: "1 × hidden")
-    let cell: CellRecipe
-    switch facts.variant {
-    case .linear:
-      let wHField = try part("w_h", "the hidden weight, hidden × hidden")
-      let wEField = try part("w_e", "the input weight, inputs × hidden")
-      let wH = try tensor(wHField, names: facts.names)
-      let wE = try tensor(wEField, names: facts.names)
-      try checkProduct(wE, field: wEField, left: ("e_t", d), output: h, name: "w_e")
-      try checkProduct(wH, field: wHField, left: ("h_{t-1}", h), output: h, name: "w_h")
-      cell = .linear(wH: wH.expression, wE: wE.expression)
-    case .rawTanh:
-      let wEField = try part("We", "the input weight, inputs × hidden")
-      let wHField = try part("Wh", "the hidden weight, hidden × hidden")
-      let wE = try tensor(wEField, names: facts.names)
-      let wH = try tensor(wHField, names: facts.names)
-      try checkProduct(wE, field: wEField, left: ("e_t", d), output: h, name: "We")
-      try checkProduct(wH, field: wHField, left: ("h_{t-1}", h), output: h, name: "Wh")
-      cell = .rawTanh(wE: wE.expression, wH: wH.expression)
-    case .linearTanh:
-      let inputField = try part("We", "an nn.Linear(inputs, hidden), e.g. `We: We`")
-      let hiddenField = try part("Wh", "an nn.Linear(hidden, hidden), e.g. `Wh: Wh`")
-      let input = try layer(inputField, names: facts.names)
-      let hidden = try layer(hiddenField, names: facts.names)
-      try checkLinear(input, left: ("e_t", d), output: h, name: "We")
-      try checkLinear(hidden, left: ("h_{t-1}", h), output: h, name: "Wh")
-      cell = .linearTanh(
-        inputWeight: input.weight.expression, inputBias: input.bias.expression,
-        hiddenWeight: hidden.weight.expression, hiddenBias: hidden.bias.expression)
+    // Every part is found, then read, then checked, the input's weight before the hidden's.
+    let parts = facts.variant.lessonParts
+    var partFields: [Field] = []
+    for lessonPart in parts {
+      partFields.append(try part(lessonPart.key, lessonPart.description))
     }
+    var read: [[Typed]] = []
+    for (lessonPart, partField) in zip(parts, partFields) {
+      switch lessonPart.kind {
+      case .weight: read.append([try tensor(partField, names: facts.names)])
+      case .linear:
+        let layer = try layer(partField, names: facts.names)
+        read.append([layer.weight, layer.bias])
+      }
+    }
+    let inputFirst =
+      parts.indices.filter { parts[$0].input == .inputs }
+      + parts.indices.filter { parts[$0].input != .inputs }
+    for i in inputFirst {
+      let lessonPart = parts[i]
+      let left = lessonPart.input == .inputs ? ("e_t", d) : ("h_{t-1}", h)
+      switch lessonPart.kind {
+      case .weight:
+        try checkProduct(
+          read[i][0], field: partFields[i], left: left, output: h, name: lessonPart.key)
+      case .linear:
+        try checkLinear((read[i][0], read[i][1]), left: left, output: h, name: lessonPart.key)
+      }
+    }
+    var byName: [String: TensorExpression] = [:]
+    for (lessonPart, typed) in zip(parts, read) {
+      for (name, part) in zip(lessonPart.parameterNames, typed) { byName[name] = part.expression }
+    }
+    let layout = facts.variant.parameterShapes(inputs: d, hidden: h)
+    let cell = CellRecipe(variant: facts.variant, parameters: layout.map { byName[$0.name]! })
     return ModelParts(embedding: embedding.expression, h0: h0.expression, cell: cell)
   }
 

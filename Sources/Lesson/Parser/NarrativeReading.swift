@@ -104,41 +104,49 @@ extension ChapterReader {
     var segments: [NarrativeText.Segment] = []
     var run = ""
     var seen: [String: Int] = [:]
-    var rest = Substring(text)
-    while let c = rest.first {
-      // The text before this character, to tell which brace of the source it is.
-      let before = text[..<rest.startIndex]
-      rest = rest.dropFirst()
+    // Scalars, not characters: braces are ASCII, and breaking a long paragraph into
+    // grapheme clusters cost most of reading it.
+    let scalars = Array(text.unicodeScalars)
+    // How many of `brace` come before `index`, to tell which brace of the source it is.
+    func count(_ brace: Unicode.Scalar, before index: Int) -> Int {
+      scalars[..<index].count { $0 == brace }
+    }
+    var i = 0
+    while i < scalars.count {
+      let c = scalars[i]
+      i += 1
       if c == "}" {
-        guard rest.first == "}" else {
+        guard i < scalars.count, scalars[i] == "}" else {
           throw source.error(
-            at: source.locate("}", in: node, occurrence: before.count { $0 == "}" }),
+            at: source.locate("}", in: node, occurrence: count("}", before: i - 1)),
             "a `}` with no `{` before it",
             expected: "`}}` to write a brace, or `{name}` to show a value")
         }
-        rest = rest.dropFirst()
+        i += 1
         run.append("}")
         continue
       }
       guard c == "{" else {
-        run.append(c)
+        run.unicodeScalars.append(c)
         continue
       }
-      if rest.first == "{" {
-        rest = rest.dropFirst()
+      if i < scalars.count, scalars[i] == "{" {
+        i += 1
         run.append("{")
         continue
       }
-      guard let close = rest.firstIndex(of: "}") else {
+      guard let close = scalars[i...].firstIndex(of: "}") else {
         throw source.error(
-          at: source.locate("{", in: node, occurrence: before.count { $0 == "{" }),
+          at: source.locate("{", in: node, occurrence: count("{", before: i - 1)),
           "a `{` that is never closed",
           expected: "`{name}` to show a value, or `{{` to write a brace")
       }
-      let placeholder = String(rest[..<close])
-      rest = rest[rest.index(after: close)...]
+      let placeholder = String(String.UnicodeScalarView(scalars[i..<close]))
+      i = close + 1
       let occurrence = seen[placeholder, default: 0]
       seen[placeholder] = occurrence + 1
+      // Located only for an error: searching the text for every placeholder made a
+      // paragraph of many of them take quadratic time.
       let reference = try resolve(
         placeholder, step: step, outline: outline, names: names, words: words,
         mark: source.locate("{\(placeholder)}", in: node, occurrence: occurrence))
@@ -152,14 +160,14 @@ extension ChapterReader {
 
   private func resolve(
     _ placeholder: String, step: Int, outline: Outline, names: TensorNames, words: Int,
-    mark: Position?
+    mark: @autoclosure () -> Position?
   ) throws(LessonError) -> ValueReference {
     let key = String(placeholder.trimmingSpaces)
     let count = outline.events.count
     if key == "result" {
       guard step > 0 else {
         throw source.error(
-          at: mark, "`{result}` in a paragraph that is not tied to a step",
+          at: mark(), "`{result}` in a paragraph that is not tied to a step",
           expected: "an `at:` on this paragraph or one before it, or a named value")
       }
       return .result(step: step)
@@ -168,7 +176,7 @@ extension ChapterReader {
     if parts.count == 2, parts[0] == "step" {
       guard let n = Int(parts[1]), (1...count).contains(n) else {
         throw source.error(
-          at: mark, "`{\(placeholder)}` names a step this chapter does not have",
+          at: mark(), "`{\(placeholder)}` names a step this chapter does not have",
           expected: "`{step N}` with N from 1 to \(count)")
       }
       return .result(step: n)
@@ -183,7 +191,7 @@ extension ChapterReader {
     }
     let tensors = names.tensorNames.isEmpty ? "" : "a tensor of the chapter (\(names.listing)), "
     throw source.error(
-      at: mark, "`{\(placeholder)}` names no value of this chapter",
+      at: mark(), "`{\(placeholder)}` names no value of this chapter",
       expected: "\(tensors)a value of the trace (\(span("e", 1, words)), \(span("z", 1, words)),"
         + " \(span("h", 0, words))), `{step N}` with N from 1 to \(count), or `{result}`;"
         + " `{{` writes a brace")

@@ -14,14 +14,7 @@ struct Outline {
   init(variant: Variant, vocabulary: [String], words: [String]) {
     self.variant = variant
     let one = Tensor(zeros: [1, 1])
-    let cell: any RNNCell
-    switch variant {
-    case .linear: cell = LinearCell(wH: one, wE: one)
-    case .rawTanh: cell = RawTanhCell(wE: one, wH: one)
-    case .linearTanh:
-      let bias = Tensor(zeros: [1])
-      cell = LinearTanhCell(inputWeight: one, inputBias: bias, hiddenWeight: one, hiddenBias: bias)
-    }
+    let cell = variant.zeroCell()
     let model = RNNModel(
       vocabulary: vocabulary, embedding: Tensor(zeros: [vocabulary.count, 1]), h0: one, cell: cell)
     events = model.trace(words).events

@@ -11,15 +11,15 @@ import Yams
 /// here, and anything else is handed to the default resolver, so the answer is always
 /// the one Yams would give.
 ///
-/// One difference remains: a plain scalar tagged `!!str` by hand (`seed: !!str 5`) is
-/// read by its look, because the basic resolver gives untagged mapping keys that same
-/// tag. Quoting (`"5"`) is how lessons say "text".
+/// A tag written by hand counts, as in Yams: `seed: !!str 5` is text, not a number.
 enum ScalarKind {
   static func of(_ scalar: Node.Scalar) -> Tag.Name {
     // The stored tag, not `Node.tag`: "" while Yams has not resolved it.
     let declared = scalar.tag.rawValue
     if declared == Tag.Name.nonSpecific.rawValue { return .str }  // `! 5`: text, as in Yams
-    guard scalar.style == .plain, declared.isEmpty || declared == Tag.Name.str.rawValue else {
+    // `!!str 4` is text: values keep the tag written (only mapping keys are given
+    // `str` by the basic resolver, and their kind is never asked).
+    guard scalar.style == .plain, declared.isEmpty else {
       return declared.isEmpty ? .str : Tag.Name(rawValue: declared)
     }
     return decided(scalar.string)

@@ -17,9 +17,24 @@ extension SourceText {
   /// Refuses control characters: lesson text goes to a terminal, where an escape
   /// sequence could move the cursor or rewrite what is shown. Line breaks are text.
   func checkPrintable(_ text: String, in node: Node, what: String) throws(LessonError) {
+    // A tag other than `!!str` (`!!binary`, `!!timestamp`, one of the author's own)
+    // says the text means something else than the text: not ignored, refused.
+    if case .scalar(let scalar) = node, ScalarKind.of(scalar) != .str,
+      !scalar.tag.rawValue.isEmpty
+    {
+      let standard = "tag:yaml.org,2002:"
+      let declared = scalar.tag.rawValue
+      let tag = declared.hasPrefix(standard) ? "!!" + declared.dropFirst(standard.count) : declared
+      throw error(
+        at: node.position, "\(what) has the YAML tag `\(tag)`",
+        expected: "plain text without a tag")
+    }
     guard
       let bad = text.unicodeScalars.first(where: {
-        $0 != "\n" && $0.properties.generalCategory == .control
+        // Printable ASCII decided by value: asking every scalar its category was a
+        // fifth of reading a long paragraph.
+        ($0.value < 0x20 || $0.value >= 0x7F) && $0 != "\n"
+          && $0.properties.generalCategory == .control
       })
     else { return }
     let code = String(bad.value, radix: 16, uppercase: true)

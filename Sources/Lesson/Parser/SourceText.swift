@@ -5,14 +5,26 @@ import Yams
 /// the line and column an editor shows.
 struct SourceText {
   let file: String
-  private let lines: [[Unicode.Scalar]]
+  /// The text's scalars, and where each line starts in them (a line is cut out only
+  /// when an error needs it: making them all made a large file slow to read).
+  private let scalars: [Unicode.Scalar]
+  private let lineStarts: [Int]
 
   init(file: String, text: String) {
     self.file = file
-    self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      // Lazily: a filtered UnicodeScalarView is a new String built scalar by scalar.
-      Array($0.unicodeScalars.lazy.filter { $0 != "\r" })
-    }
+    scalars = Array(text.unicodeScalars)
+    var starts = [0]
+    for (i, scalar) in scalars.enumerated() where scalar == "\n" { starts.append(i + 1) }
+    lineStarts = starts
+  }
+
+  private var lineCount: Int { lineStarts.count }
+
+  /// Line `i` (from 0), without its `\n` and any `\r`.
+  private func line(_ i: Int) -> [Unicode.Scalar] {
+    let end = i + 1 < lineStarts.count ? lineStarts[i + 1] - 1 : scalars.count
+    let slice = scalars[lineStarts[i]..<end]
+    return slice.contains("\r") ? slice.filter { $0 != "\r" } : Array(slice)
   }
 
   func error(at mark: Position?, _ found: String, expected: String) -> LessonError {
@@ -31,8 +43,8 @@ struct SourceText {
     var seen = 0
     var line = start.line - 1
     var column = start.column - 1
-    while line < lines.count {
-      let scalars = lines[line]
+    while line < lineCount {
+      let scalars = self.line(line)
       while column + target.count <= scalars.count {
         if scalars[column..<column + target.count].elementsEqual(target) {
           if seen == occurrence { return Position(line: line + 1, column: column + 1) }
@@ -60,8 +72,8 @@ struct SourceText {
     }
     var word = -1
     var inWord = false
-    while line < lines.count {
-      let scalars = lines[line]
+    while line < lineCount {
+      let scalars = self.line(line)
       while column < scalars.count {
         let isSpace = scalars[column] == " " || scalars[column] == "\t"
         if !isSpace && !inWord {
@@ -91,8 +103,8 @@ struct SourceText {
     let column = first.column - 1
     let target = Array("\(key):".unicodeScalars)
     var line = first.line
-    while line < lines.count {
-      let scalars = lines[line]
+    while line < lineCount {
+      let scalars = self.line(line)
       let indent = scalars.prefix { $0 == " " }.count
       let blank = indent == scalars.count || scalars[indent] == "#"
       if !blank && indent < column { return nil }

@@ -1,42 +1,64 @@
 /// The lesson's hypothesis function: h_t = h_{t-1}·w_h + e_t·w_e.
+///
+/// ```python
+/// def forward(self, e_t, h_prev):
+///     return h_prev @ self.w_h + e_t @ self.w_e
+/// ```
 public struct LinearCell: RNNCell {
-  /// `w_h`, hidden × hidden.
-  public let wH: Tensor
-  /// `w_e`, inputs × hidden.
-  public let wE: Tensor
+  public static let name = "linear"
+  public static let formula = "h_t = h_{t-1}·w_h + e_t·w_e"
+  public static let parameterLayout = [
+    ParameterSpec(.linearWH, [.hidden, .hidden]), ParameterSpec(.linearWE, [.inputs, .hidden]),
+  ]
+  public static let lessonParts = [
+    LessonPart("w_h", .weight, input: .hidden, "the hidden weight, hidden × hidden"),
+    LessonPart("w_e", .weight, input: .inputs, "the input weight, inputs × hidden"),
+  ]
+  public static let hiddenStateBound: Float? = nil
 
-  public init(wH: Tensor, wE: Tensor) {
-    self.wH = wH
-    self.wE = wE
+  /// `w_h`, hidden × hidden.
+  @usableFromInline let wH: TracedTensor
+  /// `w_e`, inputs × hidden.
+  @usableFromInline let wE: TracedTensor
+
+  /// `torch.randn` for w_h, then for w_e.
+  public static func draw(inputs: Int, hidden: Int, from generator: inout TorchGenerator)
+    -> LinearCell
+  {
+    let wH = generator.randn([hidden, hidden])
+    let wE = generator.randn([inputs, hidden])
+    return LinearCell(parameters: [wH, wE])
   }
 
-  public var variant: Variant { .linear }
-  public var inputs: Int { wE.rows }
-  public var hidden: Int { wH.columns }
-  public var parameters: [NamedTensor] { [NamedTensor("w_h", wH), NamedTensor("w_e", wE)] }
+  public init(parameters: [Tensor]) {
+    wH = TracedTensor(parameters[0], .linearWH)
+    wE = TracedTensor(parameters[1], .linearWE)
+  }
+
+  public init(wH: Tensor, wE: Tensor) { self.init(parameters: [wH, wE]) }
+
+  public var parameterValues: [Tensor] { [wH.value, wE.value] }
 
   @inlinable
   public func step<L: TraceListener>(
-    input e: Tensor, previous h: Tensor, tracer: inout Tracer<L>
-  ) -> Tensor {
-    let input = e.matmul(wE)
-    let recurrent = h.matmul(wH)
-    let sum = recurrent + input
-    guard tracer.isRecording else { return sum }
-
-    // The events, in the order the operations ran.
-    tracer.emit(
-      .matmulInput,
-      EventTemplates(.linearInputProduct, .e, .linearWE, result: .linearInputProduct),
-      e, wE, result: input)
-    tracer.emit(
-      .matmulHidden,
-      EventTemplates(.linearHiddenProduct, .previousH, .linearWH, result: .linearHiddenProduct),
-      h, wH, result: recurrent)
-    tracer.emit(
-      .add,
-      EventTemplates(.linearSum, .linearHiddenProduct, .linearInputProduct, result: .z),
-      recurrent, input, result: sum)
-    return sum
+    input e: TracedTensor, previous h: TracedTensor, trace: inout Tracer<L>
+  ) -> TracedTensor {
+    let input = trace.matmul(Self.inputProduct, e, wE)  // e_t·w_e
+    let recurrent = trace.matmul(Self.hiddenProduct, h, wH)  // h_{t-1}·w_h
+    return trace.add(Self.sum, recurrent, input)  // z_t = h_{t-1}·w_h + e_t·w_e
   }
+
+  // The operations, as the events name them.
+  @inlinable static var inputProduct: TracedOperation {
+    TracedOperation(.matmulInput, .linearInputProduct)
+  }
+  @inlinable static var hiddenProduct: TracedOperation {
+    TracedOperation(.matmulHidden, .linearHiddenProduct)
+  }
+  @inlinable static var sum: TracedOperation { TracedOperation(.add, .linearSum, result: .z) }
+}
+
+extension Variant {
+  /// h_t = h_{t-1}·w_h + e_t·w_e (no bias, no activation).
+  public static let linear = Variant(LinearCell.self)
 }

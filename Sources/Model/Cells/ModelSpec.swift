@@ -1,8 +1,8 @@
 /// An ad-hoc model as the command line describes it: variant, seed, sizes, sentence.
 ///
-/// `build` draws the parameters exactly as `shared/reference/rnn_reference.py` does:
+/// `build` draws the parameters as the lesson's PyTorch models do (docs/pytorch-numbers.md):
 /// after `manual_seed(seed)`, the embedding (one row per distinct word, in order of
-/// first appearance), then h_0, then the variant's weights.
+/// first appearance), then h_0, then the cell's parameters as its type draws them.
 public struct ModelSpec: Equatable, Sendable {
   public var variant: Variant
   public var seed: UInt64
@@ -28,13 +28,22 @@ public struct ModelSpec: Equatable, Sendable {
   public static func parameterCount(variant: Variant, vocabulary: Int, inputs: Int, hidden: Int)
     -> Int
   {
-    let (v, d, h) = (vocabulary, inputs, hidden)
-    let (table, overflow1) = v.multipliedReportingOverflow(by: d)
-    let (square, overflow2) = h.multipliedReportingOverflow(by: h)
-    let (input, overflow3) = d.multipliedReportingOverflow(by: h)
-    if overflow1 || overflow2 || overflow3 { return .max }
-    let bias = variant == .linearTanh ? 2 * h : 0
-    return table.addingReportingOverflow(h + square).partialValue + input + bias
+    let shapes =
+      [[vocabulary, inputs], [hidden]]
+      + variant.parameterShapes(inputs: inputs, hidden: hidden).map(\.shape)
+    var total = 0
+    for shape in shapes {
+      var count = 1
+      for size in shape {
+        let (product, overflow) = count.multipliedReportingOverflow(by: size)
+        if overflow { return .max }
+        count = product
+      }
+      let (sum, overflow) = total.addingReportingOverflow(count)
+      if overflow { return .max }
+      total = sum
+    }
+    return total
   }
 
   /// Checks the sizes against `ModelLimits` before anything is allocated.
@@ -56,28 +65,18 @@ public struct ModelSpec: Equatable, Sendable {
   public func build(kernel: TorchGenerator.Kernel = .platformDefault) throws(ModelSpecError)
     -> RNNModel
   {
+    var rng = TorchGenerator(seed: seed, kernel: kernel)
+    return try build(drawingFrom: &rng)
+  }
+
+  /// Draws the parameters from `rng`, seeded with `seed`, and returns the model; what is
+  /// drawn after it (a prediction head) continues the same stream, as in PyTorch.
+  public func build(drawingFrom rng: inout TorchGenerator) throws(ModelSpecError) -> RNNModel {
     try validate()
     let vocabulary = self.vocabulary
-    var rng = TorchGenerator(seed: seed, kernel: kernel)
     let embedding = rng.embedding(count: vocabulary.count, dimension: inputs)
     let h0 = rng.randn([1, hidden])
-    let cell: any RNNCell
-    switch variant {
-    case .linear:
-      let wH = rng.randn([hidden, hidden])
-      let wE = rng.randn([inputs, hidden])
-      cell = LinearCell(wH: wH, wE: wE)
-    case .rawTanh:
-      let wE = rng.randn([inputs, hidden])
-      let wH = rng.randn([hidden, hidden])
-      cell = RawTanhCell(wE: wE, wH: wH)
-    case .linearTanh:
-      let input = rng.linear(inFeatures: inputs, outFeatures: hidden)
-      let recurrent = rng.linear(inFeatures: hidden, outFeatures: hidden)
-      cell = LinearTanhCell(
-        inputWeight: input.weight, inputBias: input.bias!,
-        hiddenWeight: recurrent.weight, hiddenBias: recurrent.bias!)
-    }
+    let cell = variant.draw(inputs: inputs, hidden: hidden, from: &rng)
     return RNNModel(vocabulary: vocabulary, embedding: embedding, h0: h0, cell: cell)
   }
 }

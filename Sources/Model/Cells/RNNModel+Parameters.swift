@@ -11,14 +11,7 @@ extension RNNModel {
     let (d, h) = (inputs, hidden)
     let expected: [(String, [Int])] =
       [("embedding.weight", [vocabulary.count, d]), ("h0", [1, h])]
-      + {
-        switch variant {
-        case .linear: [("w_h", [h, h]), ("w_e", [d, h])]
-        case .rawTanh: [("We", [d, h]), ("Wh", [h, h])]
-        case .linearTanh:
-          [("We.weight", [h, d]), ("We.bias", [h]), ("Wh.weight", [h, h]), ("Wh.bias", [h])]
-        }
-      }()
+      + variant.parameterShapes(inputs: d, hidden: h)
     if vocabulary.isEmpty { throw ParameterError("the vocabulary is empty") }
     for (name, shape) in expected {
       guard let tensor = byName[name] else {
@@ -42,15 +35,7 @@ extension RNNModel {
       )
     }
     let p = { (name: String) in byName[name]! }
-    let cell: any RNNCell
-    switch variant {
-    case .linear: cell = LinearCell(wH: p("w_h"), wE: p("w_e"))
-    case .rawTanh: cell = RawTanhCell(wE: p("We"), wH: p("Wh"))
-    case .linearTanh:
-      cell = LinearTanhCell(
-        inputWeight: p("We.weight"), inputBias: p("We.bias"), hiddenWeight: p("Wh.weight"),
-        hiddenBias: p("Wh.bias"))
-    }
+    let cell = variant.makeCell(parameters: expected.dropFirst(2).map { p($0.0) })
     self.init(vocabulary: vocabulary, embedding: p("embedding.weight"), h0: p("h0"), cell: cell)
   }
 }

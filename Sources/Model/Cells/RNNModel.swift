@@ -23,13 +23,12 @@ public struct RNNModel: Sendable {
   /// The recurrence.
   public var cell: any RNNCell { parts.cell }
   @usableFromInline var concreteCell: ConcreteCell { parts.concreteCell }
-  @usableFromInline var hiddenStateSource: NameTemplate { parts.hiddenStateSource }
 
   public var variant: Variant { cell.variant }
   public var inputs: Int { cell.inputs }
   public var hidden: Int { cell.hidden }
 
-  /// Every parameter, named and ordered as `rnn_reference.py` prints them.
+  /// Every parameter, named and ordered as PyTorch's `named_parameters()` lists them.
   public var parameters: [NamedTensor] {
     [NamedTensor("embedding.weight", embedding), NamedTensor("h0", h0)] + cell.parameters
   }
@@ -39,15 +38,10 @@ public struct RNNModel: Sendable {
 
   /// One step of the cell, through its concrete type.
   @inlinable
-  func step<L: TraceListener>(input e: Tensor, previous h: Tensor, tracer: inout Tracer<L>)
-    -> Tensor
-  {
-    switch concreteCell {
-    case .linear(let box): box.step(input: e, previous: h, tracer: &tracer)
-    case .rawTanh(let box): box.step(input: e, previous: h, tracer: &tracer)
-    case .linearTanh(let box): box.step(input: e, previous: h, tracer: &tracer)
-    case .other(let cell): cell.step(input: e, previous: h, tracer: &tracer)
-    }
+  func step<L: TraceListener>(
+    input e: TracedTensor, previous h: TracedTensor, trace: inout Tracer<L>
+  ) -> TracedTensor {
+    concreteCell.step(input: e, previous: h, trace: &trace)
   }
 
   /// Runs the recurrence over `words` and returns h_0 … h_T.
@@ -97,63 +91,23 @@ public struct RNNRun<Listener: TraceListener> {
       preconditionFailure("\(word) has no row in the embedding table")
     }
     time += 1
-    let e = model.embedding.row(index)
     if tracer.isRecording {
       tracer.t = time
       tracer.word = word
-      tracer.emit(
-        .embedding, EventTemplates(.embeddingLookup, .embeddingWeight, result: .e),
-        model.embedding, nil, result: e, index: index)
     }
-    let h = model.step(input: e, previous: latest, tracer: &tracer)
-    latest = h
-    if tracer.isRecording {
-      tracer.emit(
-        .hiddenState, EventTemplates(.h, model.hiddenStateSource, result: .h), h, nil,
-        result: h)
-    }
-    return h
+    let table = TracedTensor(model.embedding, .embeddingWeight)
+    let e = tracer.lookup(Self.lookup, table, row: index)  // e_t = embedding[i]
+    let previous = TracedTensor(latest, .previousH)
+    let h = model.step(input: e, previous: previous, trace: &tracer)
+    latest = tracer.keep(Self.newState, h).value  // h_t
+    return latest
   }
-}
 
-/// A model's cell as its concrete type. Through `any RNNCell` a step is not
-/// specialized for its listener: it looks up generic types at run time on every call
-/// and builds the events' names even when nothing records them.
-///
-/// Each concrete cell sits in a box: matching a case copies its payload, and a box is
-/// one reference to retain where a cell's tensors are eight.
-@usableFromInline
-enum ConcreteCell: Sendable {
-  case linear(CellBox<LinearCell>)
-  case rawTanh(CellBox<RawTanhCell>)
-  case linearTanh(CellBox<LinearTanhCell>)
-  case other(any RNNCell)
-
-  init(_ cell: any RNNCell) {
-    switch cell {
-    case let cell as LinearCell: self = .linear(CellBox(cell))
-    case let cell as RawTanhCell: self = .rawTanh(CellBox(cell))
-    case let cell as LinearTanhCell: self = .linearTanh(CellBox(cell))
-    default: self = .other(cell)
-    }
+  // The operations around the cell, as the events name them.
+  @inlinable static var lookup: TracedOperation {
+    TracedOperation(.embedding, .embeddingLookup, result: .e)
   }
-}
-
-/// A cell shared by reference (see `ConcreteCell`).
-@usableFromInline
-final class CellBox<Cell: RNNCell>: Sendable {
-  @usableFromInline let cell: Cell
-
-  init(_ cell: Cell) { self.cell = cell }
-
-  /// The cell's step, called on the box: the cell is then read in place rather than
-  /// copied out of the box first.
-  @inlinable
-  func step<L: TraceListener>(input e: Tensor, previous h: Tensor, tracer: inout Tracer<L>)
-    -> Tensor
-  {
-    cell.step(input: e, previous: h, tracer: &tracer)
-  }
+  @inlinable static var newState: TracedOperation { TracedOperation(.hiddenState, .h) }
 }
 
 /// What an `RNNModel` holds (see `RNNModel.parts`).
@@ -165,8 +119,6 @@ final class RNNModelParts: Sendable {
   let cell: any RNNCell
   let rowOfWord: [String: Int]
   @usableFromInline let concreteCell: ConcreteCell
-  /// What h_t is made from, by name: `z_t`, or `tanh(z_t)` for the variants with tanh.
-  @usableFromInline let hiddenStateSource: NameTemplate
 
   init(
     vocabulary: [String], embedding: Tensor, h0: Tensor, cell: any RNNCell,
@@ -178,6 +130,5 @@ final class RNNModelParts: Sendable {
     self.cell = cell
     self.rowOfWord = rowOfWord
     self.concreteCell = ConcreteCell(cell)
-    self.hiddenStateSource = cell.variant == .linear ? .z : .tanhZ
   }
 }

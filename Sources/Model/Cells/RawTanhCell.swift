@@ -1,49 +1,71 @@
 /// The lesson's first RNN class: h_t = tanh(h_{t-1}·Wh + tanh(e_t·We)).
 ///
 /// The lesson applies tanh twice, once to the input product and once to the sum;
-/// this cell keeps that slip, since it is what the lesson's code computes.
+/// this cell keeps that slip, since it is what the lesson's code computes:
+///
+/// ```python
+/// def forward(self, e_t, h_prev):
+///     return torch.tanh(h_prev @ self.Wh + torch.tanh(e_t @ self.We))
+/// ```
 public struct RawTanhCell: RNNCell {
-  /// `We`, inputs × hidden.
-  public let wE: Tensor
-  /// `Wh`, hidden × hidden.
-  public let wH: Tensor
+  public static let name = "raw-tanh"
+  public static let formula = "h_t = tanh(h_{t-1}·Wh + tanh(e_t·We))"
+  public static let parameterLayout = [
+    ParameterSpec(.rawWE, [.inputs, .hidden]), ParameterSpec(.rawWH, [.hidden, .hidden]),
+  ]
+  public static let lessonParts = [
+    LessonPart("We", .weight, input: .inputs, "the input weight, inputs × hidden"),
+    LessonPart("Wh", .weight, input: .hidden, "the hidden weight, hidden × hidden"),
+  ]
+  public static let hiddenStateBound: Float? = 1
 
-  public init(wE: Tensor, wH: Tensor) {
-    self.wE = wE
-    self.wH = wH
+  /// `We`, inputs × hidden.
+  @usableFromInline let wE: TracedTensor
+  /// `Wh`, hidden × hidden.
+  @usableFromInline let wH: TracedTensor
+
+  /// `torch.randn` for We, then for Wh.
+  public static func draw(inputs: Int, hidden: Int, from generator: inout TorchGenerator)
+    -> RawTanhCell
+  {
+    let wE = generator.randn([inputs, hidden])
+    let wH = generator.randn([hidden, hidden])
+    return RawTanhCell(parameters: [wE, wH])
   }
 
-  public var variant: Variant { .rawTanh }
-  public var inputs: Int { wE.rows }
-  public var hidden: Int { wH.columns }
-  public var parameters: [NamedTensor] { [NamedTensor("We", wE), NamedTensor("Wh", wH)] }
+  public init(parameters: [Tensor]) {
+    wE = TracedTensor(parameters[0], .rawWE)
+    wH = TracedTensor(parameters[1], .rawWH)
+  }
+
+  public init(wE: Tensor, wH: Tensor) { self.init(parameters: [wE, wH]) }
+
+  public var parameterValues: [Tensor] { [wE.value, wH.value] }
 
   @inlinable
   public func step<L: TraceListener>(
-    input e: Tensor, previous h: Tensor, tracer: inout Tracer<L>
-  ) -> Tensor {
-    let product = e.matmul(wE)
-    let input = product.tanh()
-    let recurrent = h.matmul(wH)
-    let sum = recurrent + input
-    let out = sum.tanh()
-    guard tracer.isRecording else { return out }
-
-    // The events, in the order the operations ran.
-    tracer.emit(
-      .matmulInput, EventTemplates(.rawInputProduct, .e, .rawWE, result: .rawInputProduct),
-      e, wE, result: product)
-    tracer.emit(
-      .tanhInput, EventTemplates(.rawInputTanh, .rawInputProduct, result: .rawInputTanh),
-      product, nil, result: input)
-    tracer.emit(
-      .matmulHidden,
-      EventTemplates(.rawHiddenProduct, .previousH, .rawWH, result: .rawHiddenProduct),
-      h, wH, result: recurrent)
-    tracer.emit(
-      .add, EventTemplates(.rawSum, .rawHiddenProduct, .rawInputTanh, result: .z),
-      recurrent, input, result: sum)
-    tracer.emit(.tanh, EventTemplates(.tanhZ, .z, result: .tanhZ), sum, nil, result: out)
-    return out
+    input e: TracedTensor, previous h: TracedTensor, trace: inout Tracer<L>
+  ) -> TracedTensor {
+    let product = trace.matmul(Self.inputProduct, e, wE)  // e_t·We
+    let input = trace.tanh(Self.inputTanh, product)  // tanh(e_t·We)
+    let recurrent = trace.matmul(Self.hiddenProduct, h, wH)  // h_{t-1}·Wh
+    let z = trace.add(Self.sum, recurrent, input)  // z_t = h_{t-1}·Wh + tanh(e_t·We)
+    return trace.tanh(Self.activation, z)  // tanh(z_t)
   }
+
+  // The operations, as the events name them.
+  @inlinable static var inputProduct: TracedOperation {
+    TracedOperation(.matmulInput, .rawInputProduct)
+  }
+  @inlinable static var inputTanh: TracedOperation { TracedOperation(.tanhInput, .rawInputTanh) }
+  @inlinable static var hiddenProduct: TracedOperation {
+    TracedOperation(.matmulHidden, .rawHiddenProduct)
+  }
+  @inlinable static var sum: TracedOperation { TracedOperation(.add, .rawSum, result: .z) }
+  @inlinable static var activation: TracedOperation { TracedOperation(.tanh, .tanhZ) }
+}
+
+extension Variant {
+  /// h_t = tanh(h_{t-1}·Wh + tanh(e_t·We)).
+  public static let rawTanh = Variant(RawTanhCell.self)
 }

@@ -45,46 +45,44 @@ extension TorchGenerator {
     return weight
   }
 
-  /// `nn.RNNCell` / `nn.LSTMCell` / `nn.GRUCell(inputSize, hiddenSize, bias:)`:
-  /// `weight_ih`, `weight_hh`, then `bias_ih`, `bias_hh`, all U(-1/√H, 1/√H).
-  public mutating func rnnCell(
-    inputSize: Int, hiddenSize: Int, bias: Bool = true, kind: RecurrentKind = .rnn
-  ) -> [NamedTensor] {
-    recurrentParameters(
-      inputSize: inputSize, hiddenSize: hiddenSize, suffix: "", bias: bias, kind: kind)
+  /// `nn.RNNCell(inputSize, hiddenSize, bias:)`: `weight_ih`, `weight_hh`, then `bias_ih`,
+  /// `bias_hh`, all U(-1/√H, 1/√H).
+  public mutating func rnnCell(inputSize: Int, hiddenSize: Int, bias: Bool = true)
+    -> [NamedTensor]
+  {
+    rnnParameters(inputSize: inputSize, hiddenSize: hiddenSize, suffix: "", bias: bias)
   }
 
-  /// `nn.RNN` / `nn.LSTM` / `nn.GRU(inputSize, hiddenSize, numLayers, bias,
-  /// bidirectional)` without projections: per layer, per direction, the four
-  /// parameters of a cell, named `weight_ih_l0`, …, `bias_hh_l1_reverse`.
-  public mutating func recurrent(
-    _ kind: RecurrentKind, inputSize: Int, hiddenSize: Int, numLayers: Int = 1,
-    bias: Bool = true, bidirectional: Bool = false
+  /// `nn.RNN(inputSize, hiddenSize, numLayers, bias, bidirectional)`: per layer, per
+  /// direction, the four parameters of a cell, named `weight_ih_l0`, `weight_hh_l0`,
+  /// `bias_ih_l0`, `bias_hh_l0`, …, `bias_hh_l1_reverse`, all U(-1/√H, 1/√H).
+  public mutating func rnn(
+    inputSize: Int, hiddenSize: Int, numLayers: Int = 1, bias: Bool = true,
+    bidirectional: Bool = false
   ) -> [NamedTensor] {
-    precondition(numLayers >= 1, "nn.\(kind.rawValue) needs at least one layer")
+    precondition(numLayers >= 1, "nn.RNN needs at least one layer")
     let directions = bidirectional ? 2 : 1
     var parameters: [NamedTensor] = []
     for layer in 0..<numLayers {
       for direction in 0..<directions {
-        parameters += recurrentParameters(
+        parameters += rnnParameters(
           inputSize: layer == 0 ? inputSize : hiddenSize * directions,
           hiddenSize: hiddenSize,
-          suffix: "_l\(layer)" + (direction == 1 ? "_reverse" : ""), bias: bias, kind: kind)
+          suffix: "_l\(layer)" + (direction == 1 ? "_reverse" : ""), bias: bias)
       }
     }
     return parameters
   }
 
-  private mutating func recurrentParameters(
-    inputSize: Int, hiddenSize: Int, suffix: String, bias: Bool, kind: RecurrentKind
+  private mutating func rnnParameters(
+    inputSize: Int, hiddenSize: Int, suffix: String, bias: Bool
   ) -> [NamedTensor] {
     precondition(inputSize >= 0 && hiddenSize >= 0, "negative recurrent layer size")
-    let rows = kind.gates * hiddenSize
     let bound = hiddenSize > 0 ? 1 / Double(hiddenSize).squareRoot() : 0
     var shapes: [(String, [Int])] = [
-      ("weight_ih", [rows, inputSize]), ("weight_hh", [rows, hiddenSize]),
+      ("weight_ih", [hiddenSize, inputSize]), ("weight_hh", [hiddenSize, hiddenSize]),
     ]
-    if bias { shapes += [("bias_ih", [rows]), ("bias_hh", [rows])] }
+    if bias { shapes += [("bias_ih", [hiddenSize]), ("bias_hh", [hiddenSize])] }
     return shapes.map { name, shape in
       let values = uniform(count: shape.reduce(1, *), from: -bound, to: bound)
       return NamedTensor(name + suffix, Tensor(shape: shape, scalars: values))

@@ -16,6 +16,8 @@ public struct TraceEvent: Equatable, Sendable {
   public let operation: Operation
   /// For an embedding lookup: the word's row in the vocabulary.
   public let index: Int?
+  /// For a product: the order its sums were taken in (and so the weight's layout).
+  public let productOrder: ProductOrder?
   @usableFromInline let names: EventNames
   /// The operands' values, in order; an event has at most two.
   @usableFromInline let first: Tensor?
@@ -28,7 +30,8 @@ public struct TraceEvent: Equatable, Sendable {
   /// An event with its names given as text (what a log reader rebuilds).
   public init(
     step: Int, t: Int, word: String, operation: Operation, formula: String,
-    operands: [NamedTensor], result: NamedTensor, index: Int? = nil
+    operands: [NamedTensor], result: NamedTensor, index: Int? = nil,
+    productOrder: ProductOrder? = nil
   ) {
     precondition(operands.count <= 2, "an event has at most two operands")
     self.step = step
@@ -36,6 +39,7 @@ public struct TraceEvent: Equatable, Sendable {
     self.word = word
     self.operation = operation
     self.index = index
+    self.productOrder = productOrder
     self.names = .given(
       GivenNames(
         formula: TraceName(formula), operands: operands.map(\.label), result: result.label))
@@ -48,13 +52,15 @@ public struct TraceEvent: Equatable, Sendable {
   @inlinable
   init(
     step: Int, t: Int, word: String, operation: Operation, index: Int?,
-    names: EventNames, first: Tensor, second: Tensor?, operandCount: Int, result: Tensor
+    names: EventNames, first: Tensor, second: Tensor?, operandCount: Int, result: Tensor,
+    productOrder: ProductOrder?
   ) {
     self.step = step
     self.t = t
     self.word = word
     self.operation = operation
     self.index = index
+    self.productOrder = productOrder
     self.names = names
     self.first = first
     self.second = second

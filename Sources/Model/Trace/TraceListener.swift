@@ -42,10 +42,3 @@ public struct TraceRecorder: TraceListener {
     recorded.append(event)
   }
 }
-
-/// Hands each event to a closure (what streaming encoders use).
-public struct TraceSink: TraceListener {
-  let body: (TraceEvent) -> Void
-  public init(_ body: @escaping (TraceEvent) -> Void) { self.body = body }
-  public mutating func receive(_ event: TraceEvent) { body(event) }
-}

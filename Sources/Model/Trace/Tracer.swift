@@ -1,9 +1,11 @@
-/// Numbers the events of one run and passes them to a listener.
+/// The context of a running model's operations: each operation computes its result and,
+/// when the listener records, passes it on as an event numbered in computation order.
 ///
-/// Cells emit their events with name templates, so that nothing of an event is
-/// spelled out when it is built; a cell from outside this module emits with text names
-/// through `emit(_:_:operands:result:_:index:)`, whose autoclosures are not evaluated
-/// when the listener is not recording.
+/// A cell calls one method per operation (`let z = trace.add(Self.sum, recurrent, input)`),
+/// so that the events are the computation, in its order, by construction. Names are
+/// recorded as templates (`NameTemplate`), spelled only when read. The arithmetic each
+/// operation uses (which product order, which tanh) is chosen here, from `kernels`, so a
+/// cell does not name it.
 public struct Tracer<Listener: TraceListener> {
   public var listener: Listener
   @usableFromInline var lastStep: Int
@@ -11,45 +13,108 @@ public struct Tracer<Listener: TraceListener> {
   public var t: Int = 0
   /// The word being read.
   public var word: String = ""
+  /// The arithmetic the operations use.
+  public let kernels: KernelFamily
 
   @inlinable
-  public init(listener: Listener, step: Int = 0) {
+  public init(listener: Listener, step: Int = 0, kernels: KernelFamily = .standard) {
     self.listener = listener
     self.lastStep = step
+    self.kernels = kernels
   }
 
   /// The step number of the last event emitted.
   @inlinable public var step: Int { lastStep }
 
-  /// Whether events are wanted: a cell names its tensors only when they are.
+  /// Whether events are wanted.
   @inlinable
   public var isRecording: Bool { listener.isRecording }
 
-  public mutating func emit(
-    _ operation: Operation, _ formula: @autoclosure () -> String,
-    operands: @autoclosure () -> [NamedTensor], result name: @autoclosure () -> String,
-    _ value: Tensor, index: Int? = nil
-  ) {
-    guard listener.isRecording else { return }
-    lastStep += 1
-    listener.receive(
-      TraceEvent(
-        step: lastStep, t: t, word: word, operation: operation, formula: formula(),
-        operands: operands(), result: NamedTensor(name(), value), index: index))
+  /// `x·W`, `(1×k)·(k×n)`, each output summed left to right.
+  @inlinable @inline(__always)
+  mutating func matmul(
+    _ operation: TracedOperation, _ x: borrowing TracedTensor, _ w: borrowing TracedTensor
+  )
+    -> TracedTensor
+  {
+    let value = x.value.matmul(w.value)
+    record(operation, x.value, x.name, w.value, w.name, value, order: .leftToRight)
+    return TracedTensor(value, operation.result)
   }
 
-  /// An event of this module's cells: its names are the templates, filled in with `t`.
+  /// `x·Wᵀ`, what `nn.Linear` computes before its bias, with a weight stored `[out, in]`;
+  /// summed in the order of MKL's matrix-vector kernel.
   @inlinable @inline(__always)
-  mutating func emit(
-    _ operation: Operation, _ templates: EventTemplates, _ first: Tensor, _ second: Tensor?,
-    result value: Tensor, index: Int? = nil
+  mutating func linear(
+    _ operation: TracedOperation, _ x: borrowing TracedTensor, _ w: borrowing TracedTensor
+  )
+    -> TracedTensor
+  {
+    let value = x.value.matmulTransposed(w.value)
+    record(operation, x.value, x.name, w.value, w.name, value, order: .mklGemv)
+    return TracedTensor(value, operation.result)
+  }
+
+  /// `a + b`, element-wise; a vector `b` is added to every row (a bias).
+  @inlinable @inline(__always)
+  mutating func add(
+    _ operation: TracedOperation, _ a: borrowing TracedTensor, _ b: borrowing TracedTensor
+  )
+    -> TracedTensor
+  {
+    let value = a.value + b.value
+    record(operation, a.value, a.name, b.value, b.name, value)
+    return TracedTensor(value, operation.result)
+  }
+
+  /// `tanh(x)`, element-wise, bit for bit as `torch.tanh`.
+  @inlinable @inline(__always)
+  mutating func tanh(_ operation: TracedOperation, _ x: borrowing TracedTensor) -> TracedTensor {
+    let value = x.value.tanh()
+    record(operation, x.value, x.name, nil, .none, value)
+    return TracedTensor(value, operation.result)
+  }
+
+  /// Row `index` of `table`: an embedding lookup.
+  @inlinable @inline(__always)
+  mutating func lookup(
+    _ operation: TracedOperation, _ table: borrowing TracedTensor, row index: Int
+  )
+    -> TracedTensor
+  {
+    let value = table.value.row(index)
+    record(operation, table.value, table.name, nil, .none, value, index: index)
+    return TracedTensor(value, operation.result)
+  }
+
+  /// `x` itself, under a new name: h_t joins the list of hidden states.
+  @inlinable @inline(__always)
+  mutating func keep(_ operation: TracedOperation, _ x: borrowing TracedTensor) -> TracedTensor {
+    record(operation, x.value, x.name, nil, .none, x.value)
+    return TracedTensor(x.value, operation.result)
+  }
+
+  /// Passes the event of an operation just computed to the listener, if it records.
+  @inlinable @inline(__always)
+  mutating func record(
+    _ operation: TracedOperation, _ first: Tensor, _ firstName: NameTemplate, _ second: Tensor?,
+    _ secondName: NameTemplate, _ value: Tensor, index: Int? = nil, order: ProductOrder? = nil
   ) {
     guard listener.isRecording else { return }
     lastStep += 1
+    let templates = EventTemplates(
+      operation.formula, firstName, secondName, result: operation.result)
     listener.receive(
       TraceEvent(
-        step: lastStep, t: t, word: word, operation: operation, index: index,
+        step: lastStep, t: t, word: word, operation: operation.operation, index: index,
         names: .templates(templates), first: first, second: second,
-        operandCount: templates.second == .none ? 1 : 2, result: value))
+        operandCount: secondName == .none ? 1 : 2, result: value, productOrder: order))
   }
+}
+
+/// Which arithmetic the operations use where PyTorch's results depend on the processor:
+/// the summation order of products and the tanh table (docs/pytorch-numbers.md).
+public enum KernelFamily: Sendable, Hashable {
+  /// MKL's AVX2 code, which PyTorch's x86-64 wheel runs on AMD processors.
+  case standard
 }

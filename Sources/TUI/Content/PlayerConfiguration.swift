@@ -6,9 +6,10 @@ import Model
 
 /// What the command hands the player besides the content.
 public struct PlayerConfiguration: Sendable {
-  /// Writes the trace somewhere and returns the path written; nil where the command
-  /// offers no export (the status line then says so).
-  public var export: (@Sendable (Trace) throws -> String)?
+  /// Writes chapter `chapter` (its index in the content) with its trace somewhere and
+  /// returns the path written; nil where the command offers no export (the status line
+  /// then says so).
+  public var export: (@Sendable (_ chapter: Int, _ trace: Trace) throws -> String)?
   /// Says where a recording of the session, begun on the chapter playing `Trace`,
   /// will go; nil where the command offers no recording.
   public var record: (@Sendable (Trace) throws -> RecordingTarget)?
@@ -16,7 +17,7 @@ public struct PlayerConfiguration: Sendable {
   public var clock: @Sendable () -> Double
 
   public init(
-    export: (@Sendable (Trace) throws -> String)? = nil,
+    export: (@Sendable (_ chapter: Int, _ trace: Trace) throws -> String)? = nil,
     record: (@Sendable (Trace) throws -> RecordingTarget)? = nil,
     clock: @escaping @Sendable () -> Double = PlayerConfiguration.monotonicSeconds
   ) {

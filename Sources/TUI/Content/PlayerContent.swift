@@ -76,10 +76,10 @@ public struct PlayerChapter: Sendable {
     hiddenScale = Self.scale(of: hiddenStates, variant: trace.model.variant)
   }
 
-  /// The value that reaches the top bar: 1 for tanh's outputs, else the largest
+  /// The value that reaches the top bar: the cell's bound on h_t (1 for tanh), else the largest
   /// magnitude of the whole run (so the bars do not rescale while playing).
   private static func scale(of states: [Tensor], variant: Variant) -> Float {
-    if variant != .linear { return 1 }
+    if let bound = variant.hiddenStateBound { return bound }
     let largest = states.flatMap(\.scalars).filter(\.isFinite).map(abs).max() ?? 1
     return largest > 0 ? largest : 1
   }

@@ -16,8 +16,8 @@ struct ProductPanel: Panel {
   }
   private var isBias = false
 
-  init?(index: Int, followUp: Int?, events: [TraceEvent], variant: Variant) {
-    guard let product = MatrixProduct(events[index], variant: variant) else { return nil }
+  init?(index: Int, followUp: Int?, events: [TraceEvent]) {
+    guard let product = MatrixProduct(events[index]) else { return nil }
     self.index = index
     self.followUp = followUp
     self.product = product

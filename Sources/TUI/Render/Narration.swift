@@ -5,10 +5,10 @@ import Model
 /// multiply-add in hand.
 public enum Narration {
   /// The narration of `event`; inside a drill, of the current multiply-add.
-  public static func line(for event: TraceEvent, variant: Variant, drill: DrillPosition? = nil)
+  public static func line(for event: TraceEvent, drill: DrillPosition? = nil)
     -> String
   {
-    if let drill, let product = MatrixProduct(event, variant: variant) {
+    if let drill, let product = MatrixProduct(event) {
       return drillLine(product, drill)
     }
     // The same sentence `rnntrace print` says for the event, in the lesson's notation.

@@ -6,7 +6,6 @@ enum PanelLayout {
   static func panels(for state: PlayerState) -> [any Panel] {
     let events = state.trace.events
     let range = state.chapter.wordEvents[state.wordIndex]
-    let variant = state.trace.model.variant
     var panels: [any Panel] = []
     var i = range.lowerBound
     while i < range.upperBound {
@@ -17,9 +16,7 @@ enum PanelLayout {
       case .matmulInput, .matmulHidden:
         let next = i + 1 < range.upperBound ? events[i + 1].operation : nil
         let follows = next == .biasInput || next == .biasHidden || next == .tanhInput
-        if let panel = ProductPanel(
-          index: i, followUp: follows ? i + 1 : nil, events: events, variant: variant)
-        {
+        if let panel = ProductPanel(index: i, followUp: follows ? i + 1 : nil, events: events) {
           panels.append(panel)
           if follows { i += 1 }
         } else {

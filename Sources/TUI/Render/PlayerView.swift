@@ -8,13 +8,18 @@ public enum PlayerView {
   /// A lesson's text takes at most this share of the rows, so the panels keep room.
   static let maximumNarrativeShare = 0.5
 
-  public static func render(_ state: PlayerState) -> CellGrid {
+  public static func render(_ state: PlayerState) -> CellGrid { frame(state).grid }
+
+  /// The screen, and how the lesson's text sits in it (nil on the message screen): what
+  /// the loop hands back to the state with `.shown`, so that `{` and `}` know how far the
+  /// text can scroll without the update laying out the screen itself.
+  public static func frame(_ state: PlayerState) -> (grid: CellGrid, text: TextViewport?) {
     var grid = CellGrid(size: state.size)
     let size = state.size
     let panels = PanelLayout.panels(for: state)
     guard let layout = layout(state, panels: panels) else {
       TooSmallScreen.draw(on: &grid, needed: neededSizes(panels))
-      return grid
+      return (grid, nil)
     }
     let context = PanelContext(state: state)
     let narrativeRows = layout.narrativeRows
@@ -31,7 +36,7 @@ public enum PlayerView {
     }
     if let row = layout.codeRow { CodeLine.draw(on: &grid, y: row, state: state) }
     if let row = layout.legendRow { LegendLine.draw(on: &grid, y: row, state: state) }
-    let narration = Narration.line(for: state.event, variant: context.variant, drill: state.drill)
+    let narration = Narration.line(for: state.event, drill: state.drill)
     let y = size.rows - 2
     let x = grid.put("» ", x: 0, y: y, style: Theme.label)
     putClipped(&grid, narration, x: x, y: y, style: Theme.narration)
@@ -41,7 +46,7 @@ public enum PlayerView {
     }
     if state.isShowingIntroduction { IntroductionBox.draw(on: &grid, state: state) }
     if state.isShowingHelp { HelpOverlay.draw(on: &grid, offset: state.helpOffset) }
-    return grid
+    return (grid, TextViewport(lineCount: layout.narrative.count, rows: narrativeRows))
   }
 
   /// Where the panels go and how many rows the lesson's text gets.

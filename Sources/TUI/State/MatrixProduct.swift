@@ -14,12 +14,18 @@ public struct MatrixProduct: Sendable {
   public let result: NamedTensor
 
   /// The product of `event`, or nil if the event is not a product.
-  public init?(_ event: TraceEvent, variant: Variant) {
-    guard event.operation.isProduct, event.operands.count == 2 else { return nil }
+  /// The order the model summed each output in.
+  public let order: ProductOrder
+
+  public init?(_ event: TraceEvent) {
+    guard event.operation.isProduct, event.operands.count == 2,
+      let order = event.productOrder
+    else { return nil }
     vector = event.operands[0]
     weight = event.operands[1]
     result = event.result
-    transposed = variant == .linearTanh
+    self.order = order
+    transposed = order.isTransposed
     let expected = transposed ? weight.value.columns : weight.value.rows
     guard vector.value.rows == 1, vector.value.columns == expected else { return nil }
   }
@@ -50,17 +56,15 @@ public struct MatrixProduct: Sendable {
     vectorElement(position.term) * matrix(position.term, position.output)
   }
 
-  /// The running sum of output `output` after term `term`, rounded after every multiply
-  /// and every add in the order the model summed (see `Tensor.matmul`), so that the last
+  /// The running sum of output `output` after term `term`, as the model's arithmetic
+  /// held it in the product's own summation order (`Tensor.runningSums`): the last
   /// running sum is the result's element exactly.
   public func runningSum(_ position: DrillPosition) -> Float {
-    var sum = vectorElement(0) * matrix(0, position.output)
-    var k = 1
-    while k <= position.term {
-      let product = vectorElement(k) * matrix(k, position.output)
-      sum = sum + product
-      k += 1
-    }
-    return sum
+    runningSums(output: position.output)[position.term]
+  }
+
+  /// Every running sum of output `output`, one after each term.
+  public func runningSums(output: Int) -> [Float] {
+    Tensor.runningSums(order, vector.value, weight.value, output: output)
   }
 }

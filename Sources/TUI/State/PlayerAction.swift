@@ -46,6 +46,8 @@ public enum PlayerAction: Equatable, Sendable {
   case recordingStopped(path: String, steps: Int)
   case recordingFailed(reason: String)
   case resize(ScreenSize)
+  /// A frame was drawn, with the lesson's text laid out so (`PlayerView.frame`).
+  case shown(TextViewport?)
   /// A key the table does not bind: it closes the help, as the help promises, and is
   /// otherwise answered with where the keys are listed rather than with nothing.
   case unbound(Key)
@@ -57,9 +59,9 @@ public enum PlayerEffect: Equatable, Sendable {
   case repaint
   /// Stop the process until it is continued (Ctrl-Z).
   case suspend
-  /// Call the export hook on the current chapter's trace, then report back with
-  /// `.exported` or `.exportFailed`.
-  case export
+  /// Call the export hook on chapter `chapter` (the one on screen when the key was
+  /// pressed), then report back with `.exported` or `.exportFailed`.
+  case export(chapter: Int)
   /// Ask the record hook where to record, start recording every frame, then report
   /// back with `.recordingStarted` or `.recordingFailed`.
   case startRecording

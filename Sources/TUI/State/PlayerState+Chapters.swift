@@ -45,7 +45,7 @@ extension PlayerState {
   /// step's own note, the narration line, the code line), scaled by the speed keys.
   public var autoplayDelayMilliseconds: Int {
     let note = StepNote(chapter, step: eventIndex + 1)
-    var words = Narration.line(for: event, variant: trace.model.variant).split(separator: " ").count
+    var words = Narration.line(for: event).split(separator: " ").count
     if !note.isEarlier {
       for paragraph in note.paragraphs { words += paragraph.split(separator: " ").count }
     }

@@ -4,7 +4,7 @@ extension PlayerState {
   /// Applies one action and says what, if anything, the outside world must do.
   @discardableResult
   public mutating func update(_ action: PlayerAction) -> PlayerEffect? {
-    if action != .tick && !isResize(action) { message = nil }
+    if action != .tick && !isResize(action) && !isShown(action) { message = nil }
     if isShowingHelp, closesHelp(action) {
       isShowingHelp = false
       return nil
@@ -61,7 +61,7 @@ extension PlayerState {
         message = StatusMessage("export is not available here", isError: true)
         return nil
       }
-      return .export
+      return .export(chapter: chapterIndex)
     case .exported(let path): message = StatusMessage("exported to \(path)")
     case .exportFailed(let reason):
       message = StatusMessage("export failed: \(reason)", isError: true)
@@ -84,6 +84,7 @@ extension PlayerState {
       message = StatusMessage("recording failed: \(reason)", isError: true)
       if isQuitting { closingNote = "recording failed: \(reason)" }
     case .resize(let newSize): size = newSize
+    case .shown(let viewport): textViewport = viewport
     case .unbound(let key):
       message = StatusMessage("\(key.label) does nothing here; ? lists every key")
     }
@@ -93,23 +94,23 @@ extension PlayerState {
   /// Moves the lesson's text by pages of the rows it has, keeping a line of overlap
   /// (as `less` does); says so when there is nothing to scroll.
   private mutating func scrollText(pages: Int) {
-    guard let layout = PlayerView.layout(self), !layout.narrative.isEmpty else {
+    guard let text = textViewport, text.lineCount > 0 else {
       message = StatusMessage("no lesson text at this step")
       return
     }
-    guard layout.narrativeRows > 0 else {
+    guard text.rows > 0 else {
       message = StatusMessage("no room for the lesson's text: enlarge the terminal")
       return
     }
-    guard layout.narrative.count > layout.narrativeRows else {
+    guard text.lineCount > text.rows else {
       message = StatusMessage("the lesson's text for this step is all on screen")
       return
     }
-    let rows = layout.narrativeRows
+    let rows = text.rows
     let first = NarrativePane.firstLine(
-      lineCount: layout.narrative.count, rows: rows, offset: narrativeOffset)
+      lineCount: text.lineCount, rows: rows, offset: narrativeOffset)
     narrativeOffset = NarrativePane.firstLine(
-      lineCount: layout.narrative.count, rows: rows, offset: first + pages * max(1, rows - 1))
+      lineCount: text.lineCount, rows: rows, offset: first + pages * max(1, rows - 1))
     if narrativeOffset == first {
       message = StatusMessage(
         pages > 0 ? "the end of this step's text ({ goes back)" : "the top of this step's text")
@@ -121,11 +122,16 @@ extension PlayerState {
     return false
   }
 
+  private func isShown(_ action: PlayerAction) -> Bool {
+    if case .shown = action { return true }
+    return false
+  }
+
   /// In the help any key closes it and does nothing else, as in a pager's help;
   /// Ctrl-C still quits, and resizes and ticks go on underneath.
   private func closesHelp(_ action: PlayerAction) -> Bool {
     switch action {
-    case .interrupt, .tick, .resize, .exported, .exportFailed, .recordingStarted,
+    case .interrupt, .tick, .resize, .shown, .exported, .exportFailed, .recordingStarted,
       .recordingStopped, .recordingFailed:
       false
     // Scrolling the help's legend and glossary.
@@ -136,7 +142,7 @@ extension PlayerState {
 
   private func keepsCount(_ action: PlayerAction) -> Bool {
     switch action {
-    case .digit, .normalSpeed, .tick, .resize: true
+    case .digit, .normalSpeed, .tick, .resize, .shown: true
     default: false
     }
   }

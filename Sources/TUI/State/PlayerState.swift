@@ -23,6 +23,9 @@ public struct PlayerState: Sendable {
   /// The first line of the lesson's text on screen (`{` and `}` scroll it); back to 0
   /// whenever the step changes.
   public internal(set) var narrativeOffset = 0
+  /// The lesson's text as the last frame showed it (`.shown`); nil before the first
+  /// frame and on the message screen.
+  public internal(set) var textViewport: TextViewport?
   public internal(set) var size: ScreenSize
   /// The digits typed before `g` or `G`.
   public internal(set) var typedNumber: Int?
@@ -57,7 +60,18 @@ public struct PlayerState: Sendable {
   public var hasOverlay: Bool { isShowingHelp || chapterMenu != nil || isShowingIntroduction }
 
   /// The current event as a product, if it is one.
-  public var product: MatrixProduct? { MatrixProduct(event, variant: trace.model.variant) }
+  public var product: MatrixProduct? { MatrixProduct(event) }
+}
+
+/// How the lesson's text sat in a frame: the lines it wrapped to and the rows it had.
+public struct TextViewport: Equatable, Sendable {
+  public let lineCount: Int
+  public let rows: Int
+
+  public init(lineCount: Int, rows: Int) {
+    self.lineCount = lineCount
+    self.rows = rows
+  }
 }
 
 /// A line for the status bar, replacing the key summary until the next key.

@@ -26,15 +26,15 @@ public enum PlayerLauncher {
   }
 
   /// Plays `content` on the terminal where it can; elsewhere calls `plainText`, which
-  /// prints the same content as text. When curses cannot start on what looked like a
+  /// prints the same content as text (its errors pass through). When curses cannot start on what looked like a
   /// terminal, says why on stderr.
   /// `content` is made only when the player opens: in a pipe, `plainText` may print a
   /// long walkthrough without the whole trace in memory.
   public static func run(
     _ content: @autoclosure () -> PlayerContent,
     configuration: PlayerConfiguration = PlayerConfiguration(),
-    environment: [String: String], plainText: () -> Void
-  ) {
+    environment: [String: String], plainText: () throws -> Void
+  ) rethrows {
     let mode = mode(
       stdinIsTerminal: isatty(0) == 1, stdoutIsTerminal: isatty(1) == 1,
       environment: environment)
@@ -49,7 +49,7 @@ public enum PlayerLauncher {
         writeError("rnntrace: \(error); printing the steps instead")
       }
     }
-    plainText()
+    try plainText()
   }
 
   static func writeError(_ text: String) {

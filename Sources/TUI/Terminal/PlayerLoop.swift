@@ -7,68 +7,90 @@ public struct PlayerLoop {
     self.configuration = configuration
   }
 
+  /// The most keys handled between two frames: a paste of any length answers at
+  /// once, and a key held down still shows the screen moving.
+  static let maxInputsPerFrame = 4096
+
+  /// A recording of the session, and where it goes.
+  typealias Recording = (session: SessionRecording, target: RecordingTarget)
+
   /// Plays `content` on `terminal`; returns the final state. A recording still running
   /// at the end is saved, and the state's closing note says where.
+  ///
+  /// Input already waiting when a key arrives (a paste, a held arrow) is all handled
+  /// before the next frame is drawn: drawing a frame per key made 10 KB of pasted
+  /// keys cost seconds before the player answered.
   @discardableResult
   public func run(_ content: PlayerContent, on terminal: some PlayerTerminal) -> PlayerState {
     var state = PlayerState(
       content: content, size: terminal.size, canExport: configuration.export != nil,
       canRecord: configuration.record != nil)
-    var recording: (session: SessionRecording, target: RecordingTarget)?
+    var recording: Recording?
     loop: while !state.isQuitting {
-      let grid = PlayerView.render(state)
-      terminal.draw(grid)
-      recording?.session.record(grid, of: state, at: configuration.clock())
-      let input = terminal.nextInput(
+      let frame = PlayerView.frame(state)
+      terminal.draw(frame.grid)
+      recording?.session.record(frame.grid, of: state, at: configuration.clock())
+      state.update(.shown(frame.text))
+      var input = terminal.nextInput(
         timeoutMilliseconds: state.isPlaying ? state.autoplayDelayMilliseconds : nil)
-      let action: PlayerAction?
-      switch input {
-      case .key(let key): action = KeyMap.action(for: key) ?? .unbound(key)
-      case .resize(let size): action = .resize(size)
-      case .timeout: action = state.isPlaying ? .tick : nil
-      case .ignored: action = nil
-      case .closed: break loop
-      }
-      guard let action, let effect = state.update(action) else { continue }
-      switch effect {
-      case .repaint:
-        terminal.repaint()
-      case .suspend:
-        terminal.suspend()
-        state.update(.resize(terminal.size))
-      case .export:
-        guard let export = configuration.export else { continue }
-        do {
-          state.update(.exported(path: try export(state.trace)))
-        } catch {
-          state.update(.exportFailed(reason: "\(error)"))
-        }
-      case .startRecording:
-        guard let record = configuration.record else { continue }
-        do {
-          let target = try record(state.trace)
-          let session = SessionRecording(
-            size: state.size, palette: terminal.palette, title: target.title,
-            terminalType: target.terminalType, timestamp: target.timestamp,
-            at: configuration.clock())
-          recording = (session, target)
-          state.update(.recordingStarted(path: target.path))
-        } catch {
-          state.update(.recordingFailed(reason: "\(error)"))
-        }
-      case .stopRecording:
-        stop(&recording, &state)
+      for _ in 0..<Self.maxInputsPerFrame {
+        if input == .closed { break loop }
+        handle(input, &state, &recording, on: terminal)
+        if state.isQuitting { break }
+        // Nothing waiting: a timeout here is not an autoplay tick.
+        input = terminal.nextInput(timeoutMilliseconds: 0)
+        if input == .timeout { break }
       }
     }
     stop(&recording, &state)
     return state
   }
 
-  /// Saves the recording, if one is running, and reports how that went.
-  private func stop(
-    _ recording: inout (session: SessionRecording, target: RecordingTarget)?,
-    _ state: inout PlayerState
+  private func handle(
+    _ input: TerminalInput, _ state: inout PlayerState, _ recording: inout Recording?,
+    on terminal: some PlayerTerminal
   ) {
+    let action: PlayerAction?
+    switch input {
+    case .key(let key): action = KeyMap.action(for: key) ?? .unbound(key)
+    case .resize(let size): action = .resize(size)
+    case .timeout: action = state.isPlaying ? .tick : nil
+    case .ignored, .closed: action = nil
+    }
+    guard let action, let effect = state.update(action) else { return }
+    switch effect {
+    case .repaint:
+      terminal.repaint()
+    case .suspend:
+      terminal.suspend()
+      state.update(.resize(terminal.size))
+    case .export(let chapter):
+      guard let export = configuration.export else { return }
+      do {
+        state.update(.exported(path: try export(chapter, state.content.chapters[chapter].trace)))
+      } catch {
+        state.update(.exportFailed(reason: "\(error)"))
+      }
+    case .startRecording:
+      guard let record = configuration.record else { return }
+      do {
+        let target = try record(state.trace)
+        let session = SessionRecording(
+          size: state.size, palette: terminal.palette, title: target.title,
+          terminalType: target.terminalType, timestamp: target.timestamp,
+          at: configuration.clock())
+        recording = (session, target)
+        state.update(.recordingStarted(path: target.path))
+      } catch {
+        state.update(.recordingFailed(reason: "\(error)"))
+      }
+    case .stopRecording:
+      stop(&recording, &state)
+    }
+  }
+
+  /// Saves the recording, if one is running, and reports how that went.
+  private func stop(_ recording: inout Recording?, _ state: inout PlayerState) {
     guard var finished = recording else { return }
     recording = nil
     finished.session.finish(at: configuration.clock())

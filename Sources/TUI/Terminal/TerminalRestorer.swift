@@ -6,7 +6,7 @@ import CNcurses
 
 /// Gives the terminal back whatever ends the process while curses runs: a fatal signal
 /// (a Swift trap arrives as SIGILL or SIGTRAP), or a request to stop (SIGTERM, SIGHUP,
-/// SIGINT sent by `kill`).
+/// SIGINT, SIGQUIT, SIGUSR1, SIGUSR2 or SIGALRM sent by `kill`).
 ///
 /// The handler calls `endwin`, puts back the handler that was there before (the Swift
 /// runtime's backtracer, or the default), and lets the signal take its usual course, so
@@ -15,6 +15,7 @@ import CNcurses
 enum TerminalRestorer {
   static let signals: [Int32] = [
     SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT, SIGTERM, SIGHUP, SIGINT, SIGQUIT,
+    SIGUSR1, SIGUSR2, SIGALRM,
   ]
 
   // Written before the handlers are installed and after they are removed; the handler
@@ -49,11 +50,22 @@ enum TerminalRestorer {
       // A request to stop is raised again whoever sent it: the kernel's SIGHUP when the
       // terminal closes (an SSH link drops, a window is closed) looks like a fault by its
       // code, and returning from it left the player reading a dead terminal forever.
-      if rnn_signal_was_sent(info) != 0 || TerminalRestorer.isStopRequest(sig) { raise(sig) }
+      if rnn_signal_was_sent(info) != 0 || TerminalRestorer.isStopRequest(sig) {
+        raise(sig)
+        // The runtime's crash handler returns from a signal that was sent rather than
+        // raised by a fault (`kill -SEGV`), after its report, and the player would run
+        // on without its terminal: the signal's default action ends it instead.
+        signal(sig, SIG_DFL)
+        raise(sig)
+      }
     }
 
   /// Signals that ask the process to end rather than report a fault it made.
   static func isStopRequest(_ sig: Int32) -> Bool {
-    sig == SIGTERM || sig == SIGHUP || sig == SIGINT || sig == SIGQUIT
+    // A switch, not an array: this runs in a signal handler, which must not allocate.
+    switch sig {
+    case SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM: return true
+    default: return false
+    }
   }
 }

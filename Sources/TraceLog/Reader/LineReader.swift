@@ -18,6 +18,10 @@ struct LineReader<Source: ByteSource> {
   private var start = 0
   private var end = 0
   private var scanned = 0
+  /// How far a long unfinished line has been checked (`checkPartialLine`).
+  private var checked = 0
+  /// What a long header has said of its sizes so far.
+  private var header = HeaderBudget()
   private var atEnd = false
   /// The number of the line last returned (0 before the first).
   private(set) var lineNumber = 0
@@ -45,6 +49,7 @@ struct LineReader<Source: ByteSource> {
         }
       }
       if end - start > maxBytes { throw tooLong(maxBytes) }
+      if end - start >= chunkSize { try checkPartialLine() }
       if atEnd {
         guard start == end else {
           throw TraceLogError(
@@ -55,6 +60,40 @@ struct LineReader<Source: ByteSource> {
       }
       try fill(maxBytes: maxBytes)
     }
+  }
+
+  /// A line longer than a chunk is looked at before more of it is read: every line
+  /// of a log is a JSON object, which starts with `{` and holds no raw control
+  /// character. Without this, `/dev/zero` (or any binary file without a newline)
+  /// was read up to the header's 1 GiB limit before it was refused.
+  private mutating func checkPartialLine() throws {
+    let from = max(checked, start)
+    let isHeader = lineNumber == 0
+    var header = self.header
+    defer { self.header = header }
+    let bad = try buffer.withUnsafeBufferPointer { all throws -> Int? in
+      var first = start < from ? UInt8(ascii: "{") : nil as UInt8?
+      for i in from..<end {
+        let byte = all[i]
+        if isHeader { try header.scan(byte, at: i - start) }
+        if first == nil && byte != 0x20 && byte != 0x09 && byte != 0x0D {
+          first = byte
+          if byte != UInt8(ascii: "{") { return i }
+        }
+        if byte < 0x20 && byte != 0x09 && byte != 0x0D { return i }
+      }
+      return nil
+    }
+    checked = end
+    guard let bad else { return }
+    let what =
+      buffer[bad] < 0x20
+      ? "a control byte (0x\(String(buffer[bad], radix: 16, uppercase: true)))"
+      : "'\(UnicodeScalar(buffer[bad]))' where '{' belongs"
+    throw TraceLogError(
+      line: lineNumber + 1,
+      "byte \(bad - start + 1) of this line is \(what), which a JSON line cannot hold: not a trace log"
+    )
   }
 
   private func tooLong(_ maxBytes: Int) -> TraceLogError {
@@ -83,6 +122,7 @@ struct LineReader<Source: ByteSource> {
         _ = memmove(raw.baseAddress!, raw.baseAddress! + start, unread)
       }
       scanned -= start
+      checked = max(0, checked - start)
       end = unread
       start = 0
     }
@@ -105,5 +145,95 @@ struct LineReader<Source: ByteSource> {
     } else {
       end += n
     }
+  }
+}
+
+/// Follows a long header line as it arrives, to refuse its `"parameters"` once they
+/// are longer than the sizes it stated before them (`inputs`, `hidden`, and the
+/// count of `vocabulary`) allow: a header that claims a small model cannot make the
+/// reader hold a gigabyte. Only the top level is followed (keys, two numbers, the
+/// vocabulary's items); the JSON itself is checked when the line is complete. A
+/// header that gives its parameters before its sizes keeps the general limit.
+struct HeaderBudget {
+  private var depth = 0
+  private var inString = false
+  private var escaped = false
+  /// The top-level key being read, or the one whose value is being read.
+  private var key: [UInt8] = []
+  private var readingKey = false
+  private var number: Int?
+  private var inputs: Int?
+  private var hidden: Int?
+  private var vocabulary: Int?
+  /// Where the parameters' value started, and the most bytes it may take.
+  private var parameters: (start: Int, budget: Int)?
+
+  /// The widest value the writer prints (`-1.17549435e-38,`), and room for each
+  /// tensor's name and shape; twice that for a header reformatted with spaces.
+  static func budget(inputs d: Int, hidden h: Int, vocabulary v: Int) -> Int {
+    let values = v * d + h * d + h * h + 3 * h
+    return 2 * (16 * values + 8 * 128)
+  }
+
+  mutating func scan(_ byte: UInt8, at offset: Int) throws {
+    if inString {
+      if escaped {
+        escaped = false
+      } else if byte == UInt8(ascii: "\\") {
+        escaped = true
+      } else if byte == UInt8(ascii: "\"") {
+        inString = false
+        if readingKey { readingKey = false }
+      } else if readingKey && key.count < 16 {
+        key.append(byte)
+      }
+      return
+    }
+    switch byte {
+    case UInt8(ascii: "\""):
+      inString = true
+      if depth == 1 && number == nil && !isValue {
+        readingKey = true
+        key = []
+      }
+      if depth == 2 && key == Array("vocabulary".utf8) && isValue {
+        vocabulary = (vocabulary ?? 0) + 1
+      }
+    case UInt8(ascii: ":") where depth == 1:
+      isValue = true
+      if key == Array("inputs".utf8) || key == Array("hidden".utf8) { number = 0 }
+    case UInt8(ascii: "0")...UInt8(ascii: "9") where number != nil:
+      number = min(number! * 10 + Int(byte - UInt8(ascii: "0")), 1 << 32)
+    case UInt8(ascii: "{"), UInt8(ascii: "["):
+      depth += 1
+      if depth == 2 && key == Array("parameters".utf8), let inputs, let hidden, let vocabulary {
+        parameters = (offset, Self.budget(inputs: inputs, hidden: hidden, vocabulary: vocabulary))
+      }
+    case UInt8(ascii: "}"), UInt8(ascii: "]"):
+      depth -= 1
+      if depth == 1 && key == Array("parameters".utf8) { parameters = nil }
+    case UInt8(ascii: ",") where depth == 1:
+      endValue()
+    default:
+      break
+    }
+    if let parameters, offset - parameters.start > parameters.budget {
+      throw TraceLogError(
+        line: 1,
+        "\"parameters\" runs past \(parameters.budget) bytes, more than a model of \(vocabulary ?? 0) words, inputs \(inputs ?? 0) and hidden \(hidden ?? 0) needs; a trace log has no such header"
+      )
+    }
+  }
+
+  private var isValue = false
+
+  private mutating func endValue() {
+    if let number {
+      if key == Array("inputs".utf8) { inputs = number }
+      if key == Array("hidden".utf8) { hidden = number }
+    }
+    number = nil
+    isValue = false
+    key = []
   }
 }

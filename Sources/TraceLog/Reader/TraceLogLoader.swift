@@ -41,7 +41,9 @@ public enum TraceLogLoader {
       if difference == nil, let expected {
         event = expected
       } else {
-        event = try names.rebuild(logged)
+        // A product is shown in the order the model sums it, known from its recomputation.
+        let order = expected.flatMap { $0.operation == logged.operation ? $0.productOrder : nil }
+        event = try names.rebuild(logged, productOrder: order)
       }
       names.record(event)
       events.append(event)
@@ -79,7 +81,9 @@ private struct NameTable {
     current[event.result.name] = event.result.value
   }
 
-  func rebuild(_ logged: LoggedEvent) throws(TraceLogError) -> TraceEvent {
+  func rebuild(_ logged: LoggedEvent, productOrder: ProductOrder?) throws(TraceLogError)
+    -> TraceEvent
+  {
     let keep = logged.t == t ? current : current.filter { $0.key == "h_\(logged.t - 1)" }
     var operands: [NamedTensor] = []
     for operand in logged.operands {
@@ -100,7 +104,8 @@ private struct NameTable {
     try Self.checkWellFormed(logged, operands)
     return TraceEvent(
       step: logged.step, t: logged.t, word: logged.word, operation: logged.operation,
-      formula: logged.formula, operands: operands, result: logged.result, index: logged.index)
+      formula: logged.formula, operands: operands, result: logged.result, index: logged.index,
+      productOrder: productOrder)
   }
 
   /// What any view of an operation relies on (how many operands it has, shapes that

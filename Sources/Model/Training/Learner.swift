@@ -1,0 +1,255 @@
+/// A model with a prediction head, learning to predict each next word of a sentence:
+/// forward, loss, backpropagation through time and plain SGD, in float32 and in the order
+/// PyTorch's autograd runs them (docs/pytorch-numbers.md, "Training").
+public struct Learner: Sendable {
+  /// The recurrence: embedding, h_0 and cell, as updated so far.
+  public private(set) var model: RNNModel
+  public private(set) var head: PredictionHead
+  public let words: [String]
+  public let loss: LossKind
+  /// The row of each word in the embedding table.
+  let indices: [Int]
+
+  public init(model: RNNModel, head: PredictionHead, words: [String], loss: LossKind)
+    throws(TrainingError)
+  {
+    guard words.count >= 2 else { throw .tooFewWords(words.count) }
+    guard model.cell is any DifferentiableCell else {
+      throw .noBackwardPass(model.variant.rawValue)
+    }
+    var indices: [Int] = []
+    indices.reserveCapacity(words.count)
+    for word in words {
+      guard let index = model.index(of: word) else { throw .unknownWord(word) }
+      indices.append(index)
+    }
+    precondition(head.weight.shape == [model.vocabulary.count, model.hidden])
+    self.model = model
+    self.head = head
+    self.words = words
+    self.loss = loss
+    self.indices = indices
+  }
+
+  /// Every parameter SGD updates, named as PyTorch names them: `embedding.weight`, the
+  /// cell's, `head.weight`, `head.bias` (h_0 is not one).
+  public var parameters: [NamedTensor] {
+    [NamedTensor("embedding.weight", model.embedding)] + model.cell.parameters
+      + [NamedTensor("head.weight", head.weight), NamedTensor("head.bias", head.bias)]
+  }
+
+  /// The loss the model gives now (a forward pass, no gradients).
+  public func evaluate() -> Float {
+    let cell = model.cell as! any DifferentiableCell
+    return forward(cell).loss
+  }
+
+  /// One forward and backward pass: the loss and every gradient.
+  public func backward() -> BackwardPass {
+    let cell = model.cell as! any DifferentiableCell
+    return backward(cell)
+  }
+
+  /// One round as `optimizer.step()` follows `loss.backward()`: each parameter p becomes
+  /// p - lr·dL/dp. Returns the pass the update used.
+  @discardableResult
+  public mutating func round(learningRate: Double) -> BackwardPass {
+    let pass = backward()
+    update(with: pass.gradients.map(\.value), learningRate: learningRate)
+    return pass
+  }
+
+  /// SGD: `param.add_(grad, alpha=-lr)` for every parameter, in `parameters` order.
+  mutating func update(with gradients: [Tensor], learningRate: Double) {
+    let alpha = Float(-learningRate)
+    var updated = zip(parameters, gradients).map { named, gradient in
+      SGD.step(named.value, gradient, alpha: alpha)
+    }
+    let headBias = updated.removeLast()
+    let headWeight = updated.removeLast()
+    var embedding = updated.removeFirst()
+    embedding.storageOffset = model.embedding.storageOffset
+    let cell = model.cell as! any DifferentiableCell
+    model = RNNModel(
+      vocabulary: model.vocabulary, embedding: embedding, h0: model.h0,
+      cell: cell.replacing(parameters: updated))
+    head = PredictionHead(weight: headWeight, bias: headBias)
+  }
+
+  // MARK: the passes
+
+  /// The forward pass: every step's tape and every counted prediction.
+  struct Forward {
+    var states: [Tensor]
+    var tapes: [CellTape]
+    var predictions: [CrossEntropy]
+    var loss: Float
+  }
+
+  func forward<Cell: DifferentiableCell>(_ cell: Cell) -> Forward {
+    var states = [model.h0]
+    var tapes: [CellTape] = []
+    states.reserveCapacity(words.count + 1)
+    tapes.reserveCapacity(words.count)
+    for index in indices {
+      let e = model.embedding.row(index)
+      let tape = cell.forward(input: e, previous: states[states.count - 1])
+      tapes.append(tape)
+      states.append(tape.output)
+    }
+    let positions = loss.positions(wordCount: words.count)
+    let predictions = positions.map { t in
+      CrossEntropy(logits: head.logits(states[t]).scalars, target: indices[t])
+    }
+    let total: Float
+    switch loss {
+    case .nextWord:
+      // torch.stack(losses).mean(): ATen's sum, divided by the count.
+      total = TorchKernels.sum(predictions.map(\.loss)) / Float(predictions.count)
+    case .lastWord:
+      total = predictions[0].loss
+    }
+    return Forward(states: states, tapes: tapes, predictions: predictions, loss: total)
+  }
+
+  func backward<Cell: DifferentiableCell>(_ cell: Cell) -> BackwardPass {
+    let run = forward(cell)
+    let positions = loss.positions(wordCount: words.count)
+    let upstream: Float = loss == .nextWord ? 1 / Float(positions.count) : 1
+    let hidden = model.hidden
+
+    // Autograd runs the heads first, the last position first, then the steps back
+    // through time; a gradient used several times is summed in that order.
+    var headWeight = GradientSum()
+    var headBias = GradientSum()
+    var fromHead = [Tensor?](repeating: nil, count: words.count + 1)
+    var logitGradients = [[Float]](repeating: [], count: words.count + 1)
+    for (k, t) in positions.enumerated().reversed() {
+      let g = run.predictions[k].gradient(upstream: upstream)
+      logitGradients[t] = g
+      let gradient = Tensor(shape: [1, g.count], scalars: g)
+      headBias.add(Backward.bias(gradient))
+      headWeight.add(Backward.outerTransposed(run.states[t], gradient))
+      fromHead[t] = Backward.throughLinear(gradient, head.weight)
+    }
+
+    let zero = Tensor(zeros: [1, hidden])
+    var hiddenGradients = [Tensor](repeating: zero, count: words.count + 1)
+    var cellSums = [GradientSum](repeating: GradientSum(), count: cell.parameters.count)
+    var embedding = EmbeddingGradient(rows: model.embedding.rows, columns: model.inputs)
+    var fromNext: Tensor? = nil
+    for t in stride(from: positions.upperBound, through: 1, by: -1) {
+      var total = fromHead[t] ?? zero
+      if let next = fromNext { total = fromHead[t].map { $0 + next } ?? next }
+      hiddenGradients[t] = total
+      let index = indices[t - 1]
+      let step = cell.backward(
+        run.tapes[t - 1], input: model.embedding.row(index), previous: run.states[t - 1],
+        gradient: total)
+      for (i, contribution) in step.parameters.enumerated() { cellSums[i].add(contribution) }
+      embedding.add(step.input, row: index)
+      fromNext = step.previous
+    }
+    hiddenGradients[0] = fromNext ?? zero
+
+    let cellGradients = zip(cell.parameters, cellSums).map { named, sum in
+      NamedTensor(named.label, sum.value ?? Tensor(zeros: Array(named.value.shape)))
+    }
+    let gradients =
+      [NamedTensor("embedding.weight", embedding.value)] + cellGradients + [
+        NamedTensor("head.weight", headWeight.value!),
+        NamedTensor("head.bias", headBias.value!),
+      ]
+    return BackwardPass(
+      loss: run.loss, termLosses: run.predictions.map(\.loss), positions: positions,
+      hiddenStates: run.states, hiddenGradients: hiddenGradients, gradients: gradients)
+  }
+}
+
+/// What one forward and backward pass found.
+public struct BackwardPass: Sendable {
+  /// L.
+  public let loss: Float
+  /// The cross-entropy of each counted prediction, in `positions` order.
+  public let termLosses: [Float]
+  /// The positions t whose prediction (of word t+1 from h_t) counts.
+  public let positions: ClosedRange<Int>
+  /// h_0 … h_T.
+  public let hiddenStates: [Tensor]
+  /// dL/dh_0 … dL/dh_T (zero where h_t predicts nothing that counts, as in PyTorch).
+  public let hiddenGradients: [Tensor]
+  /// dL/dθ for each parameter, in `Learner.parameters` order.
+  public let gradients: [NamedTensor]
+}
+
+/// Why a model cannot learn.
+public enum TrainingError: Error, Equatable, Sendable {
+  /// The loss needs at least two words: one to read, one to predict.
+  case tooFewWords(Int)
+  /// The variant's cell has no backward pass.
+  case noBackwardPass(String)
+  case unknownWord(String)
+}
+
+/// A gradient summed over its uses, as autograd's input buffer sums them: the first
+/// contribution as it is, each later one added to the running sum.
+struct GradientSum: Sendable {
+  private(set) var value: Tensor?
+
+  mutating func add(_ contribution: Tensor) {
+    value = value.map { $0 + contribution } ?? contribution
+  }
+}
+
+/// The embedding table's gradient. Each use of a row e_t = embedding.weight[i] hands back
+/// a whole table of zeros but row i (`select_backward`), and autograd adds whole tables:
+/// rows of repeated words accumulate, and adding +0 turns a -0 into +0, which is kept
+/// here by remembering which rows a later table passed over.
+struct EmbeddingGradient {
+  let columns: Int
+  var values: [Float]
+  /// For each row, the number of tables added when it last changed.
+  var lastTouched: [Int]
+  var tables = 0
+
+  init(rows: Int, columns: Int) {
+    self.columns = columns
+    values = [Float](repeating: 0, count: rows * columns)
+    lastTouched = [Int](repeating: 0, count: rows)
+  }
+
+  mutating func add(_ gradient: Tensor, row: Int) {
+    let start = row * columns
+    if tables > 0 {
+      if lastTouched[row] < tables { settleZeros(row: row) }
+      for j in 0..<columns { values[start + j] = values[start + j] + gradient.scalars[j] }
+    } else {
+      for j in 0..<columns { values[start + j] = gradient.scalars[j] }
+    }
+    tables += 1
+    lastTouched[row] = tables
+  }
+
+  /// A table that passed over a row added +0 to each of its values.
+  private mutating func settleZeros(row: Int) {
+    let start = row * columns
+    for j in 0..<columns { values[start + j] = values[start + j] + 0 }
+  }
+
+  var value: Tensor {
+    var copy = self
+    for row in 0..<lastTouched.count where lastTouched[row] < tables {
+      copy.settleZeros(row: row)
+    }
+    return Tensor(shape: [lastTouched.count, columns], scalars: copy.values)
+  }
+}
+
+/// `torch.optim.SGD` without momentum: `param.add_(grad, alpha=-lr)`.
+enum SGD {
+  /// PyTorch's `add` with `alpha`: p + alpha·g, the product rounded before the sum.
+  static func step(_ p: Tensor, _ g: Tensor, alpha: Float) -> Tensor {
+    let values = zip(p.scalars, g.scalars).map { p, g in p.addingProduct(alpha, g) }
+    return Tensor(shape: p.shape, scalars: values)
+  }
+}

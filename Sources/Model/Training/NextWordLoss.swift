@@ -1,0 +1,56 @@
+/// Which predictions the loss counts: the model reads the words and, from each hidden
+/// state h_t (t = 1 … T-1), a prediction head guesses word t+1.
+public enum LossKind: String, CaseIterable, Sendable {
+  /// The mean cross-entropy of every prediction: `torch.stack(losses).mean()`.
+  case nextWord = "next-word"
+  /// The cross-entropy of the last prediction only (word T from h_{T-1}): how the
+  /// gradient fades as it travels back through time.
+  case lastWord = "last-word"
+
+  /// The positions t whose prediction counts, for `wordCount` words (at least two).
+  public func positions(wordCount: Int) -> ClosedRange<Int> {
+    switch self {
+    case .nextWord: 1...(wordCount - 1)
+    case .lastWord: (wordCount - 1)...(wordCount - 1)
+    }
+  }
+}
+
+/// `F.cross_entropy(logits, [target])` of one row of logits, as PyTorch's CPU computes it:
+/// `log_softmax` then `nll_loss`, and backwards `nll_loss_backward` then
+/// `log_softmax_backward`.
+struct CrossEntropy {
+  /// `log_softmax(logits)`: x - max - log(Σ exp(x - max)), subtracted in that order.
+  let logProbabilities: [Float]
+  /// `-log_softmax(logits)[target]`.
+  let loss: Float
+  let target: Int
+
+  init(logits: [Float], target: Int) {
+    let maximum = logits.max() ?? 0
+    let shifted = logits.map { TorchKernels.exp($0 - maximum) }
+    let total = shifted.withUnsafeBufferPointer { TorchKernels.reduceAllSum($0) }
+    let logTotal = TorchKernels.log(total)
+    logProbabilities = logits.map { ($0 - maximum) - logTotal }
+    // nll_loss: a sum starting at 0 minus each weighted term, over a total weight of 1.
+    loss = 0 - logProbabilities[target]
+    self.target = target
+  }
+
+  /// softmax(logits), as the backward pass recomputes it: exp of the log-probabilities.
+  var probabilities: [Float] { logProbabilities.map(TorchKernels.exp) }
+
+  /// dL/dlogits for dL/dloss = `upstream`: nll_loss's backward puts -upstream at the
+  /// target; log_softmax's backward takes g - exp(log p)·Σg, where Σg = -upstream, as one
+  /// fused multiply-add (the wheel's compiler fuses the vector product and difference).
+  func gradient(upstream: Float) -> [Float] {
+    var g = [Float](repeating: 0, count: logProbabilities.count)
+    g[target] = -upstream
+    let total = g.withUnsafeBufferPointer { TorchKernels.reduceAllSum($0) }
+    for i in g.indices {
+      let p = TorchKernels.exp(logProbabilities[i])
+      g[i] = g[i].addingProduct(-p, total)
+    }
+    return g
+  }
+}
