@@ -34,12 +34,15 @@ struct ExportCommand: ParsableCommand {
         rnntrace export --sentence-file book.txt -o book.json   (for Perfetto)
         rnntrace export --hidden 1 | jq -c 'select(.op == "hidden_state")'
         rnntrace export --set 'Wh.weight[0,1]=1.5' -o whatif.jsonl
+        rnntrace export --weights m.safetensors --vocab v.txt -o m.jsonl
       """)
 
   @OptionGroup(title: "Model options") var model: ModelOptions
 
   @OptionGroup(title: "Lesson options (a chapter of a lesson instead of an ad-hoc model)")
   var lesson: LessonOptions
+
+  @OptionGroup(title: "Trained weights (your own model instead)") var weights: WeightsOptions
 
   @OptionGroup(title: "What-if") var edits: EditOptions
 
@@ -57,6 +60,10 @@ struct ExportCommand: ParsableCommand {
   }
 
   func run() throws {
+    if weights.isGiven {
+      try exportWeights()
+      return
+    }
     let source = try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: false)
     var chapter: (title: String, chapter: Chapter)?
     if case .lesson(let loaded) = source {
@@ -80,6 +87,24 @@ struct ExportCommand: ParsableCommand {
       } else {
         try export(to: file)
       }
+      try file.commit()
+    } catch {
+      file.discard()
+      throw error
+    }
+  }
+
+  /// A model from `--weights`: everything is read and checked before the output opens.
+  private func exportWeights() throws {
+    try weights.validate(model: model, lesson: lesson)
+    try edits.refuseWithWeights()
+    let loaded = try weights.load()
+    let words = try model.wordSource()
+    let first = try loaded.check(words)
+    loaded.warnConversions()
+    let file = try OutputFile.open(output)
+    do {
+      try write(loaded.model, words, source: loaded.source, seed: nil, first: first, to: file)
       try file.commit()
     } catch {
       file.discard()

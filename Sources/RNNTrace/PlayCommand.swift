@@ -36,12 +36,15 @@ struct PlayCommand: ParsableCommand {
         rnntrace play --variant raw-tanh --hidden 3 --sentence "to be or not"
         rnntrace play --chapter 1 --set 'h0[0,0]=0.5'   (what if h_0 were 0.5)
         rnntrace play --quiz --chapter 2   (guess each result first)
+        rnntrace play --weights m.safetensors --vocab vocab.txt --sentence "the dog"
       """)
 
   @OptionGroup(title: "Model options (an ad-hoc model instead of the lesson)")
   var model: ModelOptions
 
   @OptionGroup(title: "Lesson options") var lesson: LessonOptions
+
+  @OptionGroup(title: "Trained weights (your own model instead)") var weights: WeightsOptions
 
   @OptionGroup(title: "What-if") var edits: EditOptions
 
@@ -53,6 +56,26 @@ struct PlayCommand: ParsableCommand {
 
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
+    if weights.isGiven {
+      try weights.validate(model: model, lesson: lesson)
+      try edits.refuseWithWeights()
+      let loaded = try weights.load()
+      let source = try model.wordSource()
+      try loaded.check(source)
+      loaded.warnConversions()
+      let words = try source.all()
+      let built = loaded.model
+      let (title, origin) = (loaded.title, loaded.source)
+      try Self.play(
+        PlayerContent(title: title, trace: built.trace(words)), title: title,
+        export: { try TraceExporter.export($0, title: title, source: origin) },
+        plainText: {
+          WalkthroughText(format: ValueFormat()).stream(built, words, title: title) {
+            print($0, terminator: "")
+          }
+        })
+      return
+    }
     switch try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: true) {
     case .lesson(let loaded):
       let whatIf =

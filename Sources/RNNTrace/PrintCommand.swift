@@ -21,12 +21,15 @@ struct PrintCommand: ParsableCommand {
         rnntrace print --variant raw-tanh --hidden 1 --seed 3 | less
         rnntrace print --precision 8 --sentence "to be or not to be"
         rnntrace print --chapter 1 --set 'h0[0,0]=0.5'   (what if h_0 were 0.5)
+        rnntrace print --weights m.safetensors --vocab vocab.txt --sentence "the dog"
       """)
 
   @OptionGroup(title: "Model options (an ad-hoc model instead of the lesson)")
   var model: ModelOptions
 
   @OptionGroup(title: "Lesson options") var lesson: LessonOptions
+
+  @OptionGroup(title: "Trained weights (your own model instead)") var weights: WeightsOptions
 
   @OptionGroup var output: PrecisionOption
 
@@ -35,6 +38,18 @@ struct PrintCommand: ParsableCommand {
   func run() throws {
     var text = ""
     let format = output.format
+    if weights.isGiven {
+      try weights.validate(model: model, lesson: lesson)
+      try edits.refuseWithWeights()
+      let loaded = try weights.load()
+      let words = try model.wordSource()
+      try loaded.check(words)
+      loaded.warnConversions()
+      WalkthroughText(format: format).stream(loaded.model, try words.all(), title: loaded.title) {
+        print($0, terminator: "")
+      }
+      return
+    }
     if case .lesson(let loaded) = try WalkthroughSource.resolve(
       model: model, lesson: lesson, preferLesson: true)
     {

@@ -5,8 +5,10 @@ import TraceLog
 /// into a directory (the current one by default) under a name made from its title,
 /// atomically. Returns the path written, for the status line; errors are one line.
 enum TraceExporter {
+  /// `source`, what the header says produced the trace, is the title unless given.
   static func export(
-    _ trace: Trace, title: String, seed: UInt64? = nil, edits: [AppliedEdit] = [],
+    _ trace: Trace, title: String, seed: UInt64? = nil, source: String? = nil,
+    edits: [AppliedEdit] = [],
     directory: String = "."
   ) throws -> String {
     let path = (directory == "." ? "" : directory + "/") + fileName(for: title)
@@ -15,8 +17,8 @@ enum TraceExporter {
       var listener = EncodingListener(encoder: JSONLinesEncoder(), output: file)
       listener.begin(
         TraceHeader(
-          model: trace.model, words: trace.words, seed: edits.isEmpty ? seed : nil, source: title,
-          edits: edits))
+          model: trace.model, words: trace.words, seed: edits.isEmpty ? seed : nil,
+          source: source ?? title, edits: edits))
       for event in trace.events { listener.receive(event) }
       try listener.finish()
       try file.commit()
