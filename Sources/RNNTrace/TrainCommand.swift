@@ -42,41 +42,7 @@ struct TrainCommand: ParsableCommand {
 
   func run() throws {
     let words = try model.wordSource().all()
-    guard words.count >= 2 else {
-      let given = words.first.map { " (\"\($0)\")" } ?? ""
-      let origin = model.sentenceFile.map { "--sentence-file \($0)" } ?? "--sentence"
-      throw CommandError(
-        .usage,
-        "\(origin): a next-word loss needs at least two words, one to read and one to predict; got \(words.count)\(given)"
-      )
-    }
-    let spec = ModelSpec(
-      variant: model.variant, seed: model.seed, inputs: model.inputs, hidden: model.hidden,
-      words: words)
-    let built: (model: RNNModel, head: PredictionHead)
-    do {
-      try spec.validate()
-      let headSize = spec.vocabulary.count * (model.hidden + 1)
-      if ModelSpec.parameterCount(
-        variant: spec.variant, vocabulary: spec.vocabulary.count, inputs: spec.inputs,
-        hidden: spec.hidden) > ModelLimits.maxParameters - headSize
-      {
-        throw ModelSpecError.tooManyParameters(count: ModelLimits.maxParameters + 1)
-      }
-      built = try spec.buildWithHead(kernel: model.rngKernel)
-    } catch let error as ModelSpecError {
-      throw CommandError(.usage, ModelOptions.describe(error))
-    }
-    var learner: Learner
-    do {
-      learner = try Learner(model: built.model, head: built.head, words: words, loss: loss)
-    } catch .noBackwardPass(let variant) {
-      throw CommandError(
-        .usage,
-        "--variant: \(variant) has no backward pass yet; train linear, raw-tanh or linear-tanh")
-    } catch {
-      throw CommandError(.usage, "\(error)")
-    }
+    var learner = try LossRound(model, words: words, loss: loss, option: "train").learner
 
     var losses: [Float] = []
     losses.reserveCapacity(steps)

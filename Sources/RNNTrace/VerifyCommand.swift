@@ -53,7 +53,7 @@ struct VerifyCommand: ParsableCommand {
         throw CommandError(.checkFailed, "\(name): \(difference)")
       }
       try StandardOutput.line(
-        "\(name): verified: \(verifier.matched) events over \(verifier.wordCount) words match the recomputation (\(header.variant.rawValue))"
+        "\(name): verified: \(verifier.matched) events over \(verifier.wordCount) words\(verifier.hasBackwardPass ? ", the \(header.loss!.rawValue) loss and its backward pass," : "") match the recomputation (\(header.variant.rawValue))"
       )
     } catch let error as TraceLogError {
       throw CommandError(.data, "\(name): \(error)")

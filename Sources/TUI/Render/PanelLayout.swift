@@ -25,7 +25,7 @@ enum PanelLayout {
         }
       case .add:
         panels.append(ElementwisePanel(index: i, name: "sum", operandCount: event.operands.count))
-      case .biasInput, .biasHidden, .tanhInput:
+      case .biasInput, .biasHidden, .tanhInput, .logits, .loss:
         panels.append(
           ElementwisePanel(
             index: i, name: event.operation.rawValue, operandCount: event.operands.count))

@@ -47,7 +47,7 @@ public struct JSONLinesEncoder: TraceEncoder {
     // One bound for the whole line, so its pieces are written without checks: the
     // constant pieces (91 bytes), two numbers, the strings, the values twice.
     let bound =
-      100 + 2 * ByteWriter.decimalBound + ByteWriter.bound(ofJSON: event.operation.rawValue)
+      120 + 2 * ByteWriter.decimalBound + ByteWriter.bound(ofJSON: event.operation.rawValue)
       + ByteWriter.bound(ofJSON: event.word) + ByteWriter.bound(ofName: result.label)
       + ByteWriter.bound(ofShape: result.value.shape)
       + 2 * ByteWriter.bound(ofValues: result.value.count)
@@ -61,6 +61,7 @@ public struct JSONLinesEncoder: TraceEncoder {
       out.string(event.word)
       out.literal(",\"op\":")
       out.string(event.operation.rawValue)
+      if event.pass == .backward { out.literal(",\"pass\":\"backward\"") }
       out.formulaAndOperands(of: event)
       out.literal(",\"result\":{\"name\":")
       out.name(result.label)
@@ -71,7 +72,7 @@ public struct JSONLinesEncoder: TraceEncoder {
       repeatedValues.write(result.value.scalars, to: &out)
       let values = valuesStart..<out.offset
       out.byte(UInt8(ascii: "}"))
-      if event.operation == .hiddenState {
+      if event.operation == .hiddenState && event.pass == .forward {
         out.literal(",\"value\":")
         out.copy(offsets: values)
       }
@@ -96,6 +97,10 @@ extension ByteBuffer {
     append(String(header.inputs))
     append(",\"hidden\":")
     append(String(header.hidden))
+    if let loss = header.loss {
+      append(",\"loss\":")
+      appendJSON(loss.rawValue)
+    }
   }
 }
 
