@@ -32,6 +32,7 @@ struct PlayCommand: ParsableCommand {
         rnntrace play --chapter 3
         rnntrace play --lesson my-lesson.yaml
         rnntrace play --variant raw-tanh --hidden 3 --sentence "to be or not"
+        rnntrace play --loss last-word   (on to the loss and back through time)
       """)
 
   @OptionGroup(title: "Model options (an ad-hoc model instead of the lesson)")
@@ -39,8 +40,17 @@ struct PlayCommand: ParsableCommand {
 
   @OptionGroup(title: "Lesson options") var lesson: LessonOptions
 
+  @Option(
+    help: ArgumentHelp(
+      "Go on to the loss and one backward pass: next-word or last-word.", valueName: "loss"))
+  var loss: LossKind?
+
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
+    if let loss {
+      try playWithLoss(loss)
+      return
+    }
     switch try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: true) {
     case .lesson(let loaded):
       let chapters = loaded.chapters.map { number, chapter in
@@ -77,6 +87,30 @@ struct PlayCommand: ParsableCommand {
           }
         })
     }
+  }
+
+  /// An ad-hoc model's round: the forward pass, the loss, then the backward pass, each
+  /// backward operation a step with the gradient flow ‖dL/dh_t‖ beside it.
+  private func playWithLoss(_ loss: LossKind) throws {
+    if lesson.isGiven {
+      throw CommandError(
+        .usage,
+        "--loss: a lesson's chapter has no prediction head to score the next word; use --loss with model options (an ad-hoc model, as 'rnntrace train' draws it)"
+      )
+    }
+    let round = try LossRound(model, words: try model.wordSource().all(), loss: loss)
+    let (trace, _) = round.trace()
+    let title = model.walkthroughTitle + "; \(loss.rawValue) loss, one round"
+    let seed = model.seed
+    let head = round.head
+    try Self.play(
+      PlayerContent(title: title, trace: trace), title: title,
+      export: { try TraceExporter.export($0, title: title, seed: seed, loss: (head, loss)) },
+      plainText: {
+        var text = ""
+        WalkthroughText(format: ValueFormat()).write(trace, title: title, to: &text)
+        try StandardOutput.write(text)
+      })
   }
 
   /// Opens the player with export and record keys, or prints where there is no

@@ -6,14 +6,22 @@ import TraceLog
 /// atomically. Returns the path written, for the status line; errors are one line.
 enum TraceExporter {
   static func export(
-    _ trace: Trace, title: String, seed: UInt64? = nil, directory: String = "."
+    _ trace: Trace, title: String, seed: UInt64? = nil, directory: String = ".",
+    loss: (head: PredictionHead, kind: LossKind)? = nil
   ) throws -> String {
     let path = (directory == "." ? "" : directory + "/") + fileName(for: title)
     let file = try OutputFile.open(path, option: "export")
     do {
       var listener = EncodingListener(encoder: JSONLinesEncoder(), output: file)
-      listener.begin(
-        TraceHeader(model: trace.model, words: trace.words, seed: seed, source: title))
+      if let loss {
+        listener.begin(
+          TraceHeader(
+            model: trace.model, head: loss.head, loss: loss.kind, words: trace.words, seed: seed,
+            source: title))
+      } else {
+        listener.begin(
+          TraceHeader(model: trace.model, words: trace.words, seed: seed, source: title))
+      }
       for event in trace.events { listener.receive(event) }
       try listener.finish()
       try file.commit()

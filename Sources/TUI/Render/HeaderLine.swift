@@ -10,7 +10,7 @@ enum HeaderLine {
     var right = [
       state.trace.model.variant.rawValue,
       "step \(state.eventIndex + 1)/\(state.chapter.stepCount)",
-      "t \(event.t)/\(state.chapter.wordEvents.count)",
+      "t \(event.t)/\(state.trace.words.count)\(event.pass == .backward ? " backward" : event.isAfterForward ? " loss" : "")",
       Narration.quoted(event.word),
     ]
     let chapter = chapterText(state)
