@@ -12,6 +12,13 @@ struct LossRound {
   init(_ options: ModelOptions, words: [String], loss: LossKind, option: String = "--loss")
     throws
   {
+    // The backward pass follows PyTorch's AMD arithmetic: the whole round is computed so.
+    if options.kernelsChoice == .intelAVX512 {
+      throw CommandError(
+        .usage,
+        "--kernels: the backward pass (\(option)) follows PyTorch on AMD processors only; use --kernels amd or auto"
+      )
+    }
     guard words.count >= 2 else {
       let given = words.first.map { " (\"\($0)\")" } ?? ""
       let origin = options.sentenceFile.map { "--sentence-file \($0)" } ?? "--sentence"
@@ -50,6 +57,10 @@ struct LossRound {
     model = built.model
     head = built.head
   }
+
+  /// Why `--loss` cannot go with a lesson's chapter or `--weights`.
+  static let withoutHead =
+    "--loss: only an ad-hoc model has a prediction head to score the next word (drawn as 'rnntrace train' draws it); use --loss with model options, not a lesson's chapter or --weights"
 
   /// The forward pass of the words, then the loss and the backward pass, into `listener`.
   func run<Listener: TraceListener>(into listener: Listener) -> (Listener, BackwardPass) {

@@ -26,12 +26,15 @@ struct PrintCommand: ParsableCommand {
         rnntrace print --lesson my-lesson.yaml
         rnntrace print --variant raw-tanh --hidden 1 --seed 3 | less
         rnntrace print --precision 8 --sentence "to be or not to be"
+        rnntrace print --weights m.safetensors --vocab vocab.txt --sentence "the dog"
       """)
 
   @OptionGroup(title: "Model options (an ad-hoc model instead of the lesson)")
   var model: ModelOptions
 
   @OptionGroup(title: "Lesson options") var lesson: LessonOptions
+
+  @OptionGroup(title: "Trained weights (your own model instead)") var weights: WeightsOptions
 
   @OptionGroup var output: PrecisionOption
 
@@ -45,7 +48,7 @@ struct PrintCommand: ParsableCommand {
     let format = output.format
     if let loss {
       // An ad-hoc model, even with no model options: a lesson's chapter has no head.
-      if lesson.isGiven {
+      if lesson.isGiven || weights.isGiven {
         throw CommandError(
           .usage,
           "--loss: a lesson's chapter has no prediction head to score the next word; use --loss with model options (an ad-hoc model, as 'rnntrace train' draws it)"
@@ -61,10 +64,22 @@ struct PrintCommand: ParsableCommand {
       try StandardOutput.write(text)
       return
     }
+    if weights.isGiven {
+      try weights.validate(model: model, lesson: lesson)
+      let loaded = try weights.load()
+      let words = try model.wordSource()
+      try loaded.check(words)
+      loaded.warnConversions()
+      WalkthroughText(format: format).stream(loaded.model, try words.all(), title: loaded.title) {
+        print($0, terminator: "")
+      }
+      return
+    }
     if case .lesson(let loaded) = try WalkthroughSource.resolve(
       model: model, lesson: lesson, preferLesson: true)
     {
-      LessonText(format: format, kernel: model.rngKernel).write(loaded, to: &text)
+      LessonText(format: format, kernel: model.rngKernel, kernels: model.kernels).write(
+        loaded, to: &text)
       try StandardOutput.write(text)
       return
     }
@@ -72,7 +87,7 @@ struct PrintCommand: ParsableCommand {
     try WalkthroughText(format: format).stream(
       built, words,
       title:
-        "Ad-hoc model: \(model.variant.rawValue), seed \(model.seed), inputs \(model.inputs), hidden \(model.hidden)"
+        model.walkthroughTitle + model.kernels.titleNote
     ) { try StandardOutput.write($0) }
   }
 }

@@ -22,10 +22,14 @@ public struct TraceHeader: Equatable, Sendable {
   /// parameters, `head.weight` and `head.bias`, are then among `parameters`); nil for a
   /// trace of the forward pass only.
   public var loss: LossKind?
+  /// Whose kernels computed the products and tanh (`"kernels"`; a log without it was made
+  /// with `amd`, and `amd` is not written, so that those logs read as before).
+  public var kernels: KernelFamily
 
   public init(
     variant: Variant, seed: UInt64?, inputs: Int, hidden: Int, words: [String],
-    vocabulary: [String], parameters: [NamedTensor], source: String, loss: LossKind? = nil
+    vocabulary: [String], parameters: [NamedTensor], source: String,
+    kernels: KernelFamily = .amd, loss: LossKind? = nil
   ) {
     self.loss = loss
     self.variant = variant
@@ -36,13 +40,15 @@ public struct TraceHeader: Equatable, Sendable {
     self.vocabulary = vocabulary
     self.parameters = parameters
     self.source = source
+    self.kernels = kernels
   }
 
   /// The header of a model about to read `words`.
   public init(model: RNNModel, words: [String], seed: UInt64?, source: String) {
     self.init(
       variant: model.variant, seed: seed, inputs: model.inputs, hidden: model.hidden,
-      words: words, vocabulary: model.vocabulary, parameters: model.parameters, source: source)
+      words: words, vocabulary: model.vocabulary, parameters: model.parameters, source: source,
+      kernels: model.kernels)
   }
 
   /// The header of a model with a prediction head, about to read `words` and go on to
@@ -56,7 +62,7 @@ public struct TraceHeader: Equatable, Sendable {
       words: words, vocabulary: model.vocabulary,
       parameters: model.parameters + [
         NamedTensor("head.weight", head.weight), NamedTensor("head.bias", head.bias),
-      ], source: source, loss: loss)
+      ], source: source, kernels: model.kernels, loss: loss)
   }
 
   /// The names of the prediction head's parameters.

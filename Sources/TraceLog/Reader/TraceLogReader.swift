@@ -118,6 +118,7 @@ private struct HeaderFields {
   var vocabulary: [String]?
   var parameters: [NamedTensor]?
   var loss: String?
+  var kernels: String?
   var unknown: [String] = []
 
   static func read(_ cursor: inout JSONCursor) throws(TraceLogError) -> TraceHeader {
@@ -143,6 +144,7 @@ private struct HeaderFields {
       case "vocabulary": fields.vocabulary = try cursor.strings(named: key)
       case "parameters": fields.parameters = try cursor.parameters()
       case "loss": fields.loss = try cursor.string(named: key)
+      case "kernels": fields.kernels = try cursor.string(named: key)
       default:
         fields.unknown.append(key)
         try cursor.skipValue()
@@ -195,6 +197,15 @@ private struct HeaderFields {
     guard !words.isEmpty else {
       throw cursor.error("\"words\" is empty; a trace reads at least one")
     }
+    var family = KernelFamily.amd
+    if let kernels {
+      guard let named = KernelFamily(rawValue: kernels) else {
+        throw cursor.error(
+          "kernels \(quoted(kernels)) is not one of \(KernelFamily.allCases.map(\.rawValue).joined(separator: ", "))"
+        )
+      }
+      family = named
+    }
     var lossKind: LossKind?
     if let loss {
       guard let kind = LossKind(rawValue: loss) else {
@@ -210,7 +221,8 @@ private struct HeaderFields {
     }
     return TraceHeader(
       variant: variant, seed: seed, inputs: inputs, hidden: hidden, words: words,
-      vocabulary: vocabulary, parameters: parameters, source: source, loss: lossKind)
+      vocabulary: vocabulary, parameters: parameters, source: source, kernels: family,
+      loss: lossKind)
 
     func missing(_ key: String) -> TraceLogError {
       cursor.error("the header has no \"\(key)\"")
