@@ -62,6 +62,10 @@ struct LossRound {
   static let withoutHead =
     "--loss: only an ad-hoc model has a prediction head to score the next word (drawn as 'rnntrace train' draws it); use --loss with model options, not a lesson's chapter or --weights"
 
+  /// Why `--loss` cannot go with `--set` yet.
+  static let withEdits =
+    "--set: what-if edits are not applied to the backward pass yet; use --set or --loss, not both"
+
   /// The forward pass of the words, then the loss and the backward pass, into `listener`.
   func run<Listener: TraceListener>(into listener: Listener) -> (Listener, BackwardPass) {
     var run = RNNRun(model: model, listener: listener)

@@ -8,7 +8,8 @@ enum TraceExporter {
   /// `source`, what the header says produced the trace, is the title unless given.
   static func export(
     _ trace: Trace, title: String, seed: UInt64? = nil, source: String? = nil,
-    directory: String = ".", loss: (head: PredictionHead, kind: LossKind)? = nil
+    edits: [AppliedEdit] = [], directory: String = ".",
+    loss: (head: PredictionHead, kind: LossKind)? = nil
   ) throws -> String {
     let path = (directory == "." ? "" : directory + "/") + fileName(for: title)
     let file = try OutputFile.open(path, option: "export")
@@ -21,7 +22,9 @@ enum TraceExporter {
             source: source ?? title))
       } else {
         listener.begin(
-          TraceHeader(model: trace.model, words: trace.words, seed: seed, source: source ?? title))
+          TraceHeader(
+            model: trace.model, words: trace.words, seed: edits.isEmpty ? seed : nil,
+            source: source ?? title, edits: edits))
       }
       for event in trace.events { listener.receive(event) }
       try listener.finish()

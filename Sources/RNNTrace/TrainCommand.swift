@@ -27,6 +27,7 @@ struct TrainCommand: ParsableCommand {
         rnntrace train --loss last-word --steps 20
         rnntrace train --variant raw-tanh --hidden 8 --lr 0.5 --steps 300
         rnntrace train --steps 1 --format jsonl | jq -c .gradients
+        rnntrace train --set 'Wh.weight[0,0]=3' --loss last-word --steps 20
       """)
 
   @OptionGroup(title: "Model options")
@@ -35,6 +36,8 @@ struct TrainCommand: ParsableCommand {
   @OptionGroup(title: "Training options")
   var training: TrainingOptions
 
+  @OptionGroup(title: "What-if") var edits: EditOptions
+
   var loss: LossKind { training.loss }
   var learningRate: Double { training.learningRate }
   var steps: Int { training.steps }
@@ -42,7 +45,43 @@ struct TrainCommand: ParsableCommand {
 
   func run() throws {
     let words = try model.wordSource().all()
-    var learner = try LossRound(model, words: words, loss: loss, option: "train").learner
+    guard words.count >= 2 else {
+      let given = words.first.map { " (\"\($0)\")" } ?? ""
+      let origin = model.sentenceFile.map { "--sentence-file \($0)" } ?? "--sentence"
+      throw CommandError(
+        .usage,
+        "\(origin): a next-word loss needs at least two words, one to read and one to predict; got \(words.count)\(given)"
+      )
+    }
+    let spec = ModelSpec(
+      variant: model.variant, seed: model.seed, inputs: model.inputs, hidden: model.hidden,
+      words: words)
+    let built: (model: RNNModel, head: PredictionHead)
+    do {
+      try spec.validate()
+      let headSize = spec.vocabulary.count * (model.hidden + 1)
+      if ModelSpec.parameterCount(
+        variant: spec.variant, vocabulary: spec.vocabulary.count, inputs: spec.inputs,
+        hidden: spec.hidden) > ModelLimits.maxParameters - headSize
+      {
+        throw ModelSpecError.tooManyParameters(count: ModelLimits.maxParameters + 1)
+      }
+      built = try spec.buildWithHead(kernel: model.rngKernel)
+    } catch let error as ModelSpecError {
+      throw CommandError(.usage, ModelOptions.describe(error))
+    }
+    // A what-if edits the model before the first round; the head is drawn as before.
+    let (start, applied) = try edits.apply(to: built.model)
+    var learner: Learner
+    do {
+      learner = try Learner(model: start, head: built.head, words: words, loss: loss)
+    } catch .noBackwardPass(let variant) {
+      throw CommandError(
+        .usage,
+        "--variant: \(variant) has no backward pass yet; train linear, raw-tanh or linear-tanh")
+    } catch {
+      throw CommandError(.usage, "\(error)")
+    }
 
     var losses: [Float] = []
     losses.reserveCapacity(steps)
@@ -55,7 +94,10 @@ struct TrainCommand: ParsableCommand {
     let result = TrainingResult(
       learner: learner, losses: losses, first: first!, lossAfter: learner.evaluate())
     let output = TrainingOutput(
-      result: result, learningRate: learningRate, title: title(words: words, learner: learner))
+      result: result, learningRate: learningRate,
+      title: (applied.isEmpty
+        ? "" : "what-if: \(EditOptions.banner(applied, from: "the drawn model")); ")
+        + title(words: words, learner: learner))
     switch format {
     case .table: print(output.table(), terminator: "")
     case .jsonl: print(output.jsonLines(), terminator: "")
