@@ -27,8 +27,16 @@ struct ExportCommand: ParsableCommand {
       a temporary name and renamed when complete, so an existing file is replaced \
       whole or not at all.
 
+      --loss next-word|last-word goes on past the words: a prediction head drawn next \
+      from the model's generator (as 'rnntrace train' draws it) scores each next word, \
+      the loss events (one per counted position, then the total) follow the forward \
+      events, then the backward pass of one round, from the loss back to every \
+      parameter, each event marked "pass":"backward" (CSV: a pass column; Chrome: a \
+      backward track). An ad-hoc model only; its words are held in memory.
+
       Examples:
         rnntrace export -o trace.jsonl
+        rnntrace export --loss next-word -o learn.jsonl   (with the backward pass)
         rnntrace export --chapter 2 -o chapter2.csv     (the lesson's chapter 2)
         rnntrace export --seed 7 --sentence "to be or not to be" -o trace.csv
         rnntrace export --sentence-file book.txt -o book.json   (for Perfetto)
@@ -54,12 +62,23 @@ struct ExportCommand: ParsableCommand {
     help: ArgumentHelp("The file to write; - for standard output.", valueName: "file"))
   var output: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Go on to the loss and one backward pass: next-word or last-word.", valueName: "loss"))
+  var loss: LossKind?
+
   /// The format asked for, or the one -o's extension implies.
   var resolvedFormat: TraceFormat {
     format ?? output.flatMap(TraceFormat.implied(by:)) ?? .jsonl
   }
 
   func run() throws {
+    if !edits.isEmpty && loss != nil {
+      throw CommandError(.usage, LossRound.withEdits)
+    }
+    if weights.isGiven && loss != nil {
+      throw CommandError(.usage, LossRound.withoutHead)
+    }
     if weights.isGiven {
       try exportWeights()
       return
@@ -75,10 +94,23 @@ struct ExportCommand: ParsableCommand {
       }
       chapter = (loaded.title(of: number), loaded.lesson.chapters[number - 1])
     }
+    if loss != nil && chapter != nil {
+      throw CommandError(
+        .usage,
+        "--loss: a lesson's chapter has no prediction head to score the next word; use --loss with model options (an ad-hoc model, as 'rnntrace train' draws it)"
+      )
+    }
+    var round: LossRound?
+    if let loss {
+      // Checked before the output is opened, like every usage error.
+      round = try LossRound(model, words: try model.wordSource().all(), loss: loss)
+    }
     // The output is checked first: a doomed export should not compute anything.
     let file = try OutputFile.open(output)
     do {
-      if let chapter {
+      if let round {
+        try write(round, source: "ad-hoc model", seed: model.seed, to: file)
+      } else if let chapter {
         let (built, applied) = try edits.apply(
           to: chapter.chapter.makeModel(kernel: model.rngKernel, kernels: model.kernels))
         try write(
@@ -151,6 +183,30 @@ struct ExportCommand: ParsableCommand {
     case .csv: try stream(CSVEncoder(), built, header, words, first, file)
     case .chrome: try stream(ChromeTraceEncoder(), built, header, words, first, file)
     }
+  }
+
+  /// Writes the trace of one round with its loss and backward pass: the forward events,
+  /// the loss events, then the backward events, encoded as they are computed.
+  private func write(_ round: LossRound, source: String, seed: UInt64?, to file: OutputFile)
+    throws
+  {
+    let header = TraceHeader(
+      model: round.model, head: round.head, loss: round.learner.loss,
+      words: round.learner.words, seed: seed, source: source)
+    switch resolvedFormat {
+    case .jsonl: try write(round, JSONLinesEncoder(), header, file)
+    case .csv: try write(round, CSVEncoder(), header, file)
+    case .chrome: try write(round, ChromeTraceEncoder(), header, file)
+    }
+  }
+
+  private func write<Encoder: TraceEncoder>(
+    _ round: LossRound, _ encoder: Encoder, _ header: TraceHeader, _ file: OutputFile
+  ) throws {
+    var listener = EncodingListener(encoder: encoder, output: file)
+    listener.begin(header)
+    var (written, _) = round.run(into: listener)
+    try written.finish()
   }
 
   private func stream<Encoder: TraceEncoder & SendableMetatype>(

@@ -19,10 +19,10 @@ enum HeaderClaims {
       var first: String?
       // The log does not say which of PyTorch's normal kernels drew it: either will do.
       for kernel in kernels {
-        guard let built = try? spec.build(kernel: kernel) else {
+        guard let drawn = draws(spec, kernel: kernel, withHead: header.loss != nil) else {
           return "\(claim), but no such model can be drawn"
         }
-        guard let difference = difference(header.parameters, built.parameters) else {
+        guard let difference = difference(header.parameters, drawn) else {
           return nil
         }
         first = first ?? difference
@@ -46,6 +46,18 @@ enum HeaderClaims {
       first = first ?? difference
     }
     return "\(claim), but its parameters are not that chapter's recipe: \(first ?? "")"
+  }
+
+  /// The parameters `spec` draws, and with `withHead` the prediction head's, drawn next
+  /// from the same generator (a log with a loss).
+  private static func draws(_ spec: ModelSpec, kernel: TorchGenerator.Kernel, withHead: Bool)
+    -> [NamedTensor]?
+  {
+    guard withHead else { return try? spec.build(kernel: kernel).parameters }
+    guard let built = try? spec.buildWithHead(kernel: kernel) else { return nil }
+    return built.model.parameters + [
+      NamedTensor("head.weight", built.head.weight), NamedTensor("head.bias", built.head.bias),
+    ]
   }
 
   /// The platform's kernel first, so that the difference reported is the one a

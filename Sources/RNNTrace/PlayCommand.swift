@@ -34,6 +34,7 @@ struct PlayCommand: ParsableCommand {
         rnntrace play --chapter 3
         rnntrace play --lesson my-lesson.yaml
         rnntrace play --variant raw-tanh --hidden 3 --sentence "to be or not"
+        rnntrace play --loss last-word   (on to the loss and back through time)
         rnntrace play --chapter 1 --set 'h0[0,0]=0.5'   (what if h_0 were 0.5)
         rnntrace play --quiz --chapter 2   (guess each result first)
         rnntrace play --weights m.safetensors --vocab vocab.txt --sentence "the dog"
@@ -46,6 +47,10 @@ struct PlayCommand: ParsableCommand {
 
   @OptionGroup(title: "Trained weights (your own model instead)") var weights: WeightsOptions
 
+  @Option(
+    help: ArgumentHelp(
+      "Go on to the loss and one backward pass: next-word or last-word.", valueName: "loss"))
+  var loss: LossKind?
   @OptionGroup(title: "What-if") var edits: EditOptions
 
   @Flag(
@@ -56,6 +61,13 @@ struct PlayCommand: ParsableCommand {
 
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
+    if loss != nil && !edits.isEmpty {
+      throw CommandError(.usage, LossRound.withEdits)
+    }
+    if let loss {
+      try playWithLoss(loss)
+      return
+    }
     if weights.isGiven {
       try weights.validate(model: model, lesson: lesson)
       try edits.refuseWithWeights()
@@ -143,6 +155,30 @@ struct PlayCommand: ParsableCommand {
           }
         })
     }
+  }
+
+  /// An ad-hoc model's round: the forward pass, the loss, then the backward pass, each
+  /// backward operation a step with the gradient flow ‖dL/dh_t‖ beside it.
+  private func playWithLoss(_ loss: LossKind) throws {
+    if lesson.isGiven || weights.isGiven {
+      throw CommandError(
+        .usage,
+        "--loss: a lesson's chapter has no prediction head to score the next word; use --loss with model options (an ad-hoc model, as 'rnntrace train' draws it)"
+      )
+    }
+    let round = try LossRound(model, words: try model.wordSource().all(), loss: loss)
+    let (trace, _) = round.trace()
+    let title = model.walkthroughTitle + "; \(loss.rawValue) loss, one round"
+    let seed = model.seed
+    let head = round.head
+    try Self.play(
+      PlayerContent(title: title, trace: trace), title: title,
+      export: { try TraceExporter.export($0, title: title, seed: seed, loss: (head, loss)) },
+      plainText: {
+        var text = ""
+        WalkthroughText(format: ValueFormat()).write(trace, title: title, to: &text)
+        try StandardOutput.write(text)
+      })
   }
 
   /// Opens the player with export and record keys, or prints where there is no

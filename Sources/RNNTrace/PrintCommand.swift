@@ -14,8 +14,14 @@ struct PrintCommand: ParsableCommand {
       With no model options it prints the bundled lesson, narrative and trace, \
       chapter by chapter; model options print an ad-hoc model instead.
 
+      --loss next-word|last-word goes on past the words of an ad-hoc model: the \
+      prediction head's scores and the loss, then the backward pass of one round, \
+      step by step from the loss back to the first word, and the gradient flow \
+      ‖dL/dh_t‖ for every t.
+
       Examples:
         rnntrace print                         the whole lesson
+        rnntrace print --loss last-word        the backward pass of one round
         rnntrace print --chapter 2             its second chapter
         rnntrace print --lesson my-lesson.yaml
         rnntrace print --variant raw-tanh --hidden 1 --seed 3 | less
@@ -35,9 +41,35 @@ struct PrintCommand: ParsableCommand {
 
   @OptionGroup(title: "What-if") var edits: EditOptions
 
+  @Option(
+    help: ArgumentHelp(
+      "Go on to the loss and one backward pass: next-word or last-word.", valueName: "loss"))
+  var loss: LossKind?
+
   func run() throws {
     var text = ""
     let format = output.format
+    if loss != nil && !edits.isEmpty {
+      throw CommandError(.usage, LossRound.withEdits)
+    }
+    if let loss {
+      // An ad-hoc model, even with no model options: a lesson's chapter has no head.
+      if lesson.isGiven || weights.isGiven {
+        throw CommandError(
+          .usage,
+          "--loss: a lesson's chapter has no prediction head to score the next word; use --loss with model options (an ad-hoc model, as 'rnntrace train' draws it)"
+        )
+      }
+      let round = try LossRound(model, words: try model.wordSource().all(), loss: loss)
+      let (trace, _) = round.trace()
+      WalkthroughText(format: format).write(
+        trace,
+        title:
+          "Ad-hoc model: \(model.variant.rawValue), seed \(model.seed), inputs \(model.inputs), hidden \(model.hidden); \(loss.rawValue) loss, one round",
+        to: &text)
+      try StandardOutput.write(text)
+      return
+    }
     if weights.isGiven {
       try weights.validate(model: model, lesson: lesson)
       try edits.refuseWithWeights()

@@ -8,17 +8,24 @@ enum TraceExporter {
   /// `source`, what the header says produced the trace, is the title unless given.
   static func export(
     _ trace: Trace, title: String, seed: UInt64? = nil, source: String? = nil,
-    edits: [AppliedEdit] = [],
-    directory: String = "."
+    edits: [AppliedEdit] = [], directory: String = ".",
+    loss: (head: PredictionHead, kind: LossKind)? = nil
   ) throws -> String {
     let path = (directory == "." ? "" : directory + "/") + fileName(for: title)
     let file = try OutputFile.open(path, option: "export")
     do {
       var listener = EncodingListener(encoder: JSONLinesEncoder(), output: file)
-      listener.begin(
-        TraceHeader(
-          model: trace.model, words: trace.words, seed: edits.isEmpty ? seed : nil,
-          source: source ?? title, edits: edits))
+      if let loss {
+        listener.begin(
+          TraceHeader(
+            model: trace.model, head: loss.head, loss: loss.kind, words: trace.words, seed: seed,
+            source: source ?? title))
+      } else {
+        listener.begin(
+          TraceHeader(
+            model: trace.model, words: trace.words, seed: edits.isEmpty ? seed : nil,
+            source: source ?? title, edits: edits))
+      }
       for event in trace.events { listener.receive(event) }
       try listener.finish()
       try file.commit()

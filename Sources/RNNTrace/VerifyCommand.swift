@@ -66,7 +66,7 @@ struct VerifyCommand: ParsableCommand {
       let kernels = verifier.model.kernels
       let kernelsNote = kernels == .amd ? "" : ", \(kernels.rawValue) kernels"
       try StandardOutput.line(
-        "\(name): verified: \(verifier.matched) events over \(verifier.wordCount) words match the recomputation (\(header.variant.rawValue)\(kernelsNote))"
+        "\(name): verified: \(verifier.matched) events over \(verifier.wordCount) words\(verifier.hasBackwardPass ? ", the \(header.loss!.rawValue) loss and its backward pass," : "") match the recomputation (\(header.variant.rawValue)\(kernelsNote))"
       )
     } catch let error as TraceLogError {
       throw CommandError(.data, "\(name): \(error)")

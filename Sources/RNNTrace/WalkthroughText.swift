@@ -1,3 +1,4 @@
+import Foundation
 import Model
 import TUI
 
@@ -19,8 +20,52 @@ struct WalkthroughText {
     var columns = Columns()
     for event in trace.events { columns.include(event) }
     var currentT = 0
-    for event in trace.events { write(event, columns, currentT: &currentT, to: &out) }
+    var section = Pass.forward
+    var inLoss = false
+    for event in trace.events {
+      // The loss, then the backward pass, each under its own heading.
+      if event.isAfterForward && !inLoss {
+        inLoss = true
+        out += "\nThe loss: each h_t scores the next word (y_t), L_t its cross-entropy\n"
+        currentT = 0
+      }
+      if event.pass == .backward && section == .forward {
+        section = .backward
+        out +=
+          "\nThe backward pass: from L back to the first word, dL/dθ summed over time\n"
+        currentT = 0
+      }
+      write(event, columns, currentT: &currentT, to: &out)
+    }
     writeHiddenStates(trace.hiddenStates, to: &out)
+    writeGradientFlow(trace.hiddenGradients, to: &out)
+  }
+
+  /// ‖dL/dh_t‖ for every t the backward pass reached, first word first, with a bar on a
+  /// log scale when the norms span more than a decade: how the gradient fades (or grows)
+  /// on its way back through time.
+  private func writeGradientFlow(_ gradients: [(t: Int, gradient: Tensor)], to out: inout String) {
+    guard !gradients.isEmpty else { return }
+    let norms = gradients.sorted { $0.t < $1.t }.map { entry in
+      (entry.t, entry.gradient.scalars.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot())
+    }
+    let largest = norms.map(\.1).max() ?? 0
+    let positive = norms.map(\.1).filter { $0 > 0 && $0.isFinite }
+    let logScale = (positive.max() ?? 1) / (positive.min() ?? 1) > 10
+    out +=
+      "\nGradient flow: ‖dL/dh_t‖, each bar \(logScale ? "on a log scale, full = the largest, one decade = 8 characters" : "scaled to the largest")\n"
+    for (t, norm) in norms {
+      var width = 0
+      if norm > 0 && norm.isFinite && largest > 0 {
+        width =
+          logScale
+          ? max(1, 32 + Int((8 * log10(norm / largest)).rounded()))
+          : max(1, Int((32 * norm / largest).rounded()))
+      }
+      let bar = String(repeating: "█", count: max(0, min(32, width)))
+      let label = Self.padded("t = \(t)", 4 + String(norms.count).count)
+      out += "  \(label)  \(Self.padded(bar, 32))  \(String(format: "%.3e", norm))\n"
+    }
   }
 
   /// The same text as `write` for the trace of `words`, handed to `emit` a megabyte at a

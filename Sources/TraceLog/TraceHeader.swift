@@ -18,6 +18,10 @@ public struct TraceHeader: Equatable, Sendable {
   public var parameters: [NamedTensor]
   /// What produced the trace, for people: "ad-hoc model" or "lesson — chapter 2: …".
   public var source: String
+  /// The loss of a trace that goes on to the loss and the backward pass (its head's
+  /// parameters, `head.weight` and `head.bias`, are then among `parameters`); nil for a
+  /// trace of the forward pass only.
+  public var loss: LossKind?
   /// The what-if edits made to the model before it ran (`--set`), in order; the
   /// parameters above hold their results. Empty for an unedited model.
   public var edits: [AppliedEdit]
@@ -28,8 +32,9 @@ public struct TraceHeader: Equatable, Sendable {
   public init(
     variant: Variant, seed: UInt64?, inputs: Int, hidden: Int, words: [String],
     vocabulary: [String], parameters: [NamedTensor], source: String, edits: [AppliedEdit] = [],
-    kernels: KernelFamily = .amd
+    kernels: KernelFamily = .amd, loss: LossKind? = nil
   ) {
+    self.loss = loss
     self.variant = variant
     self.seed = seed
     self.inputs = inputs
@@ -50,5 +55,27 @@ public struct TraceHeader: Equatable, Sendable {
       variant: model.variant, seed: seed, inputs: model.inputs, hidden: model.hidden,
       words: words, vocabulary: model.vocabulary, parameters: model.parameters, source: source,
       edits: edits, kernels: model.kernels)
+  }
+
+  /// The header of a model with a prediction head, about to read `words` and go on to
+  /// `loss` and its backward pass.
+  public init(
+    model: RNNModel, head: PredictionHead, loss: LossKind, words: [String], seed: UInt64?,
+    source: String
+  ) {
+    self.init(
+      variant: model.variant, seed: seed, inputs: model.inputs, hidden: model.hidden,
+      words: words, vocabulary: model.vocabulary,
+      parameters: model.parameters + [
+        NamedTensor("head.weight", head.weight), NamedTensor("head.bias", head.bias),
+      ], source: source, kernels: model.kernels, loss: loss)
+  }
+
+  /// The names of the prediction head's parameters.
+  public static let headParameterNames: Set<String> = ["head.weight", "head.bias"]
+
+  /// The model's parameters, without the head's.
+  public var modelParameters: [NamedTensor] {
+    loss == nil ? parameters : parameters.filter { !Self.headParameterNames.contains($0.name) }
   }
 }

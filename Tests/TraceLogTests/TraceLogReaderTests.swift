@@ -58,7 +58,7 @@ import Testing
     ("invalid-utf8.jsonl", "line 2: the string at column 39 is not valid UTF-8"),
     (
       "unknown-op.jsonl",
-      "line 9: \"op\" \"relu\" is not one of embedding, matmul_input, tanh_input, bias_input, matmul_hidden, bias_hidden, add, tanh, hidden_state"
+      "line 9: \"op\" \"relu\" is not one of embedding, matmul_input, tanh_input, bias_input, matmul_hidden, bias_hidden, add, tanh, hidden_state, logits, loss"
     ),
     ("second-header.jsonl", "line 4: a second header; a log has one header, on line 1"),
     ("empty-line.jsonl", "line 4: empty line; expected an event"),

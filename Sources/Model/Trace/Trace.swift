@@ -10,8 +10,17 @@ public struct Trace: Sendable {
     self.events = events
   }
 
-  /// h_0 … h_T, read off the `hidden_state` events.
+  /// h_0 … h_T, read off the forward pass's `hidden_state` events.
   public var hiddenStates: [Tensor] {
-    [model.h0] + events.filter { $0.operation == .hiddenState }.map(\.result.value)
+    [model.h0]
+      + events.filter { $0.operation == .hiddenState && $0.pass == .forward }.map(\.result.value)
+  }
+
+  /// dL/dh_t for each t the backward pass reached, read off its `hidden_state` events, in
+  /// the order it reached them (from the last counted position back to t = 1).
+  public var hiddenGradients: [(t: Int, gradient: Tensor)] {
+    events.filter { $0.operation == .hiddenState && $0.pass == .backward }.map {
+      ($0.t, $0.result.value)
+    }
   }
 }

@@ -5,6 +5,10 @@ extension TraceEvent {
   /// as it is applied), `(1×2) + (2) → (1×2)` for a bias, `(5×4)[0] → (1×4)` for a lookup.
   public var shapeSummary: String {
     let result = result.value.shapeDescription
+    if pass == .backward || operation == .logits || operation == .loss {
+      // Gradients and the loss: what went in, by shape, and what came out.
+      return operands.map(\.value.shapeDescription).joined(separator: ", ") + " → \(result)"
+    }
     switch operation {
     case .embedding:
       return "\(operands[0].value.shapeDescription)[\(index ?? 0)] → \(result)"
@@ -19,6 +23,8 @@ extension TraceEvent {
       return "tanh\(operands[0].value.shapeDescription) → \(result)"
     case .hiddenState:
       return result
+    case .logits, .loss:
+      return result
     }
   }
 
@@ -26,6 +32,9 @@ extension TraceEvent {
   /// `W_h·h_2: (1×2)·(2×2) → (1×2) = [[0.1234, -0.5678]]`.
   public func narration(_ format: ValueFormat = ValueFormat()) -> String {
     let value = format.inline(result.value)
+    if pass == .backward || operation == .logits || operation == .loss {
+      return "\(formula): \(shapeSummary) = \(value)"
+    }
     switch operation {
     case .embedding:
       return "\(result.name) = embedding[\(index ?? 0)] for \"\(word)\" = \(value)"
@@ -36,7 +45,7 @@ extension TraceEvent {
     case .add:
       let sum = operands.map { format.inline($0.value) }.joined(separator: " + ")
       return "\(formula) = \(sum) = \(value)"
-    case .matmulInput, .matmulHidden, .biasInput, .biasHidden:
+    case .matmulInput, .matmulHidden, .biasInput, .biasHidden, .logits, .loss:
       return "\(formula): \(shapeSummary) = \(value)"
     }
   }

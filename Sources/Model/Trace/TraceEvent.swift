@@ -18,6 +18,8 @@ public struct TraceEvent: Equatable, Sendable {
   public let index: Int?
   /// For a product: the order its sums were taken in (and so the weight's layout).
   public let productOrder: ProductOrder?
+  /// Whether the model computed this going forwards, or backwards from the loss.
+  public let pass: Pass
   @usableFromInline let names: EventNames
   /// The operands' values, in order; an event has at most two.
   @usableFromInline let first: Tensor?
@@ -31,9 +33,10 @@ public struct TraceEvent: Equatable, Sendable {
   public init(
     step: Int, t: Int, word: String, operation: Operation, formula: String,
     operands: [NamedTensor], result: NamedTensor, index: Int? = nil,
-    productOrder: ProductOrder? = nil
+    productOrder: ProductOrder? = nil, pass: Pass = .forward
   ) {
     precondition(operands.count <= 2, "an event has at most two operands")
+    self.pass = pass
     self.step = step
     self.t = t
     self.word = word
@@ -55,6 +58,7 @@ public struct TraceEvent: Equatable, Sendable {
     names: EventNames, first: Tensor, second: Tensor?, operandCount: Int, result: Tensor,
     productOrder: ProductOrder?
   ) {
+    self.pass = .forward
     self.step = step
     self.t = t
     self.word = word
@@ -126,10 +130,18 @@ public struct TraceEvent: Equatable, Sendable {
 
   public static func == (lhs: TraceEvent, rhs: TraceEvent) -> Bool {
     lhs.step == rhs.step && lhs.t == rhs.t && lhs.word == rhs.word
-      && lhs.operation == rhs.operation && lhs.index == rhs.index && lhs.value == rhs.value
+      && lhs.operation == rhs.operation && lhs.pass == rhs.pass && lhs.index == rhs.index
+      && lhs.value == rhs.value
       && lhs.first == rhs.first && lhs.second == rhs.second
       && lhs.formulaName == rhs.formulaName && lhs.result.label == rhs.result.label
       && (0..<lhs.operandCount).allSatisfy { lhs.operandName($0) == rhs.operandName($0) }
+  }
+}
+
+extension TraceEvent {
+  /// Whether the event comes after the forward pass: the loss, or the backward pass.
+  public var isAfterForward: Bool {
+    pass == .backward || operation == .logits || operation == .loss
   }
 }
 
@@ -155,7 +167,19 @@ public enum Operation: String, Sendable, CaseIterable, Codable {
   case tanh
   /// h_t joins the list of hidden states.
   case hiddenState = "hidden_state"
+  /// The prediction head's scores for the next word: y_t = head.weight·h_t + head.bias.
+  case logits
+  /// A cross-entropy term L_t, or the loss L that sums them up.
+  case loss
 
   /// Whether the operation is a matrix product (the player can drill into these).
   public var isProduct: Bool { self == .matmulInput || self == .matmulHidden }
+}
+
+/// Which way through the model an event goes.
+public enum Pass: String, Sendable, CaseIterable {
+  /// From the words to the hidden states, and on to the loss.
+  case forward
+  /// From the loss back to every parameter: autograd's `loss.backward()`.
+  case backward
 }

@@ -6,10 +6,13 @@ public protocol DifferentiableCell: RNNCell {
   /// backward pass reads (for instance tanh's output).
   func forward(input e: Tensor, previous h: Tensor) -> CellTape
 
-  /// From dL/dh_t, the step's contributions: dL/de_t, dL/dh_{t-1} and dL/dθ for each
-  /// parameter in `parameters` order.
-  func backward(_ tape: CellTape, input e: Tensor, previous h: Tensor, gradient: Tensor)
-    -> CellGradients
+  /// From dL/dh_t, the step's contributions: dL/de_t and dL/dh_{t-1} returned, dL/dθ
+  /// added to `sums` (one a parameter, in `parameters` order), each operation traced as
+  /// it is computed (`trace.t` names the time step).
+  func backward<L: TraceListener>(
+    _ tape: CellTape, input e: Tensor, previous h: Tensor, gradient: Tensor,
+    sums: inout [GradientSum], trace: inout Tracer<L>
+  ) -> CellGradients
 
   /// The same cell holding other values, in `parameters` order (after an SGD update).
   func replacing(parameters values: [Tensor]) -> Self
@@ -34,13 +37,10 @@ public struct CellGradients: Sendable {
   public let input: Tensor
   /// dL/dh_{t-1} through this step, `[1, hidden]`.
   public let previous: Tensor
-  /// The step's contribution to each parameter's gradient, in `parameters` order.
-  public let parameters: [Tensor]
 
-  public init(input: Tensor, previous: Tensor, parameters: [Tensor]) {
+  public init(input: Tensor, previous: Tensor) {
     self.input = input
     self.previous = previous
-    self.parameters = parameters
   }
 }
 

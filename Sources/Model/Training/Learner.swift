@@ -41,13 +41,22 @@ public struct Learner: Sendable {
   /// The loss the model gives now (a forward pass, no gradients).
   public func evaluate() -> Float {
     let cell = model.cell as! any DifferentiableCell
-    return forward(cell).loss
+    var trace = Tracer(listener: NoTrace())
+    return forward(cell, trace: &trace).loss
   }
 
   /// One forward and backward pass: the loss and every gradient.
   public func backward() -> BackwardPass {
+    var trace = Tracer(listener: NoTrace())
+    return backward(trace: &trace)
+  }
+
+  /// One forward and backward pass, its loss and backward operations passed to `trace`
+  /// as they are computed (the forward operations are `RNNRun`'s to trace): after the
+  /// loss terms and the loss, the backward pass in the order autograd runs it.
+  public func backward<L: TraceListener>(trace: inout Tracer<L>) -> BackwardPass {
     let cell = model.cell as! any DifferentiableCell
-    return backward(cell)
+    return backward(cell, trace: &trace)
   }
 
   /// One round as `optimizer.step()` follows `loss.backward()`: each parameter p becomes
@@ -83,10 +92,14 @@ public struct Learner: Sendable {
     var states: [Tensor]
     var tapes: [CellTape]
     var predictions: [CrossEntropy]
+    /// Each counted prediction's logits, kept only when traced (its events' operand).
+    var logits: [Tensor]
     var loss: Float
   }
 
-  func forward<Cell: DifferentiableCell>(_ cell: Cell) -> Forward {
+  func forward<Cell: DifferentiableCell, L: TraceListener>(
+    _ cell: Cell, trace: inout Tracer<L>
+  ) -> Forward {
     var states = [model.h0]
     var tapes: [CellTape] = []
     states.reserveCapacity(words.count + 1)
@@ -98,22 +111,25 @@ public struct Learner: Sendable {
       states.append(tape.output)
     }
     let positions = loss.positions(wordCount: words.count)
-    let predictions = positions.map { t in
-      CrossEntropy(logits: head.logits(states[t]).scalars, target: indices[t])
+    var predictions: [CrossEntropy] = []
+    var logits: [Tensor] = []
+    predictions.reserveCapacity(positions.count)
+    for t in positions {
+      trace.t = t
+      trace.word = words[t - 1]
+      let y = trace.logits(head, states[t])
+      if trace.isRecording { logits.append(y) }
+      predictions.append(trace.crossEntropy(y, target: indices[t]))
     }
-    let total: Float
-    switch loss {
-    case .nextWord:
-      // torch.stack(losses).mean(): ATen's sum, divided by the count.
-      total = TorchKernels.sum(predictions.map(\.loss)) / Float(predictions.count)
-    case .lastWord:
-      total = predictions[0].loss
-    }
-    return Forward(states: states, tapes: tapes, predictions: predictions, loss: total)
+    let total = trace.totalLoss(predictions.map(\.loss), kind: loss, positions: positions)
+    return Forward(
+      states: states, tapes: tapes, predictions: predictions, logits: logits, loss: total)
   }
 
-  func backward<Cell: DifferentiableCell>(_ cell: Cell) -> BackwardPass {
-    let run = forward(cell)
+  func backward<Cell: DifferentiableCell, L: TraceListener>(
+    _ cell: Cell, trace: inout Tracer<L>
+  ) -> BackwardPass {
+    let run = forward(cell, trace: &trace)
     let positions = loss.positions(wordCount: words.count)
     let upstream: Float = loss == .nextWord ? 1 / Float(positions.count) : 1
     let hidden = model.hidden
@@ -123,14 +139,24 @@ public struct Learner: Sendable {
     var headWeight = GradientSum()
     var headBias = GradientSum()
     var fromHead = [Tensor?](repeating: nil, count: words.count + 1)
-    var logitGradients = [[Float]](repeating: [], count: words.count + 1)
     for (k, t) in positions.enumerated().reversed() {
-      let g = run.predictions[k].gradient(upstream: upstream)
-      logitGradients[t] = g
-      let gradient = Tensor(shape: [1, g.count], scalars: g)
-      headBias.add(Backward.bias(gradient))
-      headWeight.add(Backward.outerTransposed(run.states[t], gradient))
-      fromHead[t] = Backward.throughLinear(gradient, head.weight)
+      trace.t = t
+      trace.word = words[t - 1]
+      let gradient = trace.lossBackward(
+        run.predictions[k], logits: trace.isRecording ? run.logits[k] : run.states[t],
+        upstream: upstream, terms: positions.count)
+      trace.accumulate(
+        .logits, &headBias, Backward.bias(gradient), parameter: "head.bias"
+      ) { "dL/dy_\(t)" }
+      let weight = trace.weightGradient(
+        .logits, input: run.states[t], gradient, linear: true
+      ) { GradientNames("dL/dy_\(t)ᵀ·h_\(t)", "dL/dy_\(t)", "h_\(t)") }
+      trace.accumulate(.logits, &headWeight, weight, parameter: "head.weight") {
+        "dL/dy_\(t)ᵀ·h_\(t)"
+      }
+      fromHead[t] = trace.inputGradient(.logits, gradient, weight: head.weight, linear: true) {
+        GradientNames("dL/dy_\(t)·head.weight", "dL/dy_\(t)", "head.weight")
+      }
     }
 
     let zero = Tensor(zeros: [1, hidden])
@@ -139,15 +165,15 @@ public struct Learner: Sendable {
     var embedding = EmbeddingGradient(rows: model.embedding.rows, columns: model.inputs)
     var fromNext: Tensor? = nil
     for t in stride(from: positions.upperBound, through: 1, by: -1) {
-      var total = fromHead[t] ?? zero
-      if let next = fromNext { total = fromHead[t].map { $0 + next } ?? next }
+      trace.t = t
+      trace.word = words[t - 1]
+      let total = trace.gatherHidden(fromHead[t], fromNext, zero: zero)
       hiddenGradients[t] = total
       let index = indices[t - 1]
       let step = cell.backward(
         run.tapes[t - 1], input: model.embedding.row(index), previous: run.states[t - 1],
-        gradient: total)
-      for (i, contribution) in step.parameters.enumerated() { cellSums[i].add(contribution) }
-      embedding.add(step.input, row: index)
+        gradient: total, sums: &cellSums, trace: &trace)
+      trace.accumulate(&embedding, step.input, row: index)
       fromNext = step.previous
     }
     hiddenGradients[0] = fromNext ?? zero
@@ -193,8 +219,10 @@ public enum TrainingError: Error, Equatable, Sendable {
 
 /// A gradient summed over its uses, as autograd's input buffer sums them: the first
 /// contribution as it is, each later one added to the running sum.
-struct GradientSum: Sendable {
-  private(set) var value: Tensor?
+public struct GradientSum: Sendable {
+  public private(set) var value: Tensor?
+
+  public init() {}
 
   mutating func add(_ contribution: Tensor) {
     value = value.map { $0 + contribution } ?? contribution
@@ -228,6 +256,17 @@ struct EmbeddingGradient {
     }
     tables += 1
     lastTouched[row] = tables
+  }
+
+  /// Whether a use of `row` has been added.
+  func touched(_ row: Int) -> Bool { lastTouched[row] > 0 }
+
+  /// Row `row` of the gradient so far, `[1, columns]`.
+  func row(_ row: Int) -> Tensor {
+    let start = row * columns
+    var values = Array(self.values[start..<(start + columns)])
+    if lastTouched[row] < tables { values = values.map { $0 + 0 } }
+    return Tensor(shape: [1, columns], scalars: values)
   }
 
   /// A table that passed over a row added +0 to each of its values.

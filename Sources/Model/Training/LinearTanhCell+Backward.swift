@@ -9,23 +9,29 @@ extension LinearTanhCell: DifferentiableCell {
     return CellTape(output: (recurrent + input).tanh())
   }
 
-  public func backward(_ tape: CellTape, input e: Tensor, previous h: Tensor, gradient: Tensor)
-    -> CellGradients
-  {
+  public func backward<L: TraceListener>(
+    _ tape: CellTape, input e: Tensor, previous h: Tensor, gradient: Tensor,
+    sums: inout [GradientSum], trace: inout Tracer<L>
+  ) -> CellGradients {
     let (inputWeight, _, hiddenWeight, _) = layers
-    let delta = Backward.tanh(gradient, output: tape.output)  // dL/dz_t
+    let t = trace.t
+    let z = trace.tanhBackward(.tanh, gradient, output: tape.output) {
+      GradientNames(
+        "dL/dz_\(t) = dL/dh_\(t) ⊙ (1 - h_\(t)²)", result: "dL/dz_\(t)", "dL/dh_\(t)", "h_\(t)")
+    }
+    let delta = trace.sumBackward(
+      z, from: { "dL/dz_\($0)" },
+      terms: { ("W_h·h_\($0 - 1) + b_h", "W_e·e_\($0) + b_e") })
     // Autograd runs We(e_t) first (made last), then Wh(h_{t-1}).
-    let gradientInputBias = Backward.bias(delta)
-    let gradientInputWeight = Backward.outerTransposed(e, delta)
-    let gradientE = Backward.throughLinear(delta, inputWeight)
-    let gradientHiddenBias = Backward.bias(delta)
-    let gradientHiddenWeight = Backward.outerTransposed(h, delta)
-    let gradientH = Backward.throughLinear(delta, hiddenWeight)
-    return CellGradients(
-      input: gradientE, previous: gradientH,
-      parameters: [
-        gradientInputWeight, gradientInputBias, gradientHiddenWeight, gradientHiddenBias,
-      ])
+    trace.biasBackward(.biasInput, delta, parameter: "We.bias", sum: &sums[1])
+    let gradientE = trace.productBackward(
+      .matmulInput, .input, delta, input: e, weight: inputWeight, parameter: "We.weight",
+      linear: true, sum: &sums[0])
+    trace.biasBackward(.biasHidden, delta, parameter: "Wh.bias", sum: &sums[3])
+    let gradientH = trace.productBackward(
+      .matmulHidden, .hidden, delta, input: h, weight: hiddenWeight, parameter: "Wh.weight",
+      linear: true, sum: &sums[2])
+    return CellGradients(input: gradientE, previous: gradientH)
   }
 
   /// `We.weight`, `We.bias`, `Wh.weight`, `Wh.bias`, read through `parameters` (the

@@ -13,7 +13,7 @@ enum HeaderLine {
     var right = [
       model.variant.rawValue,
       "step \(state.eventIndex + 1)/\(state.chapter.stepCount)",
-      "t \(event.t)/\(state.chapter.wordEvents.count)",
+      "t \(event.t)/\(state.trace.words.count)\(event.pass == .backward ? " backward" : event.isAfterForward ? " loss" : "")",
       Narration.quoted(event.word),
     ]
     if model.kernels != .detected { right.insert(model.kernels.rawValue, at: 0) }

@@ -6,6 +6,14 @@ enum PanelLayout {
   static func panels(for state: PlayerState) -> [any Panel] {
     let events = state.trace.events
     let range = state.chapter.wordEvents[state.wordIndex]
+    let current = events[state.eventIndex]
+    if current.isAfterForward {
+      // The loss and the backward pass: the operation, and the gradient flowing back.
+      return [
+        GradientPanel(index: state.eventIndex, operandCount: current.operands.count),
+        GradientFlowPanel(index: state.eventIndex, words: state.trace.words.count),
+      ]
+    }
     var panels: [any Panel] = []
     var i = range.lowerBound
     while i < range.upperBound {
@@ -25,7 +33,7 @@ enum PanelLayout {
         }
       case .add:
         panels.append(ElementwisePanel(index: i, name: "sum", operandCount: event.operands.count))
-      case .biasInput, .biasHidden, .tanhInput:
+      case .biasInput, .biasHidden, .tanhInput, .logits, .loss:
         panels.append(
           ElementwisePanel(
             index: i, name: event.operation.rawValue, operandCount: event.operands.count))
@@ -34,7 +42,7 @@ enum PanelLayout {
       case .hiddenState:
         panels.append(
           HiddenStatesPanel(
-            index: i, hidden: event.result.value.columns, words: state.chapter.wordEvents.count))
+            index: i, hidden: event.result.value.columns, words: state.trace.words.count))
       }
       i += 1
     }

@@ -3,7 +3,9 @@
 enum SentenceLine {
   static func draw(on grid: inout CellGrid, y: Int, state: PlayerState) {
     let words = state.trace.words.map(TerminalText.escaped)
-    let current = state.wordIndex
+    // The word of the current event's time step (the loss and the backward pass go over
+    // the words again, so this is not the index of its group of events).
+    let current = state.event.t - 1
     let width = grid.width - 2
     func wordWidth(_ i: Int) -> Int {
       DisplayWidth.of(words[i]) + (i == current ? 2 : 0) + 1

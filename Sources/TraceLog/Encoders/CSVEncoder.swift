@@ -8,20 +8,31 @@ import Model
 /// Fields are quoted as RFC 4180 says (a field holding a comma, a quote, CR or LF is
 /// put in quotes, quotes doubled) and records end with CRLF, which Python's `csv`
 /// module, pandas and spreadsheets all read.
+///
+/// A trace that goes on to the loss and the backward pass (a header with `loss`) has a
+/// `pass` column after `op`: `forward` or `backward`, empty for the parameters.
 public struct CSVEncoder: TraceEncoder {
+  /// Whether the rows have the `pass` column.
+  private var hasPass = false
+
   public init() {}
 
   public static let columns = ["step", "t", "word", "op", "tensor", "row", "column", "value"]
+  /// The columns of a trace with a backward pass.
+  public static let columnsWithPass = [
+    "step", "t", "word", "op", "pass", "tensor", "row", "column", "value",
+  ]
 
   public mutating func beginHeader(_ header: TraceHeader, into out: inout ByteBuffer) {
-    for (i, name) in Self.columns.enumerated() {
+    hasPass = header.loss != nil
+    for (i, name) in (hasPass ? Self.columnsWithPass : Self.columns).enumerated() {
       if i > 0 { out.append(UInt8(ascii: ",")) }
       out.append(name)
     }
     out.append(literal: "\r\n")
     for parameter in header.parameters {
       let prefixStart = out.count
-      out.append(literal: "0,0,,parameter,")
+      out.append(literal: hasPass ? "0,0,,parameter,," : "0,0,,parameter,")
       appendRows(from: prefixStart, tensor: parameter.name, value: parameter.value, into: &out)
     }
   }
@@ -36,6 +47,10 @@ public struct CSVEncoder: TraceEncoder {
     out.append(UInt8(ascii: ","))
     out.append(event.operation.rawValue)
     out.append(UInt8(ascii: ","))
+    if hasPass {
+      out.append(event.pass.rawValue)
+      out.append(UInt8(ascii: ","))
+    }
     appendRows(from: prefixStart, tensor: event.result.name, value: event.result.value, into: &out)
   }
 

@@ -12,6 +12,10 @@ import Model
 ///   `hidden_state`;
 /// - metadata events (`"ph":"M"`) that name the process and the two tracks.
 ///
+/// A trace with a backward pass (a header with `loss`) has a third track, "backward",
+/// below the operations: the backward pass's events go there, and a counter `|dL/dh|`
+/// is set at each dL/dh_t, so the gradient's fading reads as a curve.
+///
 /// Every event carries `name`, `ph`, `ts`, `pid` and `tid`, metadata included, so
 /// that a reader may rely on them.
 public struct ChromeTraceEncoder: TraceEncoder {
@@ -20,6 +24,7 @@ public struct ChromeTraceEncoder: TraceEncoder {
   static let process = 1
   static let wordTrack = 1
   static let operationTrack = 2
+  static let backwardTrack = 3
 
   /// The word being read, its time step and the `ts` of its first operation; its
   /// slice is written when the word ends, as only then is its length known.
@@ -38,6 +43,10 @@ public struct ChromeTraceEncoder: TraceEncoder {
     metadata("thread_name", track: Self.operationTrack, value: "operations", &out)
     sortIndex(track: Self.wordTrack, 0, &out)
     sortIndex(track: Self.operationTrack, 1, &out)
+    if header.loss != nil {
+      metadata("thread_name", track: Self.backwardTrack, value: "backward", &out)
+      sortIndex(track: Self.backwardTrack, 2, &out)
+    }
   }
 
   public mutating func encode(_ event: TraceEvent, into out: inout ByteBuffer) {
@@ -60,17 +69,21 @@ public struct ChromeTraceEncoder: TraceEncoder {
       + ByteWriter.bound(ofJSON: event.word) + ByteWriter.bound(ofName: named.label)
       + ByteWriter.bound(ofShape: result.shape) + ByteWriter.bound(ofValues: result.count)
       + ByteWriter.bound(ofFormulaAndOperands: event)
+    let backward = event.pass == .backward
     out.write(atMost: bound) { out in
       out.literal("{\"name\":")
       out.string(event.operation.rawValue)
-      out.literal(",\"cat\":\"operation\",\"ph\":\"X\",\"ts\":")
+      out.literal(
+        backward
+          ? ",\"cat\":\"backward\",\"ph\":\"X\",\"ts\":"
+          : ",\"cat\":\"operation\",\"ph\":\"X\",\"ts\":")
       out.decimal(ts)
       out.literal(",\"dur\":")
       out.decimal(Self.stepMicroseconds)
       out.literal(",\"pid\":")
       out.decimal(Self.process)
       out.literal(",\"tid\":")
-      out.decimal(Self.operationTrack)
+      out.decimal(backward ? Self.backwardTrack : Self.operationTrack)
       out.literal(",\"args\":{\"step\":")
       out.decimal(event.step)
       out.literal(",\"t\":")
@@ -87,7 +100,21 @@ public struct ChromeTraceEncoder: TraceEncoder {
       out.literal("}}")
     }
 
-    if event.operation == .hiddenState {
+    if backward && event.operation == .hiddenState {
+      // ‖dL/dh_t‖, summed in double: a curve, not a value to check bits against.
+      let norm = Float(result.scalars.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot())
+      guard norm.isFinite else { return }
+      startEvent(&out)
+      out.append(literal: "{\"name\":\"|dL/dh|\",\"cat\":\"gradient\",\"ph\":\"C\",\"ts\":")
+      out.appendDecimal(ts)
+      out.append(literal: ",\"pid\":")
+      out.appendDecimal(Self.process)
+      out.append(literal: ",\"tid\":")
+      out.appendDecimal(Self.backwardTrack)
+      out.append(literal: ",\"args\":{\"value\":")
+      out.appendJSON(norm)
+      out.append(literal: "}}")
+    } else if event.operation == .hiddenState {
       // The values' text was just written: each counter copies its element's.
       let written = repeatedValues
       written.forEachElement { j, text in

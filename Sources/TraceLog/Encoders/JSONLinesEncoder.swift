@@ -64,7 +64,7 @@ public struct JSONLinesEncoder: TraceEncoder {
     // One bound for the whole line, so its pieces are written without checks: the
     // constant pieces (91 bytes), two numbers, the strings, the values twice.
     let bound =
-      100 + 2 * ByteWriter.decimalBound + ByteWriter.bound(ofJSON: event.operation.rawValue)
+      120 + 2 * ByteWriter.decimalBound + ByteWriter.bound(ofJSON: event.operation.rawValue)
       + ByteWriter.bound(ofJSON: event.word) + ByteWriter.bound(ofName: result.label)
       + ByteWriter.bound(ofShape: result.value.shape)
       + 2 * ByteWriter.bound(ofValues: result.value.count)
@@ -78,6 +78,7 @@ public struct JSONLinesEncoder: TraceEncoder {
       out.string(event.word)
       out.literal(",\"op\":")
       out.string(event.operation.rawValue)
+      if event.pass == .backward { out.literal(",\"pass\":\"backward\"") }
       out.formulaAndOperands(of: event)
       out.literal(",\"result\":{\"name\":")
       out.name(result.label)
@@ -88,7 +89,7 @@ public struct JSONLinesEncoder: TraceEncoder {
       repeatedValues.write(result.value.scalars, to: &out)
       let values = valuesStart..<out.offset
       out.byte(UInt8(ascii: "}"))
-      if event.operation == .hiddenState {
+      if event.operation == .hiddenState && event.pass == .forward {
         out.literal(",\"value\":")
         out.copy(offsets: values)
       }
@@ -117,6 +118,10 @@ extension ByteBuffer {
     if header.kernels != .amd {
       append(",\"kernels\":")
       appendJSON(header.kernels.rawValue)
+    }
+    if let loss = header.loss {
+      append(",\"loss\":")
+      appendJSON(loss.rawValue)
     }
   }
 }

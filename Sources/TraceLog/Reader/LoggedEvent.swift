@@ -29,11 +29,14 @@ public struct LoggedEvent: Equatable, Sendable {
   public let result: NamedTensor
   /// On `hidden_state` only: the `value` key, h_t again.
   public let value: [Float]?
+  /// Whether the event belongs to the backward pass (`"pass":"backward"`).
+  public let pass: Pass
 
   public init(
     line: Int, step: Int, t: Int, word: String, operation: Operation, formula: String,
-    index: Int?, operands: [Operand], result: NamedTensor, value: [Float]?
+    index: Int?, operands: [Operand], result: NamedTensor, value: [Float]?, pass: Pass = .forward
   ) {
+    self.pass = pass
     self.line = line
     self.step = step
     self.t = t
@@ -44,5 +47,12 @@ public struct LoggedEvent: Equatable, Sendable {
     self.operands = operands
     self.result = result
     self.value = value
+  }
+}
+
+extension LoggedEvent {
+  /// Whether the event comes after the forward pass: the loss, or the backward pass.
+  public var isAfterForward: Bool {
+    pass == .backward || operation == .logits || operation == .loss
   }
 }

@@ -64,6 +64,9 @@ public enum TraceLogLoader {
 private struct NameTable {
   let parameters: [String: Tensor]
   var current: [String: Tensor] = [:]
+  /// Every result since the loss began: the loss and the backward pass name results of
+  /// any time step.
+  var afterForward: [String: Tensor] = [:]
   var t = 0
 
   init(model: RNNModel) {
@@ -74,6 +77,11 @@ private struct NameTable {
   }
 
   mutating func record(_ event: TraceEvent) {
+    if event.isAfterForward {
+      if afterForward.isEmpty { afterForward = current }
+      afterForward[event.result.name] = event.result.value
+      return
+    }
     if event.t != t {
       // Only h_{t-1} carries over from one time step to the next.
       current = current.filter { $0.key == "h_\(event.t - 1)" }
@@ -85,6 +93,7 @@ private struct NameTable {
   func rebuild(_ logged: LoggedEvent, productOrder: ProductOrder?) throws(TraceLogError)
     -> TraceEvent
   {
+    if logged.isAfterForward { return try rebuildAfterForward(logged, productOrder: productOrder) }
     let keep = logged.t == t ? current : current.filter { $0.key == "h_\(logged.t - 1)" }
     var operands: [NamedTensor] = []
     for operand in logged.operands {
@@ -109,6 +118,29 @@ private struct NameTable {
       productOrder: productOrder)
   }
 
+  /// A loss or backward event, shown unverified: its operands name earlier results of
+  /// any time step (the hidden states, the loss's, the gradients') or parameters; one
+  /// that names none, or a combination (`L_1 … L_4`), is shown with zeros of its shape.
+  func rebuildAfterForward(_ logged: LoggedEvent, productOrder: ProductOrder?)
+    throws(TraceLogError) -> TraceEvent
+  {
+    guard (1...2).contains(logged.operands.count) else {
+      throw TraceLogError(
+        line: logged.line,
+        "step \(logged.step) (\(logged.operation.rawValue)): needs 1 or 2 operands, found \(logged.operands.count)"
+      )
+    }
+    let operands = logged.operands.map { operand in
+      let known = afterForward[operand.name] ?? current[operand.name] ?? parameters[operand.name]
+      let value = known.flatMap { $0.shape == operand.shape ? $0 : nil }
+      return NamedTensor(operand.name, value ?? Tensor(zeros: operand.shape))
+    }
+    return TraceEvent(
+      step: logged.step, t: logged.t, word: logged.word, operation: logged.operation,
+      formula: logged.formula, operands: operands, result: logged.result, index: logged.index,
+      productOrder: productOrder, pass: logged.pass)
+  }
+
   /// What any view of an operation relies on (how many operands it has, shapes that
   /// multiply or add), so that a recorded event shown unverified cannot trip one.
   static func checkWellFormed(_ logged: LoggedEvent, _ operands: [NamedTensor])
@@ -117,7 +149,8 @@ private struct NameTable {
     let op = logged.operation
     let needed: Int
     switch op {
-    case .embedding, .tanhInput, .tanh, .hiddenState: needed = 1
+    case .embedding, .tanhInput, .tanh, .hiddenState, .loss: needed = 1
+    case .logits: needed = 2
     case .matmulInput, .matmulHidden, .biasInput, .biasHidden, .add: needed = 2
     }
     func refuse(_ why: String) -> TraceLogError {
@@ -141,6 +174,8 @@ private struct NameTable {
       guard result == [left.rows, n] else {
         throw refuse("gives shape \(result) from \(left.shape) and \(right.shape)")
       }
+    case .logits, .loss:
+      break
     case .biasInput, .biasHidden, .add, .tanhInput, .tanh, .hiddenState:
       guard result == operands[0].value.shape else {
         throw refuse("gives shape \(result) from \(operands[0].value.shape)")

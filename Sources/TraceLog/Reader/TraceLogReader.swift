@@ -28,6 +28,8 @@ public struct TraceLogReader<Source: ByteSource> {
   private let maxLineBytes: Int
   private var lastStep = 0
   private var lastT = 0
+  /// The last time step of the forward pass, once the loss or the backward pass began.
+  private var forwardEnd: Int?
   private var headerRead = false
 
   public init(
@@ -62,7 +64,7 @@ public struct TraceLogReader<Source: ByteSource> {
   /// Reads the next event; nil at the end of the file.
   public mutating func nextEvent() throws -> LoggedEvent? {
     precondition(headerRead, "read the header first")
-    let (lastStep, lastT) = (self.lastStep, self.lastT)
+    let (lastStep, lastT, forwardEnd) = (self.lastStep, self.lastT, self.forwardEnd)
     let event = try lines.nextLine(maxBytes: maxLineBytes) {
       (bytes, line) throws(TraceLogError) -> LoggedEvent in
       var cursor = JSONCursor(bytes, line: line)
@@ -74,14 +76,28 @@ public struct TraceLogReader<Source: ByteSource> {
           "step \(event.step) is out of order: expected step \(lastStep + 1) after step \(lastStep)"
         )
       }
-      guard event.t == lastT || event.t == lastT + 1, event.t >= 1 else {
-        throw cursor.error(
-          "t \(event.t) is out of order: after t \(lastT) comes t \(lastT) or \(lastT + 1)")
+      if let end = forwardEnd ?? (event.isAfterForward ? lastT : nil) {
+        // The loss goes over the words again, and the backward pass back through them.
+        guard event.isAfterForward else {
+          throw cursor.error(
+            "step \(event.step): a \(event.operation.rawValue) event of the forward pass after the loss or the backward pass began"
+          )
+        }
+        guard (1...max(end, 1)).contains(event.t) else {
+          throw cursor.error(
+            "t \(event.t) is out of range: the forward pass read words 1 … \(end)")
+        }
+      } else {
+        guard event.t == lastT || event.t == lastT + 1, event.t >= 1 else {
+          throw cursor.error(
+            "t \(event.t) is out of order: after t \(lastT) comes t \(lastT) or \(lastT + 1)")
+        }
       }
       return event
     }
     if let event {
       self.lastStep = event.step
+      if self.forwardEnd == nil && event.isAfterForward { self.forwardEnd = self.lastT }
       self.lastT = event.t
     }
     return event
@@ -101,6 +117,7 @@ private struct HeaderFields {
   var words: [String]?
   var vocabulary: [String]?
   var parameters: [NamedTensor]?
+  var loss: String?
   var edits: [AppliedEdit] = []
   var kernels: String?
   var unknown: [String] = []
@@ -127,6 +144,7 @@ private struct HeaderFields {
       case "words": fields.words = try cursor.strings(named: key)
       case "vocabulary": fields.vocabulary = try cursor.strings(named: key)
       case "parameters": fields.parameters = try cursor.parameters()
+      case "loss": fields.loss = try cursor.string(named: key)
       case "edits": fields.edits = try cursor.edits()
       case "kernels": fields.kernels = try cursor.string(named: key)
       default:
@@ -200,10 +218,23 @@ private struct HeaderFields {
       }
       family = named
     }
+    var lossKind: LossKind?
+    if let loss {
+      guard let kind = LossKind(rawValue: loss) else {
+        throw cursor.error(
+          "\"loss\" \(quoted(loss)) is not one of \(LossKind.allCases.map(\.rawValue).joined(separator: ", "))"
+        )
+      }
+      guard words.count >= 2 else {
+        throw cursor.error(
+          "\"loss\" needs at least two words, one to read and one to predict; \"words\" has 1")
+      }
+      lossKind = kind
+    }
     return TraceHeader(
       variant: variant, seed: seed, inputs: inputs, hidden: hidden, words: words,
       vocabulary: vocabulary, parameters: parameters, source: source, edits: edits,
-      kernels: family)
+      kernels: family, loss: lossKind)
 
     func missing(_ key: String) -> TraceLogError {
       cursor.error("the header has no \"\(key)\"")
@@ -218,6 +249,7 @@ private struct EventFields {
   var t: Int?
   var word: String?
   var op: String?
+  var pass: String?
   var formula: String?
   var index: Int?
   var operands: [LoggedEvent.Operand]?
@@ -247,6 +279,7 @@ private struct EventFields {
       case "t": fields.t = try cursor.integer("t", in: 1...Int.max)
       case "word": fields.word = try cursor.string(named: key)
       case "op": fields.op = try cursor.string(named: key)
+      case "pass": fields.pass = try cursor.string(named: key)
       case "formula": fields.formula = try cursor.string(named: key)
       case "index": fields.index = try cursor.integer("index", in: 0...Int.max)
       case "operands": fields.operands = try cursor.operands()
@@ -279,14 +312,24 @@ private struct EventFields {
         "\"op\" \(quoted(op)) is not one of \(Operation.allCases.map(\.rawValue).joined(separator: ", "))"
       )
     }
+    var direction = Pass.forward
+    if let pass {
+      // Only the backward pass is marked: a forward event has no "pass".
+      guard pass == Pass.backward.rawValue else {
+        throw cursor.error(
+          "\"pass\" \(quoted(pass)) is not \"backward\" (a forward event has no \"pass\")")
+      }
+      direction = .backward
+    }
     guard let formula else { throw missing("formula") }
     guard let operands else { throw missing("operands") }
     guard let result else { throw missing("result") }
+    let indexed = operation == .embedding || operation == .loss && operands.count == 1
     if operation == .embedding && index == nil { throw missing("index") }
-    if operation != .embedding && index != nil {
-      throw cursor.error("step \(step): \"index\" belongs to embedding events only")
+    if !indexed && index != nil {
+      throw cursor.error("step \(step): \"index\" belongs to embedding and loss events only")
     }
-    if operation == .hiddenState {
+    if operation == .hiddenState && direction == .forward {
       guard let value else { throw missing("value") }
       guard value.count == result.value.count else {
         throw cursor.error(
@@ -298,7 +341,7 @@ private struct EventFields {
     }
     return LoggedEvent(
       line: cursor.line, step: step, t: t, word: word, operation: operation, formula: formula,
-      index: index, operands: operands, result: result, value: value)
+      index: index, operands: operands, result: result, value: value, pass: direction)
 
     func missing(_ key: String) -> TraceLogError {
       cursor.error("the event has no \"\(key)\"")

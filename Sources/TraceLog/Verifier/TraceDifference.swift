@@ -8,14 +8,18 @@ public struct TraceDifference: Error, Equatable, Sendable, CustomStringConvertib
   public let step: Int?
   /// The operation the recomputation performs there (nil past its end).
   public let operation: Operation?
+  /// Whether the event differing is one of the backward pass.
+  public let backward: Bool
   /// Which part differs: `result.values[1]`, `op`, `shape`, `end of file`, …
   public let part: String
   public let expected: String
   public let found: String
 
   public init(
-    line: Int, step: Int?, operation: Operation?, part: String, expected: String, found: String
+    line: Int, step: Int?, operation: Operation?, part: String, expected: String, found: String,
+    backward: Bool = false
   ) {
+    self.backward = backward
     self.line = line
     self.step = step
     self.operation = operation
@@ -27,7 +31,7 @@ public struct TraceDifference: Error, Equatable, Sendable, CustomStringConvertib
   public var description: String {
     var place = "line \(line)"
     if let step { place += ", step \(step)" }
-    if let operation { place += " (\(operation.rawValue))" }
+    if let operation { place += " (\(operation.rawValue)\(backward ? ", backward pass" : ""))" }
     return "\(place): \(part) differs from the recomputation: expected \(expected), found \(found)"
   }
 }

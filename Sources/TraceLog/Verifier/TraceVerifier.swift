@@ -14,6 +14,12 @@ public struct TraceVerifier {
   private var pending: [TraceEvent] = []
   private var nextPending = 0
   private var nextWord = 0
+  /// The learner that recomputes the loss and the backward pass after the words, for a
+  /// log whose header has a `loss`; nil once it has run.
+  private var learner: Learner?
+  private var lossRecomputed = false
+  /// The step of the last event recomputed.
+  private var lastStep = 0
   /// How many events matched.
   public private(set) var matched = 0
 
@@ -24,10 +30,22 @@ public struct TraceVerifier {
     self.model = model
     words = header.words
     run = RNNRun(model: model, listener: EventQueue())
+    hasBackwardPass = header.loss != nil
+    if let loss = header.loss {
+      let head = try PredictionHead(header: header)
+      do {
+        learner = try Learner(model: model, head: head, words: words, loss: loss)
+      } catch {
+        throw ParameterError("\"loss\": \(error)")
+      }
+    }
   }
 
   /// The number of events the header's words make.
   public var wordCount: Int { words.count }
+
+  /// Whether the log goes on to a loss and its backward pass.
+  public let hasBackwardPass: Bool
 
   /// The recomputed event that `logged` stands for, and how the two differ (nil
   /// when they agree). `expected` is nil past the end of the recomputed trace.
@@ -39,7 +57,8 @@ public struct TraceVerifier {
         nil,
         TraceDifference(
           line: logged.line, step: logged.step, operation: nil, part: "event",
-          expected: "the end of the log (\(words.count) words make \(run.tracer.step) events)",
+          expected:
+            "the end of the log (\(words.count) words\(lossRecomputed ? " and the loss" : "") make \(lastStep) events)",
           found: "another \(logged.operation.rawValue) event")
       )
     }
@@ -59,12 +78,23 @@ public struct TraceVerifier {
 
   private mutating func nextExpected() -> TraceEvent? {
     if nextPending == pending.count {
-      guard nextWord < words.count else { return nil }
       run.tracer.listener.events.removeAll(keepingCapacity: true)
-      _ = run.read(words[nextWord])
-      nextWord += 1
+      if nextWord < words.count {
+        _ = run.read(words[nextWord])
+        nextWord += 1
+      } else if let learner {
+        // After the words: the loss and the backward pass, numbered on from the words'.
+        self.learner = nil
+        lossRecomputed = true
+        var trace = Tracer(listener: EventQueue(), step: run.tracer.step)
+        _ = learner.backward(trace: &trace)
+        run.tracer.listener.events = trace.listener.events
+      } else {
+        return nil
+      }
       pending = run.tracer.listener.events
       nextPending = 0
+      if let last = pending.last { lastStep = last.step }
     }
     defer { nextPending += 1 }
     return pending[nextPending]
@@ -74,13 +104,16 @@ public struct TraceVerifier {
     func differ(_ part: String, _ want: String, _ got: String) -> TraceDifference {
       TraceDifference(
         line: logged.line, step: logged.step, operation: expected.operation, part: part,
-        expected: want, found: got)
+        expected: want, found: got, backward: expected.pass == .backward)
     }
     if expected.step != logged.step {
       return differ("step", String(expected.step), String(logged.step))
     }
     if expected.operation != logged.operation {
       return differ("op", expected.operation.rawValue, logged.operation.rawValue)
+    }
+    if expected.pass != logged.pass {
+      return differ("pass", expected.pass.rawValue, logged.pass.rawValue)
     }
     if expected.t != logged.t { return differ("t", String(expected.t), String(logged.t)) }
     if expected.word != logged.word {

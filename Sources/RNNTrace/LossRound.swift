@@ -1,0 +1,83 @@
+import Model
+
+/// One round of forward, loss and backward of an ad-hoc model with its prediction head,
+/// as `train` runs it and as `--loss` traces it (`export`, `print`, `play`).
+struct LossRound {
+  let model: RNNModel
+  let head: PredictionHead
+  let learner: Learner
+
+  /// The model and head `options` describe for `words`, and a learner of `loss`; usage
+  /// errors name the option (fewer than two words, sizes past the cap).
+  init(_ options: ModelOptions, words: [String], loss: LossKind, option: String = "--loss")
+    throws
+  {
+    // The backward pass follows PyTorch's AMD arithmetic: the whole round is computed so.
+    if options.kernelsChoice == .intelAVX512 {
+      throw CommandError(
+        .usage,
+        "--kernels: the backward pass (\(option)) follows PyTorch on AMD processors only; use --kernels amd or auto"
+      )
+    }
+    guard words.count >= 2 else {
+      let given = words.first.map { " (\"\($0)\")" } ?? ""
+      let origin = options.sentenceFile.map { "--sentence-file \($0)" } ?? "--sentence"
+      throw CommandError(
+        .usage,
+        "\(origin): a next-word loss needs at least two words, one to read and one to predict; got \(words.count)\(given)"
+      )
+    }
+    let spec = ModelSpec(
+      variant: options.variant, seed: options.seed, inputs: options.inputs,
+      hidden: options.hidden, words: words)
+    let built: (model: RNNModel, head: PredictionHead)
+    do {
+      try spec.validate()
+      let headSize = spec.vocabulary.count * (options.hidden + 1)
+      if ModelSpec.parameterCount(
+        variant: spec.variant, vocabulary: spec.vocabulary.count, inputs: spec.inputs,
+        hidden: spec.hidden) > ModelLimits.maxParameters - headSize
+      {
+        throw ModelSpecError.tooManyParameters(count: ModelLimits.maxParameters + 1)
+      }
+      built = try spec.buildWithHead(kernel: options.rngKernel)
+    } catch let error as ModelSpecError {
+      throw CommandError(.usage, ModelOptions.describe(error))
+    }
+    do {
+      learner = try Learner(model: built.model, head: built.head, words: words, loss: loss)
+    } catch .noBackwardPass(let variant) {
+      throw CommandError(
+        .usage,
+        "--variant: \(variant) has no backward pass yet; \(option == "train" ? "train" : "use \(option) with") linear, raw-tanh or linear-tanh"
+      )
+    } catch {
+      throw CommandError(.usage, "\(error)")
+    }
+    model = built.model
+    head = built.head
+  }
+
+  /// Why `--loss` cannot go with a lesson's chapter or `--weights`.
+  static let withoutHead =
+    "--loss: only an ad-hoc model has a prediction head to score the next word (drawn as 'rnntrace train' draws it); use --loss with model options, not a lesson's chapter or --weights"
+
+  /// Why `--loss` cannot go with `--set` yet.
+  static let withEdits =
+    "--set: what-if edits are not applied to the backward pass yet; use --set or --loss, not both"
+
+  /// The forward pass of the words, then the loss and the backward pass, into `listener`.
+  func run<Listener: TraceListener>(into listener: Listener) -> (Listener, BackwardPass) {
+    var run = RNNRun(model: model, listener: listener)
+    for word in learner.words { _ = run.read(word) }
+    var trace = Tracer(listener: run.tracer.listener, step: run.tracer.step)
+    let pass = learner.backward(trace: &trace)
+    return (trace.listener, pass)
+  }
+
+  /// The whole trace of one round, in memory.
+  func trace() -> (Trace, BackwardPass) {
+    let (recorder, pass) = run(into: TraceRecorder())
+    return (Trace(model: model, words: learner.words, events: recorder.events), pass)
+  }
+}
