@@ -10,7 +10,8 @@ struct PrintCommand: ParsableCommand {
     usage: "rnntrace print [<model options>] [<lesson options>] [--precision <n>]",
     discussion: """
       Word by word, every operation with its formula, its shapes and its values, \
-      printed as PyTorch prints tensors. Readable in a pipe, a file or less. \
+      printed as PyTorch prints tensors. Readable in a pipe, a file or less; \
+      a long text printed into a file shows its progress on the terminal (--quiet: not). \
       With no model options it prints the bundled lesson, narrative and trace, \
       chapter by chapter; model options print an ad-hoc model instead.
 
@@ -20,6 +21,7 @@ struct PrintCommand: ParsableCommand {
         rnntrace print --lesson my-lesson.yaml
         rnntrace print --variant raw-tanh --hidden 1 --seed 3 | less
         rnntrace print --precision 8 --sentence "to be or not to be"
+        rnntrace print --sentence-file book.txt > book-trace.txt
       """)
 
   @OptionGroup(title: "Model options (an ad-hoc model instead of the lesson)")
@@ -28,6 +30,8 @@ struct PrintCommand: ParsableCommand {
   @OptionGroup(title: "Lesson options") var lesson: LessonOptions
 
   @OptionGroup var output: PrecisionOption
+
+  @OptionGroup var progressOption: QuietOption
 
   func run() throws {
     var text = ""
@@ -40,10 +44,15 @@ struct PrintCommand: ParsableCommand {
       return
     }
     let (built, words) = try model.load()
+    // Into a file or a pipe, a long text shows its progress on the terminal.
+    let progress = ProgressDisplay.standardError(
+      "print", total: words.count, quiet: progressOption.quiet, writesStandardOutput: true)
+    defer { progress.finish() }
     try WalkthroughText(format: format).stream(
       built, words,
       title:
-        "Ad-hoc model: \(model.variant.rawValue), seed \(model.seed), inputs \(model.inputs), hidden \(model.hidden)"
+        "Ad-hoc model: \(model.variant.rawValue), seed \(model.seed), inputs \(model.inputs), hidden \(model.hidden)",
+      progress: progress.update
     ) { try StandardOutput.write($0) }
   }
 }

@@ -32,8 +32,11 @@ struct ReplayCommand: ParsableCommand {
 
   @OptionGroup var output: PrecisionOption
 
+  @OptionGroup var progressOption: QuietOption
+
   func run() throws {
-    let log = try TraceLogFile.load(path: file, verify: !noVerify)
+    let log = try TraceLogFile.load(
+      path: file, verify: !noVerify, quiet: progressOption.quiet)
     if let warning = log.warning { Main.warn(warning) }
     // An unverified log says so in the player's header, where it stays in sight.
     let title = log.warning == nil ? log.title : "UNVERIFIED — \(log.title)"

@@ -10,7 +10,8 @@ struct VerifyCommand: ParsableCommand {
     discussion: """
       Rebuilds the model from the log's header (variant, parameters, words), runs it, \
       and compares every event with the log's, values bit for bit as float32. Reads \
-      the log a line at a time, so a log of any length is checked in little memory.
+      the log a line at a time, so a log of any length is checked in little memory; \
+      on a terminal, a long check shows its progress on standard error (--quiet: not).
 
       The header's claims are checked too: an ad-hoc model's parameters must be the \
       draws of its seed, variant and sizes, and a bundled lesson's chapter must have \
@@ -29,6 +30,8 @@ struct VerifyCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The log to check; - for standard input.", valueName: "file"))
   var file: String
 
+  @OptionGroup var progressOption: QuietOption
+
   func run() throws {
     let source = try FileByteSource(path: file)
     let name = source.displayName
@@ -44,7 +47,11 @@ struct VerifyCommand: ParsableCommand {
       } catch {
         throw TraceLogError(line: 1, error.description)
       }
+      let progress = ProgressDisplay.standardError(
+        "verify", total: verifier.wordCount, quiet: progressOption.quiet)
+      defer { progress.finish() }
       while let event = try reader.nextEvent() {
+        progress.update(event.t)
         if let difference = verifier.check(event).difference {
           throw CommandError(.checkFailed, "\(name): \(difference)")
         }

@@ -16,11 +16,15 @@ public struct LoadedTrace: Sendable {
 /// the first difference on, events are rebuilt from the log itself, each operand's
 /// values taken from the parameter or the earlier result it names.
 public enum TraceLogLoader {
-  public static func load<Source: ByteSource>(_ source: Source, verify: Bool) throws
-    -> LoadedTrace
-  {
+  /// `started` is told the header's word count once it is read, and `progress` the
+  /// time step (t) of every event read, for a progress display.
+  public static func load<Source: ByteSource>(
+    _ source: Source, verify: Bool, started: (Int) -> Void = { _ in },
+    progress: (Int) -> Void = { _ in }
+  ) throws -> LoadedTrace {
     var reader = TraceLogReader(source)
     let header = try reader.readHeader()
+    started(header.words.count)
     var verifier: TraceVerifier
     do {
       verifier = try TraceVerifier(header: header)
@@ -32,6 +36,7 @@ public enum TraceLogLoader {
     var events: [TraceEvent] = []
     var names = NameTable(model: model)
     while let logged = try reader.nextEvent() {
+      progress(logged.t)
       let (expected, found) = verifier.check(logged)
       if let found, difference == nil {
         if verify { throw found }
