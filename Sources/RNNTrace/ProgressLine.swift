@@ -20,13 +20,20 @@ struct ProgressLine {
     }
     let rate = seconds > 0 ? Double(done) / seconds : 0
     if rate > 0 {
-      parts.append("\(Self.grouped(Int(rate.rounded()))) \(unit)/s")
+      parts.append("\(Self.rate(rate)) \(unit)/s")
       if let total, total > done {
         parts.append("\(Self.duration(Double(total - done) / rate)) left")
       }
     }
     let line = parts.joined(separator: "  ")
     return line.count > width ? String(line.prefix(max(0, width))) : line
+  }
+
+  /// Whole units a second, or tenths below 10 (slow rounds of a large model).
+  static func rate(_ rate: Double) -> String {
+    guard rate < 9.95 else { return grouped(Int(rate.rounded())) }
+    let tenths = Int((rate * 10).rounded())
+    return "\(tenths / 10).\(tenths % 10)"
   }
 
   /// `1234567` → `1,234,567`.

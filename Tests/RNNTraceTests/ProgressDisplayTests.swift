@@ -29,7 +29,8 @@ struct ProgressDisplayTests {
     let line = ProgressLine(label: "train", unit: "rounds", total: 100_000)
     #expect(
       line.text(done: 1, seconds: 10)
-        == "train  1 / 100,000 rounds  0%  0 rounds/s  277 h 46 min left")
+        == "train  1 / 100,000 rounds  0%  0.1 rounds/s  277 h 46 min left")
+    #expect(line.text(done: 3, seconds: 1, width: 200).contains("  3.0 rounds/s  "))
     #expect(line.text(done: 1, seconds: 10, width: 12) == "train  1 / 1")
     #expect(ProgressLine.duration(61) == "1 min 01 s")
     #expect(ProgressLine.grouped(999) == "999" && ProgressLine.grouped(1000) == "1,000")
