@@ -21,6 +21,7 @@ struct PrintCommand: ParsableCommand {
         rnntrace print --lesson my-lesson.yaml
         rnntrace print --variant raw-tanh --hidden 1 --seed 3 | less
         rnntrace print --precision 8 --sentence "to be or not to be"
+        rnntrace print --weights m.safetensors --vocab vocab.txt --sentence "the dog"
         rnntrace print --sentence-file book.txt > book-trace.txt
       """)
 
@@ -29,6 +30,8 @@ struct PrintCommand: ParsableCommand {
 
   @OptionGroup(title: "Lesson options") var lesson: LessonOptions
 
+  @OptionGroup(title: "Trained weights (your own model instead)") var weights: WeightsOptions
+
   @OptionGroup var output: PrecisionOption
 
   @OptionGroup var progressOption: QuietOption
@@ -36,10 +39,22 @@ struct PrintCommand: ParsableCommand {
   func run() throws {
     var text = ""
     let format = output.format
+    if weights.isGiven {
+      try weights.validate(model: model, lesson: lesson)
+      let loaded = try weights.load()
+      let words = try model.wordSource()
+      try loaded.check(words)
+      loaded.warnConversions()
+      WalkthroughText(format: format).stream(loaded.model, try words.all(), title: loaded.title) {
+        print($0, terminator: "")
+      }
+      return
+    }
     if case .lesson(let loaded) = try WalkthroughSource.resolve(
       model: model, lesson: lesson, preferLesson: true)
     {
-      LessonText(format: format, kernel: model.rngKernel).write(loaded, to: &text)
+      LessonText(format: format, kernel: model.rngKernel, kernels: model.kernels).write(
+        loaded, to: &text)
       try StandardOutput.write(text)
       return
     }
@@ -51,7 +66,7 @@ struct PrintCommand: ParsableCommand {
     try WalkthroughText(format: format).stream(
       built, words,
       title:
-        "Ad-hoc model: \(model.variant.rawValue), seed \(model.seed), inputs \(model.inputs), hidden \(model.hidden)",
+        model.walkthroughTitle + model.kernels.titleNote,
       progress: progress.update
     ) { try StandardOutput.write($0) }
   }

@@ -10,20 +10,25 @@ struct TraceLogFile {
   /// Set when the log departs from its recomputation and was loaded with
   /// `verify: false`: the first difference, to show as a warning.
   let warning: String?
+  /// The kernels the trace was recomputed with.
+  let kernels: KernelFamily
 
   /// Reads and verifies the log at `path` (`-` for standard input). Throws a
   /// `CommandError`: `.data` for a malformed log (exit 65), `.checkFailed` for a log
   /// that departs from its recomputation when `verify` (exit 1), `.input` for a file
   /// that cannot be opened (exit 66); each one line naming the file and line.
-  /// A long log shows its progress on standard error unless `quiet`.
-  static func load(path: String, verify: Bool, quiet: Bool = true) throws -> TraceLogFile {
+  /// `kernels`, when given, replaces the header's for the recomputation. A long log
+  /// shows its progress on standard error unless `quiet`.
+  static func load(
+    path: String, verify: Bool, kernels: KernelFamily? = nil, quiet: Bool = true
+  ) throws -> TraceLogFile {
     let source = try FileByteSource(path: path)
     let loaded: LoadedTrace
     var progress: ProgressDisplay?
     defer { progress?.finish() }
     do {
       loaded = try TraceLogLoader.load(
-        source, verify: verify,
+        source, verify: verify, kernels: kernels,
         started: { words in
           progress = ProgressDisplay.standardError("replay", total: words, quiet: quiet)
         },
@@ -52,6 +57,7 @@ struct TraceLogFile {
     if let claim {
       warning = (warning.map { $0 + "; and " } ?? "\(source.displayName): ") + claim
     }
-    return TraceLogFile(trace: loaded.trace, title: title, warning: warning)
+    return TraceLogFile(
+      trace: loaded.trace, title: title, warning: warning, kernels: kernels ?? header.kernels)
   }
 }

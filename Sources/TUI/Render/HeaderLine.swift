@@ -1,5 +1,7 @@
 /// Where the learner is: `rnntrace │ RNN Pytorch │ ch 2/5 A sentence, word after word`
-/// on the left, `linear │ step 3/25 │ t 1/5 │ "the"` on the right.
+/// on the left, `linear │ step 3/25 │ t 1/5 │ "the"` on the right. A model computed with
+/// kernels other than this processor's names them first on the right
+/// (`intel-avx512 │ linear │ …`); on a short line they go first, before the variant.
 ///
 /// The chapter always shows: when the line is short, the lesson's title is shortened
 /// first, then dropped, then the program's name, then the right side's parts (the
@@ -7,12 +9,14 @@
 enum HeaderLine {
   static func draw(on grid: inout CellGrid, state: PlayerState) {
     let event = state.event
+    let model = state.trace.model
     var right = [
-      state.trace.model.variant.rawValue,
+      model.variant.rawValue,
       "step \(state.eventIndex + 1)/\(state.chapter.stepCount)",
       "t \(event.t)/\(state.chapter.wordEvents.count)",
       Narration.quoted(event.word),
     ]
+    if model.kernels != .detected { right.insert(model.kernels.rawValue, at: 0) }
     let chapter = chapterText(state)
     let lesson = TerminalText.escaped(state.content.title)
     let width = grid.width - 2
