@@ -17,9 +17,14 @@ struct CheckpointedTraceTests {
     #expect(a.result.name == b.result.name && a.formula == b.formula, "step \(b.step)")
   }
 
-  @Test(arguments: Variant.allCases, [1, 7, 61, 100])
-  func everyWordsEventsAreTheFullRunsBitForBit(variant: Variant, interval: Int) throws {
-    let model = try Self.model(variant)
+  @Test(arguments: Variant.allCases, KernelFamily.allCases)
+  func everyWordsEventsAreTheFullRunsBitForBit(variant: Variant, kernels: KernelFamily) throws {
+    var model = try Self.model(variant)
+    model.kernels = kernels
+    for interval in [1, 7, 61, 100] { try expectFullRun(model, interval: interval) }
+  }
+
+  func expectFullRun(_ model: RNNModel, interval: Int) throws {
     let full = model.trace(Self.words)
     let states = model.hiddenStates(for: Self.words)
     var seen: [Int] = []

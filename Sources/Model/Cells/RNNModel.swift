@@ -88,7 +88,7 @@ public struct RNNRun<Listener: TraceListener> {
   public init(model: RNNModel, listener: Listener, resumingAfter t: Int, hidden: Tensor, step: Int)
   {
     self.model = model
-    self.tracer = Tracer(listener: listener, step: step)
+    self.tracer = Tracer(listener: listener, step: step, kernels: model.kernels)
     self.latest = hidden
     self.time = t
   }
