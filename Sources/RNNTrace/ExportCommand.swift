@@ -25,7 +25,9 @@ struct ExportCommand: ParsableCommand {
       The trace is written while it is computed, so a long text (--sentence-file) \
       costs no more memory than a short one. A file named with -o is written under \
       a temporary name and renamed when complete, so an existing file is replaced \
-      whole or not at all.
+      whole or not at all. On a terminal, an export that takes more than half a \
+      second shows its progress on standard error (words done, rate, time left); \
+      --quiet leaves it out.
 
       --loss next-word|last-word goes on past the words: a prediction head drawn next \
       from the model's generator (as 'rnntrace train' draws it) scores each next word, \
@@ -66,6 +68,7 @@ struct ExportCommand: ParsableCommand {
     help: ArgumentHelp(
       "Go on to the loss and one backward pass: next-word or last-word.", valueName: "loss"))
   var loss: LossKind?
+  @OptionGroup var progressOption: QuietOption
 
   /// The format asked for, or the one -o's extension implies.
   var resolvedFormat: TraceFormat {
@@ -221,26 +224,33 @@ struct ExportCommand: ParsableCommand {
     let second = try words.eachWord { listener.headerWord($0) }
     guard second == first else { throw changed }
     listener.endHeader()
+    let progress = ProgressDisplay.standardError(
+      "export", total: first.count, quiet: progressOption.quiet,
+      writesStandardOutput: output == nil || output == "-")
+    defer { progress.finish() }
     guard ProcessInfo.processInfo.activeProcessorCount > 1 else {
-      try feed(listener, built, words, first, changed)
+      try feed(listener, built, words, first, changed, progress)
       return
     }
     // With a second core, the events are encoded there while the model runs.
     let thread = EncoderThread(listener)
     defer { thread.cancel() }
-    try feed(BatchingListener(thread: thread), built, words, first, changed)
+    try feed(BatchingListener(thread: thread), built, words, first, changed, progress)
   }
 
   /// Runs the model over the words (their third reading) into `listener`, stopping at
   /// the first write error, then has it write the rest.
   private func feed<Listener: WritingListener>(
     _ listener: Listener, _ built: RNNModel, _ words: WordSource, _ first: WordSource.Pass,
-    _ changed: CommandError
+    _ changed: CommandError, _ progress: ProgressDisplay
   ) throws {
     var run = RNNRun(model: built, listener: listener)
+    var done = 0
     let third = try words.eachWord { word in
       guard built.index(of: word) != nil else { throw changed }
       _ = run.read(word)
+      done += 1
+      progress.update(done)
       if let failure = run.tracer.listener.failure { throw failure }
     }
     guard third == first else { throw changed }

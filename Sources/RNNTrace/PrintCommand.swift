@@ -10,7 +10,8 @@ struct PrintCommand: ParsableCommand {
     usage: "rnntrace print [<model options>] [<lesson options>] [--precision <n>]",
     discussion: """
       Word by word, every operation with its formula, its shapes and its values, \
-      printed as PyTorch prints tensors. Readable in a pipe, a file or less. \
+      printed as PyTorch prints tensors. Readable in a pipe, a file or less; \
+      a long text printed into a file shows its progress on the terminal (--quiet: not). \
       With no model options it prints the bundled lesson, narrative and trace, \
       chapter by chapter; model options print an ad-hoc model instead.
 
@@ -28,6 +29,7 @@ struct PrintCommand: ParsableCommand {
         rnntrace print --precision 8 --sentence "to be or not to be"
         rnntrace print --chapter 1 --set 'h0[0,0]=0.5'   (what if h_0 were 0.5)
         rnntrace print --weights m.safetensors --vocab vocab.txt --sentence "the dog"
+        rnntrace print --sentence-file book.txt > book-trace.txt
       """)
 
   @OptionGroup(title: "Model options (an ad-hoc model instead of the lesson)")
@@ -45,6 +47,7 @@ struct PrintCommand: ParsableCommand {
     help: ArgumentHelp(
       "Go on to the loss and one backward pass: next-word or last-word.", valueName: "loss"))
   var loss: LossKind?
+  @OptionGroup var progressOption: QuietOption
 
   func run() throws {
     var text = ""
@@ -106,8 +109,12 @@ struct PrintCommand: ParsableCommand {
       (built, applied) = try edits.apply(to: built)
       title = "WHAT-IF: \(EditOptions.banner(applied, from: "the ad-hoc model")).\n\(title)"
     }
-    try WalkthroughText(format: format).stream(built, words, title: title) {
-      try StandardOutput.write($0)
-    }
+    // Into a file or a pipe, a long text shows its progress on the terminal.
+    let progress = ProgressDisplay.standardError(
+      "print", total: words.count, quiet: progressOption.quiet, writesStandardOutput: true)
+    defer { progress.finish() }
+    try WalkthroughText(format: format).stream(
+      built, words, title: title, progress: progress.update
+    ) { try StandardOutput.write($0) }
   }
 }

@@ -41,9 +41,12 @@ struct ReplayCommand: ParsableCommand {
 
   @OptionGroup var output: PrecisionOption
 
+  @OptionGroup var progressOption: QuietOption
+
   func run() throws {
     let log = try TraceLogFile.load(
-      path: file, verify: !noVerify, kernels: kernelsChoice?.family)
+      path: file, verify: !noVerify, kernels: kernelsChoice?.family,
+      quiet: progressOption.quiet)
     if let warning = log.warning { Main.warn(warning) }
     // An unverified log says so in the player's header, where it stays in sight.
     let title = log.warning == nil ? log.title : "UNVERIFIED — \(log.title)"

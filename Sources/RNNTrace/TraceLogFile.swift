@@ -17,14 +17,22 @@ struct TraceLogFile {
   /// `CommandError`: `.data` for a malformed log (exit 65), `.checkFailed` for a log
   /// that departs from its recomputation when `verify` (exit 1), `.input` for a file
   /// that cannot be opened (exit 66); each one line naming the file and line.
-  /// `kernels`, when given, replaces the header's for the recomputation.
-  static func load(path: String, verify: Bool, kernels: KernelFamily? = nil) throws
-    -> TraceLogFile
-  {
+  /// `kernels`, when given, replaces the header's for the recomputation. A long log
+  /// shows its progress on standard error unless `quiet`.
+  static func load(
+    path: String, verify: Bool, kernels: KernelFamily? = nil, quiet: Bool = true
+  ) throws -> TraceLogFile {
     let source = try FileByteSource(path: path)
     let loaded: LoadedTrace
+    var progress: ProgressDisplay?
+    defer { progress?.finish() }
     do {
-      loaded = try TraceLogLoader.load(source, verify: verify, kernels: kernels)
+      loaded = try TraceLogLoader.load(
+        source, verify: verify, kernels: kernels,
+        started: { words in
+          progress = ProgressDisplay.standardError("replay", total: words, quiet: quiet)
+        },
+        progress: { progress?.update($0) })
     } catch let error as TraceLogError {
       throw CommandError(.data, "\(source.displayName): \(error)")
     } catch let difference as TraceDifference {

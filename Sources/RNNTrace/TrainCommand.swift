@@ -37,6 +37,7 @@ struct TrainCommand: ParsableCommand {
   var training: TrainingOptions
 
   @OptionGroup(title: "What-if") var edits: EditOptions
+  @OptionGroup var progressOption: QuietOption
 
   var loss: LossKind { training.loss }
   var learningRate: Double { training.learningRate }
@@ -86,11 +87,16 @@ struct TrainCommand: ParsableCommand {
     var losses: [Float] = []
     losses.reserveCapacity(steps)
     var first: BackwardPass?
-    for _ in 0..<steps {
+    // A round is long work already: the clock is read after each one.
+    let progress = ProgressDisplay.standardError(
+      "train", unit: "rounds", total: steps, quiet: progressOption.quiet, stride: 1)
+    for round in 0..<steps {
       let pass = learner.round(learningRate: learningRate)
       if first == nil { first = pass }
       losses.append(pass.loss)
+      progress.update(round + 1)
     }
+    progress.finish()
     let result = TrainingResult(
       learner: learner, losses: losses, first: first!, lossAfter: learner.evaluate())
     let output = TrainingOutput(

@@ -13,7 +13,8 @@ struct VerifyCommand: ParsableCommand {
       the log a line at a time, so a log of any length is checked in little memory. \
       The products and tanh follow the kernels the header names (amd if it names \
       none), whatever this machine, so a log made on an Intel laptop verifies on an \
-      AMD server.
+      AMD server. On a terminal, a long check shows its progress on standard error \
+      (--quiet: not).
 
       The header's claims are checked too: an ad-hoc model's parameters must be the \
       draws of its seed, variant and sizes, and a bundled lesson's chapter must have \
@@ -40,6 +41,8 @@ struct VerifyCommand: ParsableCommand {
       valueName: "family"))
   var kernelsChoice: KernelsChoice?
 
+  @OptionGroup var progressOption: QuietOption
+
   func run() throws {
     let source = try FileByteSource(path: file)
     let name = source.displayName
@@ -55,7 +58,11 @@ struct VerifyCommand: ParsableCommand {
       } catch {
         throw TraceLogError(line: 1, error.description)
       }
+      let progress = ProgressDisplay.standardError(
+        "verify", total: verifier.wordCount, quiet: progressOption.quiet)
+      defer { progress.finish() }
       while let event = try reader.nextEvent() {
+        progress.update(event.t)
         if let difference = verifier.check(event).difference {
           throw CommandError(.checkFailed, "\(name): \(difference)")
         }

@@ -73,7 +73,8 @@ struct WalkthroughText {
   /// starts at once and stays in flat memory. The model runs three times (columns,
   /// operations, hidden states), which costs less than keeping its events.
   func stream(
-    _ model: RNNModel, _ words: [String], title: String, emit: (String) throws -> Void
+    _ model: RNNModel, _ words: [String], title: String,
+    progress: (Int) -> Void = { _ in }, emit: (String) throws -> Void
   ) rethrows {
     var measuring = RNNRun(model: model, listener: ColumnsListener())
     for word in words { _ = measuring.read(word) }
@@ -83,8 +84,9 @@ struct WalkthroughText {
       model: model,
       listener: EventWriter(
         text: self, columns: measuring.tracer.listener.columns, out: out))
-    for word in words {
+    for (i, word) in words.enumerated() {
       _ = writing.read(word)
+      progress(i + 1)
       if writing.tracer.listener.out.utf8.count >= 1 << 20 {
         try emit(writing.tracer.listener.out)
         writing.tracer.listener.out = ""

@@ -81,6 +81,18 @@ public struct RNNRun<Listener: TraceListener> {
     self.latest = model.h0
   }
 
+  /// A run that resumes after word `t` from its hidden state `hidden`, its next event
+  /// numbered `step + 1`: what a full run from h_0 would compute from there on, bit
+  /// for bit, as the recurrence reads nothing else.
+  @inlinable
+  public init(model: RNNModel, listener: Listener, resumingAfter t: Int, hidden: Tensor, step: Int)
+  {
+    self.model = model
+    self.tracer = Tracer(listener: listener, step: step, kernels: model.kernels)
+    self.latest = hidden
+    self.time = t
+  }
+
   /// The latest hidden state, h_t.
   @inlinable public var hiddenState: Tensor { latest }
   /// The time step of `hiddenState` (0 before any word).

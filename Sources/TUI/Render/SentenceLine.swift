@@ -2,13 +2,23 @@
 /// brackets, words ahead dim; a long sentence scrolls around the current word.
 enum SentenceLine {
   static func draw(on grid: inout CellGrid, y: Int, state: PlayerState) {
-    let words = state.trace.words.map(TerminalText.escaped)
+    let all = state.trace.words
     // The word of the current event's time step (the loss and the backward pass go over
     // the words again, so this is not the index of its group of events).
     let current = state.event.t - 1
     let width = grid.width - 2
+    // Only the words in sight are escaped and measured: a frame of a long text costs
+    // what a frame of a short one does (the header says which word of how many).
+    var escaped: [Int: String] = [:]
+    func word(_ i: Int) -> String {
+      if let text = escaped[i] { return text }
+      let text = TerminalText.escaped(all[i])
+      escaped[i] = text
+      return text
+    }
+    let count = all.count
     func wordWidth(_ i: Int) -> Int {
-      DisplayWidth.of(words[i]) + (i == current ? 2 : 0) + 1
+      DisplayWidth.of(word(i)) + (i == current ? 2 : 0) + 1
     }
     // Grow a window around the current word, alternately right and left, while it fits
     // with room for the `…` markers.
@@ -18,7 +28,7 @@ enum SentenceLine {
     var grew = true
     while grew {
       grew = false
-      if high + 1 < words.count, used + wordWidth(high + 1) <= width - 4 {
+      if high + 1 < count, used + wordWidth(high + 1) <= width - 4 {
         high += 1
         used += wordWidth(high)
         grew = true
@@ -35,15 +45,15 @@ enum SentenceLine {
       let style: CellStyle
       let text: String
       if i < current {
-        (style, text) = (Theme.wordDone, words[i])
+        (style, text) = (Theme.wordDone, word(i))
       } else if i == current {
-        (style, text) = (Theme.wordCurrent, "[" + words[i] + "]")
+        (style, text) = (Theme.wordCurrent, "[" + word(i) + "]")
       } else {
-        (style, text) = (Theme.wordAhead, words[i])
+        (style, text) = (Theme.wordAhead, word(i))
       }
       x = grid.put(text, x: x, y: y, style: style, limit: grid.width - 2)
       x += 1
     }
-    if high < words.count - 1 { grid.put("…", x: x, y: y, style: Theme.gap) }
+    if high < count - 1 { grid.put("…", x: x, y: y, style: Theme.gap) }
   }
 }

@@ -16,12 +16,16 @@ public struct LoadedTrace: Sendable {
 /// the first difference on, events are rebuilt from the log itself, each operand's
 /// values taken from the parameter or the earlier result it names.
 public enum TraceLogLoader {
-  /// `kernels`, when given, replaces the header's for the recomputation.
+  /// `kernels`, when given, replaces the header's for the recomputation. `started` is
+  /// told the header's word count once it is read, and `progress` the time step (t)
+  /// of every event read, for a progress display.
   public static func load<Source: ByteSource>(
-    _ source: Source, verify: Bool, kernels: KernelFamily? = nil
+    _ source: Source, verify: Bool, kernels: KernelFamily? = nil,
+    started: (Int) -> Void = { _ in }, progress: (Int) -> Void = { _ in }
   ) throws -> LoadedTrace {
     var reader = TraceLogReader(source)
     let header = try reader.readHeader()
+    started(header.words.count)
     var verifier: TraceVerifier
     do {
       verifier = try TraceVerifier(header: header, kernels: kernels)
@@ -33,6 +37,7 @@ public enum TraceLogLoader {
     var events: [TraceEvent] = []
     var names = NameTable(model: model)
     while let logged = try reader.nextEvent() {
+      progress(logged.t)
       let (expected, found) = verifier.check(logged)
       if let found, difference == nil {
         if verify { throw found }
