@@ -34,6 +34,7 @@ struct NotationTests {
     // nn.RNN's parameters keep PyTorch's names.
     #expect(Notation.name("rnn.bias_ih_l0") == "b_ih")
     #expect(Notation.name("rnn.bias_hh_l0") == "b_hh")
-    #expect(Notation.matrix("rnn.weight_ih_l0", transposed: true) == "rnn.weight_ih_l0ᵀ")
+    #expect(Notation.matrix("rnn.weight_ih_l0", transposed: true) == "W_ihᵀ")
+    #expect(Notation.matrix("rnn.weight_hh_l0", transposed: true) == "W_hhᵀ")
   }
 }

@@ -54,9 +54,15 @@ public enum Notation {
   }
 
   /// The matrix of a product as the learner reads it: `Weᵀ` for the transposed weight
-  /// of an `nn.Linear` (stored out × in), else the weight's own name.
+  /// of an `nn.Linear` (stored out × in), `W_ihᵀ` for nn.RNN's (its formula's symbol;
+  /// panels show `rnn.weight_ih_l0` beside it), else the weight's own name.
   public static func matrix(_ weightName: String, transposed: Bool) -> String {
     guard transposed else { return weightName }
+    switch weightName {
+    case "rnn.weight_ih_l0": return "W_ihᵀ"
+    case "rnn.weight_hh_l0": return "W_hhᵀ"
+    default: break
+    }
     if weightName.hasSuffix(".weight") { return weightName.dropLast(7) + "ᵀ" }
     return weightName + "ᵀ"
   }
