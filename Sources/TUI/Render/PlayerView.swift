@@ -30,13 +30,16 @@ public enum PlayerView {
     }
     if narrativeRows > 0 {
       NarrativePane.draw(
-        on: &grid, lines: layout.narrative, from: state.narrativeOffset, rows: narrativeRows,
+        on: &grid, lines: state.quiz.isAsking ? [QuizLine.textHidden] : layout.narrative,
+        from: state.narrativeOffset, rows: narrativeRows,
         y: size.rows - 2 - narrativeRows,
         style: layout.noteIsEarlier ? Theme.narrativeEarlier : Theme.narrative)
     }
     if let row = layout.codeRow { CodeLine.draw(on: &grid, y: row, state: state) }
     if let row = layout.legendRow { LegendLine.draw(on: &grid, y: row, state: state) }
-    let narration = Narration.line(for: state.event, drill: state.drill)
+    let narration =
+      state.quiz.asking.map { QuizLine.question($0, event: state.event) }
+      ?? Narration.line(for: state.event, drill: state.drill)
     let y = size.rows - 2
     let x = grid.put("» ", x: 0, y: y, style: Theme.label)
     putClipped(&grid, narration, x: x, y: y, style: Theme.narration)
