@@ -54,6 +54,9 @@ struct TrainCommand: ParsableCommand {
         "\(origin): a next-word loss needs at least two words, one to read and one to predict; got \(words.count)\(given)"
       )
     }
+    guard model.variant.hasBackwardPass else {
+      throw CommandError(.usage, Self.noBackwardPass(model.variant.rawValue))
+    }
     let spec = ModelSpec(
       variant: model.variant, seed: model.seed, inputs: model.inputs, hidden: model.hidden,
       words: words)
@@ -77,9 +80,7 @@ struct TrainCommand: ParsableCommand {
     do {
       learner = try Learner(model: start, head: built.head, words: words, loss: loss)
     } catch .noBackwardPass(let variant) {
-      throw CommandError(
-        .usage,
-        "--variant: \(variant) has no backward pass yet; train linear, raw-tanh or linear-tanh")
+      throw CommandError(.usage, Self.noBackwardPass(variant))
     } catch {
       throw CommandError(.usage, "\(error)")
     }
@@ -108,6 +109,13 @@ struct TrainCommand: ParsableCommand {
     case .table: print(output.table(), terminator: "")
     case .jsonl: print(output.jsonLines(), terminator: "")
     }
+  }
+
+  /// The one line for a variant `train` cannot run backwards.
+  static func noBackwardPass(_ variant: String) -> String {
+    let trainable = Variant.trainable.map(\.rawValue)
+    let listing = trainable.dropLast().joined(separator: ", ") + " or " + trainable.last!
+    return "--variant: the backward pass of \(variant) is not implemented yet; train \(listing)"
   }
 
   private func title(words: [String], learner: Learner) -> String {

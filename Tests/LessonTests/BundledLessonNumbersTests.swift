@@ -134,4 +134,37 @@ import Testing
         "0.3248", "0.5440", "0.6136", "0.2024",
       ])
   }
+
+  /// Chapter 6 is PyTorch's nn.RNN(4, 2) holding chapter 5's four tensors under its own
+  /// names: the same values, and hidden states equal to chapter 5's at 4 decimals (and,
+  /// as both are computed here with one row's order, bit for bit).
+  @Test func chapterSixIsChapterFiveAsAnNNRNN() throws {
+    let five = Self.runs[4]
+    let six = Self.runs[5]
+    let renamed = [
+      ("We.weight", "rnn.weight_ih_l0"), ("We.bias", "rnn.bias_ih_l0"),
+      ("Wh.weight", "rnn.weight_hh_l0"), ("Wh.bias", "rnn.bias_hh_l0"),
+      ("embedding.weight", "embedding.weight"), ("h0", "h0"),
+    ]
+    func parameter(_ name: String, in run: ChapterTrace) -> Tensor? {
+      run.trace.model.parameters.first { $0.name == name }?.value
+    }
+    #expect(
+      six.trace.model.parameters.map(\.name) == renamed.suffix(2).map(\.1) + [
+        "rnn.weight_ih_l0", "rnn.weight_hh_l0", "rnn.bias_ih_l0", "rnn.bias_hh_l0",
+      ])
+    for (old, new) in renamed {
+      let ours = try #require(parameter(new, in: six), "\(new)")
+      let theirs = try #require(parameter(old, in: five), "\(old)")
+      #expect(ours.shape == theirs.shape, "\(new)")
+      #expect(ours.scalars.map(\.bitPattern) == theirs.scalars.map(\.bitPattern), "\(new)")
+    }
+    let printed = six.trace.hiddenStates.flatMap(Self.four)
+    #expect(printed == five.trace.hiddenStates.flatMap(Self.four))
+    #expect(
+      printed == [
+        "-0.8746", "-1.1934", "0.7477", "0.7169", "0.7183", "0.0297", "-0.0921", "-0.0526",
+        "0.3248", "0.5440", "0.6136", "0.2024",
+      ])
+  }
 }

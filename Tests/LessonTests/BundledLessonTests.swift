@@ -3,7 +3,7 @@ import Testing
 @testable import Lesson
 @testable import Model
 
-/// The bundled lesson parses and has the shape it is written for: five chapters, each
+/// The bundled lesson parses and has the shape it is written for: six chapters, each
 /// with the variant, sizes, sentence and seeds of the lesson it retells.
 struct BundledLessonTests {
   let lesson: Lesson
@@ -20,12 +20,13 @@ struct BundledLessonTests {
     #expect(lesson.summary?.isEmpty == false)
   }
 
-  @Test func hasTheFiveChaptersOfTheLesson() {
+  @Test func hasTheSixChaptersOfTheLesson() {
     let chapters = lesson.chapters
-    #expect(chapters.count == 5)
-    #expect(chapters.map(\.variant) == [.linear, .linear, .rawTanh, .linearTanh, .linearTanh])
-    #expect(chapters.map(\.inputs) == [4, 4, 4, 4, 4])
-    #expect(chapters.map(\.hidden) == [1, 1, 1, 1, 2])
+    #expect(chapters.count == 6)
+    #expect(
+      chapters.map(\.variant) == [.linear, .linear, .rawTanh, .linearTanh, .linearTanh, .torchRNN])
+    #expect(chapters.map(\.inputs) == [4, 4, 4, 4, 4, 4])
+    #expect(chapters.map(\.hidden) == [1, 1, 1, 1, 2, 2])
     #expect(chapters[0].words == ["dog"])
     let sentence = ["the", "dog", "jumped", "over", "a"]
     for chapter in chapters.dropFirst() {

@@ -12,7 +12,8 @@ import Testing
     var testDescription: String { "\(variant.rawValue) \(loss.rawValue)" }
   }
 
-  static let cases = Variant.allCases.flatMap { v in
+  // torch-rnn has no backward pass yet (`Variant.trainable` leaves it out).
+  static let cases = Variant.trainable.flatMap { v in
     LossKind.allCases.map { Case(variant: v, loss: $0) }
   }
 

@@ -53,9 +53,20 @@ struct TrainingRecord: Decodable, Sendable, CustomTestStringConvertible {
   /// file, then 48 random ones.
   static let amd = load("training-amd")
 
-  /// The variants this build trains (torch-rnn has no cell yet).
+  /// The records of the variants this build trains. The golden files also hold
+  /// torch-rnn runs (PyTorch's nn.RNN); its backward pass is not implemented yet (its
+  /// weight gradients would follow the CPU kernel's one matrix product over all words),
+  /// so those records are skipped here, by name, rather than failing with
+  /// `noBackwardPass`. `torchRNNIsRefused` checks the refusal itself.
   static func trainable(_ records: [TrainingRecord]) -> [TrainingRecord] {
-    records.filter { Variant(rawValue: $0.variant) != nil }
+    records.filter { record in
+      guard let variant = Variant(rawValue: record.variant) else { return false }
+      guard variant.hasBackwardPass else {
+        precondition(variant == .torchRNN, "only torch-rnn lacks a backward pass")
+        return false
+      }
+      return true
+    }
   }
 
   /// What rnntrace computes for the same run.
@@ -167,7 +178,7 @@ func relativeDifference(_ ours: [Float], _ theirs: [Float]) -> Float {
   }
 
   /// The forward pass of training is the traced forward pass, bit for bit.
-  @Test(arguments: Variant.allCases)
+  @Test(arguments: Variant.trainable)
   func trainingForwardIsTheModelsForward(_ variant: Variant) throws {
     let words = "the dog jumped over a dog".split(separator: " ").map(String.init)
     let spec = ModelSpec(variant: variant, seed: 5, inputs: 3, hidden: 4, words: words)
@@ -191,6 +202,17 @@ func relativeDifference(_ ours: [Float], _ theirs: [Float]) -> Float {
     #expect(pass.hiddenGradients[4].scalars.contains { $0 != 0 })
   }
 
+  /// torch-rnn runs forward but not backward yet: refused by name, and it is the only one.
+  @Test func torchRNNIsRefused() throws {
+    #expect(Variant.trainable == [.linear, .rawTanh, .linearTanh])
+    let words = ["the", "dog"]
+    let spec = ModelSpec(variant: .torchRNN, seed: 0, inputs: 2, hidden: 2, words: words)
+    let (model, head) = try spec.buildWithHead()
+    #expect(throws: TrainingError.noBackwardPass("torch-rnn")) {
+      try Learner(model: model, head: head, words: words, loss: .nextWord)
+    }
+  }
+
   @Test func oneWordIsRefused() throws {
     let spec = ModelSpec(variant: .linear, seed: 0, inputs: 2, hidden: 2, words: ["dog"])
     let (model, head) = try spec.buildWithHead()
@@ -200,7 +222,7 @@ func relativeDifference(_ ours: [Float], _ theirs: [Float]) -> Float {
   }
 
   /// SGD moves the loss down for a small step.
-  @Test(arguments: Variant.allCases)
+  @Test(arguments: Variant.trainable)
   func aSmallStepLowersTheLoss(_ variant: Variant) throws {
     let words = "the dog jumped over a".split(separator: " ").map(String.init)
     let spec = ModelSpec(variant: variant, seed: 0, inputs: 4, hidden: 2, words: words)

@@ -55,7 +55,7 @@ import Testing
   }
 
   @Test(arguments: [
-    (["print", "--chapter", "9"], Int32(64), "expected 1 … 5"),
+    (["print", "--chapter", "9"], Int32(64), "expected 1 … 6"),
     (["print", "--chapter", "0"], Int32(64), "chapter number"),
     (["export", "--lesson", "rnn-pytorch"], Int32(64), "--chapter"),
     (["print", "--chapter", "2", "--seed", "3"], Int32(64), "give one or the other"),

@@ -11,7 +11,7 @@ import Testing
     "--seed", "7", "--inputs", "3", "--hidden", "2", "--sentence", "the dog the cat",
   ]
 
-  @Test(arguments: ["linear", "raw-tanh", "linear-tanh"])
+  @Test(arguments: ["linear", "raw-tanh", "linear-tanh", "torch-rnn"])
   func exportThenVerifyExitsZero(variant: String) throws {
     let scratch = try ScratchDirectory()
     let log = scratch.path("trace.jsonl")
@@ -24,7 +24,7 @@ import Testing
     #expect(verify.stderr.isEmpty)
   }
 
-  @Test(arguments: ["linear", "raw-tanh", "linear-tanh"])
+  @Test(arguments: ["linear", "raw-tanh", "linear-tanh", "torch-rnn"])
   func replayShowsTheSameTraceAsPrint(variant: String) throws {
     let scratch = try ScratchDirectory()
     let log = scratch.path("trace.jsonl")
@@ -106,7 +106,7 @@ import Testing
 
   @Test(
     .enabled(if: pythonHas("jsonschema"), "Python's jsonschema is not installed"),
-    arguments: ["linear", "raw-tanh", "linear-tanh"])
+    arguments: ["linear", "raw-tanh", "linear-tanh", "torch-rnn"])
   func jsonLinesExportMatchesTheSchema(variant: String) throws {
     let scratch = try ScratchDirectory()
     let log = scratch.path("trace.jsonl")
@@ -129,7 +129,7 @@ import Testing
       """
     let result = try runPython(script, [schema, log])
     #expect(result.status == 0, "\(result.output)")
-    let events = ["linear": 5, "raw-tanh": 7, "linear-tanh": 8][variant]! * 5
+    let events = ["linear": 5, "raw-tanh": 7, "linear-tanh": 8, "torch-rnn": 8][variant]! * 5
     #expect(result.output == "\(events + 1)\n")
   }
 }

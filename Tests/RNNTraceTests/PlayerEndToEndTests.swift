@@ -1,4 +1,5 @@
 import Foundation
+import Lesson
 import Model
 import Testing
 
@@ -96,14 +97,14 @@ struct PlayerEndToEndTests {
     let session = try TmuxSession(columns: 120, rows: 40)
     try session.type("cd '\(scratch.url.path)'")
     let first = try startPlayer(session, "")
-    #expect(first.contains("ch 1/5 One step"))
+    #expect(first.contains("ch 1/\(Self.chapterCount) One step"))
     #expect(first.contains("[dog]"))
     #expect(first.contains("A recurrent network reads a text word by word"))
     try session.press("]")
     // Each wait also names what is checked lower on the screen: a capture can catch a
     // frame half drawn, its first rows new and its last ones not yet.
     let second = try session.waitFor {
-      $0.contains("ch 2/5 A sentence") && $0.contains("step 1/25")
+      $0.contains("ch 2/\(Self.chapterCount) A sentence") && $0.contains("step 1/25")
         && $0.contains("[the] dog jumped over a")
     }
     #expect(second.matched, "] did not open chapter 2:\n\(second.screen)")
@@ -114,7 +115,7 @@ struct PlayerEndToEndTests {
     let exported = try session.waitFor { $0.contains("exported to ") }
     #expect(exported.matched, "no export message:\n\(exported.screen)")
     try session.press("[")
-    #expect(try session.waitFor { $0.contains("ch 1/5 One step") }.matched)
+    #expect(try session.waitFor { $0.contains("ch 1/\(Self.chapterCount) One step") }.matched)
     try session.press("q")
     try expectShellRestored(session, status: 0)
     let files = try scratch.contents().filter { $0.hasSuffix(".jsonl") }
@@ -123,6 +124,11 @@ struct PlayerEndToEndTests {
     #expect(verified.status == 0)
   }
 
+  /// The bundled lesson's chapters, and the steps of each (five words of eight
+  /// operations for the last three: the second class twice, then nn.RNN).
+  static let chapterCount = (try? BundledLessons.standard.lesson().chapters.count) ?? 0
+  static let chapterSteps = [5, 25, 35, 40, 40, 40]
+
   /// → alone goes through every chapter of the lesson, at both sizes: each chapter's
   /// last step leads on to the next chapter, up to the last step of the last one.
   @Test(arguments: [(120, 40), (80, 24)])
@@ -130,16 +136,18 @@ struct PlayerEndToEndTests {
     let session = try TmuxSession(columns: columns, rows: rows)
     _ = try startPlayer(session, "")
     // Chapter by chapter: its steps, then one more → onto the next chapter.
-    for (chapter, steps) in [(1, 5), (2, 25), (3, 35), (4, 40), (5, 40)] {
+    let count = Self.chapterSteps.count
+    #expect(count == Self.chapterCount)
+    for (chapter, steps) in zip(1..., Self.chapterSteps) {
       try session.press("Right", times: steps - 1)
       let end = try session.waitFor {
-        $0.contains("ch \(chapter)/5") && $0.contains("step \(steps)/\(steps)")
+        $0.contains("ch \(chapter)/\(count)") && $0.contains("step \(steps)/\(steps)")
       }
       #expect(end.matched, "chapter \(chapter) did not reach its end:\n\(end.screen)")
       try session.press("Right")
-      if chapter < 5 {
+      if chapter < count {
         let next = try session.waitFor {
-          $0.contains("ch \(chapter + 1)/5") && $0.contains("step 1/")
+          $0.contains("ch \(chapter + 1)/\(count)") && $0.contains("step 1/")
             && $0.contains("chapter \(chapter + 1): ")
         }
         #expect(next.matched, "→ did not go on to chapter \(chapter + 1):\n\(next.screen)")
@@ -147,7 +155,7 @@ struct PlayerEndToEndTests {
     }
     let end = try session.waitFor { $0.contains("the end of the lesson") }
     #expect(end.matched, "\(end.screen)")
-    #expect(end.screen.contains("ch 5/5") && end.screen.contains("step 40/40"))
+    #expect(end.screen.contains("ch \(count)/\(count)") && end.screen.contains("step 40/40"))
     try session.press("q")
     try expectShellRestored(session, status: 0)
   }

@@ -32,11 +32,26 @@ struct RecordEndToEndTests {
     #expect(first.matched, "r did not start recording:\n\(first.screen)")
     #expect(first.screen.contains("● rec"))
     var shown = [first.screen]
+    // A capture can catch a frame half drawn, so a step counts as shown once its
+    // narration line, drawn below the panels, is new too.
+    func narration(_ screen: String) -> Substring? {
+      screen.split(separator: "\n").first { $0.hasPrefix("» ") }
+    }
     for step in 2...3 {
       try session.press("Right")
-      let next = try session.waitFor { $0.contains("step \(step)/40") && $0.contains("● rec") }
+      let before = narration(shown[shown.count - 1])
+      let next = try session.waitFor {
+        $0.contains("step \(step)/40") && $0.contains("● rec") && narration($0) != before
+      }
       #expect(next.matched, "no step \(step):\n\(next.screen)")
-      shown.append(next.screen)
+      // And the rows under it (the status line) are settled: two captures agree.
+      var settled = next.screen
+      for _ in 0..<50 {
+        let again = try session.screen()
+        if again == settled { break }
+        settled = again
+      }
+      shown.append(settled)
     }
     try session.press("r")
     let stopped = try session.waitFor { $0.contains("recorded 3 steps to \(name).cast") }

@@ -82,6 +82,10 @@ import Testing
       (["--steps", "100001"], "--steps", "1 to 100000"),
       (["--loss", "every-word"], "--loss", "next-word"),
       (["--sentence", "dog"], "--sentence", "at least two words"),
+      (
+        ["--variant", "torch-rnn"], "--variant",
+        "the backward pass of torch-rnn is not implemented yet; train linear, raw-tanh or linear-tanh"
+      ),
     ])
   func badInputIsOneLineWithStatus64(arguments: [String], option: String, accepted: String)
     throws

@@ -74,6 +74,22 @@ import TraceLog
     #expect(Self.states(result.stdout) == Self.pageStates)
   }
 
+  /// The same tensors as an `nn.RNN`'s state dict (`rnn.weight_ih_l0` …, in its order):
+  /// the torch-rnn variant, and the page's states at every printed digit.
+  @Test func loadsAnRNNsStateDictAsTorchRNN() throws {
+    let byName = Dictionary(uniqueKeysWithValues: Self.chapter5.map { ($0.0, $0) })
+    let renamed = [
+      ("embedding.weight", "embedding.weight"), ("h0", "h0"), ("We.weight", "rnn.weight_ih_l0"),
+      ("Wh.weight", "rnn.weight_hh_l0"), ("We.bias", "rnn.bias_ih_l0"),
+      ("Wh.bias", "rnn.bias_hh_l0"),
+    ].map { (old, new) in (new, byName[old]!.1, byName[old]!.2) }
+    let scratch = try Self.files(renamed)
+    let result = try RNNTraceBinary.run(["print"] + Self.weights(scratch))
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("Trained model: torch-rnn from model.safetensors"))
+    #expect(Self.states(result.stdout) == Self.pageStates)
+  }
+
   /// A vocabulary written on Windows: a byte-order mark, CRLF line breaks, no final one.
   @Test func readsAVocabularyWithCRLFAndAByteOrderMark() throws {
     let scratch = try Self.files(vocabulary: "\u{FEFF}the\r\ndog\r\njumped\r\nover\r\na")
@@ -140,7 +156,7 @@ import TraceLog
       (["--weights", model, "--vocab", empty], 65, "the file is empty"),
       (["--weights", model, "--vocab", short], 65, "has 2 words, but the embedding"),
       (["--weights", junk, "--vocab", vocab], 65, "not a safetensors file"),
-      (["--weights", rnn, "--vocab", vocab], 65, "no torch-rnn variant"),
+      (["--weights", rnn, "--vocab", vocab], 65, "\"rnn.weight_ih_l0\" has shape [1]"),
       (["--weights", model, "--vocab", vocab, "--sentence", "the cat"], 65, "\"cat\""),
       (["--weights", model, "--vocab", vocab, "--seed", "3"], 64, "--weights and --seed"),
       (["--weights", model, "--vocab", vocab, "--inputs", "4"], 64, "--weights and --inputs"),

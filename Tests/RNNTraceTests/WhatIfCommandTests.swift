@@ -103,7 +103,7 @@ import Testing
   @Test func aLessonOfSeveralChaptersNeedsOne() throws {
     let result = try RNNTraceBinary.run(["print", "--set", "h0[0,0]=1"])
     #expect(result.status == 64)
-    #expect(result.stderr.contains("choose the one to edit with --chapter 1 … 5"))
+    #expect(result.stderr.contains("choose the one to edit with --chapter 1 … 6"))
   }
 
   @Test(.enabled(if: pythonHas("jsonschema"), "Python's jsonschema is not installed"))

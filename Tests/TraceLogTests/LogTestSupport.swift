@@ -29,6 +29,13 @@ enum LogTestModels {
         Tensor(shape: [2, 2], scalars: [0.7, -0.8, 0.9, 1.0]),
         Tensor(shape: [2], scalars: [0.03, 0.04]),
       ],
+      // nn.RNN's order: weight_ih, weight_hh, bias_ih, bias_hh.
+      .torchRNN: [
+        Tensor(shape: [2, 3], scalars: [0.1, -0.2, 0.3, 0.4, 0.5, -0.6]),
+        Tensor(shape: [2, 2], scalars: [0.7, -0.8, 0.9, 1.0]),
+        Tensor(shape: [2], scalars: [0.01, -0.02]),
+        Tensor(shape: [2], scalars: [0.03, 0.04]),
+      ],
     ]
     let cell = variant.makeCell(parameters: parameters[variant]!)
     return RNNModel(vocabulary: vocabulary, embedding: embedding, h0: h0, cell: cell)

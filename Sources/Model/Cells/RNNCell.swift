@@ -113,16 +113,24 @@ public struct LessonPart: Sendable {
   /// What to write there, for messages: "the hidden weight, hidden × hidden".
   public let description: String
 
-  public init(_ key: String, _ kind: Kind, input: ParameterSpec.Dimension, _ description: String) {
+  /// The parameters' names when they are not the key's (`KEY.weight`, `KEY.bias`): an
+  /// `nn.RNN`'s layer is written as an `nn.Linear` and supplies `rnn.weight_ih_l0` ….
+  let names: [String]?
+
+  public init(
+    _ key: String, _ kind: Kind, input: ParameterSpec.Dimension, _ description: String,
+    names: [String]? = nil
+  ) {
     self.key = key
     self.kind = kind
     self.input = input
     self.description = description
+    self.names = names
   }
 
   /// The names of the parameters the part supplies.
   public var parameterNames: [String] {
-    kind == .weight ? [key] : [key + ".weight", key + ".bias"]
+    names ?? (kind == .weight ? [key] : [key + ".weight", key + ".bias"])
   }
 }
 

@@ -1,7 +1,7 @@
 /// The registry of variants: every cell type the program runs.
 extension Variant {
   /// Every variant, in the order help and messages list them.
-  public static let allCases: [Variant] = [.linear, .rawTanh, .linearTanh]
+  public static let allCases: [Variant] = [.linear, .rawTanh, .linearTanh, .torchRNN]
 
   /// The names for a message: `linear, raw-tanh or linear-tanh`.
   public static var listing: String {

@@ -52,6 +52,21 @@ enum NameTemplate: UInt8, Sendable {
   case hiddenAffine
   /// `z_t = (W_h·h_{t-1} + b_h) + (W_e·e_t + b_e)`
   case linearTanhSum
+  /// nn.RNN's parameters as its state dict names them.
+  case rnnWeightIH
+  case rnnWeightHH
+  case rnnBiasIH
+  case rnnBiasHH
+  /// `W_ih·e_t`
+  case rnnInputProduct
+  /// `W_ih·e_t + b_ih`
+  case rnnInputAffine
+  /// `W_hh·h_{t-1}`
+  case rnnHiddenProduct
+  /// `W_hh·h_{t-1} + b_hh`
+  case rnnHiddenAffine
+  /// `z_t = (W_hh·h_{t-1} + b_hh) + (W_ih·e_t + b_ih)`
+  case rnnSum
 
   /// Writes the name for time step `t` (and row `index`) piece by piece into `out`.
   /// Inlinable, so that an encoder in another module writes into its own buffer
@@ -133,6 +148,31 @@ enum NameTemplate: UInt8, Sendable {
       out.write(" + b_h) + (W_e·")
       Self.symbol("e_", t, into: &out)
       out.write(" + b_e)")
+    case .rnnWeightIH: out.write("rnn.weight_ih_l0")
+    case .rnnWeightHH: out.write("rnn.weight_hh_l0")
+    case .rnnBiasIH: out.write("rnn.bias_ih_l0")
+    case .rnnBiasHH: out.write("rnn.bias_hh_l0")
+    case .rnnInputProduct:
+      out.write("W_ih·")
+      Self.symbol("e_", t, into: &out)
+    case .rnnInputAffine:
+      out.write("W_ih·")
+      Self.symbol("e_", t, into: &out)
+      out.write(" + b_ih")
+    case .rnnHiddenProduct:
+      out.write("W_hh·")
+      Self.symbol("h_", t - 1, into: &out)
+    case .rnnHiddenAffine:
+      out.write("W_hh·")
+      Self.symbol("h_", t - 1, into: &out)
+      out.write(" + b_hh")
+    case .rnnSum:
+      Self.symbol("z_", t, into: &out)
+      out.write(" = (W_hh·")
+      Self.symbol("h_", t - 1, into: &out)
+      out.write(" + b_hh) + (W_ih·")
+      Self.symbol("e_", t, into: &out)
+      out.write(" + b_ih)")
     }
   }
 

@@ -94,3 +94,11 @@ enum Backward {
     Tensor(shape: [g.count], scalars: g.scalars)
   }
 }
+
+extension Variant {
+  /// Whether `Learner` can train the variant: its cell runs backwards.
+  public var hasBackwardPass: Bool { cell is any DifferentiableCell.Type }
+
+  /// The variants `Learner` trains, in `allCases` order.
+  public static var trainable: [Variant] { allCases.filter(\.hasBackwardPass) }
+}

@@ -81,11 +81,13 @@ public struct SafetensorsModel: Sendable {
       throw SafetensorsError(
         "missing \(names.joined(separator: ", ")); found: \(foundList)")
     }
-    if hasRNN {
-      throw SafetensorsError(
-        "the file holds PyTorch nn.RNN weights (\(Self.torchRNNKeys.map { parts[$0]!.name }.joined(separator: ", "))), and this rnntrace has no torch-rnn variant yet; it reads the lesson's second class (We.weight, We.bias, Wh.weight, Wh.bias)"
-      )
-    }
+    // The four recurrent tensors under the file's keys: input weight and bias, hidden
+    // weight and bias.
+    let (wIn, bIn, wH, bH) =
+      hasRNN
+      ? ("weight_ih_l0", "bias_ih_l0", "weight_hh_l0", "bias_hh_l0")
+      : ("We.weight", "We.bias", "Wh.weight", "Wh.bias")
+    let variant: Variant = hasRNN ? .torchRNN : .linearTanh
 
     // Every tensor used: a float dtype, then its values as float32.
     var converted: [String] = []
@@ -114,16 +116,15 @@ public struct SafetensorsModel: Sendable {
       )
     }
     let (rows, d) = (embedding.shape[0], embedding.shape[1])
-    let inputWeight = parts["We.weight"]!
+    let inputWeight = parts[wIn]!
     guard inputWeight.shape.count == 2, inputWeight.shape[0] >= 1 else {
       throw SafetensorsError(
         "\"\(inputWeight.name)\" has shape \(inputWeight.shape); expected [hidden, \(d)]")
     }
     let h = inputWeight.shape[0]
     for (part, shape, meaning) in [
-      ("We.weight", [h, d], "[hidden, inputs]: inputs are the embedding's \(d) columns"),
-      ("We.bias", [h], "[hidden]"), ("Wh.weight", [h, h], "[hidden, hidden]"),
-      ("Wh.bias", [h], "[hidden]"),
+      (wIn, [h, d], "[hidden, inputs]: inputs are the embedding's \(d) columns"),
+      (bIn, [h], "[hidden]"), (wH, [h, h], "[hidden, hidden]"), (bH, [h], "[hidden]"),
     ] where parts[part]!.shape != shape {
       throw SafetensorsError(
         "\"\(parts[part]!.name)\" has shape \(parts[part]!.shape); expected \(shape) (\(meaning), hidden \(h))"
@@ -134,7 +135,7 @@ public struct SafetensorsModel: Sendable {
         "\(option) is \(size); rnntrace traces at most \(ModelLimits.maxDimension)")
     }
     let parameterCount = ModelSpec.parameterCount(
-      variant: .linearTanh, vocabulary: rows, inputs: d, hidden: h)
+      variant: variant, vocabulary: rows, inputs: d, hidden: h)
     guard parameterCount <= ModelLimits.maxParameters else {
       throw SafetensorsError(
         "the model holds \(parameterCount) numbers; rnntrace traces at most \(ModelLimits.maxParameters)"
@@ -157,14 +158,28 @@ public struct SafetensorsModel: Sendable {
     let named = [
       NamedTensor("embedding.weight", Tensor(shape: [rows, d], scalars: values["embedding"]!)),
       NamedTensor("h0", h0),
-      NamedTensor("We.weight", Tensor(shape: [h, d], scalars: values["We.weight"]!)),
-      NamedTensor("We.bias", Tensor(shape: [h], scalars: values["We.bias"]!)),
-      NamedTensor("Wh.weight", Tensor(shape: [h, h], scalars: values["Wh.weight"]!)),
-      NamedTensor("Wh.bias", Tensor(shape: [h], scalars: values["Wh.bias"]!)),
     ]
+    let inputWeightValue = Tensor(shape: [h, d], scalars: values[wIn]!)
+    let inputBiasValue = Tensor(shape: [h], scalars: values[bIn]!)
+    let hiddenWeightValue = Tensor(shape: [h, h], scalars: values[wH]!)
+    let hiddenBiasValue = Tensor(shape: [h], scalars: values[bH]!)
+    // Each variant's own names, in its `named_parameters()` order.
+    let recurrent =
+      hasRNN
+      ? [
+        NamedTensor("rnn.weight_ih_l0", inputWeightValue),
+        NamedTensor("rnn.weight_hh_l0", hiddenWeightValue),
+        NamedTensor("rnn.bias_ih_l0", inputBiasValue),
+        NamedTensor("rnn.bias_hh_l0", hiddenBiasValue),
+      ]
+      : [
+        NamedTensor("We.weight", inputWeightValue), NamedTensor("We.bias", inputBiasValue),
+        NamedTensor("Wh.weight", hiddenWeightValue), NamedTensor("Wh.bias", hiddenBiasValue),
+      ]
     do {
       model = try RNNModel(
-        variant: .linearTanh, inputs: d, hidden: h, vocabulary: vocabulary, parameters: named)
+        variant: variant, inputs: d, hidden: h, vocabulary: vocabulary,
+        parameters: named + recurrent)
     } catch {
       throw SafetensorsError(error.description)
     }
