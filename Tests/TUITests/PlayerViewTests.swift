@@ -18,7 +18,7 @@ struct PlayerViewTests {
     #expect(lines[0].contains("t 1/5"))
     #expect(lines[0].contains("\"the\""))
     #expect(lines[0].contains("test model"))
-    #expect(lines[0].contains("linear-tanh"))
+    #expect(lines[0].contains("nn.Linear layers, one tanh"))
     #expect(lines[1] == " [the] dog jumped over a")
     // e_1 is row 0 of the embedding table, as PyTorch drew it for seed 7.
     // The whole table, "the"'s row marked as e_1 (the table in the lesson's order).

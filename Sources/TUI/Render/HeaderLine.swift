@@ -8,7 +8,7 @@ enum HeaderLine {
   static func draw(on grid: inout CellGrid, state: PlayerState) {
     let event = state.event
     var right = [
-      state.trace.model.variant.rawValue,
+      Notation.variantNames(state.trace.model.variant)[0],
       "step \(state.eventIndex + 1)/\(state.chapter.stepCount)",
       "t \(event.t)/\(state.chapter.wordEvents.count)",
       Narration.quoted(event.word),
@@ -18,9 +18,28 @@ enum HeaderLine {
     let width = grid.width - 2
     func rightText() -> String { right.joined(separator: " │ ") }
     var left = ""
-    while true {
+    // The lesson's title keeps its clauses before the model's long name: each title,
+    // longest first, with the long name and then the short one.
+    let names = Notation.variantNames(state.trace.model.variant)
+    let withLesson = leftCandidates(
+      program: "rnntrace", lesson: lesson, chapter: chapter, wordCuts: false
+    ).filter { $0.components(separatedBy: " │ ").count == (chapter.isEmpty ? 2 : 3) }
+    search: for candidate in withLesson {
+      for name in names {
+        right[0] = name
+        let room = width - DisplayWidth.of(TerminalText.escaped(rightText())) - 2
+        if DisplayWidth.of(candidate) <= room {
+          left = candidate
+          break search
+        }
+      }
+    }
+    while left.isEmpty {
       let room = width - DisplayWidth.of(TerminalText.escaped(rightText())) - 2
-      if let fitted = leftText(program: "rnntrace", lesson: lesson, chapter: chapter, room: room) {
+      if let fitted =
+        leftText(program: "rnntrace", lesson: lesson, chapter: chapter, room: room, wordCuts: false)
+        ?? leftText(program: "rnntrace", lesson: lesson, chapter: chapter, room: room)
+      {
         left = fitted
         break
       }
@@ -51,18 +70,29 @@ enum HeaderLine {
 
   /// The longest left side that fits in `room` columns, or nil if even the chapter alone
   /// does not.
-  static func leftText(program: String, lesson: String, chapter: String, room: Int) -> String? {
-    func fits(_ text: String) -> Bool { DisplayWidth.of(text) <= room }
+  static func leftText(
+    program: String, lesson: String, chapter: String, room: Int, wordCuts: Bool = true
+  ) -> String? {
+    leftCandidates(program: program, lesson: lesson, chapter: chapter, wordCuts: wordCuts)
+      .first { DisplayWidth.of($0) <= room }
+  }
+
+  /// Every left side, longest first; `wordCuts` allows titles cut inside a clause.
+  static func leftCandidates(program: String, lesson: String, chapter: String, wordCuts: Bool)
+    -> [String]
+  {
     let tail = chapter.isEmpty ? "" : " │ " + chapter
     var candidates = [program + " │ " + lesson + tail]
-    for short in shortenings(of: lesson) { candidates.append(program + " │ " + short + tail) }
+    for short in shortenings(of: lesson) where wordCuts || !short.hasSuffix("…") {
+      candidates.append(program + " │ " + short + tail)
+    }
     if !chapter.isEmpty {
       candidates.append(program + " │ " + chapter)
       candidates.append(chapter)
     } else {
       candidates.append(lesson)
     }
-    return candidates.first(where: fits)
+    return candidates
   }
 
   /// A title cut shorter and shorter: at its clauses first (`RNN Pytorch, one operation

@@ -27,6 +27,11 @@ public enum PlayerView {
     SentenceLine.draw(on: &grid, y: 1, state: state)
     for (panel, rect) in layout.placed {
       panel.draw(on: &grid, in: rect, context: context)
+      // While drilling, the steps still to come recede, so that no final value there
+      // competes with the running sum; what the drill reads stays marked.
+      if state.drill != nil, panel.events.allSatisfy({ $0 > state.eventIndex }) {
+        recede(&grid, rect)
+      }
     }
     if narrativeRows > 0 {
       NarrativePane.draw(
@@ -108,6 +113,16 @@ public enum PlayerView {
   static func neededSizes(_ panels: [any Panel]) -> [ScreenSize] {
     PanelLayout.minimumSizes(panels, chromeRows: 4, minimumWidth: minimumSize.columns).map {
       ScreenSize(columns: $0.columns, rows: max($0.rows, minimumSize.rows))
+    }
+  }
+
+  /// Greys `rect` out, all but the cells marked in reverse video (what the step reads).
+  static func recede(_ grid: inout CellGrid, _ rect: Rect) {
+    for y in rect.y..<rect.maxY {
+      grid.restyle(x: rect.x, y: y, count: rect.width) { style in
+        guard !style.reverse else { return }
+        style = Theme.pending
+      }
     }
   }
 
