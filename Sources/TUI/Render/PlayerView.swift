@@ -116,12 +116,14 @@ public enum PlayerView {
     }
   }
 
-  /// Greys `rect` out, all but the cells marked in reverse video (what the step reads).
+  /// Greys `rect` out, keeping what marks what the step reads (reverse video, underline).
   static func recede(_ grid: inout CellGrid, _ rect: Rect) {
     for y in rect.y..<rect.maxY {
       grid.restyle(x: rect.x, y: y, count: rect.width) { style in
         guard !style.reverse else { return }
+        let marked = style.underline
         style = Theme.pending
+        style.underline = marked
       }
     }
   }
