@@ -73,6 +73,10 @@ public enum KeyMap {
       [.character("e")], .export, "export the trace",
       pairedSummary: "export the trace / record the session (.cast)"),
     KeyBinding([.character("r")], .record, "start / stop recording the session (.cast)"),
+    KeyBinding(
+      [.character("v")], .panelMenu,
+      "hide and show panels (a teacher hides what is not explained yet)",
+      pairedSummary: "hide and show panels / this help"),
     KeyBinding([.character("?")], .help, "this help", status: "help"),
     KeyBinding(
       [.control("l")], .redraw, "redraw the screen",

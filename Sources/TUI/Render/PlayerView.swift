@@ -26,6 +26,10 @@ public enum PlayerView {
     HeaderLine.draw(on: &grid, state: state)
     SentenceLine.draw(on: &grid, y: 1, state: state)
     for (panel, rect) in layout.placed {
+      if let first = panel.events.first, state.isHidden(event: first) {
+        PanelMenu.drawHidden(on: &grid, in: rect, events: panel.events, context: context)
+        continue
+      }
       panel.draw(on: &grid, in: rect, context: context)
       // While drilling, the steps still to come recede, so that no final value there
       // competes with the running sum; what the drill reads stays marked.
@@ -41,13 +45,20 @@ public enum PlayerView {
     }
     if let row = layout.codeRow { CodeLine.draw(on: &grid, y: row, state: state) }
     if let row = layout.legendRow { LegendLine.draw(on: &grid, y: row, state: state) }
-    let narration = Narration.line(for: state.event, drill: state.drill)
+    // A hidden panel's numbers stay hidden on the narration line too.
+    let narration =
+      state.isHidden(event: state.eventIndex)
+      ? "this step's panel is hidden (v shows it)"
+      : Narration.line(for: state.event, drill: state.drill)
     let y = size.rows - 2
     let x = grid.put("» ", x: 0, y: y, style: Theme.label)
     putClipped(&grid, narration, x: x, y: y, style: Theme.narration)
     StatusLine.draw(on: &grid, state: state)
     if let selected = state.chapterMenu {
       ChapterMenu.draw(on: &grid, state: state, selected: selected)
+    }
+    if let selected = state.panelMenu {
+      PanelMenu.draw(on: &grid, state: state, selected: selected)
     }
     if state.isShowingIntroduction { IntroductionBox.draw(on: &grid, state: state) }
     if state.isShowingHelp { HelpOverlay.draw(on: &grid, offset: state.helpOffset) }
