@@ -18,7 +18,10 @@ let package = Package(
   targets: [
     // Float32 tensors, PyTorch's CPU generator, the lesson's RNN cells and their trace
     // events. Pure values: no terminal, no files, no formats.
-    .target(name: "Model"),
+    .target(name: "Model", dependencies: ["TanhTables"]),
+    // MKL's Intel AVX-512 tanh flip table, a binary file compiled in by C's #embed (see
+    // scripts/generate_tanh_flips.py).
+    .target(name: "TanhTables", exclude: ["intel-avx512.flips"]),
     // The lesson format: its types, the YAML parser and its errors, and the bundled
     // lessons, compiled in as bytes. Each is a symlink to lessons/, which stays the only
     // copy of the file.

@@ -6,9 +6,13 @@ The inputs are the hard cases: signed zeros, subnormals, infinities, the edge wh
 reaches 1, flipped inputs (torch returns the farther float32 neighbour; taken from every
 binade of the table that scripts/generate_tanh_flips.py found, with the first and last
 inputs of long runs and the inputs just outside them), inputs whose tanh lies nearest a
-float32 midpoint without flipping, and ordinary values. Usage: generate_tanh_fixture.py
+float32 midpoint without flipping, and ordinary values. The outputs are those of the
+MKL kernel this machine's PyTorch runs: on an Intel processor with AVX-512 (or with MKL
+told it is on one, see generate_intel_products_fixture.py) write
+Fixtures/torch-tanh/intel-avx512.txt. Usage: generate_tanh_fixture.py [OUTPUT]
 """
 import os
+import sys
 
 import numpy as np
 import torch
@@ -85,14 +89,15 @@ def main():
     cases = list(dict.fromkeys(cases))
     x = torch.from_numpy(np.array(cases, dtype=np.uint32).view(np.float32))
     y = torch.tanh(x).numpy().view(np.uint32).tolist()
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, "w") as f:
+    out = sys.argv[1] if len(sys.argv) > 1 else OUT
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    with open(out, "w") as f:
         f.write(f"# torch.tanh on float32, torch {torch.__version__} "
                 f"({torch.backends.cpu.get_cpu_capability()}, MKL vmsTanh VML_HA).\n")
         f.write("# Written by scripts/generate_tanh_fixture.py. Per line: input bits, output bits.\n")
         for a, b in zip(cases, y):
             f.write(f"{a:08X} {b:08X}\n")
-    print(len(cases), "cases ->", OUT)
+    print(len(cases), "cases ->", out)
 
 
 if __name__ == "__main__":

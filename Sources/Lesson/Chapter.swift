@@ -74,21 +74,30 @@ public struct Chapter: Equatable, Sendable {
     random.flatMap { $0.run(kernel: kernel) } + literals
   }
 
-  /// The chapter's model.
-  public func makeModel(kernel: TorchGenerator.Kernel = .platformDefault) -> RNNModel {
-    makeModel(from: Dictionary(tensors(kernel: kernel).map { ($0.name, $0.value) }) { a, _ in a })
+  /// The chapter's model, computing with `kernels`' products and tanh.
+  public func makeModel(
+    kernel: TorchGenerator.Kernel = .platformDefault, kernels: KernelFamily = .amd
+  ) -> RNNModel {
+    makeModel(
+      from: Dictionary(tensors(kernel: kernel).map { ($0.name, $0.value) }) { a, _ in a },
+      kernels: kernels)
   }
 
   /// Builds the model, runs it over the sentence and records every operation.
-  public func run(kernel: TorchGenerator.Kernel = .platformDefault) -> ChapterTrace {
+  public func run(
+    kernel: TorchGenerator.Kernel = .platformDefault, kernels: KernelFamily = .amd
+  ) -> ChapterTrace {
     let named = tensors(kernel: kernel)
-    let model = makeModel(from: Dictionary(named.map { ($0.name, $0.value) }) { a, _ in a })
+    let model = makeModel(
+      from: Dictionary(named.map { ($0.name, $0.value) }) { a, _ in a }, kernels: kernels)
     return ChapterTrace(chapter: self, tensors: named, trace: model.trace(words))
   }
 
-  private func makeModel(from tensors: [String: Tensor]) -> RNNModel {
-    RNNModel(
+  private func makeModel(from tensors: [String: Tensor], kernels: KernelFamily) -> RNNModel {
+    var model = RNNModel(
       vocabulary: vocabulary, embedding: embedding.evaluate(in: tensors),
       h0: h0.evaluate(in: tensors), cell: cell.makeCell(from: tensors))
+    model.kernels = kernels
+    return model
   }
 }

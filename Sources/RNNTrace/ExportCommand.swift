@@ -69,7 +69,7 @@ struct ExportCommand: ParsableCommand {
     let file = try OutputFile.open(output)
     do {
       if let chapter {
-        let built = chapter.chapter.makeModel(kernel: model.rngKernel)
+        let built = chapter.chapter.makeModel(kernel: model.rngKernel, kernels: model.kernels)
         try write(
           built, .inline(chapter.chapter.words), source: chapter.title, seed: nil, to: file)
       } else {

@@ -8,6 +8,8 @@ struct LessonText {
   /// The generator's arithmetic for the chapters' draws (`--rng-kernel`), as the player
   /// and `export` use it: a 16-value or larger `randn` (the lesson's E) depends on it.
   var kernel: TorchGenerator.Kernel
+  /// Whose products and tanh the chapters compute with (`--kernels`).
+  var kernels: KernelFamily = .amd
   /// Paragraphs are wrapped to this many columns.
   var width = 80
 
@@ -15,7 +17,7 @@ struct LessonText {
     out += "\(loaded.lesson.title)\n"
     if let summary = loaded.lesson.summary { out += wrapped(summary, indent: "") }
     for (number, chapter) in loaded.chapters {
-      let run = chapter.run(kernel: kernel)
+      let run = chapter.run(kernel: kernel, kernels: kernels)
       out += "\n" + String(repeating: "═", count: width) + "\n"
       out += "Chapter \(number): \(chapter.title)\n"
       let narrative = chapter.narrativeByStep
@@ -39,7 +41,7 @@ struct LessonText {
       walkthrough.write(
         run.trace,
         title:
-          "Model: \(chapter.variant.rawValue), inputs \(chapter.inputs), hidden \(chapter.hidden)",
+          "Model: \(chapter.variant.rawValue), inputs \(chapter.inputs), hidden \(chapter.hidden)\(kernels.titleNote)",
         to: &out)
       if let summary = run.summary(format: format) {
         out += "\n" + wrapped("In short: " + summary, indent: "")

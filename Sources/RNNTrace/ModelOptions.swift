@@ -65,6 +65,12 @@ struct ModelOptions: ParsableArguments {
       valueName: "kernel"))
   var rngKernel: TorchGenerator.Kernel = .platformDefault
 
+  @Option(name: .customLong("kernels"), help: KernelsChoice.computeHelp)
+  var kernelsChoice: KernelsChoice = .auto
+
+  /// The family of kernels the model computes with (`--kernels`).
+  var kernels: KernelFamily { kernelsChoice.family }
+
   static let defaultSentence = "the dog jumped over a"
 
   var variant: Variant { variantOption ?? .linearTanh }
@@ -115,7 +121,7 @@ struct ModelOptions: ParsableArguments {
   /// Builds the model for the words of `--sentence`, or says which option is wrong.
   func build() throws -> RNNModel {
     do {
-      return try spec.build(kernel: rngKernel)
+      return try spec.build(kernel: rngKernel, kernels: kernels)
     } catch {
       throw CommandError(.usage, Self.describe(error))
     }
@@ -140,7 +146,7 @@ struct ModelOptions: ParsableArguments {
     let spec = ModelSpec(
       variant: variant, seed: seed, inputs: inputs, hidden: hidden, words: vocabulary)
     do {
-      return try spec.build(kernel: rngKernel)
+      return try spec.build(kernel: rngKernel, kernels: kernels)
     } catch .emptySentence {
       throw CommandError(
         .usage,

@@ -44,7 +44,8 @@ struct PlayCommand: ParsableCommand {
     switch try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: true) {
     case .lesson(let loaded):
       let chapters = loaded.chapters.map { number, chapter in
-        Self.playerChapter(chapter.run(kernel: model.rngKernel), number: number)
+        Self.playerChapter(
+          chapter.run(kernel: model.rngKernel, kernels: model.kernels), number: number)
       }
       let content = PlayerContent(
         title: loaded.lesson.title, chapters: chapters,
@@ -60,7 +61,8 @@ struct PlayCommand: ParsableCommand {
       }
       try PlayerLauncher.run(content, configuration: configuration, environment: environment) {
         var text = ""
-        LessonText(format: ValueFormat(), kernel: model.rngKernel).write(loaded, to: &text)
+        LessonText(format: ValueFormat(), kernel: model.rngKernel, kernels: model.kernels)
+          .write(loaded, to: &text)
         try StandardOutput.write(text)
       }
     case .adHoc:
@@ -69,10 +71,13 @@ struct PlayCommand: ParsableCommand {
       let seed = model.seed
       // The trace is computed only for the player; printed, it is streamed.
       try Self.play(
-        PlayerContent(title: title, trace: built.trace(words)), title: title,
+        PlayerContent(title: title, trace: built.trace(words)),
+        title: title,
         export: { try TraceExporter.export($0, title: title, seed: seed) },
         plainText: {
-          try WalkthroughText(format: ValueFormat()).stream(built, words, title: title) {
+          try WalkthroughText(format: ValueFormat()).stream(
+            built, words, title: title + model.kernels.titleNote
+          ) {
             try StandardOutput.write($0)
           }
         })

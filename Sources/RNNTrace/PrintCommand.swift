@@ -35,7 +35,8 @@ struct PrintCommand: ParsableCommand {
     if case .lesson(let loaded) = try WalkthroughSource.resolve(
       model: model, lesson: lesson, preferLesson: true)
     {
-      LessonText(format: format, kernel: model.rngKernel).write(loaded, to: &text)
+      LessonText(format: format, kernel: model.rngKernel, kernels: model.kernels).write(
+        loaded, to: &text)
       try StandardOutput.write(text)
       return
     }
@@ -43,7 +44,7 @@ struct PrintCommand: ParsableCommand {
     try WalkthroughText(format: format).stream(
       built, words,
       title:
-        "Ad-hoc model: \(model.variant.rawValue), seed \(model.seed), inputs \(model.inputs), hidden \(model.hidden)"
+        model.walkthroughTitle + model.kernels.titleNote
     ) { try StandardOutput.write($0) }
   }
 }

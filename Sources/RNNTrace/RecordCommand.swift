@@ -146,7 +146,8 @@ struct RecordCommand: ParsableCommand {
     switch try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: true) {
     case .lesson(let loaded):
       let chapters = loaded.chapters.map { number, chapter in
-        PlayCommand.playerChapter(chapter.run(kernel: model.rngKernel), number: number)
+        PlayCommand.playerChapter(
+          chapter.run(kernel: model.rngKernel, kernels: model.kernels), number: number)
       }
       let title = loaded.only.map(loaded.title(of:)) ?? loaded.lesson.title
       return (

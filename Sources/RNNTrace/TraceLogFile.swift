@@ -10,16 +10,21 @@ struct TraceLogFile {
   /// Set when the log departs from its recomputation and was loaded with
   /// `verify: false`: the first difference, to show as a warning.
   let warning: String?
+  /// The kernels the trace was recomputed with.
+  let kernels: KernelFamily
 
   /// Reads and verifies the log at `path` (`-` for standard input). Throws a
   /// `CommandError`: `.data` for a malformed log (exit 65), `.checkFailed` for a log
   /// that departs from its recomputation when `verify` (exit 1), `.input` for a file
   /// that cannot be opened (exit 66); each one line naming the file and line.
-  static func load(path: String, verify: Bool) throws -> TraceLogFile {
+  /// `kernels`, when given, replaces the header's for the recomputation.
+  static func load(path: String, verify: Bool, kernels: KernelFamily? = nil) throws
+    -> TraceLogFile
+  {
     let source = try FileByteSource(path: path)
     let loaded: LoadedTrace
     do {
-      loaded = try TraceLogLoader.load(source, verify: verify)
+      loaded = try TraceLogLoader.load(source, verify: verify, kernels: kernels)
     } catch let error as TraceLogError {
       throw CommandError(.data, "\(source.displayName): \(error)")
     } catch let difference as TraceDifference {
@@ -44,6 +49,7 @@ struct TraceLogFile {
     if let claim {
       warning = (warning.map { $0 + "; and " } ?? "\(source.displayName): ") + claim
     }
-    return TraceLogFile(trace: loaded.trace, title: title, warning: warning)
+    return TraceLogFile(
+      trace: loaded.trace, title: title, warning: warning, kernels: kernels ?? header.kernels)
   }
 }

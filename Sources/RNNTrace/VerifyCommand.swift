@@ -10,7 +10,10 @@ struct VerifyCommand: ParsableCommand {
     discussion: """
       Rebuilds the model from the log's header (variant, parameters, words), runs it, \
       and compares every event with the log's, values bit for bit as float32. Reads \
-      the log a line at a time, so a log of any length is checked in little memory.
+      the log a line at a time, so a log of any length is checked in little memory. \
+      The products and tanh follow the kernels the header names (amd if it names \
+      none), whatever this machine, so a log made on an Intel laptop verifies on an \
+      AMD server.
 
       The header's claims are checked too: an ad-hoc model's parameters must be the \
       draws of its seed, variant and sizes, and a bundled lesson's chapter must have \
@@ -29,6 +32,14 @@ struct VerifyCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The log to check; - for standard input.", valueName: "file"))
   var file: String
 
+  @Option(
+    name: .customLong("kernels"),
+    help: ArgumentHelp(
+      "Recompute with these kernels (amd, intel-avx512, or auto for this processor's) "
+        + "instead of the log's own, which it names in its header (amd if it does not).",
+      valueName: "family"))
+  var kernelsChoice: KernelsChoice?
+
   func run() throws {
     let source = try FileByteSource(path: file)
     let name = source.displayName
@@ -40,7 +51,7 @@ struct VerifyCommand: ParsableCommand {
       }
       var verifier: TraceVerifier
       do {
-        verifier = try TraceVerifier(header: header)
+        verifier = try TraceVerifier(header: header, kernels: kernelsChoice?.family)
       } catch {
         throw TraceLogError(line: 1, error.description)
       }
@@ -52,8 +63,10 @@ struct VerifyCommand: ParsableCommand {
       if let difference = verifier.finish(lastLine: reader.lineNumber) {
         throw CommandError(.checkFailed, "\(name): \(difference)")
       }
+      let kernels = verifier.model.kernels
+      let kernelsNote = kernels == .amd ? "" : ", \(kernels.rawValue) kernels"
       try StandardOutput.line(
-        "\(name): verified: \(verifier.matched) events over \(verifier.wordCount) words match the recomputation (\(header.variant.rawValue))"
+        "\(name): verified: \(verifier.matched) events over \(verifier.wordCount) words match the recomputation (\(header.variant.rawValue)\(kernelsNote))"
       )
     } catch let error as TraceLogError {
       throw CommandError(.data, "\(name): \(error)")

@@ -18,10 +18,14 @@ public struct TraceHeader: Equatable, Sendable {
   public var parameters: [NamedTensor]
   /// What produced the trace, for people: "ad-hoc model" or "lesson — chapter 2: …".
   public var source: String
+  /// Whose kernels computed the products and tanh (`"kernels"`; a log without it was made
+  /// with `amd`, and `amd` is not written, so that those logs read as before).
+  public var kernels: KernelFamily
 
   public init(
     variant: Variant, seed: UInt64?, inputs: Int, hidden: Int, words: [String],
-    vocabulary: [String], parameters: [NamedTensor], source: String
+    vocabulary: [String], parameters: [NamedTensor], source: String,
+    kernels: KernelFamily = .amd
   ) {
     self.variant = variant
     self.seed = seed
@@ -31,12 +35,14 @@ public struct TraceHeader: Equatable, Sendable {
     self.vocabulary = vocabulary
     self.parameters = parameters
     self.source = source
+    self.kernels = kernels
   }
 
   /// The header of a model about to read `words`.
   public init(model: RNNModel, words: [String], seed: UInt64?, source: String) {
     self.init(
       variant: model.variant, seed: seed, inputs: model.inputs, hidden: model.hidden,
-      words: words, vocabulary: model.vocabulary, parameters: model.parameters, source: source)
+      words: words, vocabulary: model.vocabulary, parameters: model.parameters, source: source,
+      kernels: model.kernels)
   }
 }

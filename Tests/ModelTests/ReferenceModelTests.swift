@@ -24,10 +24,10 @@ struct ReferenceModel: Decodable, Sendable, CustomTestStringConvertible {
     "\(variant) seed \(seed) inputs \(inputs) hidden \(hidden) (\(words.count) words)"
   }
 
-  static func loadAll() throws -> [ReferenceModel] {
+  static func loadAll(named name: String = "models") throws -> [ReferenceModel] {
     let url = try #require(
       Bundle.module.url(
-        forResource: "models", withExtension: "jsonl", subdirectory: "Fixtures/reference"))
+        forResource: name, withExtension: "jsonl", subdirectory: "Fixtures/reference"))
     let decoder = JSONDecoder()
     decoder.keyDecodingStrategy = .convertFromSnakeCase
     let text = try String(contentsOf: url, encoding: .utf8)

@@ -22,10 +22,10 @@ import Testing
     }
   }
 
-  static func loadCases() throws -> [Case] {
+  static func loadCases(named name: String = "cases") throws -> [Case] {
     let url = try #require(
       Bundle.module.url(
-        forResource: "cases", withExtension: "txt", subdirectory: "Fixtures/torch-tanh"))
+        forResource: name, withExtension: "txt", subdirectory: "Fixtures/torch-tanh"))
     let text = try String(contentsOf: url, encoding: .utf8)
     return try text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
       let fields = line.split(separator: " ")

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import Testing
 
 /// The real `rnntrace` in a real terminal (tmux), driven by keys as a learner would,
@@ -27,6 +28,26 @@ struct PlayerEndToEndTests {
     let first = try session.waitFor { $0.contains("step 1/") && $0.contains("q quit") }
     #expect(first.matched, "the player did not start:\n\(first.screen)")
     return first.screen
+  }
+
+  /// Kernels that are not this processor's are named in the header, before the model:
+  /// an ad-hoc model's at 80 columns, the lesson's (whose chapter titles fill a narrow
+  /// header) at 120.
+  @Test func theHeaderNamesKernelsThatAreNotThisProcessors() throws {
+    let other = KernelFamily.detected == .amd ? "intel-avx512" : "amd"
+    let expected = [
+      (120, "play --kernels \(other)", "  \(other) │ no activation │ step 1/5"),
+      (80, "play --seed 0 --kernels \(other)", "  \(other) │ nn.Linear, tanh │ step 1/40"),
+      (80, "play --seed 0 --kernels auto", "  nn.Linear, tanh │ step 1/40"),
+    ]
+    for (columns, arguments, start) in expected {
+      let session = try TmuxSession(columns: columns, rows: columns == 80 ? 24 : 40)
+      let screen = try startPlayer(session, arguments)
+      let header = try #require(screen.split(separator: "\n").first)
+      #expect(header.contains(start), "\(arguments): \(header)")
+      #expect(header.contains(other) == arguments.contains(other), "\(arguments): \(header)")
+      try session.press("q")
+    }
   }
 
   @Test func stepsPlaysAndQuitsAt120x40() throws {

@@ -61,23 +61,28 @@ public struct ModelSpec: Equatable, Sendable {
     }
   }
 
-  /// Draws the parameters from PyTorch's generator and returns the model.
-  public func build(kernel: TorchGenerator.Kernel = .platformDefault) throws(ModelSpecError)
-    -> RNNModel
-  {
+  /// Draws the parameters from PyTorch's generator and returns the model, which computes
+  /// with `kernels`' products and tanh.
+  public func build(
+    kernel: TorchGenerator.Kernel = .platformDefault, kernels: KernelFamily = .amd
+  ) throws(ModelSpecError) -> RNNModel {
     var rng = TorchGenerator(seed: seed, kernel: kernel)
-    return try build(drawingFrom: &rng)
+    return try build(drawingFrom: &rng, kernels: kernels)
   }
 
   /// Draws the parameters from `rng`, seeded with `seed`, and returns the model; what is
   /// drawn after it (a prediction head) continues the same stream, as in PyTorch.
-  public func build(drawingFrom rng: inout TorchGenerator) throws(ModelSpecError) -> RNNModel {
+  public func build(drawingFrom rng: inout TorchGenerator, kernels: KernelFamily = .amd)
+    throws(ModelSpecError) -> RNNModel
+  {
     try validate()
     let vocabulary = self.vocabulary
     let embedding = rng.embedding(count: vocabulary.count, dimension: inputs)
     let h0 = rng.randn([1, hidden])
     let cell = variant.draw(inputs: inputs, hidden: hidden, from: &rng)
-    return RNNModel(vocabulary: vocabulary, embedding: embedding, h0: h0, cell: cell)
+    var model = RNNModel(vocabulary: vocabulary, embedding: embedding, h0: h0, cell: cell)
+    model.kernels = kernels
+    return model
   }
 }
 

@@ -4,6 +4,9 @@ public struct RNNModel: Sendable {
   /// Everything, behind one reference: a run holds a copy of its model, which is then
   /// one retain instead of one per table, tensor and cell.
   @usableFromInline let parts: RNNModelParts
+  /// Which processors' PyTorch numbers the model reproduces: MKL sums products and
+  /// rounds tanh differently on AMD and on Intel with AVX-512 (`KernelFamily`).
+  public var kernels: KernelFamily = .amd
 
   public init(vocabulary: [String], embedding: Tensor, h0: Tensor, cell: any RNNCell) {
     precondition(embedding.rows == vocabulary.count && embedding.columns == cell.inputs)
@@ -74,7 +77,7 @@ public struct RNNRun<Listener: TraceListener> {
   @inlinable
   public init(model: RNNModel, listener: Listener) {
     self.model = model
-    self.tracer = Tracer(listener: listener)
+    self.tracer = Tracer(listener: listener, kernels: model.kernels)
     self.latest = model.h0
   }
 

@@ -58,6 +58,56 @@ struct BitPatternRuns: Sendable {
     self.ends = ends
   }
 
+  /// Decodes the binary form `scripts/generate_tanh_flips.py` writes: `TANHFLP1`, the
+  /// runs' and the bit patterns' counts (UInt32, little-endian), then the same numbers as
+  /// the text form as LEB128 varints. A table that does not decode to its counts stops
+  /// the program: it is compiled in, so that is a build error.
+  init(binary bytes: UnsafeBufferPointer<UInt8>) {
+    let magic = Array("TANHFLP1".utf8)
+    precondition(bytes.count >= 16 && Array(bytes[0..<8]) == magic, "not a tanh flip table")
+    func word(_ at: Int) -> Int {
+      (0..<4).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) }
+    }
+    let runCount = word(8)
+    let patternCount = word(12)
+    // One pass over the bytes with a raw pointer into arrays of the final size: this
+    // runs at the first tanh of an intel-avx512 model (700,000 runs, a megabyte).
+    var ends = [UInt32](repeating: 0, count: runCount)
+    var decoded = 0
+    let starts = [UInt32](unsafeUninitializedCapacity: runCount) { starts, initialized in
+      ends.withUnsafeMutableBufferPointer { ends in
+        var p = bytes.baseAddress! + 16
+        let end = bytes.baseAddress! + bytes.count
+        var following: UInt32 = 0
+        @inline(__always) func next() -> UInt32 {
+          var value: UInt32 = 0
+          var shift: UInt32 = 0
+          while p < end {
+            let byte = p.pointee
+            p += 1
+            value |= UInt32(byte & 127) &<< shift
+            if byte < 128 { break }
+            shift &+= 7
+          }
+          return value
+        }
+        while p < end && decoded < runCount {
+          let number = next()
+          let start = following &+ number &>> 1
+          let last = number & 1 == 1 ? start &+ next() &+ 1 : start
+          starts[decoded] = start
+          ends[decoded] = last
+          following = last &+ 1
+          decoded += 1
+        }
+      }
+      initialized = decoded
+    }
+    self.starts = starts
+    self.ends = ends
+    precondition(decoded == runCount && count == patternCount, "tanh flip table damaged")
+  }
+
   /// Whether `bits` lies in one of the runs.
   func contains(_ bits: UInt32) -> Bool {
     guard let first = starts.first, bits >= first, bits <= ends[ends.count - 1] else {

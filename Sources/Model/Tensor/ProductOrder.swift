@@ -7,9 +7,13 @@ public enum ProductOrder: UInt8, Sendable, Hashable {
   /// `x·Wᵀ` with `W` stored `[n, k]`, as `nn.Linear` computes it: MKL's matrix-vector
   /// kernel's order for one row (`Tensor.matmulTransposed`, `MKLGemv`).
   case mklGemv
+  /// `x·W` as MKL's AVX-512 kernel sums it on Intel (`IntelAVX512Gemm`).
+  case intelAVX512Gemm
+  /// `x·Wᵀ` as MKL's AVX-512 matrix-vector kernel sums it on Intel (`IntelAVX512Gemv`).
+  case intelAVX512Gemv
 
   /// Whether the weight is stored transposed, `[n, k]`.
-  public var isTransposed: Bool { self == .mklGemv }
+  public var isTransposed: Bool { self == .mklGemv || self == .intelAVX512Gemv }
 }
 
 extension Tensor {
@@ -36,6 +40,8 @@ extension Tensor {
         sums.append(sum)
       }
       return sums
+    case .intelAVX512Gemm, .intelAVX512Gemv:
+      return intelRunningSums(order, x, weight, output: output)
     case .mklGemv:
       precondition(weight.columns == k && output < weight.rows, "cannot multiply")
       let gemv = MKLGemv(count: k, outputs: weight.rows, inputOffset: x.storageOffset)
@@ -44,6 +50,26 @@ extension Tensor {
           gemv.runningSums(output: output, w.baseAddress! + output * k, a.baseAddress!)
         }
       }
+    }
+  }
+}
+
+extension Tensor {
+  /// The Intel kernels' running sums, approximated: element `i` is what the kernel gives
+  /// for the first `i + 1` terms alone (the rest taken as +0), so the last is the result
+  /// bit for bit; the lanes' partial sums in between are not followed term by term.
+  static func intelRunningSums(
+    _ order: ProductOrder, _ x: Tensor, _ weight: Tensor, output: Int
+  ) -> [Float] {
+    let k = x.columns
+    let family = KernelFamily.intelAVX512
+    return (0..<k).map { i in
+      var prefix = x
+      prefix.scalars = x.scalars.enumerated().map { $0.offset <= i ? $0.element : 0 }
+      let product =
+        order == .intelAVX512Gemv
+        ? prefix.matmulTransposed(weight, family: family) : prefix.matmul(weight, family: family)
+      return product.scalars[output]
     }
   }
 }

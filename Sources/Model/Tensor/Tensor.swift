@@ -85,13 +85,15 @@ extension Tensor {
     return Tensor(shape: TensorShape(rows: c, columns: r), scalars: out)
   }
 
-  /// The element-wise hyperbolic tangent, bit for bit as `torch.tanh` (see `TorchTanh`).
-  public func tanh() -> Tensor {
+  /// The element-wise hyperbolic tangent, bit for bit as `torch.tanh` on `family`'s
+  /// processors (see `TorchTanh`).
+  public func tanh(family: KernelFamily = .amd) -> Tensor {
     // Into an array of the final size: `map` grows its result as it goes.
     var out = [Float].zeros(count)
     out.withUnsafeMutableBufferPointer { y in
       scalars.withUnsafeBufferPointer { x in
-        for i in 0..<x.count { y[i] = TorchTanh.tanh(x[i]) }
+        let flips = TorchTanh.flips(family)
+        for i in 0..<x.count { y[i] = TorchTanh.tanh(x[i], flips: flips) }
       }
     }
     return Tensor(shape: shape, scalars: out)

@@ -6,8 +6,9 @@
 /// PyTorch's CPU gives for the lesson's 1.4288 (0x3FB6E3C1); BLAS kernels on other
 /// sizes may sum in blocks, which moves the last bit or two, never the printed digits.
 extension Tensor {
-  /// The matrix product `self · other`, `(m×k)·(k×n) → (m×n)`.
-  public func matmul(_ other: Tensor) -> Tensor {
+  /// The matrix product `self · other`, `(m×k)·(k×n) → (m×n)`, summed as `family`'s
+  /// kernels do (see `IntelAVX512Gemm` for `.intelAVX512`).
+  public func matmul(_ other: Tensor, family: KernelFamily = .amd) -> Tensor {
     precondition(
       columns == other.rows,
       "cannot multiply \(shapeDescription) by \(other.shapeDescription)")
@@ -19,7 +20,13 @@ extension Tensor {
       other.scalars.withUnsafeBufferPointer { b in
         out.withUnsafeMutableBufferPointer { c in
           for i in 0..<m {
-            Tensor.rowTimesMatrix(count: k, columns: n, a + i * k, b.baseAddress!, c + i * n)
+            switch family {
+            case .amd:
+              Tensor.rowTimesMatrix(count: k, columns: n, a + i * k, b.baseAddress!, c + i * n)
+            case .intelAVX512:
+              IntelAVX512Gemm.rowTimesMatrix(
+                count: k, columns: n, a + i * k, b.baseAddress!, c + i * n)
+            }
           }
         }
       }
@@ -33,8 +40,8 @@ extension Tensor {
   /// matrix-vector kernel, which PyTorch reaches for `x @ W.T` (see `MKLGemv`); that order
   /// depends on the output's row of `weight` and on `storageOffset`. Several rows would go
   /// to MKL's matrix-matrix kernel, whose order is not modelled: they are summed left to
-  /// right like `matmul`.
-  public func matmulTransposed(_ weight: Tensor) -> Tensor {
+  /// right like `matmul`. With `.intelAVX512`, one row follows `IntelAVX512Gemv`.
+  public func matmulTransposed(_ weight: Tensor, family: KernelFamily = .amd) -> Tensor {
     precondition(
       columns == weight.columns,
       "cannot multiply \(shapeDescription) by the transpose of \(weight.shapeDescription)")
@@ -45,6 +52,13 @@ extension Tensor {
     scalars.withUnsafeBufferPointer { a in
       weight.scalars.withUnsafeBufferPointer { w in
         out.withUnsafeMutableBufferPointer { c in
+          if m == 1, family == .intelAVX512 {
+            for j in 0..<n {
+              c[j] = IntelAVX512Gemv.dot(
+                output: j, outputs: n, count: k, w + j * k, a.baseAddress!)
+            }
+            return
+          }
           if m == 1 {
             let gemv = MKLGemv(count: k, outputs: n, inputOffset: storageOffset)
             for j in 0..<n {

@@ -1,3 +1,5 @@
+import TanhTables
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -16,15 +18,35 @@
 /// every float32 (`scripts/generate_tanh_flips.py`) and are kept as a table.
 ///
 /// This was checked against torch on all 2^32 inputs (one and two threads alike). MKL
-/// chooses its kernel by processor: the table is that of the generic kernel it runs on this
-/// workplace's AMD EPYC machines; an Intel processor gets MKL's AVX2 kernel, whose flips
-/// may differ.
+/// chooses its kernel by processor: `flips` is the table of the generic kernel it runs on
+/// AMD EPYC machines; `intelAVX512Flips` that of its AVX-512 kernel on Intel processors
+/// (803,349 inputs, from PyTorch 2.15 on an Intel Xeon), stored in binary in the
+/// `TanhTables` target. Each table is decoded on first use.
 enum TorchTanh {
   /// The bit patterns of the non-negative inputs whose result is the farther neighbour.
   static let flips = BitPatternRuns(encoded: encodedFlips)
 
-  /// torch.tanh(x) for a float32 `x`.
-  static func tanh(_ x: Float) -> Float {
+  /// The same for MKL's Intel AVX-512 kernel.
+  static let intelAVX512Flips = BitPatternRuns(
+    binary: UnsafeBufferPointer(
+      start: rnntrace_intel_avx512_flips(), count: rnntrace_intel_avx512_flips_size()))
+
+  /// The table of `family`.
+  static func flips(_ family: KernelFamily) -> BitPatternRuns {
+    switch family {
+    case .amd: flips
+    case .intelAVX512: intelAVX512Flips
+    }
+  }
+
+  /// torch.tanh(x) for a float32 `x` on `family`'s processors.
+  static func tanh(_ x: Float, family: KernelFamily = .amd) -> Float {
+    tanh(x, flips: flips(family))
+  }
+
+  /// torch.tanh(x) for a float32 `x`, with the flips of one family.
+  @inline(__always)
+  static func tanh(_ x: Float, flips: BitPatternRuns) -> Float {
     let magnitude = x.magnitude
     let exact = libmTanh(Double(magnitude))
     var result = Float(exact)

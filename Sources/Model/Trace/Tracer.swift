@@ -17,7 +17,7 @@ public struct Tracer<Listener: TraceListener> {
   public let kernels: KernelFamily
 
   @inlinable
-  public init(listener: Listener, step: Int = 0, kernels: KernelFamily = .standard) {
+  public init(listener: Listener, step: Int = 0, kernels: KernelFamily = .amd) {
     self.listener = listener
     self.lastStep = step
     self.kernels = kernels
@@ -30,28 +30,32 @@ public struct Tracer<Listener: TraceListener> {
   @inlinable
   public var isRecording: Bool { listener.isRecording }
 
-  /// `x·W`, `(1×k)·(k×n)`, each output summed left to right.
+  /// `x·W`, `(1×k)·(k×n)`, each output summed in `kernels`' order (left to right on AMD).
   @inlinable @inline(__always)
   mutating func matmul(
     _ operation: TracedOperation, _ x: borrowing TracedTensor, _ w: borrowing TracedTensor
   )
     -> TracedTensor
   {
-    let value = x.value.matmul(w.value)
-    record(operation, x.value, x.name, w.value, w.name, value, order: .leftToRight)
+    let value = x.value.matmul(w.value, family: kernels)
+    record(
+      operation, x.value, x.name, w.value, w.name, value,
+      order: kernels == .amd ? .leftToRight : .intelAVX512Gemm)
     return TracedTensor(value, operation.result)
   }
 
   /// `x·Wᵀ`, what `nn.Linear` computes before its bias, with a weight stored `[out, in]`;
-  /// summed in the order of MKL's matrix-vector kernel.
+  /// summed in the order of MKL's matrix-vector kernel for `kernels`.
   @inlinable @inline(__always)
   mutating func linear(
     _ operation: TracedOperation, _ x: borrowing TracedTensor, _ w: borrowing TracedTensor
   )
     -> TracedTensor
   {
-    let value = x.value.matmulTransposed(w.value)
-    record(operation, x.value, x.name, w.value, w.name, value, order: .mklGemv)
+    let value = x.value.matmulTransposed(w.value, family: kernels)
+    record(
+      operation, x.value, x.name, w.value, w.name, value,
+      order: kernels == .amd ? .mklGemv : .intelAVX512Gemv)
     return TracedTensor(value, operation.result)
   }
 
@@ -70,7 +74,7 @@ public struct Tracer<Listener: TraceListener> {
   /// `tanh(x)`, element-wise, bit for bit as `torch.tanh`.
   @inlinable @inline(__always)
   mutating func tanh(_ operation: TracedOperation, _ x: borrowing TracedTensor) -> TracedTensor {
-    let value = x.value.tanh()
+    let value = x.value.tanh(family: kernels)
     record(operation, x.value, x.name, nil, .none, value)
     return TracedTensor(value, operation.result)
   }
@@ -110,11 +114,4 @@ public struct Tracer<Listener: TraceListener> {
         names: .templates(templates), first: first, second: second,
         operandCount: secondName == .none ? 1 : 2, result: value, productOrder: order))
   }
-}
-
-/// Which arithmetic the operations use where PyTorch's results depend on the processor:
-/// the summation order of products and the tanh table (docs/pytorch-numbers.md).
-public enum KernelFamily: Sendable, Hashable {
-  /// MKL's AVX2 code, which PyTorch's x86-64 wheel runs on AMD processors.
-  case standard
 }

@@ -1,5 +1,8 @@
 /// Where the learner is: `rnntrace │ RNN Pytorch │ ch 2/5 A sentence, word after word`
-/// on the left, `linear │ step 3/25 │ t 1/5 │ "the"` on the right.
+/// on the left, `no activation │ step 3/25 │ t 1/5 │ "the"` on the right: the model by
+/// what it does, not by its option name (`linear` would read as nn.Linear). A model
+/// computed with kernels other than this processor's names them first on the right
+/// (`intel-avx512 │ no activation │ …`); on a short line they go first, before the model.
 ///
 /// The chapter always shows: when the line is short, the lesson's title is shortened
 /// first, then dropped, then the program's name, then the right side's parts (the
@@ -7,12 +10,14 @@
 enum HeaderLine {
   static func draw(on grid: inout CellGrid, state: PlayerState) {
     let event = state.event
+    let model = state.trace.model
     var right = [
-      Notation.variantNames(state.trace.model.variant)[0],
+      Notation.variantNames(model.variant)[0],
       "step \(state.eventIndex + 1)/\(state.chapter.stepCount)",
       "t \(event.t)/\(state.chapter.wordEvents.count)",
       Narration.quoted(event.word),
     ]
+    if model.kernels != .detected { right.insert(model.kernels.rawValue, at: 0) }
     let chapter = chapterText(state)
     let lesson = TerminalText.escaped(state.content.title)
     let width = grid.width - 2
@@ -20,13 +25,14 @@ enum HeaderLine {
     var left = ""
     // The lesson's title keeps its clauses before the model's long name: each title,
     // longest first, with the long name and then the short one.
-    let names = Notation.variantNames(state.trace.model.variant)
+    let names = Notation.variantNames(model.variant)
+    let variant = right.count - 4
     let withLesson = leftCandidates(
       program: "rnntrace", lesson: lesson, chapter: chapter, wordCuts: false
     ).filter { $0.components(separatedBy: " │ ").count == (chapter.isEmpty ? 2 : 3) }
     search: for candidate in withLesson {
       for name in names {
-        right[0] = name
+        right[variant] = name
         let room = width - DisplayWidth.of(TerminalText.escaped(rightText())) - 2
         if DisplayWidth.of(candidate) <= room {
           left = candidate

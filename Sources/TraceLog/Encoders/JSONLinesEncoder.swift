@@ -82,7 +82,8 @@ public struct JSONLinesEncoder: TraceEncoder {
 
 extension ByteBuffer {
   /// `"format":"rnntrace","version":1,"source":…,"variant":…,"seed":…,"inputs":…,
-  /// "hidden":…`: what every JSON format says of the model in its header.
+  /// "hidden":…` and, for kernels other than `amd`, `"kernels":…`: what every JSON
+  /// format says of the model in its header.
   mutating func appendJSONModelSummary(of header: TraceHeader) {
     append("\"format\":\"rnntrace\",\"version\":")
     append(String(TraceHeader.formatVersion))
@@ -96,6 +97,10 @@ extension ByteBuffer {
     append(String(header.inputs))
     append(",\"hidden\":")
     append(String(header.hidden))
+    if header.kernels != .amd {
+      append(",\"kernels\":")
+      appendJSON(header.kernels.rawValue)
+    }
   }
 }
 

@@ -16,14 +16,15 @@ public struct LoadedTrace: Sendable {
 /// the first difference on, events are rebuilt from the log itself, each operand's
 /// values taken from the parameter or the earlier result it names.
 public enum TraceLogLoader {
-  public static func load<Source: ByteSource>(_ source: Source, verify: Bool) throws
-    -> LoadedTrace
-  {
+  /// `kernels`, when given, replaces the header's for the recomputation.
+  public static func load<Source: ByteSource>(
+    _ source: Source, verify: Bool, kernels: KernelFamily? = nil
+  ) throws -> LoadedTrace {
     var reader = TraceLogReader(source)
     let header = try reader.readHeader()
     var verifier: TraceVerifier
     do {
-      verifier = try TraceVerifier(header: header)
+      verifier = try TraceVerifier(header: header, kernels: kernels)
     } catch {
       throw TraceLogError(line: 1, error.description)
     }

@@ -101,6 +101,7 @@ private struct HeaderFields {
   var words: [String]?
   var vocabulary: [String]?
   var parameters: [NamedTensor]?
+  var kernels: String?
   var unknown: [String] = []
 
   static func read(_ cursor: inout JSONCursor) throws(TraceLogError) -> TraceHeader {
@@ -125,6 +126,7 @@ private struct HeaderFields {
       case "words": fields.words = try cursor.strings(named: key)
       case "vocabulary": fields.vocabulary = try cursor.strings(named: key)
       case "parameters": fields.parameters = try cursor.parameters()
+      case "kernels": fields.kernels = try cursor.string(named: key)
       default:
         fields.unknown.append(key)
         try cursor.skipValue()
@@ -177,9 +179,18 @@ private struct HeaderFields {
     guard !words.isEmpty else {
       throw cursor.error("\"words\" is empty; a trace reads at least one")
     }
+    var family = KernelFamily.amd
+    if let kernels {
+      guard let named = KernelFamily(rawValue: kernels) else {
+        throw cursor.error(
+          "kernels \(quoted(kernels)) is not one of \(KernelFamily.allCases.map(\.rawValue).joined(separator: ", "))"
+        )
+      }
+      family = named
+    }
     return TraceHeader(
       variant: variant, seed: seed, inputs: inputs, hidden: hidden, words: words,
-      vocabulary: vocabulary, parameters: parameters, source: source)
+      vocabulary: vocabulary, parameters: parameters, source: source, kernels: family)
 
     func missing(_ key: String) -> TraceLogError {
       cursor.error("the header has no \"\(key)\"")

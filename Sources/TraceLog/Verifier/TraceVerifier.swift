@@ -17,8 +17,11 @@ public struct TraceVerifier {
   /// How many events matched.
   public private(set) var matched = 0
 
-  public init(header: TraceHeader) throws(ParameterError) {
-    model = try RNNModel(header: header)
+  /// Recomputes with the header's kernels, or with `kernels` when given.
+  public init(header: TraceHeader, kernels: KernelFamily? = nil) throws(ParameterError) {
+    var model = try RNNModel(header: header)
+    if let kernels { model.kernels = kernels }
+    self.model = model
     words = header.words
     run = RNNRun(model: model, listener: EventQueue())
   }
