@@ -91,7 +91,7 @@ struct PlayerViewTests {
     let grid = PlayerView.render(drilled)
     // Term 3 of output 0: e_1[2] · Weᵀ[2,0] = 0.8989 × -0.2668.
     let narration = grid.lines[38]
-    #expect(narration.hasPrefix("» e_1·Weᵀ[0]: sum "))
+    #expect(narration.hasPrefix("» e_1·Weᵀ[0]: running sum "))
     #expect(narration.contains("after term 3/4: 0.8989 × -0.2668 = -0.2399"))
     let row = try #require(
       grid.lines.firstIndex { $0.hasPrefix("[2]") && $0.contains(" 0.8989 │") })
