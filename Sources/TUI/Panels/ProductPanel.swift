@@ -130,12 +130,16 @@ struct ProductPanel: Panel {
     // where the transpose is drawn.
     let matrixName = Notation.matrix(product.weight.name, transposed: product.transposed)
     let weight = product.weight.name
+    // A drill with room for only the column in use says which column it is.
+    let alone = drill.map { product.outputs > 1 && columns.indices == [$0.output] } ?? false
     let headers =
-      product.transposed
-      ? [
-        " │ \(matrixName)  (\(weight) transposed)", " │ \(matrixName) = \(weight)ᵀ",
-        " │ " + matrixName,
-      ] : [" │ " + matrixName]
+      alone
+      ? [" │ \(matrixName)[:,\(drill!.output)]", " │ col \(drill!.output)"]
+      : product.transposed
+        ? [
+          " │ \(matrixName)  (\(weight) transposed)", " │ \(matrixName) = \(weight)ᵀ",
+          " │ " + matrixName,
+        ] : [" │ " + matrixName]
     let room = (drill == nil ? rect.maxX : drillX) - rect.x - left
     PlayerView.putClipped(
       &grid, headers.first { DisplayWidth.of($0) <= room } ?? headers.last!, x: rect.x + left,
