@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Hidden states of the bundled lesson's chapters 3-5 (the RNN classes, which the
-lesson ran unseeded), computed apart from rnntrace: scripts/torch_generator.py (PyTorch's
+"""Hidden states of the bundled lesson's chapters 3-5 (the RNN classes), computed
+apart from rnntrace: scripts/torch_generator.py (PyTorch's
 generator in plain Python, from docs/pytorch-numbers.md) for the draws, and each class's
-forward written out in float32, step by step. These are
-the expectations of Tests/ModelTests/BundledLessonNumbersTests.swift.
+forward written out in float32, step by step. Chapter 3's states are the expectations
+of Tests/LessonTests/BundledLessonNumbersTests.swift; chapters 4 and 5 must print what
+the page printed (In[147], In[150]).
 
 Usage: python3 scripts/lesson_chapters.py   (no PyTorch needed)
 """
@@ -59,8 +60,16 @@ def linear(x, layer, n_in, n_out):
     return [f32(dot(x, w[j * n_in:(j + 1) * n_in]) + b[j]) for j in range(n_out)]
 
 
-for chapter, seed, H in [(4, 4, 1), (5, 5, 2)]:
-    g = Generator(seed)
+# The page's runs: seed 12 (In[84]) drew w_h and w_e, cells the page no longer shows
+# used the spare normal and 110 more words, then RNN(4, 1) (In[145]) and, from the same
+# stream, RNN(4, 2) (In[148]).
+g = Generator(12)
+g.randn(1, 1)
+g.randn(4, 1)
+g.randn(1)
+for _ in range(110):
+    g.next32()
+for chapter, H in [(4, 1), (5, 2)]:
     h = g.randn(1, H)
     We = g.linear(4, H)
     Wh = g.linear(H, H)

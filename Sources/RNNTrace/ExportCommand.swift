@@ -33,12 +33,15 @@ struct ExportCommand: ParsableCommand {
         rnntrace export --seed 7 --sentence "to be or not to be" -o trace.csv
         rnntrace export --sentence-file book.txt -o book.json   (for Perfetto)
         rnntrace export --hidden 1 | jq -c 'select(.op == "hidden_state")'
+        rnntrace export --weights m.safetensors --vocab v.txt -o m.jsonl
       """)
 
   @OptionGroup(title: "Model options") var model: ModelOptions
 
   @OptionGroup(title: "Lesson options (a chapter of a lesson instead of an ad-hoc model)")
   var lesson: LessonOptions
+
+  @OptionGroup(title: "Trained weights (your own model instead)") var weights: WeightsOptions
 
   @Option(help: "The log format (default: from -o's extension, else jsonl).")
   var format: TraceFormat?
@@ -54,6 +57,10 @@ struct ExportCommand: ParsableCommand {
   }
 
   func run() throws {
+    if weights.isGiven {
+      try exportWeights()
+      return
+    }
     let source = try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: false)
     var chapter: (title: String, chapter: Chapter)?
     if case .lesson(let loaded) = source {
@@ -75,6 +82,23 @@ struct ExportCommand: ParsableCommand {
       } else {
         try export(to: file)
       }
+      try file.commit()
+    } catch {
+      file.discard()
+      throw error
+    }
+  }
+
+  /// A model from `--weights`: everything is read and checked before the output opens.
+  private func exportWeights() throws {
+    try weights.validate(model: model, lesson: lesson)
+    let loaded = try weights.load()
+    let words = try model.wordSource()
+    let first = try loaded.check(words)
+    loaded.warnConversions()
+    let file = try OutputFile.open(output)
+    do {
+      try write(loaded.model, words, source: loaded.source, seed: nil, first: first, to: file)
       try file.commit()
     } catch {
       file.discard()

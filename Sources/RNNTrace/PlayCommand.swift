@@ -32,6 +32,7 @@ struct PlayCommand: ParsableCommand {
         rnntrace play --chapter 3
         rnntrace play --lesson my-lesson.yaml
         rnntrace play --variant raw-tanh --hidden 3 --sentence "to be or not"
+        rnntrace play --weights m.safetensors --vocab vocab.txt --sentence "the dog"
       """)
 
   @OptionGroup(title: "Model options (an ad-hoc model instead of the lesson)")
@@ -39,8 +40,29 @@ struct PlayCommand: ParsableCommand {
 
   @OptionGroup(title: "Lesson options") var lesson: LessonOptions
 
+  @OptionGroup(title: "Trained weights (your own model instead)") var weights: WeightsOptions
+
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
+    if weights.isGiven {
+      try weights.validate(model: model, lesson: lesson)
+      let loaded = try weights.load()
+      let source = try model.wordSource()
+      try loaded.check(source)
+      loaded.warnConversions()
+      let words = try source.all()
+      let built = loaded.model
+      let (title, origin) = (loaded.title, loaded.source)
+      try Self.play(
+        PlayerContent(title: title, trace: built.trace(words)), title: title,
+        export: { try TraceExporter.export($0, title: title, source: origin) },
+        plainText: {
+          WalkthroughText(format: ValueFormat()).stream(built, words, title: title) {
+            print($0, terminator: "")
+          }
+        })
+      return
+    }
     switch try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: true) {
     case .lesson(let loaded):
       let chapters = loaded.chapters.map { number, chapter in

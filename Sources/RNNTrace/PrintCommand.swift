@@ -20,6 +20,7 @@ struct PrintCommand: ParsableCommand {
         rnntrace print --lesson my-lesson.yaml
         rnntrace print --variant raw-tanh --hidden 1 --seed 3 | less
         rnntrace print --precision 8 --sentence "to be or not to be"
+        rnntrace print --weights m.safetensors --vocab vocab.txt --sentence "the dog"
       """)
 
   @OptionGroup(title: "Model options (an ad-hoc model instead of the lesson)")
@@ -27,11 +28,24 @@ struct PrintCommand: ParsableCommand {
 
   @OptionGroup(title: "Lesson options") var lesson: LessonOptions
 
+  @OptionGroup(title: "Trained weights (your own model instead)") var weights: WeightsOptions
+
   @OptionGroup var output: PrecisionOption
 
   func run() throws {
     var text = ""
     let format = output.format
+    if weights.isGiven {
+      try weights.validate(model: model, lesson: lesson)
+      let loaded = try weights.load()
+      let words = try model.wordSource()
+      try loaded.check(words)
+      loaded.warnConversions()
+      WalkthroughText(format: format).stream(loaded.model, try words.all(), title: loaded.title) {
+        print($0, terminator: "")
+      }
+      return
+    }
     if case .lesson(let loaded) = try WalkthroughSource.resolve(
       model: model, lesson: lesson, preferLesson: true)
     {

@@ -5,15 +5,17 @@ import TraceLog
 /// into a directory (the current one by default) under a name made from its title,
 /// atomically. Returns the path written, for the status line; errors are one line.
 enum TraceExporter {
+  /// `source`, what the header says produced the trace, is the title unless given.
   static func export(
-    _ trace: Trace, title: String, seed: UInt64? = nil, directory: String = "."
+    _ trace: Trace, title: String, seed: UInt64? = nil, source: String? = nil,
+    directory: String = "."
   ) throws -> String {
     let path = (directory == "." ? "" : directory + "/") + fileName(for: title)
     let file = try OutputFile.open(path, option: "export")
     do {
       var listener = EncodingListener(encoder: JSONLinesEncoder(), output: file)
       listener.begin(
-        TraceHeader(model: trace.model, words: trace.words, seed: seed, source: title))
+        TraceHeader(model: trace.model, words: trace.words, seed: seed, source: source ?? title))
       for event in trace.events { listener.receive(event) }
       try listener.finish()
       try file.commit()

@@ -52,12 +52,26 @@ struct BundledLessonTests {
         "h_0 = torch.randn(1, 1)", "torch.randn(4, 5)", "E = torch.randn(4, 5)",
       ])
     #expect(lesson.chapters[2].random.map(\.seed) == [13, 3])
+    // The page's class runs: seed 12's stream after w_h, w_e and the 110 words of the
+    // cells it no longer shows (shared/lesson/NUMBERS.md), then RNN(4, 1) …
+    #expect(lesson.chapters[3].random.map(\.seed) == [13, 12])
     #expect(
       lesson.chapters[3].random[1].draws.map(\.code) == [
-        "h_0 = torch.randn(1, 1)", "We = nn.Linear(4, 1)", "Wh = nn.Linear(1, 1)",
+        "w_h = torch.randn(1, 1)", "w_e = torch.randn(4, 1)", "torch.randn(1)",
+        "torch.rand(110)", "h_0 = torch.randn(1, 1)", "We = nn.Linear(4, 1)",
+        "Wh = nn.Linear(1, 1)",
+      ])
+    // … and RNN(4, 2) from the same stream, right after.
+    let continued = lesson.chapters[4].random[1]
+    #expect(continued.continuedChapter == 4)
+    #expect(continued.seed == 12)
+    #expect(
+      continued.replayed.map(\.code) == [
+        "torch.randn(1, 1)", "torch.randn(4, 1)", "torch.randn(1)", "torch.rand(110)",
+        "torch.randn(1, 1)", "nn.Linear(4, 1)", "nn.Linear(1, 1)",
       ])
     #expect(
-      lesson.chapters[4].random[1].draws.map(\.code) == [
+      continued.draws.map(\.code) == [
         "h_0 = torch.randn(1, 2)", "We = nn.Linear(4, 2)", "Wh = nn.Linear(2, 2)",
       ])
   }
@@ -70,8 +84,11 @@ struct BundledLessonTests {
     #expect(text(1).contains("second 4×5 draw after h_0"))
     #expect(text(2).contains("torch.manual_seed(3)"))
     #expect(text(2).contains("tanh"))
-    #expect(text(3).contains("torch.manual_seed(4)"))
-    #expect(text(4).contains("torch.manual_seed(5)"))
+    #expect(text(3).contains("110 more 32-bit words"))
+    #expect(text(3).contains("In [145]") && text(3).contains("In [84]"))
+    #expect(text(3).contains("unknown"))
+    #expect(text(4).contains("continue: 4"))
+    #expect(!text(3).contains("cannot be reproduced") && !text(4).contains("manual_seed(5)"))
   }
 
   @Test func anchorsFollowTheTrace() {

@@ -12,6 +12,8 @@ struct ChapterReader {
   let source: SourceText
   /// From 1, as messages count.
   let number: Int
+  /// The chapters before this one, whose streams a draw group may continue.
+  var earlier: [Chapter] = []
   var owner: String { "chapter \(number)" }
 
   /// What the reader has learnt of the chapter, for the checks of later keys.
@@ -164,12 +166,18 @@ struct ChapterReader {
     var drawn = 0
     for (g, group) in groups.enumerated() {
       let fields = try Fields(
-        group, owner: "draw group \(g + 1) of \(owner)", allowed: ["seed", "draws"],
+        group, owner: "draw group \(g + 1) of \(owner)", allowed: ["seed", "continue", "draws"],
         source: source)
-      let seed = try source.seed(
-        try fields.required("seed", "the number given to torch.manual_seed", source: source))
+      let start = try readGroupStart(fields)
       let drawsField = try fields.required(
         "draws", "a list of draws such as `- E = torch.randn(4, 5)`", source: source)
+      // Going on from another chapter's stream makes its draws again: they count.
+      drawn += start.replayed.reduce(0) { $0 + $1.count }
+      if drawn > LessonLimits.maxDrawnNumbers, let field = fields["continue"] {
+        throw source.error(
+          at: field.mark, "`continue` brings the chapter's draws to \(drawn) numbers",
+          expected: "at most \(LessonLimits.maxDrawnNumbers) numbers drawn in one chapter")
+      }
       var draws: [TensorDraw] = []
       for item in try source.list(drawsField, "a list of draws such as `- E = torch.randn(4, 5)`") {
         guard case .scalar(let scalar) = item, item.kind != .null else {
@@ -197,9 +205,49 @@ struct ChapterReader {
         names.define(parsed.draw, mark: nameMark)
         draws.append(parsed.draw)
       }
-      result.append(SeededDraws(seed: seed, draws: draws))
+      result.append(
+        SeededDraws(
+          seed: start.seed, replayed: start.replayed, continuedChapter: start.continuedChapter,
+          draws: draws))
     }
     return result
+  }
+
+  /// Where a draw group's generator starts: `seed: N`, a fresh `torch.manual_seed(N)`, or
+  /// `continue: N`, the stream as chapter N's last draw group left it (as an empty group).
+  private func readGroupStart(_ fields: Fields) throws(LessonError) -> SeededDraws {
+    guard let field = fields["continue"] else {
+      let seed = try source.seed(
+        try fields.required(
+          "seed",
+          "the number given to torch.manual_seed (or `continue: N` to go on from chapter N's"
+            + " stream)", source: source))
+      return SeededDraws(seed: seed, draws: [])
+    }
+    if let seedField = fields["seed"] {
+      throw source.error(
+        at: seedField.mark, "\(fields.owner) has both `seed` and `continue`",
+        expected: "one of them: `seed: N` seeds a fresh generator, `continue: N` goes on from"
+          + " chapter N's stream")
+    }
+    guard number > 1 else {
+      throw source.error(
+        at: field.mark, "`continue` in chapter 1, which has no chapter before it",
+        expected: "`seed: N` (a chapter continues the stream of an earlier chapter)")
+    }
+    let chapter = try source.wholeNumber(field, in: 1...LessonLimits.maxChapters)
+    guard chapter < number else {
+      throw source.error(
+        at: field.mark, "`continue: \(chapter)` in chapter \(number)",
+        expected: "an earlier chapter, from 1 to \(number - 1): a stream goes on from one"
+          + " drawn before it")
+    }
+    guard let last = earlier[chapter - 1].random.last else {
+      throw source.error(
+        at: field.mark, "`continue: \(chapter)` names chapter \(chapter), which draws nothing",
+        expected: "an earlier chapter with a `random:` list")
+    }
+    return SeededDraws(continuing: last, chapter: chapter, draws: [])
   }
 
   private func readLiterals(_ field: Field?, names: inout TensorNames) throws(LessonError)

@@ -1,8 +1,8 @@
 import Model
 
 /// Reads one draw as the lesson's Python writes it: `E = torch.randn(4, 5)`,
-/// `We = nn.Linear(4, 1)`, `nn.Embedding(5, 4)`, or a call without a name, whose result
-/// is thrown away. `torch.` and `torch.nn.` prefixes are optional.
+/// `U = torch.rand(2, 3)`, `We = nn.Linear(4, 1)`, `nn.Embedding(5, 4)`, or a call
+/// without a name, whose result is thrown away (`torch.rand(110)`). `torch.` and `torch.nn.` prefixes are optional.
 struct DrawParser {
   /// A problem `offset` scalars into the text.
   struct Failure: Error {
@@ -12,8 +12,9 @@ struct DrawParser {
   }
 
   static let forms =
-    "`NAME = torch.randn(ROWS, COLUMNS)`, `NAME = nn.Linear(IN, OUT)` or"
-    + " `NAME = nn.Embedding(COUNT, DIMENSION)`, or a call alone to draw and discard"
+    "`NAME = torch.randn(ROWS, COLUMNS)`, `NAME = torch.rand(ROWS, COLUMNS)`,"
+    + " `NAME = nn.Linear(IN, OUT)` or `NAME = nn.Embedding(COUNT, DIMENSION)`, or a call"
+    + " alone to draw and discard"
 
   private let text: [Unicode.Scalar]
   private let original: String
@@ -51,10 +52,10 @@ struct DrawParser {
       skipSpaces()
     }
     let function = callee.hasPrefix("torch.") ? String(callee.dropFirst(6)) : callee
-    guard ["randn", "nn.Linear", "nn.Embedding"].contains(function) else {
+    guard ["randn", "rand", "nn.Linear", "nn.Embedding"].contains(function) else {
       throw Failure(
         offset: calleeOffset, found: "unknown function `\(callee)` in the draw `\(original)`",
-        expected: "torch.randn, nn.Linear or nn.Embedding")
+        expected: "torch.randn, torch.rand, nn.Linear or nn.Embedding")
     }
     try expect("(", after: callee)
     var sizes: [(value: Int, offset: Int)] = []
@@ -92,22 +93,48 @@ struct DrawParser {
         offset: position, found: "unexpected `\(rest)` after the call in `\(original)`",
         expected: "nothing after `)` (a comment starts with ` #`)")
     }
-    let wanted = function == "randn" ? 1...2 : 2...2
+    // A tensor the lesson names is a vector or a matrix; numbers only drawn to move the
+    // generator on may come in any shape, as `torch.rand(2, 5, 11)` would.
+    let wanted =
+      switch function {
+      case "randn": 1...2
+      case "rand": name == nil ? 1...Int.max : 1...2
+      default: 2...2
+      }
     guard wanted.contains(sizes.count) else {
+      let expected =
+        switch function {
+        case "randn": "one or two sizes (a vector or a matrix)"
+        case "rand":
+          "one or two sizes for a named tensor (a vector or a matrix); any number when"
+            + " the draw is discarded"
+        case "nn.Linear": "two sizes: IN, OUT"
+        default: "two sizes: COUNT, DIMENSION"
+        }
       throw Failure(
         offset: calleeOffset, found: "`\(callee)` with \(sizes.count) sizes in `\(original)`",
-        expected: function == "randn"
-          ? "one or two sizes (a vector or a matrix)"
-          : function == "nn.Linear" ? "two sizes: IN, OUT" : "two sizes: COUNT, DIMENSION")
+        expected: expected)
     }
     for size in sizes where !(1...ModelLimits.maxDimension).contains(size.value) {
       throw Failure(
         offset: size.offset, found: "size \(size.value) in `\(original)`",
         expected: "sizes from 1 to \(ModelLimits.maxDimension)")
     }
+    // Checked factor by factor, so that no product can overflow (each is at most 4096).
+    var total = 1
+    for size in sizes {
+      total *= size.value
+      if total > LessonLimits.maxDrawnNumbers {
+        throw Failure(
+          offset: calleeOffset,
+          found: "`\(original)` would draw more than \(LessonLimits.maxDrawnNumbers) numbers",
+          expected: "at most \(LessonLimits.maxDrawnNumbers) numbers drawn in one chapter")
+      }
+    }
     let kind: TensorDraw.Kind
     switch function {
     case "randn": kind = .randn(sizes.map(\.value))
+    case "rand": kind = .rand(sizes.map(\.value))
     case "nn.Linear":
       kind = .linear(inFeatures: sizes[0].value, outFeatures: sizes[1].value, bias: bias)
     default: kind = .embedding(count: sizes[0].value, dimension: sizes[1].value)

@@ -44,7 +44,8 @@ public enum LessonParser {
     }
     var chapters: [Chapter] = []
     for (i, item) in items.enumerated() {
-      chapters.append(try ChapterReader(source: source, number: i + 1).read(item))
+      chapters.append(
+        try ChapterReader(source: source, number: i + 1, earlier: chapters).read(item))
     }
     return Lesson(title: title, summary: summary, chapters: chapters)
   }

@@ -28,7 +28,7 @@ struct TensorNames {
   mutating func define(_ draw: TensorDraw, mark: Position?) {
     guard let name = draw.name else { return }
     switch draw.kind {
-    case .randn(let shape):
+    case .randn(let shape), .rand(let shape):
       define(name, shape: shape, mark: mark)
     case .linear(_, _, let bias):
       definitions[name] = Definition(shape: nil, layer: ("nn.Linear", bias), mark: mark)
