@@ -33,6 +33,7 @@ struct ExportCommand: ParsableCommand {
         rnntrace export --seed 7 --sentence "to be or not to be" -o trace.csv
         rnntrace export --sentence-file book.txt -o book.json   (for Perfetto)
         rnntrace export --hidden 1 | jq -c 'select(.op == "hidden_state")'
+        rnntrace export --set 'Wh.weight[0,1]=1.5' -o whatif.jsonl
         rnntrace export --weights m.safetensors --vocab v.txt -o m.jsonl
       """)
 
@@ -42,6 +43,8 @@ struct ExportCommand: ParsableCommand {
   var lesson: LessonOptions
 
   @OptionGroup(title: "Trained weights (your own model instead)") var weights: WeightsOptions
+
+  @OptionGroup(title: "What-if") var edits: EditOptions
 
   @Option(help: "The log format (default: from -o's extension, else jsonl).")
   var format: TraceFormat?
@@ -76,9 +79,11 @@ struct ExportCommand: ParsableCommand {
     let file = try OutputFile.open(output)
     do {
       if let chapter {
-        let built = chapter.chapter.makeModel(kernel: model.rngKernel, kernels: model.kernels)
+        let (built, applied) = try edits.apply(
+          to: chapter.chapter.makeModel(kernel: model.rngKernel, kernels: model.kernels))
         try write(
-          built, .inline(chapter.chapter.words), source: chapter.title, seed: nil, to: file)
+          built, .inline(chapter.chapter.words), source: chapter.title, seed: nil, edits: applied,
+          to: file)
       } else {
         try export(to: file)
       }
@@ -92,6 +97,7 @@ struct ExportCommand: ParsableCommand {
   /// A model from `--weights`: everything is read and checked before the output opens.
   private func exportWeights() throws {
     try weights.validate(model: model, lesson: lesson)
+    try edits.refuseWithWeights()
     let loaded = try weights.load()
     let words = try model.wordSource()
     let first = try loaded.check(words)
@@ -116,19 +122,30 @@ struct ExportCommand: ParsableCommand {
       if seen.insert(word).inserted { vocabulary.append(word) }
     }
     seen = []
-    let built = try model.build(vocabulary: vocabulary, origin: words.origin)
-    try write(built, words, source: "ad-hoc model", seed: model.seed, first: first, to: file)
+    let (built, applied) = try edits.apply(
+      to: try model.build(vocabulary: vocabulary, origin: words.origin))
+    try write(
+      built, words, source: "ad-hoc model", seed: model.seed, edits: applied, first: first,
+      to: file)
   }
 
   /// Streams the trace of `words` through `built` into `file` in the chosen format.
   /// A lesson chapter comes through here too, with its own model, words (`.inline`)
-  /// and title as `source`, and a nil seed.
+  /// and title as `source`, and a nil seed. An edited model (`--set`) records its
+  /// edits and claims no seed (its parameters are no longer the seed's draws); its
+  /// source says what it was edited from.
   func write(
     _ built: RNNModel, _ words: WordSource, source: String, seed: UInt64?,
-    first: WordSource.Pass? = nil, to file: OutputFile
+    edits: [AppliedEdit] = [], first: WordSource.Pass? = nil, to file: OutputFile
   ) throws {
     let first = try first ?? words.eachWord { _ in }
-    let header = TraceHeader(model: built, words: [], seed: seed, source: source)
+    var source = source
+    if !edits.isEmpty {
+      let original = seed.map { "\(source), seed \($0)" } ?? source
+      source = "what-if: \(EditOptions.banner(edits, from: original))"
+    }
+    let header = TraceHeader(
+      model: built, words: [], seed: edits.isEmpty ? seed : nil, source: source, edits: edits)
     switch resolvedFormat {
     case .jsonl: try stream(JSONLinesEncoder(), built, header, words, first, file)
     case .csv: try stream(CSVEncoder(), built, header, words, first, file)

@@ -12,14 +12,19 @@ struct LessonText {
   var kernels: KernelFamily = .amd
   /// Paragraphs are wrapped to this many columns.
   var width = 80
+  /// A what-if run of one chapter (`--set`) to show instead of its own, and the line
+  /// that says what was changed.
+  var whatIf: (number: Int, run: ChapterTrace, banner: String)?
 
   func write(_ loaded: LoadedLesson, to out: inout String) {
     out += "\(loaded.lesson.title)\n"
     if let summary = loaded.lesson.summary { out += wrapped(summary, indent: "") }
     for (number, chapter) in loaded.chapters {
-      let run = chapter.run(kernel: kernel, kernels: kernels)
+      let edited = whatIf.flatMap { $0.number == number ? $0 : nil }
+      let run = edited?.run ?? chapter.run(kernel: kernel, kernels: kernels)
       out += "\n" + String(repeating: "═", count: width) + "\n"
       out += "Chapter \(number): \(chapter.title)\n"
+      if let edited { out += "\(edited.banner)\n" }
       let narrative = chapter.narrativeByStep
       func paragraphs(at step: Int) -> [Paragraph] {
         narrative.first { $0.step == step }?.paragraphs ?? []

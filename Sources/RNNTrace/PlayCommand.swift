@@ -20,8 +20,10 @@ struct PlayCommand: ParsableCommand {
       again, } and { the narrative a \
       page down or up, Space play and pause, d drill into a product, e export the \
       trace as JSON Lines into the current directory, r start and stop recording the \
-      session as an asciicast (.cast) there, Esc close a box, q quit; ?: every key, \
-      the legend and a glossary.
+      session as an asciicast (.cast) there, / search for a step (tanh, word over, \
+      t 4, h[0] < 0, sign h[0], |h| > 0.9) and > or < its next or previous match, a the quiz \
+      (guess each result before it shows), Esc \
+      close a box, q quit; ?: every key, the legend and a glossary.
 
       Where standard input or output is not a terminal, or TERM=dumb, or curses \
       cannot drive the terminal, the walkthrough is printed as `rnntrace print` \
@@ -32,6 +34,8 @@ struct PlayCommand: ParsableCommand {
         rnntrace play --chapter 3
         rnntrace play --lesson my-lesson.yaml
         rnntrace play --variant raw-tanh --hidden 3 --sentence "to be or not"
+        rnntrace play --chapter 1 --set 'h0[0,0]=0.5'   (what if h_0 were 0.5)
+        rnntrace play --quiz --chapter 2   (guess each result first)
         rnntrace play --weights m.safetensors --vocab vocab.txt --sentence "the dog"
       """)
 
@@ -42,10 +46,19 @@ struct PlayCommand: ParsableCommand {
 
   @OptionGroup(title: "Trained weights (your own model instead)") var weights: WeightsOptions
 
+  @OptionGroup(title: "What-if") var edits: EditOptions
+
+  @Flag(
+    help:
+      "Predict, then reveal: each result stays hidden until you guess it (a turns this on and off)."
+  )
+  var quiz = false
+
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
     if weights.isGiven {
       try weights.validate(model: model, lesson: lesson)
+      try edits.refuseWithWeights()
       let loaded = try weights.load()
       let source = try model.wordSource()
       try loaded.check(source)
@@ -65,16 +78,35 @@ struct PlayCommand: ParsableCommand {
     }
     switch try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: true) {
     case .lesson(let loaded):
+      let whatIf =
+        edits.isEmpty
+        ? nil : try edits.chapter(of: loaded, kernel: model.rngKernel, kernels: model.kernels)
+      let banner = whatIf.map {
+        "what-if: \(EditOptions.banner($0.applied, from: "chapter \($0.number) as the lesson has it"))"
+      }
       let chapters = loaded.chapters.map { number, chapter in
-        Self.playerChapter(
+        if let whatIf, whatIf.number == number {
+          return Self.playerChapter(whatIf.run, number: number)
+        }
+        return Self.playerChapter(
           chapter.run(kernel: model.rngKernel, kernels: model.kernels), number: number)
       }
+      // A what-if says so first, where the header does not cut it off; the chapter's
+      // title, after it, says what it was edited from.
       let content = PlayerContent(
-        title: loaded.lesson.title, chapters: chapters,
-        chapterCount: loaded.lesson.chapters.count)
+        title: whatIf.map { "what-if: \($0.applied.map(\.description).joined(separator: ", "))" }
+          ?? loaded.lesson.title,
+        chapters: chapters, chapterCount: loaded.lesson.chapters.count)
       var configuration = PlayerConfiguration(export: { chapter, trace in
-        try TraceExporter.export(trace, title: loaded.title(of: loaded.chapters[chapter].number))
+        let number = loaded.chapters[chapter].number
+        let title = loaded.title(of: number)
+        if let whatIf, let banner, number == whatIf.number {
+          return try TraceExporter.export(
+            trace, title: "\(banner), \(title)", edits: whatIf.applied)
+        }
+        return try TraceExporter.export(trace, title: title)
       })
+      configuration.quiz = quiz
       configuration.record = { trace in
         let number = chapters.firstIndex { $0.trace.events == trace.events }
         return try SessionCastFile.target(
@@ -83,19 +115,26 @@ struct PlayCommand: ParsableCommand {
       }
       try PlayerLauncher.run(content, configuration: configuration, environment: environment) {
         var text = ""
-        LessonText(format: ValueFormat(), kernel: model.rngKernel, kernels: model.kernels)
-          .write(loaded, to: &text)
+        var lessonText = LessonText(
+          format: ValueFormat(), kernel: model.rngKernel, kernels: model.kernels)
+        if let whatIf, let banner { lessonText.whatIf = (whatIf.number, whatIf.run, banner) }
+        lessonText.write(loaded, to: &text)
         try StandardOutput.write(text)
       }
     case .adHoc:
-      let (built, words) = try model.load()
-      let title = model.walkthroughTitle
+      var (built, words) = try model.load()
+      var title = model.walkthroughTitle
       let seed = model.seed
+      var applied: [AppliedEdit] = []
+      if !edits.isEmpty {
+        (built, applied) = try edits.apply(to: built)
+        title = "what-if: \(EditOptions.banner(applied, from: "the ad-hoc model")). \(title)"
+      }
+      let (playTitle, playEdits) = (title, applied)
       // The trace is computed only for the player; printed, it is streamed.
       try Self.play(
-        PlayerContent(title: title, trace: built.trace(words)),
-        title: title,
-        export: { try TraceExporter.export($0, title: title, seed: seed) },
+        PlayerContent(title: playTitle, trace: built.trace(words)), title: playTitle, quiz: quiz,
+        export: { try TraceExporter.export($0, title: playTitle, seed: seed, edits: playEdits) },
         plainText: {
           try WalkthroughText(format: ValueFormat()).stream(
             built, words, title: title + model.kernels.titleNote
@@ -109,13 +148,14 @@ struct PlayCommand: ParsableCommand {
   /// Opens the player with export and record keys, or prints where there is no
   /// screen. A recording is named after `title`.
   static func play(
-    _ content: @autoclosure () -> PlayerContent, title: String,
+    _ content: @autoclosure () -> PlayerContent, title: String, quiz: Bool = false,
     export: @escaping @Sendable (Trace) throws -> String, plainText: () throws -> Void
   ) throws {
     let environment = ProcessInfo.processInfo.environment
-    let configuration = PlayerConfiguration(
+    var configuration = PlayerConfiguration(
       export: { _, trace in try export(trace) },
       record: { _ in try SessionCastFile.target(title: title, environment: environment) })
+    configuration.quiz = quiz
     try PlayerLauncher.run(
       content(), configuration: configuration, environment: environment, plainText: plainText)
   }

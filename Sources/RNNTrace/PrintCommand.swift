@@ -20,6 +20,7 @@ struct PrintCommand: ParsableCommand {
         rnntrace print --lesson my-lesson.yaml
         rnntrace print --variant raw-tanh --hidden 1 --seed 3 | less
         rnntrace print --precision 8 --sentence "to be or not to be"
+        rnntrace print --chapter 1 --set 'h0[0,0]=0.5'   (what if h_0 were 0.5)
         rnntrace print --weights m.safetensors --vocab vocab.txt --sentence "the dog"
       """)
 
@@ -32,11 +33,14 @@ struct PrintCommand: ParsableCommand {
 
   @OptionGroup var output: PrecisionOption
 
+  @OptionGroup(title: "What-if") var edits: EditOptions
+
   func run() throws {
     var text = ""
     let format = output.format
     if weights.isGiven {
       try weights.validate(model: model, lesson: lesson)
+      try edits.refuseWithWeights()
       let loaded = try weights.load()
       let words = try model.wordSource()
       try loaded.check(words)
@@ -49,16 +53,29 @@ struct PrintCommand: ParsableCommand {
     if case .lesson(let loaded) = try WalkthroughSource.resolve(
       model: model, lesson: lesson, preferLesson: true)
     {
-      LessonText(format: format, kernel: model.rngKernel, kernels: model.kernels).write(
-        loaded, to: &text)
+      var lessonText = LessonText(format: format, kernel: model.rngKernel, kernels: model.kernels)
+      if !edits.isEmpty {
+        let (number, run, applied) = try edits.chapter(
+          of: loaded, kernel: model.rngKernel, kernels: model.kernels)
+        let banner = EditOptions.banner(applied, from: "chapter \(number) as the lesson has it")
+        lessonText.whatIf = (
+          number, run,
+          "WHAT-IF: \(banner). The trace follows the edit; the text quotes the lesson's own tensors."
+        )
+      }
+      lessonText.write(loaded, to: &text)
       try StandardOutput.write(text)
       return
     }
-    let (built, words) = try model.load()
-    try WalkthroughText(format: format).stream(
-      built, words,
-      title:
-        model.walkthroughTitle + model.kernels.titleNote
-    ) { try StandardOutput.write($0) }
+    var (built, words) = try model.load()
+    var title = model.walkthroughTitle + model.kernels.titleNote
+    if !edits.isEmpty {
+      let applied: [AppliedEdit]
+      (built, applied) = try edits.apply(to: built)
+      title = "WHAT-IF: \(EditOptions.banner(applied, from: "the ad-hoc model")).\n\(title)"
+    }
+    try WalkthroughText(format: format).stream(built, words, title: title) {
+      try StandardOutput.write($0)
+    }
   }
 }

@@ -24,12 +24,14 @@ struct RNNTraceCommand: ParsableCommand {
         rnntrace verify trace.jsonl     check a log against its model
         rnntrace replay trace.jsonl     show a recorded trace
         rnntrace train --steps 50       learn to predict each next word
+        rnntrace diff a.jsonl b.jsonl   what differs between two logs
         rnntrace print --variant linear --seed 12 --inputs 4 --hidden 1
       """,
     version: "0.1.0",
     subcommands: [
       PlayCommand.self, PrintCommand.self, ExportCommand.self, VerifyCommand.self,
       ReplayCommand.self, LessonsCommand.self, RecordCommand.self, TrainCommand.self,
+      DiffCommand.self,
     ],
     // On a terminal the player; in a pipe, play prints the walkthrough as print does.
     defaultSubcommand: PlayCommand.self
@@ -52,6 +54,15 @@ enum Main {
       try StandardOutput.close()
     } catch let error as CommandError {
       fail(error.description, status: error.status)
+    } catch let code as ExitCode {
+      // A status that says something without an error: diff's 1 for logs that differ,
+      // after its findings are written (and checked) like any other output.
+      do {
+        try StandardOutput.close()
+      } catch {
+        fail("\(error)", status: 74)
+      }
+      exit(code.rawValue)
     } catch {
       let status = RNNTraceCommand.exitCode(for: error)
       if status == .success {
@@ -69,8 +80,9 @@ enum Main {
       let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
       let subcommand =
         arguments.first { !$0.hasPrefix("-") }.flatMap {
-          ["play", "print", "export", "verify", "replay", "lessons", "record", "train"]
-            .contains($0)
+          [
+            "play", "print", "export", "verify", "replay", "lessons", "record", "train", "diff",
+          ].contains($0)
             ? " \($0)" : nil
         } ?? ""
       fail("\(firstLine) (see 'rnntrace\(subcommand) --help')", status: status.rawValue)

@@ -8,6 +8,7 @@ enum TraceExporter {
   /// `source`, what the header says produced the trace, is the title unless given.
   static func export(
     _ trace: Trace, title: String, seed: UInt64? = nil, source: String? = nil,
+    edits: [AppliedEdit] = [],
     directory: String = "."
   ) throws -> String {
     let path = (directory == "." ? "" : directory + "/") + fileName(for: title)
@@ -15,7 +16,9 @@ enum TraceExporter {
     do {
       var listener = EncodingListener(encoder: JSONLinesEncoder(), output: file)
       listener.begin(
-        TraceHeader(model: trace.model, words: trace.words, seed: seed, source: source ?? title))
+        TraceHeader(
+          model: trace.model, words: trace.words, seed: edits.isEmpty ? seed : nil,
+          source: source ?? title, edits: edits))
       for event in trace.events { listener.receive(event) }
       try listener.finish()
       try file.commit()

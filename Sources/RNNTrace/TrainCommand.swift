@@ -27,6 +27,7 @@ struct TrainCommand: ParsableCommand {
         rnntrace train --loss last-word --steps 20
         rnntrace train --variant raw-tanh --hidden 8 --lr 0.5 --steps 300
         rnntrace train --steps 1 --format jsonl | jq -c .gradients
+        rnntrace train --set 'Wh.weight[0,0]=3' --loss last-word --steps 20
       """)
 
   @OptionGroup(title: "Model options")
@@ -34,6 +35,8 @@ struct TrainCommand: ParsableCommand {
 
   @OptionGroup(title: "Training options")
   var training: TrainingOptions
+
+  @OptionGroup(title: "What-if") var edits: EditOptions
 
   var loss: LossKind { training.loss }
   var learningRate: Double { training.learningRate }
@@ -67,9 +70,11 @@ struct TrainCommand: ParsableCommand {
     } catch let error as ModelSpecError {
       throw CommandError(.usage, ModelOptions.describe(error))
     }
+    // A what-if edits the model before the first round; the head is drawn as before.
+    let (start, applied) = try edits.apply(to: built.model)
     var learner: Learner
     do {
-      learner = try Learner(model: built.model, head: built.head, words: words, loss: loss)
+      learner = try Learner(model: start, head: built.head, words: words, loss: loss)
     } catch .noBackwardPass(let variant) {
       throw CommandError(
         .usage,
@@ -89,7 +94,10 @@ struct TrainCommand: ParsableCommand {
     let result = TrainingResult(
       learner: learner, losses: losses, first: first!, lossAfter: learner.evaluate())
     let output = TrainingOutput(
-      result: result, learningRate: learningRate, title: title(words: words, learner: learner))
+      result: result, learningRate: learningRate,
+      title: (applied.isEmpty
+        ? "" : "what-if: \(EditOptions.banner(applied, from: "the drawn model")); ")
+        + title(words: words, learner: learner))
     switch format {
     case .table: print(output.table(), terminator: "")
     case .jsonl: print(output.jsonLines(), terminator: "")

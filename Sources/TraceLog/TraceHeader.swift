@@ -18,13 +18,16 @@ public struct TraceHeader: Equatable, Sendable {
   public var parameters: [NamedTensor]
   /// What produced the trace, for people: "ad-hoc model" or "lesson — chapter 2: …".
   public var source: String
+  /// The what-if edits made to the model before it ran (`--set`), in order; the
+  /// parameters above hold their results. Empty for an unedited model.
+  public var edits: [AppliedEdit]
   /// Whose kernels computed the products and tanh (`"kernels"`; a log without it was made
   /// with `amd`, and `amd` is not written, so that those logs read as before).
   public var kernels: KernelFamily
 
   public init(
     variant: Variant, seed: UInt64?, inputs: Int, hidden: Int, words: [String],
-    vocabulary: [String], parameters: [NamedTensor], source: String,
+    vocabulary: [String], parameters: [NamedTensor], source: String, edits: [AppliedEdit] = [],
     kernels: KernelFamily = .amd
   ) {
     self.variant = variant
@@ -35,14 +38,17 @@ public struct TraceHeader: Equatable, Sendable {
     self.vocabulary = vocabulary
     self.parameters = parameters
     self.source = source
+    self.edits = edits
     self.kernels = kernels
   }
 
   /// The header of a model about to read `words`.
-  public init(model: RNNModel, words: [String], seed: UInt64?, source: String) {
+  public init(
+    model: RNNModel, words: [String], seed: UInt64?, source: String, edits: [AppliedEdit] = []
+  ) {
     self.init(
       variant: model.variant, seed: seed, inputs: model.inputs, hidden: model.hidden,
       words: words, vocabulary: model.vocabulary, parameters: model.parameters, source: source,
-      kernels: model.kernels)
+      edits: edits, kernels: model.kernels)
   }
 }

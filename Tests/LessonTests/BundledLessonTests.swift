@@ -53,7 +53,7 @@ struct BundledLessonTests {
       ])
     #expect(lesson.chapters[2].random.map(\.seed) == [13, 3])
     // The page's class runs: seed 12's stream after w_h, w_e and the 110 words of the
-    // cells it no longer shows (shared/lesson/NUMBERS.md), then RNN(4, 1) …
+    // cells it no longer shows (`docs/pytorch-numbers.md#lesson-numbers`), then RNN(4, 1) …
     #expect(lesson.chapters[3].random.map(\.seed) == [13, 12])
     #expect(
       lesson.chapters[3].random[1].draws.map(\.code) == [

@@ -31,7 +31,9 @@ import Testing
 
   @Test func everySubcommandIsChecked() {
     let names = Self.commands.compactMap(\.first)
-    for name in ["play", "print", "export", "verify", "replay", "lessons", "record", "train"] {
+    for name in [
+      "play", "print", "export", "verify", "replay", "lessons", "record", "train", "diff",
+    ] {
       #expect(names.contains(name), "\(name) is missing from rnntrace --help")
     }
   }

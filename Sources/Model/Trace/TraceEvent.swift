@@ -133,8 +133,9 @@ public struct TraceEvent: Equatable, Sendable {
   }
 }
 
-/// The kinds of operation a cell performs, named as in the JSON Lines format (and as
-/// `shared/peers/trace_torch.py` names them).
+/// The kinds of operation a cell performs, named as in the JSON Lines format
+/// (`docs/trace-format.md`), which are the names a PyTorch script tracing the same
+/// forward pass by hand would give them.
 public enum Operation: String, Sendable, CaseIterable, Codable {
   /// Word → index → row of the embedding table: e_t.
   case embedding

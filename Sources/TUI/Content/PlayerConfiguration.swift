@@ -15,6 +15,8 @@ public struct PlayerConfiguration: Sendable {
   public var record: (@Sendable (Trace) throws -> RecordingTarget)?
   /// Seconds on a clock that only goes forward: what a recording is timed by.
   public var clock: @Sendable () -> Double
+  /// Whether the player opens with the quiz on (`play --quiz`).
+  public var quiz = false
 
   public init(
     export: (@Sendable (_ chapter: Int, _ trace: Trace) throws -> String)? = nil,

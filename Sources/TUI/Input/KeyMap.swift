@@ -8,11 +8,13 @@ public struct KeyBinding: Sendable {
   /// One help line for this binding and the next, its opposite (`next / previous
   /// chapter`): paired, the whole table fits the help box on an 80×24 terminal.
   public let pairedSummary: String?
+  /// false for a key another binding's help line already names (`>` and `<` on `/`'s).
+  public let inHelp: Bool
   private let label: String?
 
   public init(
     _ keys: [Key], _ action: PlayerAction, _ summary: String, status: String? = nil,
-    label: String? = nil, pairedSummary: String? = nil
+    label: String? = nil, pairedSummary: String? = nil, inHelp: Bool = true
   ) {
     self.keys = keys
     self.action = action
@@ -20,6 +22,7 @@ public struct KeyBinding: Sendable {
     self.statusName = status
     self.label = label
     self.pairedSummary = pairedSummary
+    self.inHelp = inHelp
   }
 
   /// `→ l n . Enter`.
@@ -74,14 +77,22 @@ public enum KeyMap {
       pairedSummary: "export the trace / record the session (.cast)"),
     KeyBinding([.character("r")], .record, "start / stop recording the session (.cast)"),
     KeyBinding(
-      [.character("v")], .panelMenu,
-      "hide and show panels (a teacher hides what is not explained yet)",
-      pairedSummary: "hide and show panels / this help"),
+      [.character("/")], .search, "search a step (h[0] < 0, t 4, tanh…); > < again",
+      label: "/ then > <"),
+    KeyBinding([.character(">")], .searchNext, "again", inHelp: false),
+    KeyBinding([.character("<")], .searchPrevious, "again", inHelp: false),
+    KeyBinding(
+      [.character("a")], .quiz, "quiz: guess each result before it shows (on / off)",
+      pairedSummary: "quiz: guess each result first / this help"),
     KeyBinding([.character("?")], .help, "this help", status: "help"),
     KeyBinding(
       [.control("l")], .redraw, "redraw the screen",
       pairedSummary: "redraw the screen / suspend (fg to come back)"),
     KeyBinding([.control("z")], .suspend, "suspend (fg to come back)"),
+    KeyBinding(
+      [.character("v")], .panelMenu,
+      "hide and show panels (a teacher hides what is not explained yet)",
+      pairedSummary: "hide and show panels / close a box or the drill"),
     KeyBinding(
       [.escape], .cancel, "close a box or the drill, drop a count"),
     KeyBinding(
@@ -96,6 +107,10 @@ public enum KeyMap {
     var i = 0
     while i < bindings.count {
       let binding = bindings[i]
+      guard binding.inHelp else {
+        i += 1
+        continue
+      }
       if let paired = binding.pairedSummary, i + 1 < bindings.count {
         lines.append((binding.keyLabels + " / " + bindings[i + 1].keyLabels, paired))
         i += 2

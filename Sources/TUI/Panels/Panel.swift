@@ -45,7 +45,9 @@ struct PanelContext {
   }
 
   func status(_ index: Int) -> EventStatus {
-    index < state.eventIndex ? .done : index == state.eventIndex ? .current : .pending
+    // A result the quiz asks about is not shown until it is guessed.
+    if state.quiz.hides(chapter: state.chapterIndex, event: index) { return .pending }
+    return index < state.eventIndex ? .done : index == state.eventIndex ? .current : .pending
   }
 
   func panelStatus(_ indices: [Int]) -> EventStatus {

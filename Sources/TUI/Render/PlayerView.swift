@@ -39,7 +39,8 @@ public enum PlayerView {
     }
     if narrativeRows > 0 {
       NarrativePane.draw(
-        on: &grid, lines: layout.narrative, from: state.narrativeOffset, rows: narrativeRows,
+        on: &grid, lines: state.quiz.isAsking ? [QuizLine.textHidden] : layout.narrative,
+        from: state.narrativeOffset, rows: narrativeRows,
         y: size.rows - 2 - narrativeRows,
         style: layout.noteIsEarlier ? Theme.narrativeEarlier : Theme.narrative)
     }
@@ -47,9 +48,10 @@ public enum PlayerView {
     if let row = layout.legendRow { LegendLine.draw(on: &grid, y: row, state: state) }
     // A hidden panel's numbers stay hidden on the narration line too.
     let narration =
-      state.isHidden(event: state.eventIndex)
-      ? "this step's panel is hidden (v shows it)"
-      : Narration.line(for: state.event, drill: state.drill)
+      state.quiz.asking.map { QuizLine.question($0, event: state.event) }
+      ?? (state.isHidden(event: state.eventIndex)
+        ? "this step's panel is hidden (v shows it)"
+        : Narration.line(for: state.event, drill: state.drill))
     let y = size.rows - 2
     let x = grid.put("» ", x: 0, y: y, style: Theme.label)
     putClipped(&grid, narration, x: x, y: y, style: Theme.narration)

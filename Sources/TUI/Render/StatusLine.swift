@@ -11,7 +11,16 @@ enum StatusLine {
     }
     if let number = state.typedNumber { left += " │ \(number)_ (g: go to step)" }
     if state.isRecording { left += " │ ● rec" }
+    if state.quiz.isOn { left += " │ \(state.quiz.score)" }
     var x = grid.put(left + " │ ", x: 0, y: y, style: Theme.statusKey)
+    if let question = state.quiz.asking {
+      QuizLine.drawPrompt(question, on: &grid, x: x, y: y)
+      return
+    }
+    if let prompt = state.search.prompt {
+      SearchPromptLine.draw(prompt, on: &grid, x: x, y: y)
+      return
+    }
     if let message = state.message {
       PlayerView.putClipped(
         &grid, message.text, x: x, y: y,

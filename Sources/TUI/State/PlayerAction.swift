@@ -48,6 +48,17 @@ public enum PlayerAction: Equatable, Sendable {
   case recordingStopped(path: String, steps: Int)
   case recordingFailed(reason: String)
   case resize(ScreenSize)
+  /// Opens the search prompt (`/`).
+  case search
+  /// A key typed while the search prompt is open.
+  case searchInput(Key)
+  /// The last search again, forward or backward.
+  case searchNext
+  case searchPrevious
+  /// Turns the quiz (predict, then reveal) on or off.
+  case quiz
+  /// A key typed while the quiz asks for a guess.
+  case quizInput(Key)
   /// A frame was drawn, with the lesson's text laid out so (`PlayerView.frame`).
   case shown(TextViewport?)
   /// A key the table does not bind: it closes the help, as the help promises, and is

@@ -4,6 +4,17 @@ extension PlayerState {
   /// Applies one action and says what, if anything, the outside world must do.
   @discardableResult
   public mutating func update(_ action: PlayerAction) -> PlayerEffect? {
+    if case .searchInput(let key) = action {
+      typeInSearch(key)
+      return nil
+    }
+    if case .quizInput(let key) = action {
+      let step = (chapterIndex, eventIndex)
+      typeInQuiz(key)
+      // A revealed answer stays until the next key; the next-step keys reveal and stay.
+      if step != (chapterIndex, eventIndex) { askIfQuizzing() }
+      return nil
+    }
     if action != .tick && !isResize(action) && !isShown(action) { message = nil }
     if isShowingHelp, closesHelp(action) {
       isShowingHelp = false
@@ -15,7 +26,10 @@ extension PlayerState {
     let step = (chapterIndex, eventIndex)
     defer {
       // Another step has another text, read from its top.
-      if step != (chapterIndex, eventIndex) { narrativeOffset = 0 }
+      if step != (chapterIndex, eventIndex) {
+        narrativeOffset = 0
+        askIfQuizzing()
+      }
     }
     switch action {
     case .next: next()
@@ -85,6 +99,11 @@ extension PlayerState {
       message = StatusMessage("recording failed: \(reason)", isError: true)
       if isQuitting { closingNote = "recording failed: \(reason)" }
     case .resize(let newSize): size = newSize
+    case .search: openSearch()
+    case .searchNext: repeatSearch(forward: true)
+    case .searchPrevious: repeatSearch(forward: false)
+    case .searchInput, .quizInput: break
+    case .quiz: toggleQuiz()
     case .shown(let viewport): textViewport = viewport
     case .unbound(let key):
       message = StatusMessage("\(key.label) does nothing here; ? lists every key")

@@ -35,6 +35,10 @@ public struct PlayerState: Sendable {
   public internal(set) var typedNumber: Int?
   public internal(set) var message: StatusMessage?
   public internal(set) var isQuitting = false
+  /// The search prompt, its history and the last search (`/`, `>`, `<`).
+  public internal(set) var search = SearchState()
+  /// Predict, then reveal: on or off, the guess asked for, the score.
+  public internal(set) var quiz = QuizState()
   /// Whether the command gave an export hook.
   public let canExport: Bool
   /// Whether the command gave a record hook.

@@ -194,6 +194,8 @@ public final class CursesTerminal: PlayerTerminal {
     case KEY_END: return .end
     case KEY_ENTER, 10, 13: return .enter
     case 27: return .escape
+    // Backspace, however the terminal sends it, as Ctrl-H (the search prompt's).
+    case KEY_BACKSPACE, 127: return .control("h")
     case 1...26:
       return .control(Character(UnicodeScalar(UInt8(code) + 0x60)))
     case 32..<127:

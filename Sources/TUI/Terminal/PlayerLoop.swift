@@ -25,6 +25,7 @@ public struct PlayerLoop {
     var state = PlayerState(
       content: content, size: terminal.size, canExport: configuration.export != nil,
       canRecord: configuration.record != nil)
+    if configuration.quiz { state.update(.quiz) }
     var recording: Recording?
     loop: while !state.isQuitting {
       let frame = PlayerView.frame(state)
@@ -52,7 +53,12 @@ public struct PlayerLoop {
   ) {
     let action: PlayerAction?
     switch input {
-    case .key(let key): action = KeyMap.action(for: key) ?? .unbound(key)
+    case .key(let key):
+      action =
+        state.search.isTyping
+        ? .searchInput(key)
+        : state.quiz.isAsking && QuizState.takes(key)
+          ? .quizInput(key) : KeyMap.action(for: key) ?? .unbound(key)
     case .resize(let size): action = .resize(size)
     case .timeout: action = state.isPlaying ? .tick : nil
     case .ignored, .closed: action = nil

@@ -39,7 +39,24 @@ public struct JSONLinesEncoder: TraceEncoder {
       out.appendJSON(values: parameter.value.scalars)
       out.append(UInt8(ascii: "}"))
     }
-    out.append("}}\n")
+    out.append("}")
+    if !header.edits.isEmpty {
+      out.append(",\"edits\":[")
+      for (i, edit) in header.edits.enumerated() {
+        if i > 0 { out.append(UInt8(ascii: ",")) }
+        out.append("{\"name\":")
+        out.appendJSON(edit.name)
+        out.append(",\"index\":")
+        out.appendJSON(shape: edit.index)
+        out.append(",\"from\":")
+        out.appendJSON(edit.from)
+        out.append(",\"to\":")
+        out.appendJSON(edit.to)
+        out.append(UInt8(ascii: "}"))
+      }
+      out.append("]")
+    }
+    out.append("}\n")
   }
 
   public mutating func encode(_ event: TraceEvent, into out: inout ByteBuffer) {

@@ -101,6 +101,7 @@ private struct HeaderFields {
   var words: [String]?
   var vocabulary: [String]?
   var parameters: [NamedTensor]?
+  var edits: [AppliedEdit] = []
   var kernels: String?
   var unknown: [String] = []
 
@@ -126,6 +127,7 @@ private struct HeaderFields {
       case "words": fields.words = try cursor.strings(named: key)
       case "vocabulary": fields.vocabulary = try cursor.strings(named: key)
       case "parameters": fields.parameters = try cursor.parameters()
+      case "edits": fields.edits = try cursor.edits()
       case "kernels": fields.kernels = try cursor.string(named: key)
       default:
         fields.unknown.append(key)
@@ -179,6 +181,16 @@ private struct HeaderFields {
     guard !words.isEmpty else {
       throw cursor.error("\"words\" is empty; a trace reads at least one")
     }
+    for (k, edit) in edits.enumerated() {
+      guard let parameter = parameters.first(where: { $0.name == edit.name }) else {
+        throw cursor.error("edits[\(k)] names \(quoted(edit.name)), which is not a parameter")
+      }
+      let shape = Array(parameter.value.shape)
+      guard edit.index.count == shape.count, zip(edit.index, shape).allSatisfy({ $0 < $1 }) else {
+        throw cursor.error(
+          "edits[\(k)].index \(edit.index) is outside \(quoted(edit.name))'s shape \(shape)")
+      }
+    }
     var family = KernelFamily.amd
     if let kernels {
       guard let named = KernelFamily(rawValue: kernels) else {
@@ -190,7 +202,8 @@ private struct HeaderFields {
     }
     return TraceHeader(
       variant: variant, seed: seed, inputs: inputs, hidden: hidden, words: words,
-      vocabulary: vocabulary, parameters: parameters, source: source, kernels: family)
+      vocabulary: vocabulary, parameters: parameters, source: source, edits: edits,
+      kernels: family)
 
     func missing(_ key: String) -> TraceLogError {
       cursor.error("the header has no \"\(key)\"")
@@ -329,8 +342,8 @@ extension JSONCursor {
 
   /// `[1,4]`: one or two sizes, each at least 1, whose product stays within the
   /// model's parameter cap.
-  fileprivate mutating func shape(_ what: @autoclosure () -> String) throws(TraceLogError)
-    -> [Int]
+  fileprivate mutating func shape(_ what: @autoclosure () -> String, from least: Int = 1)
+    throws(TraceLogError) -> [Int]
   {
     guard peek(UInt8(ascii: "[")) else {
       throw error("\(what()).shape: expected an array of sizes, found \(kindAhead)")
@@ -341,7 +354,8 @@ extension JSONCursor {
         throw cursor.error("\(what()).shape has more than \(TraceLogLimits.maxRank) sizes")
       }
       shape.append(
-        try cursor.integer("\(what()).shape[\(shape.count)]", in: 1...ModelLimits.maxParameters))
+        try cursor.integer(
+          "\(what()).shape[\(shape.count)]", in: least...ModelLimits.maxParameters))
     }
     guard !shape.isEmpty else { throw error("\(what()).shape is empty") }
     // At most two sizes of at most 2^24 each: the product cannot overflow.
@@ -409,6 +423,42 @@ extension JSONCursor {
         throw cursor.error("the parameters hold more than \(ModelLimits.maxParameters) values")
       }
       out.append(NamedTensor(key, tensor.value))
+    }
+    return out
+  }
+
+  /// `[{"name":"w_h","index":[0,0],"from":-0.2138,"to":1.5}, …]`
+  fileprivate mutating func edits() throws(TraceLogError) -> [AppliedEdit] {
+    guard peek(UInt8(ascii: "[")) else {
+      throw error("\"edits\": expected an array, found \(kindAhead)")
+    }
+    var out: [AppliedEdit] = []
+    try array { (cursor) throws(TraceLogError) in
+      let what = "edits[\(out.count)]"
+      guard out.count < ModelLimits.maxParameters else {
+        throw cursor.error("\"edits\" holds more than \(ModelLimits.maxParameters) edits")
+      }
+      guard cursor.peek(UInt8(ascii: "{")) else {
+        throw cursor.error("\(what): expected an object, found \(cursor.kindAhead)")
+      }
+      var name: String?
+      var index: [Int]?
+      var from: Float?
+      var to: Float?
+      try cursor.object { (cursor, key) throws(TraceLogError) in
+        switch key {
+        case "name" where name == nil: name = try cursor.string(named: "\(what).name")
+        case "index" where index == nil: index = try cursor.shape("\(what).index", from: 0)
+        case "from" where from == nil: from = try cursor.float("\(what).from", allowNull: false)
+        case "to" where to == nil: to = try cursor.float("\(what).to", allowNull: false)
+        default: throw cursor.error("\(what) has an unexpected or repeated key \(quoted(key))")
+        }
+      }
+      guard let name else { throw cursor.error("\(what) has no \"name\"") }
+      guard let index else { throw cursor.error("\(what) has no \"index\"") }
+      guard let from else { throw cursor.error("\(what) has no \"from\"") }
+      guard let to else { throw cursor.error("\(what) has no \"to\"") }
+      out.append(AppliedEdit(name: name, index: index, from: from, to: to))
     }
     return out
   }

@@ -1,0 +1,162 @@
+import Model
+
+/// Predict, then reveal (`play --quiz`, the `a` key): at a step whose result can be
+/// worked out from what is on screen, the result and the text that would give it away
+/// stay hidden until the learner guesses (or passes).
+public struct QuizState: Sendable {
+  /// One guess asked for: the step (its chapter and index) and the element guessed.
+  public struct Question: Equatable, Sendable {
+    public let chapterIndex: Int
+    public let eventIndex: Int
+    /// The element of the result asked for, from 0 (element 0 of a single value).
+    public let element: Int
+    /// What has been typed.
+    public internal(set) var typed = ""
+  }
+
+  /// How a guess went, counted in the score.
+  public enum Grade: String, Sendable, CaseIterable {
+    case close = "within 0.01"
+    case near = "within 10%"
+    case missed
+    case passed = "no guess"
+  }
+
+  public internal(set) var isOn = false
+  public internal(set) var asking: Question?
+  /// Steps already revealed, so that going back and forth asks each once.
+  var revealed: Set<[Int]> = []
+  /// The grades of each chapter's guesses, by chapter index.
+  public internal(set) var grades: [Int: [Grade]] = [:]
+
+  public init() {}
+
+  public var isAsking: Bool { asking != nil }
+
+  /// The keys a question takes: a number's characters, Backspace, Enter, Esc, the
+  /// next-step keys (they reveal), `a`, Ctrl-C. Any other key does what it always
+  /// does (a jump leaves the question unanswered).
+  public static func takes(_ key: Key) -> Bool {
+    switch key {
+    case .enter, .escape, .right, .control("h"), .control("c"): true
+    case .character(let c): "0123456789.-+eEaln".contains(c)
+    default: false
+    }
+  }
+
+  /// Whether event `index` of chapter `chapter` is hidden behind the question.
+  public func hides(chapter: Int, event index: Int) -> Bool {
+    asking.map { $0.chapterIndex == chapter && $0.eventIndex == index } ?? false
+  }
+
+  /// `3✓ 1~ 2✗` over every chapter: within 0.01, within 10%, missed (passes not counted).
+  public var score: String {
+    let all = grades.values.flatMap { $0 }
+    let count = { (g: Grade) in all.filter { $0 == g }.count }
+    return "quiz \(count(.close))✓ \(count(.near))~ \(count(.missed))✗"
+  }
+
+  /// Whether a step can be worked out from what is on screen: every operation but the
+  /// lookup of the embedding, whose row is shown beside it.
+  static func asks(_ event: TraceEvent) -> Bool { event.operation != .embedding }
+}
+
+extension PlayerState {
+  /// The `a` key: the quiz on (asking at this step if it can) or off (revealing).
+  mutating func toggleQuiz() {
+    if quiz.isOn {
+      quiz.isOn = false
+      quiz.asking = nil
+      message = StatusMessage("quiz off (a turns it on)")
+      return
+    }
+    quiz.isOn = true
+    isPlaying = false
+    message = StatusMessage("quiz on: guess each result before it shows (a turns it off)")
+    askIfQuizzing()
+  }
+
+  /// On arriving at a step, by any key: ask, if the quiz is on and the step not yet
+  /// revealed.
+  mutating func askIfQuizzing() {
+    quiz.asking = nil
+    guard quiz.isOn else { return }
+    let key = [chapterIndex, eventIndex]
+    guard !quiz.revealed.contains(key), QuizState.asks(event) else { return }
+    isPlaying = false
+    drill = nil
+    quiz.asking = QuizState.Question(
+      chapterIndex: chapterIndex, eventIndex: eventIndex,
+      element: eventIndex % max(1, event.result.value.count))
+  }
+
+  /// A key while a guess is asked for: a number's characters, Backspace, Enter (reveal,
+  /// with the guess if any), the next-step keys or Esc (reveal without one), `a` (quiz
+  /// off), Ctrl-C.
+  mutating func typeInQuiz(_ key: Key) {
+    guard var question = quiz.asking else { return }
+    switch key {
+    case .enter: reveal(question)
+    case .escape, .right, .character("l"), .character("n"):
+      question.typed = ""
+      reveal(question)
+    case .character("a"): toggleQuiz()
+    case .control("c"): isQuitting = true
+    case .control("h"):
+      if !question.typed.isEmpty { question.typed.removeLast() }
+      quiz.asking = question
+    case .character(let c) where "0123456789.-+eE".contains(c) && question.typed.count < 24:
+      question.typed.append(c)
+      quiz.asking = question
+    default:
+      message = StatusMessage(
+        "type a number and Enter (Enter alone or → shows the answer; a ends the quiz)")
+    }
+  }
+
+  private mutating func reveal(_ question: QuizState.Question) {
+    let value = event.result.value.scalars[question.element]
+    let shown = NumberFormat.value(value)
+    let name =
+      event.result.value.count == 1
+      ? event.result.name : "\(event.result.name)[\(question.element)]"
+    let typed = question.typed.trimmingCharacters(in: " ")
+    var text: String
+    let grade: QuizState.Grade
+    if typed.isEmpty {
+      grade = .passed
+      text = "\(name) = \(shown)"
+    } else if let guess = Float(typed), guess.isFinite {
+      let off = abs(Double(guess) - Double(value))
+      grade = off <= 0.01 ? .close : off <= 0.1 * abs(Double(value)) ? .near : .missed
+      text =
+        "\(name) = \(shown), you said \(typed): off by \(NumberFormat.value(Float(off))) (\(grade.rawValue))"
+    } else {
+      message = StatusMessage("\(typed) is not a number; type one, or Enter alone", isError: true)
+      return
+    }
+    quiz.asking = nil
+    quiz.revealed.insert([question.chapterIndex, question.eventIndex])
+    quiz.grades[chapterIndex, default: []].append(grade)
+    if isAtEnd { text += " │ " + chapterSummary }
+    message = StatusMessage(text)
+  }
+
+  /// `chapter: 4 guesses, 2 within 0.01, 1 within 10%, 1 missed`.
+  var chapterSummary: String {
+    let grades = quiz.grades[chapterIndex] ?? []
+    let guessed = grades.filter { $0 != .passed }
+    var parts = ["chapter: \(guessed.count) guess\(guessed.count == 1 ? "" : "es")"]
+    for grade in [QuizState.Grade.close, .near, .missed] {
+      let n = guessed.filter { $0 == grade }.count
+      if n > 0 { parts.append("\(n) \(grade.rawValue)") }
+    }
+    return parts.joined(separator: ", ")
+  }
+}
+
+extension String {
+  fileprivate func trimmingCharacters(in character: Character) -> String {
+    String(drop { $0 == character }.reversed().drop { $0 == character }.reversed())
+  }
+}

@@ -1,0 +1,183 @@
+import Model
+
+/// What `/` in the player looks for, as typed at its prompt:
+///
+/// - an operation, `tanh`, `add`, `matmul` (both products), `hidden_state`;
+/// - a word, `word over` (or the word alone, when it is no operation's name);
+/// - a time step, `t 4`;
+/// - a condition on a result, `h[0] < 0` (`<`, `<=`, `>`, `>=`, `==`), where the name
+///   is the result's without its time step (`h`, `z`, `e`) or the operation's;
+/// - `sign h[0]`, a result whose element changed sign from the one before it;
+/// - `|h| > 0.9`, a result with any element beyond 0.9 either way (saturation).
+public enum StepQuery: Equatable, Sendable {
+  case operation(String)
+  case word(String)
+  case timeStep(Int)
+  case compare(name: String, index: Int, Comparison, Float)
+  case sign(name: String, index: Int)
+  case beyond(name: String, Float)
+
+  public enum Comparison: String, Sendable, CaseIterable {
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case equal = "=="
+
+    func holds(_ x: Float, _ y: Float) -> Bool {
+      switch self {
+      case .less: x < y
+      case .lessOrEqual: x <= y
+      case .greater: x > y
+      case .greaterOrEqual: x >= y
+      case .equal: x == y
+      }
+    }
+  }
+
+  /// The forms, for the prompt's error line.
+  public static let forms = "tanh, word over, t 4, h[0] < 0, sign h[0], |h| > 0.9"
+
+  /// Reads what was typed; the error says what was wrong and the forms accepted.
+  public static func parse(_ typed: String) -> Result<StepQuery, StepQueryError> {
+    let text = typed.trimmingCharacters(in: " ")
+    func fail(_ why: String) -> Result<StepQuery, StepQueryError> {
+      .failure(StepQueryError("\(why); try \(forms)"))
+    }
+    guard !text.isEmpty else { return fail("nothing to search for") }
+    let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    if words[0] == "word" {
+      guard words.count == 2 else { return fail("word takes one word, as in word over") }
+      return .success(.word(words[1]))
+    }
+    if words[0] == "t" {
+      guard words.count == 2, let t = Int(words[1]), t >= 1 else {
+        return fail("t takes a time step from 1, as in t 4")
+      }
+      return .success(.timeStep(t))
+    }
+    if words[0] == "sign" {
+      guard words.count == 2, let (name, index) = element(words[1]) else {
+        return fail("sign takes an element, as in sign h[0]")
+      }
+      return .success(.sign(name: name, index: index))
+    }
+    if text.hasPrefix("|") {
+      let rest = text.dropFirst()
+      guard let bar = rest.firstIndex(of: "|") else { return fail("| without its closing |") }
+      let name = rest[..<bar].trimmingCharacters(in: " ")
+      let tail = rest[rest.index(after: bar)...].trimmingCharacters(in: " ")
+      guard !name.isEmpty, tail.hasPrefix(">"),
+        let limit = Float(tail.dropFirst().trimmingCharacters(in: " ")), limit.isFinite
+      else { return fail("write |NAME| > NUMBER, as in |h| > 0.9") }
+      return .success(.beyond(name: name, limit))
+    }
+    if text.contains("[") {
+      // NAME[i] OP NUMBER, the operator the longest that fits (<= before <).
+      for op in Comparison.allCases.sorted(by: { $0.rawValue.count > $1.rawValue.count }) {
+        guard let range = text.range(of: op.rawValue) else { continue }
+        let left = text[..<range.lowerBound].trimmingCharacters(in: " ")
+        let right = text[range.upperBound...].trimmingCharacters(in: " ")
+        guard let (name, index) = element(left) else {
+          return fail("\(left) is not an element such as h[0]")
+        }
+        guard let value = Float(right), value.isFinite else {
+          return fail("\(right) is not a number")
+        }
+        return .success(.compare(name: name, index: index, op, value))
+      }
+      return fail("no comparison (< <= > >= ==) after the element")
+    }
+    guard words.count == 1 else { return fail("\(text) is not a search") }
+    let lower = text.lowercased()
+    if Operation.allCases.contains(where: {
+      $0.rawValue == lower || $0.rawValue.hasPrefix(lower + "_")
+    }) {
+      return .success(.operation(lower))
+    }
+    return .success(.word(text))
+  }
+
+  /// `h[0]` → ("h", 0).
+  private static func element(_ text: String) -> (String, Int)? {
+    guard let open = text.firstIndex(of: "["), text.last == "]" else { return nil }
+    let name = text[..<open].trimmingCharacters(in: " ")
+    let inside = text[text.index(after: open)..<text.index(before: text.endIndex)]
+    guard !name.isEmpty, let index = Int(inside.trimmingCharacters(in: " ")), index >= 0 else {
+      return nil
+    }
+    return (name, index)
+  }
+
+  /// Whether event `k` of `trace` is a match.
+  public func matches(_ trace: Trace, at k: Int) -> Bool {
+    let event = trace.events[k]
+    switch self {
+    case .operation(let name):
+      // An operation's own name (tanh) is that operation; a family's (matmul, bias)
+      // is each of its members.
+      let op = event.operation.rawValue
+      if Operation(rawValue: name) != nil { return op == name }
+      return op.hasPrefix(name + "_")
+    case .word(let word):
+      // The word's first step only: the next match is the next time it is read.
+      return event.word == word && (k == 0 || trace.events[k - 1].t != event.t)
+    case .timeStep(let t):
+      return event.t == t && (k == 0 || trace.events[k - 1].t != t)
+    case .compare(let name, let index, let op, let value):
+      guard Self.names(event, name), index < event.result.value.count else { return false }
+      return op.holds(event.result.value.scalars[index], value)
+    case .sign(let name, let index):
+      guard Self.names(event, name), index < event.result.value.count else { return false }
+      let now = event.result.value.scalars[index]
+      // The same result one time step before (h_0 for h_1).
+      let before: Float?
+      if let earlier = trace.events[..<k].last(where: { Self.names($0, name) }) {
+        before = index < earlier.result.value.count ? earlier.result.value.scalars[index] : nil
+      } else if name == "h" {
+        before =
+          trace.model.h0.scalars.indices.contains(index) ? trace.model.h0.scalars[index] : nil
+      } else {
+        before = nil
+      }
+      guard let before else { return false }
+      return (now < 0) != (before < 0) && now != 0 && before != 0
+    case .beyond(let name, let limit):
+      guard Self.names(event, name) else { return false }
+      return event.result.value.scalars.contains { abs($0) > limit }
+    }
+  }
+
+  /// Whether `name` names the event's result: `h` for h_3, `z` for z_3, the whole
+  /// name (`tanh(z_3)`), or the operation (`tanh`).
+  static func names(_ event: TraceEvent, _ name: String) -> Bool {
+    let result = event.result.name
+    if result == name || event.operation.rawValue == name { return true }
+    guard let underscore = result.lastIndex(of: "_") else { return false }
+    let suffix = result[result.index(after: underscore)...]
+    return result[..<underscore] == name && !suffix.isEmpty && suffix.allSatisfy(\.isNumber)
+  }
+
+  /// The first match after event `k` (forward) or before it; nil when there is none.
+  public func find(in trace: Trace, from k: Int, forward: Bool) -> Int? {
+    if forward {
+      return (k + 1..<trace.events.count).first { matches(trace, at: $0) }
+    }
+    return (0..<k).last { matches(trace, at: $0) }
+  }
+}
+
+/// Why a search cannot be read: one line, with the forms accepted.
+public struct StepQueryError: Error, Equatable, Sendable, CustomStringConvertible {
+  public let description: String
+  public init(_ description: String) { self.description = description }
+}
+
+extension StringProtocol {
+  fileprivate func trimmingCharacters(in character: Character) -> String {
+    var s = Substring(self)
+    while s.first == character { s.removeFirst() }
+    while s.last == character { s.removeLast() }
+    return String(s)
+  }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// `/` in the real player, in tmux: the prompt, a jump, the repeat keys, the history,
+/// Esc, an unreadable search, at 80x24 and 120x40.
+@Suite(.serialized)
+struct SearchEndToEndTests {
+  let binary = "'" + RNNTraceBinary.url.path + "'"
+
+  @Test(arguments: [(80, 24), (120, 40)])
+  func searchJumpsRepeatsAndCancels(columns: Int, rows: Int) throws {
+    let session = try TmuxSession(columns: columns, rows: rows)
+    try session.type("\(binary) play --seed 0; echo EXIT=$?")
+    #expect(try session.waitFor { $0.contains("step 1/40") && $0.contains("q quit") }.matched)
+
+    // The first h_t with element 0 below zero, by the printed walkthrough.
+    let printed = try RNNTraceBinary.run(["print", "--seed", "0"]).stdout
+      .split(separator: "\n").map(String.init)
+    var expectedStep: Int?
+    for (k, line) in printed.enumerated() where line.contains("hidden_state") {
+      let number = Int(line.split(separator: " ").first ?? "") ?? 0
+      let value = printed[k + 1].trimmingCharacters(in: .whitespaces)
+      if value.hasPrefix("[[-") && expectedStep == nil { expectedStep = number }
+    }
+    let step = try #require(expectedStep)
+
+    try session.press("/")
+    #expect(try session.waitFor { $0.contains("/▏") }.matched)
+    try session.press("-l", "h[0] < 0")
+    #expect(try session.waitFor { $0.contains("/h[0] < 0▏") }.matched)
+    try session.press("Enter")
+    let found = try session.waitFor {
+      $0.contains("step \(step)/40") && $0.contains("/h[0] < 0: step \(step),")
+    }
+    #expect(found.matched, "\(found.screen)")
+
+    // > goes on to the next match or says there is none; < comes back.
+    try session.press(">")
+    let next = try session.waitFor {
+      $0.contains("/h[0] < 0: ") && !$0.contains("/h[0] < 0: step \(step),")
+    }
+    #expect(next.matched, "\(next.screen)")
+    try session.press("<")
+    #expect(try session.waitFor { $0.contains("/h[0] < 0: step \(step),") }.matched)
+
+    // ↑ recalls the last search; Esc leaves the prompt and the step as they were.
+    try session.press("/", "Up")
+    #expect(try session.waitFor { $0.contains("/h[0] < 0▏") }.matched)
+    try session.press("Escape")
+    let cancelled = try session.waitFor {
+      $0.contains("q quit") && $0.contains("step \(step)/40")
+    }
+    #expect(cancelled.matched, "\(cancelled.screen)")
+
+    // A time step, then one that is not there.
+    try session.press("/")
+    try session.press("-l", "t 2")
+    try session.press("Enter")
+    #expect(
+      try session.waitFor {
+        $0.contains("/t 2: no match after step \(step)") || $0.contains("step 9/40")
+      }.matched)
+    try session.press("g", "/")
+    try session.press("-l", "t 9")
+    try session.press("Enter")
+    #expect(try session.waitFor { $0.contains("/t 9: no match after step 1") }.matched)
+
+    // Backspace edits; an unreadable search says the forms.
+    try session.press("/")
+    try session.press("-l", "h[0 ")
+    try session.press("BSpace", "Enter")
+    #expect(try session.waitFor { $0.contains("/h[0: no comparison") }.matched)
+
+    try session.press("q")
+    #expect(try session.waitFor { $0.contains("EXIT=0") }.matched)
+  }
+}
