@@ -31,15 +31,15 @@ struct PlayerEndToEndTests {
     return first.screen
   }
 
-  /// Kernels that are not this processor's are named in the header, before the variant:
+  /// Kernels that are not this processor's are named in the header, before the model:
   /// an ad-hoc model's at 80 columns, the lesson's (whose chapter titles fill a narrow
   /// header) at 120.
   @Test func theHeaderNamesKernelsThatAreNotThisProcessors() throws {
     let other = KernelFamily.detected == .amd ? "intel-avx512" : "amd"
     let expected = [
-      (120, "play --kernels \(other)", "  \(other) │ linear │ step 1/5"),
-      (80, "play --seed 0 --kernels \(other)", "  \(other) │ linear-tanh │ step 1/40"),
-      (80, "play --seed 0 --kernels auto", "  linear-tanh │ step 1/40"),
+      (120, "play --kernels \(other)", "  \(other) │ no activation │ step 1/5"),
+      (80, "play --seed 0 --kernels \(other)", "  \(other) │ nn.Linear, tanh │ step 1/40"),
+      (80, "play --seed 0 --kernels auto", "  nn.Linear, tanh │ step 1/40"),
     ]
     for (columns, arguments, start) in expected {
       let session = try TmuxSession(columns: columns, rows: columns == 80 ? 24 : 40)
@@ -48,6 +48,34 @@ struct PlayerEndToEndTests {
       #expect(header.contains(start), "\(arguments): \(header)")
       #expect(header.contains(other) == arguments.contains(other), "\(arguments): \(header)")
       try session.press("q")
+    }
+  }
+
+  /// A drill read off the real terminal, in chapters 1 (raw weights) and 4 (nn.Linear),
+  /// at 80×24 and 120×40: each term and the running sum in their own labelled columns,
+  /// the result row and the sum panel with a dot, never the running sum or the result.
+  @Test(arguments: [(80, 24), (120, 40)])
+  func aDrillCannotBeMisread(columns: Int, rows: Int) throws {
+    let cases = [
+      (chapter: 1, result: "= e_1·w_e │       ·", sum: "+ e_1·w_e │       ·"),
+      (chapter: 4, result: "= e_1·Weᵀ │       ·", sum: "+ e_1·Weᵀ + b_e │       ·"),
+    ]
+    for drill in cases {
+      let session = try TmuxSession(columns: columns, rows: rows)
+      _ = try startPlayer(session, "play --chapter \(drill.chapter)")
+      try session.press("Right", "d", "Right")
+      let drilled = try session.waitFor { $0.contains("drill [0] term 2/4") }
+      #expect(drilled.matched, "no drill at term 2:\n\(drilled.screen)")
+      let screen = drilled.screen
+      let headings = columns >= 120 ? ["product │ running sum"] : ["term", "sum"]
+      for heading in headings {
+        #expect(screen.contains(heading), "chapter \(drill.chapter): \(heading)\n\(screen)")
+      }
+      #expect(screen.contains("drilling "), "the panel's title says where the drill is")
+      #expect(screen.contains(drill.result), "chapter \(drill.chapter)\n\(screen)")
+      #expect(screen.contains(drill.sum), "chapter \(drill.chapter)\n\(screen)")
+      try session.press("q")
+      try expectShellRestored(session, status: 0)
     }
   }
 

@@ -103,7 +103,10 @@ struct ChapterNavigationTests {
     let wide = PlayerView.render(self.state()).lines[0]
     #expect(wide.contains("rnntrace │ RNN Pytorch, one operation at a time │ ch 1/5 One step"))
     let narrow = PlayerView.render(self.state(columns: 80, rows: 24)).lines[0]
-    #expect(narrow.contains("RNN Pytorch │ ch 1/5 One step"))
+    #expect(narrow.contains("rnntrace │ ch 1/5 One step"))
+    // The model by what it does: "linear" would read as nn.Linear.
+    #expect(narrow.contains("no activation │ step 1/25"))
+    #expect(!wide.contains("linear"))
   }
 
   @Test func theHelpScrollsToItsLegendAndGlossary() {

@@ -18,7 +18,7 @@ struct PlayerViewTests {
     #expect(lines[0].contains("t 1/5"))
     #expect(lines[0].contains("\"the\""))
     #expect(lines[0].contains("test model"))
-    #expect(lines[0].contains("linear-tanh"))
+    #expect(lines[0].contains("nn.Linear layers, one tanh"))
     #expect(lines[1] == " [the] dog jumped over a")
     // e_1 is row 0 of the embedding table, as PyTorch drew it for seed 7.
     // The whole table, "the"'s row marked as e_1 (the table in the lesson's order).
@@ -91,7 +91,7 @@ struct PlayerViewTests {
     let grid = PlayerView.render(drilled)
     // Term 3 of output 0: e_1[2] · Weᵀ[2,0] = 0.8989 × -0.2668.
     let narration = grid.lines[38]
-    #expect(narration.hasPrefix("» e_1·Weᵀ[0]: sum "))
+    #expect(narration.hasPrefix("» e_1·Weᵀ[0]: running sum "))
     #expect(narration.contains("after term 3/4: 0.8989 × -0.2668 = -0.2399"))
     let row = try #require(
       grid.lines.firstIndex { $0.hasPrefix("[2]") && $0.contains(" 0.8989 │") })

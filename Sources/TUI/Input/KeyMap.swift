@@ -90,6 +90,10 @@ public enum KeyMap {
       pairedSummary: "redraw the screen / suspend (fg to come back)"),
     KeyBinding([.control("z")], .suspend, "suspend (fg to come back)"),
     KeyBinding(
+      [.character("v")], .panelMenu,
+      "hide and show panels (a teacher hides what is not explained yet)",
+      pairedSummary: "hide and show panels / close a box or the drill"),
+    KeyBinding(
       [.escape], .cancel, "close a box or the drill, drop a count"),
     KeyBinding(
       [.character("q")], .quit, "quit (in a box: close it)", status: "quit",

@@ -40,7 +40,8 @@ struct EmbeddingPanel: Panel {
         &grid, " " + lookup, x: rect.x, y: rect.y + 1, style: .plain, limit: rect.maxX)
       drawTable(
         table, on: &grid, in: rect, y: rect.y + 2, current: pending ? nil : event.index,
-        name: fit.marker ? e.name : nil, wordWidth: fit.wordWidth)
+        name: fit.marker ? e.name : nil, wordWidth: fit.wordWidth,
+        element: readElement(context, name: e.name))
       return
     }
     context.drawTitle(
@@ -56,7 +57,16 @@ struct EmbeddingPanel: Panel {
     columns.draw(
       on: &grid, x: x, y: rect.y + 2, limit: rect.maxX,
       text: { valueText(values[$0], pending: pending) },
-      style: { valueStyle(values[$0], pending: pending) })
+      style: { j in
+        j == readElement(context, name: e.name) && !pending
+          ? Theme.drillCell : valueStyle(values[j], pending: pending)
+      })
+  }
+
+  /// The element of e_t a drill into a product of e_t is at, to mark in its row.
+  private func readElement(_ context: PanelContext, name: String) -> Int? {
+    guard let reading = context.reading, reading.name == name else { return nil }
+    return reading.element
   }
 
   /// `[2] jumped │ -0.9202  0.9042 … ← e_3`: every row, the word's own highlighted.
@@ -77,7 +87,7 @@ struct EmbeddingPanel: Panel {
 
   private func drawTable(
     _ table: Tensor, on grid: inout CellGrid, in rect: Rect, y top: Int, current: Int?,
-    name: String?, wordWidth: Int
+    name: String?, wordWidth: Int, element: Int?
   ) {
     let words = vocabulary.map { TerminalText.escaped($0) }
     let indexWidth = String(vocabulary.count - 1).count + 2
@@ -109,6 +119,7 @@ struct EmbeddingPanel: Panel {
         text: { .value(table[r, $0]) },
         style: { j in
           var style = Theme.value(table[r, j])
+          if isCurrent && j == element { return Theme.drillCell }
           if isCurrent {
             style.bold = true
             style.underline = true

@@ -50,9 +50,11 @@ struct HiddenStatesPanel: Panel {
 
     var y = rect.y + 1
     grid.put(String(repeating: " ", count: indexWidth) + " │", x: rect.x, y: y, style: Theme.rule)
+    let reads = readState(context)
+    let element = context.reading?.element
     columns.draw(
       on: &grid, x: valuesX, y: y, limit: rect.maxX, text: { .text("h_\($0)") },
-      style: { $0 == t ? CellStyle(bold: true) : Theme.label })
+      style: { $0 == reads ? Theme.drillCell : $0 == t ? CellStyle(bold: true) : Theme.label })
     let stripX = valuesX + columns.totalWidth + 2
     grid.put("over t", x: stripX, y: y, style: Theme.label, limit: rect.maxX)
     y += 1
@@ -68,7 +70,14 @@ struct HiddenStatesPanel: Panel {
       columns.draw(
         on: &grid, x: valuesX, y: y, limit: rect.maxX,
         text: { valueText(states[$0].scalars[neuron], pending: isPending($0)) },
-        style: { valueStyle(states[$0].scalars[neuron], pending: isPending($0)) })
+        style: { s in
+          var style = valueStyle(states[s].scalars[neuron], pending: isPending(s))
+          if s == reads {
+            if neuron == element { return Theme.drillCell }
+            style.underline = true
+          }
+          return style
+        })
       drawStrip(
         on: &grid, x: stripX, y: y, limit: rect.maxX,
         states: states, neuron: neuron, width: stripWidth, pending: pending, scale: scale)
@@ -101,8 +110,8 @@ struct HiddenStatesPanel: Panel {
       style: { _ in Theme.label })
     let barsX = valuesX + columns.totalWidth + 1
     if bars > 0 { grid.put("bar", x: barsX, y: y, style: Theme.label, limit: rect.maxX) }
-    // h_{t-1} is what the hidden product reads: marked where it comes from.
-    let reads = context.state.event.operation == .matmulHidden ? context.state.event.t - 1 : nil
+    let reads = readState(context)
+    let element = context.reading?.element
     for s in 0...words where y + 1 < rect.maxY {
       y += 1
       let known = s < t || (s == t && !pending)
@@ -116,7 +125,10 @@ struct HiddenStatesPanel: Panel {
         text: { valueText(values[$0], pending: !known) },
         style: { j in
           var style = valueStyle(values[j], pending: !known)
-          if s == reads { style.underline = true }
+          if s == reads {
+            if j == element { return Theme.drillCell }
+            style.underline = true
+          }
           return style
         })
       guard bars > 0, known else { continue }
@@ -127,6 +139,11 @@ struct HiddenStatesPanel: Panel {
           style: Theme.value(values[neuron]), limit: rect.maxX)
       }
     }
+  }
+
+  /// h_{t-1} when the hidden product reads it: marked where it comes from.
+  private func readState(_ context: PanelContext) -> Int? {
+    context.state.event.operation == .matmulHidden ? context.state.event.t - 1 : nil
   }
 
   static func bar(_ v: Float, scale: Float) -> Unicode.Scalar {

@@ -37,6 +37,13 @@ struct PanelContext {
   var variant: Variant { state.trace.model.variant }
   var stepDigits: Int { String(state.chapter.stepCount).count }
 
+  /// The value the current step reads, to be marked where it came from: the vector of a
+  /// product (e_t or h_{t-1}) and, in a drill, the element of the term in hand.
+  var reading: (name: String, element: Int?)? {
+    guard let product = state.product else { return nil }
+    return (product.vector.name, state.drill?.term)
+  }
+
   func status(_ index: Int) -> EventStatus {
     // A result the quiz asks about is not shown until it is guessed.
     if state.quiz.hides(chapter: state.chapterIndex, event: index) { return .pending }
@@ -160,7 +167,10 @@ extension PanelContext {
     let t = events[index].t
     var i = index - 1
     while i >= 0, events[i].t == t {
-      if events[i].result.name == name { return status(i) != .pending }
+      // A product being drilled is not finished: its result is not known yet.
+      if events[i].result.name == name {
+        return status(i) == .done || (status(i) == .current && state.drill == nil)
+      }
       i -= 1
     }
     return true

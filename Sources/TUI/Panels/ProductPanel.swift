@@ -30,14 +30,33 @@ struct ProductPanel: Panel {
   var naturalHeight: Int { 3 + product.inner + followUpRows }
   var minimumHeight: Int { 3 + min(product.inner, 2) + followUpRows }
 
+  /// The headings of the drill's two columns, longest first: the term's own product and
+  /// the sum of the terms so far, never to be read as the result.
+  /// A rule between them where there is room, so the headings do not read as one.
+  static let drillHeadings: [(product: String, sum: String, rule: Bool)] = [
+    ("product", "running sum", true), ("product", "sum so far", true), ("term", "sum", false),
+  ]
+
   func draw(on grid: inout CellGrid, in rect: Rect, context: PanelContext) {
     let event = context.events[index]
     let status = context.status(index)
     let drill = status == .current ? context.state.drill : nil
+    var detail = product.shapes
+    if let drill {
+      let term = "term \(drill.term + 1)/\(product.inner)"
+      let target = "\(Notation.name(product.result.name))[\(drill.output)]"
+      let titleRoom =
+        rect.width
+        - DisplayWidth.of(context.stepLabel(index) + " \(Notation.rowVectors(event.formula)):  ")
+      let places = [
+        "\(detail) drilling \(target), \(term)", "drilling \(target), \(term)",
+        "drilling [\(drill.output)], \(term)", "[\(drill.output)] \(term)",
+      ]
+      detail = places.first { DisplayWidth.of($0) <= titleRoom } ?? places.last!
+    }
     context.drawTitle(
       on: &grid, in: rect, event: index, panel: events,
-      name: "\(Notation.rowVectors(event.formula)):",
-      detail: product.shapes)
+      name: "\(Notation.rowVectors(event.formula)):", detail: detail)
 
     let follow = followUp.map { context.events[$0] }
     let followPending = followUp.map { context.status($0) == .pending } ?? true
@@ -63,19 +82,42 @@ struct ProductPanel: Panel {
       widths.include(follow.result.value.scalars)
       widths.include(follow.operands.last!.value.scalars)
     }
+    // The drill's columns: each term's product and the running sum, for the output in use.
+    var sums: [Float] = []
+    var drillWidths = ColumnWidth()
+    if let drill {
+      sums = product.runningSums(output: drill.output)
+      drillWidths.include(sums)
+      for k in 0..<product.inner {
+        drillWidths.include(product.product(DrillPosition(output: drill.output, term: k)))
+      }
+    }
     let valueWidth = widths.columns
     let biasResult = isBias ? follow.map { "= " + Notation.name($0.result.name) } ?? "" : ""
     let labels =
       max(
         DisplayWidth.of(followLabel), DisplayWidth.of(resultLabel), DisplayWidth.of(biasResult))
       + 1
-    let spare = rect.width - 2 - product.outputs * valueWidth
+    var drillColumns: (product: String, sum: String, productWidth: Int, sumWidth: Int, rule: Int)?
+    var drillRoom = 0
+    if drill != nil {
+      for heading in Self.drillHeadings {
+        let productWidth = max(drillWidths.columns, DisplayWidth.of(heading.product) + 1)
+        let sumWidth = max(drillWidths.columns, DisplayWidth.of(heading.sum) + 1)
+        let rule = heading.rule ? 2 : 0
+        drillColumns = (heading.product, heading.sum, productWidth, sumWidth, rule)
+        drillRoom = 2 + productWidth + rule + sumWidth
+        if rect.width - 2 - vectorPart - drillRoom >= product.outputs * valueWidth { break }
+      }
+    }
+    let spare = rect.width - 2 - product.outputs * valueWidth - drillRoom
     let left = max(vectorPart, min(labels, spare, 18))
     let matrixX = rect.x + left + 2
 
     let columns = ValueColumns(
-      count: product.outputs, width: valueWidth, available: rect.maxX - matrixX,
+      count: product.outputs, width: valueWidth, available: rect.maxX - matrixX - drillRoom,
       focus: drill?.output)
+    let drillX = matrixX + columns.totalWidth
     let fixed = 3 + followUpRows
     let rows = Elision.indices(
       count: product.inner, capacity: max(1, rect.height - fixed), focus: drill?.term)
@@ -88,16 +130,36 @@ struct ProductPanel: Panel {
     // where the transpose is drawn.
     let matrixName = Notation.matrix(product.weight.name, transposed: product.transposed)
     let weight = product.weight.name
+    // A drill with room for only the column in use says which column it is.
+    let alone = drill.map { product.outputs > 1 && columns.indices == [$0.output] } ?? false
     let headers =
-      product.transposed
-      ? [
-        " │ \(matrixName)  (\(weight) transposed)", " │ \(matrixName) = \(weight)ᵀ",
-        " │ " + matrixName,
-      ] : [" │ " + matrixName]
-    let room = rect.maxX - rect.x - left
+      alone
+      ? [" │ \(matrixName)[:,\(drill!.output)]", " │ col \(drill!.output)"]
+      : product.transposed
+        ? [
+          " │ \(matrixName)  (\(weight) transposed)", " │ \(matrixName) = \(weight)ᵀ",
+          " │ " + matrixName,
+        ] : [" │ " + matrixName]
+    let room = (drill == nil ? rect.maxX : drillX) - rect.x - left
     PlayerView.putClipped(
       &grid, headers.first { DisplayWidth.of($0) <= room } ?? headers.last!, x: rect.x + left,
-      y: rect.y + 1, style: Theme.label, limit: rect.maxX)
+      y: rect.y + 1, style: Theme.label, limit: drill == nil ? rect.maxX : drillX)
+    if let drillColumns {
+      grid.put(" │", x: drillX, y: rect.y + 1, style: Theme.rule, limit: rect.maxX)
+      var x = drillX + 2
+      let headings = [
+        (drillColumns.product, drillColumns.productWidth),
+        (drillColumns.sum, drillColumns.sumWidth),
+      ]
+      for (name, width) in headings {
+        let pad = max(0, width - DisplayWidth.of(name))
+        grid.put(name, x: x + pad, y: rect.y + 1, style: Theme.label, limit: rect.maxX)
+        x += width
+        if x == drillX + 2 + drillColumns.productWidth, drillColumns.rule > 0 {
+          x = grid.put(" │", x: x, y: rect.y + 1, style: Theme.rule, limit: rect.maxX)
+        }
+      }
+    }
 
     var y = rect.y + 2
     for row in rows {
@@ -108,6 +170,9 @@ struct ProductPanel: Panel {
         columns.draw(
           on: &grid, x: matrixX, y: y, limit: rect.maxX, text: { _ in .text("⋮") },
           style: { _ in Theme.gap })
+        if drill != nil {
+          grid.put(" │", x: drillX, y: y, style: Theme.rule, limit: rect.maxX)
+        }
         continue
       }
       let inRow = drill?.term == k
@@ -136,9 +201,30 @@ struct ProductPanel: Panel {
           }
           return style
         })
+      if let drill, let drillColumns {
+        grid.put(" │", x: drillX, y: y, style: Theme.rule, limit: rect.maxX)
+        let term = product.product(DrillPosition(output: drill.output, term: k))
+        let done = k <= drill.term
+        var termStyle = done ? Theme.value(term) : Theme.pending
+        if inRow { termStyle.bold = true }
+        let sumStyle = inRow ? Theme.drillCell : done ? Theme.value(sums[k]) : Theme.pending
+        var x = drillX + 2
+        for (value, width, style) in [
+          (term, drillColumns.productWidth, termStyle), (sums[k], drillColumns.sumWidth, sumStyle),
+        ] {
+          let cell: ValueCell = done ? .value(value) : .text("·")
+          ValueColumns(count: 1, width: width, available: width, focus: nil).draw(
+            on: &grid, x: x, y: y, limit: rect.maxX, text: { _ in cell }, style: { _ in style })
+          x += width
+          if x == drillX + 2 + drillColumns.productWidth, drillColumns.rule > 0 {
+            x = grid.put(" │", x: x, y: y, style: Theme.rule, limit: rect.maxX)
+          }
+        }
+      }
     }
 
-    // The result: final values, or in a drill the running sum of the column in use.
+    // The result: final values only. In a drill, the column in use stays a dot until its
+    // last term, where the running sum and the result are the same number.
     let result = product.result.value.scalars
     grid.put(
       padLeft(resultLabel, to: left), x: rect.x, y: y, style: Theme.label, limit: rect.maxX)
@@ -146,19 +232,21 @@ struct ProductPanel: Panel {
     columns.draw(
       on: &grid, x: matrixX, y: y, limit: rect.maxX,
       text: { j in
-        if let drill {
-          if j == drill.output { return .value(product.runningSum(drill)) }
-          if j > drill.output { return .text("·") }
+        if let drill, j > drill.output || (j == drill.output && drill.term + 1 < product.inner) {
+          return .text("·")
         }
         return valueText(result[j], pending: status == .pending)
       },
       style: { j in
         if let drill {
-          if j == drill.output { return Theme.drillCell }
-          if j > drill.output { return Theme.pending }
+          if j == drill.output && drill.term + 1 == product.inner { return Theme.drillCell }
+          if j >= drill.output { return Theme.pending }
         }
         return valueStyle(result[j], pending: status == .pending)
       })
+    if drill != nil {
+      grid.put(" │", x: drillX, y: y, style: Theme.rule, limit: rect.maxX)
+    }
     y += 1
 
     guard let follow else { return }
@@ -170,9 +258,10 @@ struct ProductPanel: Panel {
       grid.put(
         pad(followLabel, to: left), x: rect.x, y: y, style: followStyle, limit: rect.x + left)
       grid.put(" │", x: rect.x + left, y: y, style: Theme.rule, limit: rect.maxX)
+      // While drilling, the bias is a later step: it recedes with the other later ones.
       columns.draw(
         on: &grid, x: matrixX, y: y, limit: rect.maxX,
-        text: { .value(bias[$0]) }, style: { Theme.value(bias[$0]) })
+        text: { .value(bias[$0]) }, style: { drill == nil ? Theme.value(bias[$0]) : Theme.pending })
       y += 1
     }
     let followResult = follow.result.value.scalars

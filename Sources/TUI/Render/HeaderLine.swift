@@ -1,7 +1,8 @@
 /// Where the learner is: `rnntrace │ RNN Pytorch │ ch 2/5 A sentence, word after word`
-/// on the left, `linear │ step 3/25 │ t 1/5 │ "the"` on the right. A model computed with
-/// kernels other than this processor's names them first on the right
-/// (`intel-avx512 │ linear │ …`); on a short line they go first, before the variant.
+/// on the left, `no activation │ step 3/25 │ t 1/5 │ "the"` on the right: the model by
+/// what it does, not by its option name (`linear` would read as nn.Linear). A model
+/// computed with kernels other than this processor's names them first on the right
+/// (`intel-avx512 │ no activation │ …`); on a short line they go first, before the model.
 ///
 /// The chapter always shows: when the line is short, the lesson's title is shortened
 /// first, then dropped, then the program's name, then the right side's parts (the
@@ -11,7 +12,7 @@ enum HeaderLine {
     let event = state.event
     let model = state.trace.model
     var right = [
-      model.variant.rawValue,
+      Notation.variantNames(model.variant)[0],
       "step \(state.eventIndex + 1)/\(state.chapter.stepCount)",
       "t \(event.t)/\(state.trace.words.count)\(event.pass == .backward ? " backward" : event.isAfterForward ? " loss" : "")",
       Narration.quoted(event.word),
@@ -22,9 +23,29 @@ enum HeaderLine {
     let width = grid.width - 2
     func rightText() -> String { right.joined(separator: " │ ") }
     var left = ""
-    while true {
+    // The lesson's title keeps its clauses before the model's long name: each title,
+    // longest first, with the long name and then the short one.
+    let names = Notation.variantNames(model.variant)
+    let variant = right.count - 4
+    let withLesson = leftCandidates(
+      program: "rnntrace", lesson: lesson, chapter: chapter, wordCuts: false
+    ).filter { $0.components(separatedBy: " │ ").count == (chapter.isEmpty ? 2 : 3) }
+    search: for candidate in withLesson {
+      for name in names {
+        right[variant] = name
+        let room = width - DisplayWidth.of(TerminalText.escaped(rightText())) - 2
+        if DisplayWidth.of(candidate) <= room {
+          left = candidate
+          break search
+        }
+      }
+    }
+    while left.isEmpty {
       let room = width - DisplayWidth.of(TerminalText.escaped(rightText())) - 2
-      if let fitted = leftText(program: "rnntrace", lesson: lesson, chapter: chapter, room: room) {
+      if let fitted =
+        leftText(program: "rnntrace", lesson: lesson, chapter: chapter, room: room, wordCuts: false)
+        ?? leftText(program: "rnntrace", lesson: lesson, chapter: chapter, room: room)
+      {
         left = fitted
         break
       }
@@ -55,18 +76,29 @@ enum HeaderLine {
 
   /// The longest left side that fits in `room` columns, or nil if even the chapter alone
   /// does not.
-  static func leftText(program: String, lesson: String, chapter: String, room: Int) -> String? {
-    func fits(_ text: String) -> Bool { DisplayWidth.of(text) <= room }
+  static func leftText(
+    program: String, lesson: String, chapter: String, room: Int, wordCuts: Bool = true
+  ) -> String? {
+    leftCandidates(program: program, lesson: lesson, chapter: chapter, wordCuts: wordCuts)
+      .first { DisplayWidth.of($0) <= room }
+  }
+
+  /// Every left side, longest first; `wordCuts` allows titles cut inside a clause.
+  static func leftCandidates(program: String, lesson: String, chapter: String, wordCuts: Bool)
+    -> [String]
+  {
     let tail = chapter.isEmpty ? "" : " │ " + chapter
     var candidates = [program + " │ " + lesson + tail]
-    for short in shortenings(of: lesson) { candidates.append(program + " │ " + short + tail) }
+    for short in shortenings(of: lesson) where wordCuts || !short.hasSuffix("…") {
+      candidates.append(program + " │ " + short + tail)
+    }
     if !chapter.isEmpty {
       candidates.append(program + " │ " + chapter)
       candidates.append(chapter)
     } else {
       candidates.append(lesson)
     }
-    return candidates.first(where: fits)
+    return candidates
   }
 
   /// A title cut shorter and shorter: at its clauses first (`RNN Pytorch, one operation

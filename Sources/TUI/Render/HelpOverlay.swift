@@ -8,7 +8,8 @@ enum HelpOverlay {
       "colours: cool (blue, cyan) below zero, warm (orange, red) above, brighter when larger"
     ),
     ("[ 7]  [  ]", "a step that has run (its number), one not run yet (values ·)"),
-    ("reverse", "the step on screen now; in a drill, the multiply-add in hand"),
+    ("reverse", "the step on screen now; in a drill, the multiply-add in hand and its source"),
+    ("product │ running sum", "a drill's columns: each term, and the sum of the terms so far"),
     ("h[0] on the curve", "where neuron 0's z lands on tanh; ◂ ▸ past ±3"),
     ("▁▂▃▄▅▆▇█", "a hidden state's value, low (−1) to high (1), over t"),
     ("code │", "the lesson's line of code that computes this step"),

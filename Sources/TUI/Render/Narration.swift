@@ -15,7 +15,7 @@ public enum Narration {
     return Notation.rowVectors(event.narration())
   }
 
-  /// `W_e·e_1[1]: sum -0.4303 after term 3/4: 0.8989 × -0.0866 = -0.0778 (e_1[2]·…)`:
+  /// `e_1·Weᵀ[1]: running sum -0.4303 after term 3/4: 0.8989 × -0.0866 = -0.0778 (e_1[2]·…)`:
   /// the numbers first, so that a narrow screen cuts only the names.
   static func drillLine(_ product: MatrixProduct, _ drill: DrillPosition) -> String {
     let k = drill.term
@@ -28,8 +28,11 @@ public enum Narration {
     let matrix = Notation.matrix(product.weight.name, transposed: product.transposed)
     let factors = "\(product.vector.name)[\(k)]·\(matrix)[\(k),\(j)]"
     let what =
-      k + 1 == product.inner
-      ? "= \(sum), all \(product.inner) terms" : "sum \(sum) after term \(k + 1)/\(product.inner)"
+      product.inner == 1
+      ? "= \(sum), the only term"
+      : k + 1 == product.inner
+        ? "= \(sum), all \(product.inner) terms"
+        : "running sum \(sum) after term \(k + 1)/\(product.inner)"
     return "\(target): \(what): \(a) × \(b) = \(term) (\(factors))"
   }
 

@@ -1,3 +1,5 @@
+import Model
+
 /// The lesson's own notation, for what a learner reads: row vectors multiplied on the
 /// left throughout, as the notebook computes them (`e_1·Weᵀ + b_e`, not `W_e·e_1`),
 /// and `h_0` for the initial state.
@@ -65,5 +67,17 @@ public enum Notation {
     }
     if weightName.hasSuffix(".weight") { return weightName.dropLast(7) + "ᵀ" }
     return weightName + "ᵀ"
+  }
+
+  /// The model as a learner reads it, longest first: what its weights are and what
+  /// activation it has. The option names say neither (`linear` has no nn.Linear, and
+  /// `linear-tanh` has), so they are kept for the command line and files.
+  public static func variantNames(_ variant: Variant) -> [String] {
+    switch variant {
+    case .linear: ["raw weights, no activation", "no activation"]
+    case .rawTanh: ["raw weights, tanh twice", "tanh twice"]
+    case .linearTanh: ["nn.Linear layers, one tanh", "nn.Linear, tanh"]
+    default: [variant.rawValue]
+    }
   }
 }

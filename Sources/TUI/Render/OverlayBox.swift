@@ -68,3 +68,31 @@ enum IntroductionBox {
       width: width)
   }
 }
+
+/// `v`: the kinds of panel, each shown or hidden; and a hidden panel in its place.
+enum PanelMenu {
+  static func draw(on grid: inout CellGrid, state: PlayerState, selected: Int) {
+    var lines: [OverlayBox.Line] = []
+    for (i, kind) in state.panelKinds.enumerated() {
+      let mark = state.hiddenPanels.contains(kind) ? "[ ] hidden" : "[x] shown "
+      lines.append(
+        OverlayBox.Line(
+          text: "\(i + 1)  \(mark)  \(kind.title)",
+          style: i == selected ? Theme.titleCurrent : .plain))
+    }
+    let footer = "↑ ↓ choose · Space show/hide · 0 all · Esc close"
+    let width = max(lines.map { DisplayWidth.of($0.text) }.max() ?? 0, DisplayWidth.of(footer))
+    OverlayBox.draw(on: &grid, title: "panels", lines: lines, footer: footer, width: width)
+  }
+
+  /// The panel's place kept, its title saying it is hidden and how to show it.
+  static func drawHidden(
+    on grid: inout CellGrid, in rect: Rect, events: [Int], context: PanelContext
+  ) {
+    let index = events[0]
+    let kind = PanelKind(context.events[index].operation)
+    context.drawTitle(
+      on: &grid, in: rect, event: index, panel: events, name: kind.name,
+      detail: "hidden (v shows it)")
+  }
+}

@@ -26,7 +26,16 @@ public enum PlayerView {
     HeaderLine.draw(on: &grid, state: state)
     SentenceLine.draw(on: &grid, y: 1, state: state)
     for (panel, rect) in layout.placed {
+      if let first = panel.events.first, state.isHidden(event: first) {
+        PanelMenu.drawHidden(on: &grid, in: rect, events: panel.events, context: context)
+        continue
+      }
       panel.draw(on: &grid, in: rect, context: context)
+      // While drilling, the steps still to come recede, so that no final value there
+      // competes with the running sum; what the drill reads stays marked.
+      if state.drill != nil, panel.events.allSatisfy({ $0 > state.eventIndex }) {
+        recede(&grid, rect)
+      }
     }
     if narrativeRows > 0 {
       NarrativePane.draw(
@@ -37,15 +46,21 @@ public enum PlayerView {
     }
     if let row = layout.codeRow { CodeLine.draw(on: &grid, y: row, state: state) }
     if let row = layout.legendRow { LegendLine.draw(on: &grid, y: row, state: state) }
+    // A hidden panel's numbers stay hidden on the narration line too.
     let narration =
       state.quiz.asking.map { QuizLine.question($0, event: state.event) }
-      ?? Narration.line(for: state.event, drill: state.drill)
+      ?? (state.isHidden(event: state.eventIndex)
+        ? "this step's panel is hidden (v shows it)"
+        : Narration.line(for: state.event, drill: state.drill))
     let y = size.rows - 2
     let x = grid.put("» ", x: 0, y: y, style: Theme.label)
     putClipped(&grid, narration, x: x, y: y, style: Theme.narration)
     StatusLine.draw(on: &grid, state: state)
     if let selected = state.chapterMenu {
       ChapterMenu.draw(on: &grid, state: state, selected: selected)
+    }
+    if let selected = state.panelMenu {
+      PanelMenu.draw(on: &grid, state: state, selected: selected)
     }
     if state.isShowingIntroduction { IntroductionBox.draw(on: &grid, state: state) }
     if state.isShowingHelp { HelpOverlay.draw(on: &grid, offset: state.helpOffset) }
@@ -111,6 +126,18 @@ public enum PlayerView {
   static func neededSizes(_ panels: [any Panel]) -> [ScreenSize] {
     PanelLayout.minimumSizes(panels, chromeRows: 4, minimumWidth: minimumSize.columns).map {
       ScreenSize(columns: $0.columns, rows: max($0.rows, minimumSize.rows))
+    }
+  }
+
+  /// Greys `rect` out, keeping what marks what the step reads (reverse video, underline).
+  static func recede(_ grid: inout CellGrid, _ rect: Rect) {
+    for y in rect.y..<rect.maxY {
+      grid.restyle(x: rect.x, y: y, count: rect.width) { style in
+        guard !style.reverse else { return }
+        let marked = style.underline
+        style = Theme.pending
+        style.underline = marked
+      }
     }
   }
 

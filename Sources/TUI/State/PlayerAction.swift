@@ -28,6 +28,8 @@ public enum PlayerAction: Equatable, Sendable {
   case cancel
   /// Opens (or closes) the menu of chapters.
   case chapterMenu
+  /// Opens the menu that hides and shows panels.
+  case panelMenu
   /// Shows (or hides) the chapter's introduction over the screen.
   case introduction
   case redraw

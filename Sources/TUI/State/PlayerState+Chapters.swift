@@ -93,6 +93,10 @@ extension PlayerState {
       isShowingIntroduction = false
       return true
     }
+    if panelMenu != nil {
+      updatePanelMenu(action)
+      return true
+    }
     guard let selected = chapterMenu else { return false }
     let last = content.chapters.count - 1
     switch action {

@@ -63,6 +63,7 @@ extension PlayerState {
     case .cancel: cancel(count: pendingCount)
     case .chapterMenu: openChapterMenu()
     case .introduction: showIntroduction()
+    case .panelMenu: openPanelMenu()
     case .redraw: return .repaint
     case .quit, .interrupt: isQuitting = true
     case .suspend:

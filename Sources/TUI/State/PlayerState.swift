@@ -18,6 +18,10 @@ public struct PlayerState: Sendable {
   public internal(set) var helpOffset = 0
   /// The chapter menu, open: the chapter chosen in it (an index into the chapters).
   public internal(set) var chapterMenu: Int?
+  /// The panel menu, open: the line chosen in it.
+  public internal(set) var panelMenu: Int?
+  /// The kinds of panel hidden (by a teacher, until explained), in every chapter.
+  public internal(set) var hiddenPanels: Set<PanelKind> = []
   /// The chapter's introduction, recalled over the screen.
   public internal(set) var isShowingIntroduction = false
   /// The first line of the lesson's text on screen (`{` and `}` scroll it); back to 0
@@ -61,7 +65,9 @@ public struct PlayerState: Sendable {
   public var wordIndex: Int { chapter.wordIndex(ofEvent: eventIndex) }
   public var isAtEnd: Bool { eventIndex == chapter.stepCount - 1 }
   /// Whether a box (help, chapter menu, introduction) is over the screen.
-  public var hasOverlay: Bool { isShowingHelp || chapterMenu != nil || isShowingIntroduction }
+  public var hasOverlay: Bool {
+    isShowingHelp || chapterMenu != nil || isShowingIntroduction || panelMenu != nil
+  }
 
   /// The current event as a product, if it is one.
   public var product: MatrixProduct? { MatrixProduct(event) }
