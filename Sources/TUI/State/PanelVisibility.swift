@@ -9,6 +9,8 @@ public enum PanelKind: Int, CaseIterable, Sendable, Hashable {
   case sum
   case tanh
   case hiddenStates
+  /// The prediction, the loss and the backward pass's panels (`--loss`).
+  case loss
 
   /// The kind of the panel that shows an event of `operation`.
   public init(_ operation: Operation) {
@@ -19,6 +21,7 @@ public enum PanelKind: Int, CaseIterable, Sendable, Hashable {
     case .add: self = .sum
     case .tanh: self = .tanh
     case .hiddenState: self = .hiddenStates
+    case .logits, .loss: self = .loss
     }
   }
 
@@ -31,6 +34,7 @@ public enum PanelKind: Int, CaseIterable, Sendable, Hashable {
     case .sum: "sum"
     case .tanh: "tanh"
     case .hiddenStates: "hidden states"
+    case .loss: "loss"
     }
   }
 
@@ -43,6 +47,7 @@ public enum PanelKind: Int, CaseIterable, Sendable, Hashable {
     case .sum: "sum z_t"
     case .tanh: "tanh"
     case .hiddenStates: "hidden states h_0 … h_T"
+    case .loss: "the loss and the backward pass (--loss)"
     }
   }
 }
