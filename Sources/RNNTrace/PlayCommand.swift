@@ -82,8 +82,8 @@ struct PlayCommand: ParsableCommand {
         PlayerContent(title: title, trace: built.trace(words)), title: title,
         export: { try TraceExporter.export($0, title: title, source: origin) },
         plainText: {
-          WalkthroughText(format: ValueFormat()).stream(built, words, title: title) {
-            print($0, terminator: "")
+          try WalkthroughText(format: ValueFormat()).stream(built, words, title: title) {
+            try StandardOutput.write($0)
           }
         })
       return

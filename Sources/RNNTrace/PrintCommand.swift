@@ -80,8 +80,9 @@ struct PrintCommand: ParsableCommand {
       let words = try model.wordSource()
       try loaded.check(words)
       loaded.warnConversions()
-      WalkthroughText(format: format).stream(loaded.model, try words.all(), title: loaded.title) {
-        print($0, terminator: "")
+      try WalkthroughText(format: format).stream(loaded.model, try words.all(), title: loaded.title)
+      {
+        try StandardOutput.write($0)
       }
       return
     }

@@ -106,8 +106,8 @@ struct TrainCommand: ParsableCommand {
         ? "" : "what-if: \(EditOptions.banner(applied, from: "the drawn model")); ")
         + title(words: words, learner: learner))
     switch format {
-    case .table: print(output.table(), terminator: "")
-    case .jsonl: print(output.jsonLines(), terminator: "")
+    case .table: try StandardOutput.write(output.table())
+    case .jsonl: try StandardOutput.write(output.jsonLines())
     }
   }
 

@@ -12,6 +12,10 @@ import Testing
     ["play", "--chapter", "2"],
     ["play", "--seed", "3"],
     ["export", "-o", "-"],
+    ["print", "--loss", "next-word"],
+    ["train", "--steps", "3"],
+    ["train", "--steps", "3", "--format", "jsonl"],
+    ["record", "--chapter", "1", "-o", "-"],
     ["--help"],
   ]
 
