@@ -131,12 +131,8 @@ struct ExportCommand: ParsableCommand {
 
   /// A model from `--weights`: everything is read and checked before the output opens.
   private func exportWeights() throws {
-    try weights.validate(model: model, lesson: lesson)
-    try edits.refuseWithWeights()
-    let loaded = try weights.load()
-    let words = try model.wordSource()
-    let first = try loaded.check(words)
-    loaded.warnConversions()
+    let (loaded, words, first) = try weights.loadChecked(
+      model: model, lesson: lesson, edits: edits)
     let file = try OutputFile.open(output)
     do {
       try write(loaded.model, words, source: loaded.source, seed: nil, first: first, to: file)

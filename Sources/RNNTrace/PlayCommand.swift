@@ -69,12 +69,8 @@ struct PlayCommand: ParsableCommand {
       return
     }
     if weights.isGiven {
-      try weights.validate(model: model, lesson: lesson)
-      try edits.refuseWithWeights()
-      let loaded = try weights.load()
-      let source = try model.wordSource()
-      try loaded.check(source)
-      loaded.warnConversions()
+      let (loaded, source, _) = try weights.loadChecked(
+        model: model, lesson: lesson, edits: edits)
       let words = try source.all()
       let built = loaded.model
       let (title, origin) = (loaded.title, loaded.source)

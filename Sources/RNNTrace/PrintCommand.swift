@@ -74,12 +74,8 @@ struct PrintCommand: ParsableCommand {
       return
     }
     if weights.isGiven {
-      try weights.validate(model: model, lesson: lesson)
-      try edits.refuseWithWeights()
-      let loaded = try weights.load()
-      let words = try model.wordSource()
-      try loaded.check(words)
-      loaded.warnConversions()
+      let (loaded, words, _) = try weights.loadChecked(
+        model: model, lesson: lesson, edits: edits)
       try WalkthroughText(format: format).stream(loaded.model, try words.all(), title: loaded.title)
       {
         try StandardOutput.write($0)

@@ -47,6 +47,21 @@ struct WeightsOptions: ParsableArguments {
     }
   }
 
+  /// What every command does with `--weights`: refuses the options that describe
+  /// another model (and what-if edits), loads the file, reads the words once against
+  /// its vocabulary and notes converted tensors on standard error.
+  func loadChecked(model: ModelOptions, lesson: LessonOptions, edits: EditOptions) throws
+    -> (weights: LoadedWeights, words: WordSource, first: WordSource.Pass)
+  {
+    try validate(model: model, lesson: lesson)
+    try edits.refuseWithWeights()
+    let loaded = try load()
+    let words = try model.wordSource()
+    let first = try loaded.check(words)
+    loaded.warnConversions()
+    return (loaded, words, first)
+  }
+
   /// The model the file describes, its origin for a log's header, and a line per
   /// converted tensor.
   func load() throws -> LoadedWeights {
