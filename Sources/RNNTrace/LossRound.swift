@@ -27,23 +27,7 @@ struct LossRound {
         "\(origin): a next-word loss needs at least two words, one to read and one to predict; got \(words.count)\(given)"
       )
     }
-    let spec = ModelSpec(
-      variant: options.variant, seed: options.seed, inputs: options.inputs,
-      hidden: options.hidden, words: words)
-    let built: (model: RNNModel, head: PredictionHead)
-    do {
-      try spec.validate()
-      let headSize = spec.vocabulary.count * (options.hidden + 1)
-      if ModelSpec.parameterCount(
-        variant: spec.variant, vocabulary: spec.vocabulary.count, inputs: spec.inputs,
-        hidden: spec.hidden) > ModelLimits.maxParameters - headSize
-      {
-        throw ModelSpecError.tooManyParameters(count: ModelLimits.maxParameters + 1)
-      }
-      built = try spec.buildWithHead(kernel: options.rngKernel)
-    } catch let error as ModelSpecError {
-      throw CommandError(.usage, ModelOptions.describe(error))
-    }
+    let built = try options.buildWithHead(words)
     do {
       learner = try Learner(model: built.model, head: built.head, words: words, loss: loss)
     } catch .noBackwardPass(let variant) {

@@ -219,3 +219,25 @@ struct ArgumentError: Error, CustomStringConvertible {
   let description: String
   init(_ description: String) { self.description = description }
 }
+
+extension ModelOptions {
+  /// The model these options draw for `words`, and the prediction head drawn next from
+  /// the same stream (`train`, `--loss`); the head counts toward the parameter limit.
+  func buildWithHead(_ words: [String]) throws -> (model: RNNModel, head: PredictionHead) {
+    let spec = ModelSpec(
+      variant: variant, seed: seed, inputs: inputs, hidden: hidden, words: words)
+    do {
+      try spec.validate()
+      let headSize = spec.vocabulary.count * (hidden + 1)
+      if ModelSpec.parameterCount(
+        variant: spec.variant, vocabulary: spec.vocabulary.count, inputs: spec.inputs,
+        hidden: spec.hidden) > ModelLimits.maxParameters - headSize
+      {
+        throw ModelSpecError.tooManyParameters(count: ModelLimits.maxParameters + 1)
+      }
+      return try spec.buildWithHead(kernel: rngKernel)
+    } catch let error as ModelSpecError {
+      throw CommandError(.usage, ModelOptions.describe(error))
+    }
+  }
+}

@@ -57,23 +57,7 @@ struct TrainCommand: ParsableCommand {
     guard model.variant.hasBackwardPass else {
       throw CommandError(.usage, Self.noBackwardPass(model.variant.rawValue))
     }
-    let spec = ModelSpec(
-      variant: model.variant, seed: model.seed, inputs: model.inputs, hidden: model.hidden,
-      words: words)
-    let built: (model: RNNModel, head: PredictionHead)
-    do {
-      try spec.validate()
-      let headSize = spec.vocabulary.count * (model.hidden + 1)
-      if ModelSpec.parameterCount(
-        variant: spec.variant, vocabulary: spec.vocabulary.count, inputs: spec.inputs,
-        hidden: spec.hidden) > ModelLimits.maxParameters - headSize
-      {
-        throw ModelSpecError.tooManyParameters(count: ModelLimits.maxParameters + 1)
-      }
-      built = try spec.buildWithHead(kernel: model.rngKernel)
-    } catch let error as ModelSpecError {
-      throw CommandError(.usage, ModelOptions.describe(error))
-    }
+    let built = try model.buildWithHead(words)
     // A what-if edits the model before the first round; the head is drawn as before.
     let (start, applied) = try edits.apply(to: built.model)
     var learner: Learner
