@@ -60,7 +60,7 @@ struct TrainCommand: ParsableCommand {
     let built = try model.buildWithHead(words)
     // A what-if edits the model before the first round; the head is drawn as before.
     let (start, applied) = try edits.apply(to: built.model)
-    var learner: Learner
+    let learner: Learner
     do {
       learner = try Learner(model: start, head: built.head, words: words, loss: loss)
     } catch .noBackwardPass(let variant) {
@@ -69,26 +69,18 @@ struct TrainCommand: ParsableCommand {
       throw CommandError(.usage, "\(error)")
     }
 
-    var losses: [Float] = []
-    losses.reserveCapacity(steps)
-    var first: BackwardPass?
     // A round is long work already: the clock is read after each one.
     let progress = ProgressDisplay.standardError(
       "train", unit: "rounds", total: steps, quiet: progressOption.quiet, stride: 1)
-    for round in 0..<steps {
-      let pass = learner.round(learningRate: learningRate)
-      if first == nil { first = pass }
-      losses.append(pass.loss)
-      progress.update(round + 1)
+    let result = TrainingRun(learner, rounds: steps, learningRate: learningRate) {
+      progress.update($0)
     }
     progress.finish()
-    let result = TrainingResult(
-      learner: learner, losses: losses, first: first!, lossAfter: learner.evaluate())
     let output = TrainingOutput(
-      result: result, learningRate: learningRate,
+      result: result,
       title: (applied.isEmpty
         ? "" : "what-if: \(EditOptions.banner(applied, from: "the drawn model")); ")
-        + title(words: words, learner: learner))
+        + title(words: words, learner: result.learner))
     switch format {
     case .table: try StandardOutput.write(output.table())
     case .jsonl: try StandardOutput.write(output.jsonLines())

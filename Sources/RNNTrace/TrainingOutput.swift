@@ -1,21 +1,9 @@
 import Model
 
-/// What a training run found: the loss of every round, the first round's gradients and
-/// the model after the last update.
-struct TrainingResult {
-  let learner: Learner
-  /// The loss before each round's update.
-  let losses: [Float]
-  /// The first round's forward and backward pass.
-  let first: BackwardPass
-  /// The loss the updated parameters give.
-  let lossAfter: Float
-}
-
 /// `train`'s output: a table with a loss curve, or JSON Lines.
 struct TrainingOutput {
-  let result: TrainingResult
-  let learningRate: Double
+  let result: TrainingRun
+  var learningRate: Double { result.learningRate }
   let title: String
 
   // MARK: JSON Lines

@@ -43,6 +43,10 @@ public struct PlayerChapter: Sendable {
   public var summary: [String]
   /// The lesson's code that computes each step (1-based), where the lesson gives it.
   public var code: [Int: String]
+  /// Rounds of training that follow this chapter's single traced round (`play --loss
+  /// --steps N`, a lesson chapter with `steps:`): its SGD update and loss curve; nil when
+  /// the chapter does not train.
+  public var training: TrainingRun?
   /// The events of each time step: `wordEvents[t - 1]` is the range of word t's events.
   public let wordEvents: [Range<Int>]
   /// h_0 and every h_t of the trace, and the magnitude that fills the hidden-states
