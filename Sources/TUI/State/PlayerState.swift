@@ -59,7 +59,7 @@ public struct PlayerState: Sendable {
   }
 
   public var chapter: PlayerChapter { content.chapters[chapterIndex] }
-  public var trace: Trace { chapter.trace }
+  public var trace: PlayerTrace { chapter.trace }
   public var event: TraceEvent { chapter.trace.events[eventIndex] }
   /// The index of the current word (time step t is `wordIndex + 1`).
   public var wordIndex: Int { chapter.wordIndex(ofEvent: eventIndex) }
