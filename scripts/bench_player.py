@@ -110,12 +110,16 @@ def main():
         with open(report) as f:
             times = f.read()
         peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", times)[1]) / 1024
+        cpu = sum(float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", times)[1])
+                  for kind in ("User", "System"))
         print(f"play --sentence-file, {args.words:,} words, ({args.inputs}, {args.hidden}), "
               f"120×40 in tmux:")
         print(f"  first frame {first:.2f} s (target {FIRST_FRAME_TARGET_S} s: "
               f"{'met' if first <= FIRST_FRAME_TARGET_S else 'MISSED'})")
         print(f"  End to its frame {end:.3f} s; `/|h| > 5` over the whole text {search:.2f} s; "
               f"`{middle} g` {jump:.3f} s (each to the frame, polled every 10 ms)")
+        print(f"  CPU of the whole session {cpu:.2f} s (the wall times include waiting for "
+              "the cores on a loaded machine)")
         print(f"  peak {peak:.1f} MiB (target {MEMORY_TARGET_MIB} MiB: "
               f"{'met' if peak <= MEMORY_TARGET_MIB else 'MISSED'})")
 
