@@ -87,6 +87,21 @@ import Testing
     }
   }
 
+  /// Another model over the same words (an edit's), held as the trace it replaces was.
+  @Test func aTraceRecomputedWithAnotherModelIsThatModelsRun() throws {
+    let (whole, long) = try Self.pair()
+    let other = try ModelSpec(
+      variant: .linearTanh, seed: 4, inputs: 4, hidden: 3, words: Self.vocabulary
+    ).build()
+    let expected = other.trace(Self.words)
+    for recomputed in [whole.recomputed(with: other), long.recomputed(with: other)] {
+      #expect(recomputed.events.count == expected.events.count)
+      for k in expected.events.indices { expectSame(recomputed.events[k], expected.events[k], k) }
+    }
+    #expect(whole.recomputed(with: other).whole != nil)
+    #expect(long.recomputed(with: other).checkpointed?.interval == 7)
+  }
+
   @Test func theOverviewHoldsEachColumnsLeastAndGreatest() throws {
     let model = try Self.model()
     let long = PlayerTrace(model: model, rows: Self.rows(model), interval: 7)

@@ -9,7 +9,7 @@
 public struct CheckpointedTrace: Sendable {
   public let model: RNNModel
   /// Word t's row in the embedding table is `rows[t - 1]`.
-  private let rows: [Int32]
+  public let rows: [Int32]
   /// h_0, h_K, h_2K, …, their floats end to end: h_{k·interval} is the `k`th run of
   /// `hidden` floats. One array rather than a tensor each, whose headers and
   /// allocations would weigh more than the floats (a million states of two floats).

@@ -155,25 +155,25 @@ public struct WordRanges: RandomAccessCollection, Sendable {
   private let listed: [Range<Int>]
   /// Events per word, when every word has as many.
   let uniform: Int?
-  private let count_: Int
+  private let wordCount: Int
 
   init(listed: [Range<Int>]) {
     self.listed = listed
     uniform = nil
-    count_ = listed.count
+    wordCount = listed.count
   }
 
   init(uniform: Int, count: Int) {
     listed = []
     self.uniform = uniform
-    count_ = count
+    wordCount = count
   }
 
   public var startIndex: Int { 0 }
-  public var endIndex: Int { count_ }
+  public var endIndex: Int { wordCount }
   public subscript(position: Int) -> Range<Int> {
     guard let uniform else { return listed[position] }
-    precondition(indices.contains(position), "word \(position) of \(count_)")
+    precondition(indices.contains(position), "word \(position) of \(wordCount)")
     return position * uniform..<(position + 1) * uniform
   }
 }

@@ -57,9 +57,14 @@ public struct PlayerTrace: Sendable {
   /// Whether `other` is this very trace (not merely an equal one).
   public func isSame(as other: PlayerTrace) -> Bool { identity === other.identity }
 
-  /// h_t, for t from 0 to T, where the trace is a long text's (recomputed from the
-  /// checkpoint before it).
-  func hiddenState(_ t: Int) -> Tensor? { checkpointed?.hiddenState(t) }
+  /// The same words read by `model` (an edited copy of this one, say), held the same
+  /// way: whole, or through checkpoints.
+  public func recomputed(with model: RNNModel) -> PlayerTrace {
+    if let long = checkpointed {
+      return PlayerTrace(model: model, rows: long.rows, interval: long.interval)
+    }
+    return PlayerTrace(model.trace(Array(words)))
+  }
 
   final class Identity: Sendable {}
 
