@@ -35,7 +35,7 @@ struct PlayCommand: ParsableCommand {
         rnntrace play --lesson my-lesson.yaml
         rnntrace play --variant raw-tanh --hidden 3 --sentence "to be or not"
         rnntrace play --loss last-word   (on to the loss and back through time)
-        rnntrace play --chapter 5 --loss next-word   (the lesson's chapter, then its loss)
+        rnntrace play --chapter 5 --loss next-word   (chapter 5, then its loss)
         rnntrace play --lesson rnn-learning   (how the RNN learns)
         rnntrace play --chapter 1 --set 'h0[0,0]=0.5'   (what if h_0 were 0.5)
         rnntrace play --quiz --chapter 2   (guess each result first)
