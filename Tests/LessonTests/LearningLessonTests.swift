@@ -116,6 +116,9 @@ struct LearningLessonTests {
     }
     #expect(norms == norms.sorted(), "\(norms)")
     #expect(norms[4] > 10 * norms[0])
+    // "Wh.weight, whose entries are small": each below 1 in size.
+    #expect(first.learner.model.cell.parameters[2].value.scalars.allSatisfy { abs($0) < 1 })
+    #expect(first.learner.model.cell.parameters[2].name == "Wh.weight")
     // Chapter 5: one step lowers the loss; chapter 6: every prediction is right after.
     let step = try #require(lesson.chapters[4].run().training?.run)
     #expect(step.lossAfter < step.losses[0])
