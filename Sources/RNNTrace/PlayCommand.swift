@@ -35,6 +35,8 @@ struct PlayCommand: ParsableCommand {
         rnntrace play --lesson my-lesson.yaml
         rnntrace play --variant raw-tanh --hidden 3 --sentence "to be or not"
         rnntrace play --loss last-word   (on to the loss and back through time)
+        rnntrace play --chapter 5 --loss next-word   (chapter 5, then its loss)
+        rnntrace play --lesson rnn-learning   (how the RNN learns)
         rnntrace play --chapter 1 --set 'h0[0,0]=0.5'   (what if h_0 were 0.5)
         rnntrace play --quiz --chapter 2   (guess each result first)
         rnntrace play --weights m.safetensors --vocab vocab.txt --sentence "the dog"
@@ -64,7 +66,10 @@ struct PlayCommand: ParsableCommand {
     if loss != nil && !edits.isEmpty {
       throw CommandError(.usage, LossRound.withEdits)
     }
-    if let loss {
+    if loss != nil && weights.isGiven {
+      throw CommandError(.usage, LossRound.withoutHead)
+    }
+    if let loss, !lesson.isGiven {
       try playWithLoss(loss)
       return
     }
@@ -85,20 +90,20 @@ struct PlayCommand: ParsableCommand {
       return
     }
     switch try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: true) {
-    case .lesson(let loaded):
+    case .lesson(let found):
+      let loaded = try found.adding(loss: loss, kernels: model.kernelsChoice)
       let whatIf =
         edits.isEmpty
         ? nil : try edits.chapter(of: loaded, kernel: model.rngKernel, kernels: model.kernels)
       let banner = whatIf.map {
         "what-if: \(EditOptions.banner($0.applied, from: "chapter \($0.number) as the lesson has it"))"
       }
-      let chapters = loaded.chapters.map { number, chapter in
-        if let whatIf, whatIf.number == number {
-          return Self.playerChapter(whatIf.run, number: number)
-        }
-        return Self.playerChapter(
-          chapter.run(kernel: model.rngKernel, kernels: model.kernels), number: number)
+      let runs = loaded.chapters.map { number, _ in
+        if let whatIf, whatIf.number == number { return whatIf.run }
+        return loaded.run(number, kernel: model.rngKernel, kernels: model.kernels)
       }
+      let chapters = zip(loaded.chapters, runs).map { Self.playerChapter($1, number: $0.number) }
+      let heads = runs.map { run in run.training.map { ($0.head, $0.loss.kind) } }
       // A what-if says so first, where the header does not cut it off; the chapter's
       // title, after it, says what it was edited from.
       let content = PlayerContent(
@@ -112,7 +117,7 @@ struct PlayCommand: ParsableCommand {
           return try TraceExporter.export(
             trace, title: "\(banner), \(title)", edits: whatIf.applied)
         }
-        return try TraceExporter.export(trace, title: title)
+        return try TraceExporter.export(trace, title: title, loss: heads[chapter])
       })
       configuration.quiz = quiz
       configuration.record = { trace in
@@ -156,12 +161,6 @@ struct PlayCommand: ParsableCommand {
   /// An ad-hoc model's round: the forward pass, the loss, then the backward pass, each
   /// backward operation a step with the gradient flow ‖dL/dh_t‖ beside it.
   private func playWithLoss(_ loss: LossKind) throws {
-    if lesson.isGiven || weights.isGiven {
-      throw CommandError(
-        .usage,
-        "--loss: a lesson's chapter has no prediction head to score the next word; use --loss with model options (an ad-hoc model, as 'rnntrace train' draws it)"
-      )
-    }
     let round = try LossRound(model, words: try model.wordSource().all(), loss: loss)
     let (trace, _) = round.trace()
     let title = model.walkthroughTitle + "; \(loss.rawValue) loss, one round"
@@ -204,9 +203,11 @@ struct PlayCommand: ParsableCommand {
         narrative[paragraph.step, default: []].append(run.text(of: paragraph))
       }
     }
-    return PlayerChapter(
+    var chapter = PlayerChapter(
       title: run.chapter.title, trace: run.trace, narrative: narrative, number: number,
       introduction: introduction, summary: run.summary().map { [$0] } ?? [],
       code: run.chapter.code)
+    chapter.training = run.training?.run
+    return chapter
   }
 }

@@ -6,7 +6,7 @@ import Yams
 struct ChapterReader {
   static let keys = [
     "title", "narrative", "variant", "inputs", "hidden", "sentence", "vocabulary", "random",
-    "literals", "model", "code", "summary",
+    "literals", "model", "code", "summary", "loss", "lr", "steps",
   ]
 
   let source: SourceText
@@ -64,7 +64,8 @@ struct ChapterReader {
       try fields.required(
         "model", "the tensors of the model, e.g. `embedding: E.T`", source: source),
       facts: facts)
-    let outline = Outline(variant: variant, vocabulary: vocabulary, words: words)
+    let loss = try readLoss(fields, facts: facts, hasDraws: !random.isEmpty)
+    let outline = Outline(variant: variant, vocabulary: vocabulary, words: words, loss: loss)
     let narrative = try readNarrative(fields["narrative"], outline: outline, facts: facts)
     let code = try readCode(fields["code"], outline: outline, facts: facts)
     let summary = try readSummary(fields["summary"], outline: outline, facts: facts)
@@ -72,7 +73,7 @@ struct ChapterReader {
       title: title, narrative: narrative, inputs: inputs, hidden: hidden, words: words,
       vocabulary: vocabulary, random: random, literals: literals, embedding: model.embedding,
       h0: model.h0, cell: model.cell, stepCount: outline.events.count, code: code,
-      summary: summary)
+      summary: summary, loss: loss)
   }
 
   private func readVariant(_ field: Field) throws(LessonError) -> Variant {
