@@ -18,10 +18,14 @@ struct GradientFlow: Sendable {
   init(trace: Trace, wordEvents: [Range<Int>]) {
     var norms: [Int: (norm: Double, event: Int)] = [:]
     for range in wordEvents {
-      let event = trace.events[range.lowerBound]
+      // The head's events of the same t come first when nothing came between them (the
+      // last position's): skip them, a few events, to the gathering of dL/dh_t.
+      var i = range.lowerBound
+      while i < range.upperBound - 1, Self.isHeadEvent(trace.events[i]) { i += 1 }
+      let event = trace.events[i]
       guard event.pass == .backward, event.operation == .hiddenState else { continue }
       let squares = event.resultValue.scalars.reduce(0.0) { $0 + Double($1) * Double($1) }
-      norms[event.t] = (squares.squareRoot(), range.lowerBound)
+      norms[event.t] = (squares.squareRoot(), i)
     }
     self.norms = norms
     let positive = norms.values.map(\.norm).filter { $0 > 0 && $0.isFinite }
@@ -41,6 +45,11 @@ struct GradientFlow: Sendable {
   }
 
   static let cellsPerDecade = 4
+
+  /// The loss and the head, forwards or backwards: what precedes dL/dh_t in its group.
+  private static func isHeadEvent(_ event: TraceEvent) -> Bool {
+    event.operation == .loss || event.operation == .logits
+  }
 
   /// The scale, said in words beside the strip's title.
   var scaleNote: String {

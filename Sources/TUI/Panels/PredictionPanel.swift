@@ -78,7 +78,7 @@ struct PredictionPanel: Panel {
       "y_\(t)", x: scoreX + scoreWidth - 1 - String(t).count - 1, y: rect.y + 1, style: Theme.label,
       limit: rect.maxX)
     grid.put(
-      "softmax(y_\(t)): \(heading)", x: barX, y: rect.y + 1, style: Theme.label,
+      "softmax(y_\(t)), full bar 1: \(heading)", x: barX, y: rect.y + 1, style: Theme.label,
       limit: rect.maxX)
     var row = rect.y + 2
     for entry in rows where row < rect.maxY - 1 {

@@ -46,10 +46,10 @@ struct TanhSlopePanel: Panel {
     let noteX = rect.x + min(rect.width, 48) + 2
     let notes = [
       "∙ the tangent at each h:",
-      "  its slope 1 - h²",
-      "  scales dL/dh into dL/dz;",
+      "  its slope 1 - h² scales",
+      "  the gradient going back;",
       "  flat near ±1, so little",
-      "  gradient passes there.",
+      "  gets through there.",
     ]
     for (i, note) in notes.enumerated() where end + i < rect.maxY && noteX + 20 < rect.maxX {
       grid.put(note, x: noteX, y: end + i, style: Theme.label, limit: rect.maxX)

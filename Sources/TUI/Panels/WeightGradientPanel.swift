@@ -40,8 +40,15 @@ struct WeightGradientPanel: Panel {
     let plan = ValueColumns(
       count: columns, width: widths.columns, available: blockWidth, focus: nil)
     let termX = rect.x + indexWidth
-    let sumX = termX + plan.totalWidth + 3
-    let termHeading = "this step (t=\(t)): \(Notation.rowVectors(term.name))"
+    // The term's heading, longest first, in the room of its block (which may widen up
+    // to half the panel for it).
+    let termName = Notation.rowVectors(term.name)
+    let half = max(plan.totalWidth, (rect.width - indexWidth) / 2 - 3)
+    let termHeadings = ["this step (t=\(t)): \(termName)", "t=\(t): \(termName)", "term of t=\(t)"]
+    let termHeading =
+      termHeadings.first { DisplayWidth.of($0) <= half } ?? termHeadings.last!
+    let termWidth = max(plan.totalWidth, min(half, DisplayWidth.of(termHeading)))
+    let sumX = termX + termWidth + 3
     let sumHeading =
       added
       ? "running sum, t=\(t) added"
