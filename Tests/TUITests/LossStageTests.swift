@@ -148,6 +148,18 @@ struct LossStageTests {
     #expect(gathered.contains { $0.hasPrefix("t=5 ·  (no gradient)") })
   }
 
+  /// With `last-word`, the last position's head events and dL/dh_{T-1} share a group of
+  /// events: its norm is found all the same, and h_T, which predicts nothing, has none.
+  @Test func theLastWordsLossReachesEveryEarlierStep() throws {
+    let chapter = try Self.chapter(loss: .lastWord, rounds: nil)
+    let flow = chapter.gradientFlow
+    #expect(Set(flow.norms.keys) == [1, 2, 3, 4])
+    for (t, known) in flow.norms {
+      let event = chapter.trace.events[known.event]
+      #expect(event.pass == .backward && event.operation == .hiddenState && event.t == t)
+    }
+  }
+
   @Test func normsThatSpanDecadesAreDrawnOnALogScale() throws {
     let model = try ModelSpec(
       variant: .linearTanh, seed: 0, inputs: 2, hidden: 2, words: ["a", "b"]
