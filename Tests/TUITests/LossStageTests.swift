@@ -242,6 +242,19 @@ struct LossStageTests {
     #expect(state.trainingScreen == nil && state.eventIndex == chapter.trace.events.count - 1)
   }
 
+  /// A recording's marker names the training screen, not the last event under it.
+  @Test func aRecordingLabelsTheTrainingScreens() throws {
+    let chapter = try Self.chapter()
+    let training = try #require(chapter.training)
+    let count = chapter.trace.events.count
+    #expect(
+      StepLabel.text(for: Self.at(count, chapter))
+        == "\(count + 1) · SGD update, lr 0.1 · loss → \(NumberFormat.value(training.losses[1]))")
+    #expect(
+      StepLabel.text(for: Self.at(count + 1, chapter))
+        == "\(count + 2) · loss curve, 3 rounds · loss → \(NumberFormat.value(training.lossAfter))")
+  }
+
   @Test func oneRoundHasTheUpdateButNoCurve() throws {
     let chapter = try Self.chapter(rounds: 1)
     #expect(chapter.trainingScreens == [.update])

@@ -96,10 +96,19 @@ public struct PlayerChapter: Sendable {
   public var stepCount: Int { trace.events.count + trainingScreens.count }
 
   /// What the player shows after the traced round when the chapter trains: the SGD
-  /// update, then, over more than one round, the loss curve.
+  /// update, then, over more than one round, the loss curve. They are steps too, after
+  /// the events: the update is step `trace.events.count + 1` (a lesson's narrative can
+  /// be keyed to it), the curve the one after.
   public var trainingScreens: [TrainingScreen] {
     guard let training else { return [] }
     return training.losses.count > 1 ? [.update, .lossCurve] : [.update]
+  }
+
+  /// The loss the first update gives: the second round's loss, or the loss after the
+  /// run when it had one round.
+  var lossAfterFirstUpdate: Float {
+    guard let training else { return .nan }
+    return training.losses.count > 1 ? training.losses[1] : training.lossAfter
   }
 
   /// "chapter 2: A sentence, word after word", or the title alone for a lone trace.

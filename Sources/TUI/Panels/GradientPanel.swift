@@ -86,7 +86,8 @@ struct GradientFlowPanel: Panel {
           limit: rect.maxX)
         continue
       }
-      guard let known = flow.norms[t], known.event <= state.eventIndex else {
+      // Known once its step has run (and, with the quiz, been guessed).
+      guard let known = flow.norms[t], context.status(known.event) != .pending else {
         grid.put(
           flow.norms[t] == nil ? "·  (no gradient)" : "·",
           x: x, y: y, style: Theme.pending, limit: rect.maxX)

@@ -48,7 +48,7 @@ struct SGDUpdatePanel: Panel {
       &grid, "SGD update: every parameter p ← p - lr·dL/dp, lr \(rate)", x: rect.x,
       y: rect.y, style: Theme.titleCurrent, limit: rect.maxX)
     let lossBefore = training.losses[0]
-    let lossAfter = training.losses.count > 1 ? training.losses[1] : training.lossAfter
+    let lossAfter = context.state.chapter.lossAfterFirstUpdate
     let change =
       lossAfter < lossBefore ? "it falls" : lossAfter > lossBefore ? "it rises" : "unchanged"
     PlayerView.putClipped(

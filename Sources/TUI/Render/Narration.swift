@@ -38,12 +38,12 @@ public enum Narration {
 
   /// The line of a training screen: what the update did to the loss, or how the loss
   /// went over the rounds.
-  static func line(for screen: TrainingScreen, _ training: TrainingRun?) -> String? {
-    guard let training else { return nil }
+  static func line(for screen: TrainingScreen, in chapter: PlayerChapter) -> String? {
+    guard let training = chapter.training else { return nil }
     let first = NumberFormat.value(training.losses[0])
     switch screen {
     case .update:
-      let after = training.losses.count > 1 ? training.losses[1] : training.lossAfter
+      let after = chapter.lossAfterFirstUpdate
       return
         "SGD, lr \(training.learningRate): loss \(first) → \(NumberFormat.value(after)); every parameter p becomes p - lr·dL/dp"
     case .lossCurve:

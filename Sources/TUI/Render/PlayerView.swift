@@ -51,7 +51,7 @@ public enum PlayerView {
       state.quiz.asking.map { QuizLine.question($0, event: state.event) }
       ?? (state.isHidden(event: state.eventIndex)
         ? "this step's panel is hidden (v shows it)"
-        : state.trainingScreen.flatMap { Narration.line(for: $0, state.chapter.training) }
+        : state.trainingScreen.flatMap { Narration.line(for: $0, in: state.chapter) }
           ?? Narration.line(for: state.event, drill: state.drill))
     let y = size.rows - 2
     let x = grid.put("» ", x: 0, y: y, style: Theme.label)
