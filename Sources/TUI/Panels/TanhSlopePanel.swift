@@ -48,8 +48,8 @@ struct TanhSlopePanel: Panel {
       "∙ the tangent at each h:",
       "  its slope 1 - h² scales",
       "  the gradient going back;",
-      "  flat near ±1, so little",
-      "  gets through there.",
+      "  flat near -1 and 1, so",
+      "  little gets through.",
     ]
     for (i, note) in notes.enumerated() where end + i < rect.maxY && noteX + 20 < rect.maxX {
       grid.put(note, x: noteX, y: end + i, style: Theme.label, limit: rect.maxX)
