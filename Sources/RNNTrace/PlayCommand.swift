@@ -35,7 +35,7 @@ struct PlayCommand: ParsableCommand {
         rnntrace play --lesson my-lesson.yaml
         rnntrace play --variant raw-tanh --hidden 3 --sentence "to be or not"
         rnntrace play --loss last-word   (on to the loss and back through time)
-        rnntrace play --loss next-word --lr 0.5 --steps 200   (then the update, the loss curve)
+        rnntrace play --loss next-word --steps 50   (the update, a loss curve)
         rnntrace play --chapter 1 --set 'h0[0,0]=0.5'   (what if h_0 were 0.5)
         rnntrace play --quiz --chapter 2   (guess each result first)
         rnntrace play --weights m.safetensors --vocab vocab.txt --sentence "the dog"
