@@ -9,8 +9,12 @@ struct LossCurvePanel: Panel {
 
   /// The loss a column stands for: with more rounds than columns, the round at its
   /// share of the way along.
+  /// With fewer rounds than columns, each round is up to four columns wide.
   static func sample(_ losses: [Float], columns: Int) -> [Float] {
-    guard losses.count > columns, columns > 1 else { return losses }
+    guard losses.count > columns, columns > 1 else {
+      let width = max(1, min(4, columns / max(1, losses.count)))
+      return losses.flatMap { Array(repeating: $0, count: width) }
+    }
     return (0..<columns).map { c in losses[c * (losses.count - 1) / (columns - 1)] }
   }
 
@@ -39,6 +43,8 @@ struct LossCurvePanel: Panel {
     let span = high > low ? high - low : 1
     let top = rect.y + 2
     let columns = Self.sample(losses, columns: plotWidth)
+    // The loss after the last update stands out: its columns at the right.
+    let afterColumns = losses.count > plotWidth ? 1 : columns.count / losses.count
     grid.put(
       padLeft(NumberFormat.value(high), to: axisWidth - 2) + " ┤", x: rect.x, y: top,
       style: Theme.rule)
@@ -63,7 +69,8 @@ struct LossCurvePanel: Panel {
         guard level > 0 else { continue }
         grid.put(
           String(eighths[level]), x: x, y: top + r,
-          style: c == columns.count - 1 ? Theme.slope : Theme.curve.merged(Theme.value(-loss)))
+          style: c >= columns.count - afterColumns
+            ? Theme.slope : Theme.curve.merged(Theme.value(-loss)))
       }
     }
     let axisY = top + plotRows

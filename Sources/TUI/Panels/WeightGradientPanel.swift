@@ -88,6 +88,23 @@ struct WeightGradientPanel: Panel {
         &grid,
         "each step back in time adds its term: \(total) sums the terms of every t",
         x: rect.x, y: y, style: Theme.label, limit: rect.maxX)
+      y += 1
+    }
+    // What the term is made of, where it has a computation of its own: δ and the input
+    // (the term's element [i, j] is δ[i]·x[j], or x[i]·δ[j]).
+    guard let contribution, y + 2 < rect.maxY else { return }
+    let made = context.events[contribution]
+    y += 1
+    let labels = (0..<made.operandCount).map { Notation.name(made.operandName($0).string) }
+    let labelWidth = labels.map(DisplayWidth.of).max() ?? 0
+    for i in 0..<made.operandCount where y < rect.maxY {
+      let operand = made.operand(i)
+      LabeledRows(rows: [
+        LabeledRows.Row(
+          label: padLeft(labels[i], to: labelWidth), values: operand.value.scalars,
+          pending: false)
+      ]).draw(on: &grid, in: Rect(x: rect.x, y: y, width: rect.width, height: 1))
+      y += 1
     }
   }
 }
