@@ -126,6 +126,11 @@ struct LossStageTests {
     #expect(atTerm.contains { $0.contains(row(contribution, 0)) && $0.contains(row(before, 0)) })
     let atSum = PlayerView.render(Self.at(sum, chapter)).lines
     #expect(atSum.contains { $0.contains("running sum, t=3 added") })
+    // The term's makings: δ = dL/dz_3 and the input e_3.
+    let delta = events[term].operand(0).value
+    let input = events[term].operand(1).value
+    #expect(atSum.contains { $0.contains("dL/dz_3 │ \(row(delta, 0))") })
+    #expect(atSum.contains { $0.contains("e_3 │ \(row(input, 0))") })
     #expect(atSum.contains { $0.contains(row(contribution, 1)) && $0.contains(row(after, 1)) })
     // A bias has no term of its own to compute: the same panel, from its one event.
     let bias = try Self.index(chapter) { $0.formula.hasPrefix("dL/dWh.bias += ") }
