@@ -35,6 +35,7 @@ struct PlayCommand: ParsableCommand {
         rnntrace play --lesson my-lesson.yaml
         rnntrace play --variant raw-tanh --hidden 3 --sentence "to be or not"
         rnntrace play --loss last-word   (on to the loss and back through time)
+        rnntrace play --loss next-word --steps 50   (the update, a loss curve)
         rnntrace play --chapter 5 --loss next-word   (chapter 5, then its loss)
         rnntrace play --lesson rnn-learning   (how the RNN learns)
         rnntrace play --chapter 1 --set 'h0[0,0]=0.5'   (what if h_0 were 0.5)
@@ -53,6 +54,23 @@ struct PlayCommand: ParsableCommand {
     help: ArgumentHelp(
       "Go on to the loss and one backward pass: next-word or last-word.", valueName: "loss"))
   var loss: LossKind?
+
+  @Option(
+    name: .customLong("lr"), parsing: .unconditional,
+    help: ArgumentHelp(
+      "With --loss: the learning rate of the SGD update, as train takes it (default: 0.1).",
+      valueName: "rate"),
+    transform: { try TrainingOptions.parseRate($0) })
+  var learningRate: Double?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "With --loss: rounds of training after the traced one, for the loss curve, as train takes them (1 … \(TrainingOptions.maxSteps); default: 1).",
+      valueName: "n"),
+    transform: { try TrainingOptions.parseSteps($0) })
+  var steps: Int?
+
   @OptionGroup(title: "What-if") var edits: EditOptions
 
   @Flag(
@@ -68,6 +86,18 @@ struct PlayCommand: ParsableCommand {
     }
     if loss != nil && weights.isGiven {
       throw CommandError(.usage, LossRound.withoutHead)
+    }
+    if loss == nil, learningRate != nil || steps != nil {
+      throw CommandError(
+        .usage,
+        "\(steps != nil ? "--steps" : "--lr"): training needs a loss to follow; add --loss next-word or --loss last-word"
+      )
+    }
+    if lesson.isGiven, learningRate != nil || steps != nil {
+      throw CommandError(
+        .usage,
+        "\(steps != nil ? "--steps" : "--lr"): a lesson's chapter trains as its lesson says (steps:, lr:); use --lr and --steps with an ad-hoc model"
+      )
     }
     if let loss, !lesson.isGiven {
       try playWithLoss(loss)
@@ -163,15 +193,33 @@ struct PlayCommand: ParsableCommand {
   private func playWithLoss(_ loss: LossKind) throws {
     let round = try LossRound(model, words: try model.wordSource().all(), loss: loss)
     let (trace, _) = round.trace()
-    let title = model.walkthroughTitle + "; \(loss.rawValue) loss, one round"
+    let rounds = steps ?? 1
+    let rate = learningRate ?? 0.1
+    let title =
+      model.walkthroughTitle + "; \(loss.rawValue) loss, "
+      + (rounds == 1 ? "one round" : "\(rounds) rounds, lr \(rate)")
     let seed = model.seed
     let head = round.head
+    // The traced round is the first of the run: its update and the loss curve follow it.
+    let progress = ProgressDisplay.standardError(
+      "play", unit: "rounds", total: rounds, quiet: false, stride: 1)
+    let training = TrainingRun(round.learner, rounds: rounds, learningRate: rate) {
+      progress.update($0)
+    }
+    progress.finish()
+    var chapter = PlayerChapter(title: "", trace: trace)
+    chapter.training = training
+    let shown = steps.map { _ in training }
     try Self.play(
-      PlayerContent(title: title, trace: trace), title: title,
+      PlayerContent(title: title, chapters: [chapter]), title: title,
       export: { try TraceExporter.export($0, title: title, seed: seed, loss: (head, loss)) },
       plainText: {
         var text = ""
         WalkthroughText(format: ValueFormat()).write(trace, title: title, to: &text)
+        // Asked for rounds, the walkthrough ends with them as train prints them.
+        if let shown {
+          text += "\n" + TrainingOutput(result: shown, title: title).table()
+        }
         try StandardOutput.write(text)
       })
   }

@@ -53,6 +53,8 @@ public struct PlayerChapter: Sendable {
   /// panel's bars: found once here rather than on every frame.
   let hiddenStates: [Tensor]
   let hiddenScale: Float
+  /// ‖dL/dh_t‖ of the backward pass, if the trace has one: found once, for the strip.
+  let gradientFlow: GradientFlow
 
   public init(
     title: String, trace: Trace, narrative: [Int: [String]] = [:], number: Int? = nil,
@@ -78,6 +80,7 @@ public struct PlayerChapter: Sendable {
     self.wordEvents = ranges
     hiddenStates = trace.hiddenStates
     hiddenScale = Self.scale(of: hiddenStates, variant: trace.model.variant)
+    gradientFlow = GradientFlow(trace: trace, wordEvents: ranges)
   }
 
   /// The value that reaches the top bar: the cell's bound on h_t (1 for tanh), else the largest
@@ -88,8 +91,25 @@ public struct PlayerChapter: Sendable {
     return largest > 0 ? largest : 1
   }
 
-  /// The number of events (steps).
-  public var stepCount: Int { trace.events.count }
+  /// The number of steps: every event, then the screens of the training that follows
+  /// (the SGD update, the loss curve).
+  public var stepCount: Int { trace.events.count + trainingScreens.count }
+
+  /// What the player shows after the traced round when the chapter trains: the SGD
+  /// update, then, over more than one round, the loss curve. They are steps too, after
+  /// the events: the update is step `trace.events.count + 1` (a lesson's narrative can
+  /// be keyed to it), the curve the one after.
+  public var trainingScreens: [TrainingScreen] {
+    guard let training else { return [] }
+    return training.losses.count > 1 ? [.update, .lossCurve] : [.update]
+  }
+
+  /// The loss the first update gives: the second round's loss, or the loss after the
+  /// run when it had one round.
+  var lossAfterFirstUpdate: Float {
+    guard let training else { return .nan }
+    return training.losses.count > 1 ? training.losses[1] : training.lossAfter
+  }
 
   /// "chapter 2: A sentence, word after word", or the title alone for a lone trace.
   public var heading: String {
@@ -123,4 +143,13 @@ public struct PlayerChapter: Sendable {
     }
     return low
   }
+}
+
+/// A screen after the traced round, when the chapter trains.
+public enum TrainingScreen: Equatable, Sendable {
+  /// Every parameter before the SGD step, its gradient and after it; the loss before
+  /// and after.
+  case update
+  /// The loss of every round, drawn.
+  case lossCurve
 }

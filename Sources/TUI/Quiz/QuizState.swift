@@ -82,7 +82,9 @@ extension PlayerState {
     quiz.asking = nil
     guard quiz.isOn else { return }
     let key = [chapterIndex, eventIndex]
-    guard !quiz.revealed.contains(key), QuizState.asks(event) else { return }
+    guard !quiz.revealed.contains(key), trainingScreen == nil, QuizState.asks(event) else {
+      return
+    }
     isPlaying = false
     drill = nil
     quiz.asking = QuizState.Question(

@@ -51,7 +51,8 @@ public enum PlayerView {
       state.quiz.asking.map { QuizLine.question($0, event: state.event) }
       ?? (state.isHidden(event: state.eventIndex)
         ? "this step's panel is hidden (v shows it)"
-        : Narration.line(for: state.event, drill: state.drill))
+        : state.trainingScreen.flatMap { Narration.line(for: $0, in: state.chapter) }
+          ?? Narration.line(for: state.event, drill: state.drill))
     let y = size.rows - 2
     let x = grid.put("» ", x: 0, y: y, style: Theme.label)
     putClipped(&grid, narration, x: x, y: y, style: Theme.narration)
