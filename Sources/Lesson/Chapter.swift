@@ -31,6 +31,8 @@ public struct Chapter: Equatable, Sendable {
   public let code: [Int: String]
   /// What the chapter showed, in a few sentences, for its last step.
   public let summary: NarrativeText?
+  /// The questions the lesson asks, in the order written (one per step at most).
+  public internal(set) var questions: [LessonQuestion] = []
 
   public init(
     title: String, narrative: [Paragraph], inputs: Int, hidden: Int, words: [String],

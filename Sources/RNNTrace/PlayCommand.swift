@@ -204,9 +204,31 @@ struct PlayCommand: ParsableCommand {
         narrative[paragraph.step, default: []].append(run.text(of: paragraph))
       }
     }
-    return PlayerChapter(
+    var chapter = PlayerChapter(
       title: run.chapter.title, trace: run.trace, narrative: narrative, number: number,
       introduction: introduction, summary: run.summary().map { [$0] } ?? [],
       code: run.chapter.code)
+    chapter.questions = playerQuestions(run)
+    return chapter
+  }
+
+  /// The lesson's questions with their answers worked out from this run (an edited run's
+  /// own values, for a what-if).
+  static func playerQuestions(_ run: ChapterTrace) -> [Int: PlayerQuestion] {
+    var questions: [Int: PlayerQuestion] = [:]
+    for question in run.chapter.questions {
+      let answer: PlayerQuestion.Answer
+      switch question.answer {
+      case .number(let expression):
+        answer = .number(name: expression.source, value: Float(run.value(of: expression)))
+      case .choices(let choices):
+        answer = .choice(
+          options: choices.map { run.text(of: $0.text) }, correct: run.answer(of: choices),
+          evidence: run.evidence(for: choices))
+      }
+      questions[question.step] = PlayerQuestion(
+        prompt: run.text(of: question.prompt), answer: answer)
+    }
+    return questions
   }
 }

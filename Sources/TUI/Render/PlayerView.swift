@@ -39,7 +39,7 @@ public enum PlayerView {
     }
     if narrativeRows > 0 {
       NarrativePane.draw(
-        on: &grid, lines: state.quiz.isAsking ? [QuizLine.textHidden] : layout.narrative,
+        on: &grid, lines: QuizLine.paneLines(state, width: size.columns - 2) ?? layout.narrative,
         from: state.narrativeOffset, rows: narrativeRows,
         y: size.rows - 2 - narrativeRows,
         style: layout.noteIsEarlier ? Theme.narrativeEarlier : Theme.narrative)
@@ -94,7 +94,9 @@ public enum PlayerView {
     let width = size.columns - 2
     let step = state.eventIndex + 1
     let note = StepNote(state.chapter, step: step)
-    let narrative = NarrativePane.lines(note.paragraphs, width: width)
+    let answered = state.quiz.answered[[state.chapterIndex, state.eventIndex]]
+    let narrative = NarrativePane.lines(
+      (answered.map { [$0] } ?? []) + note.paragraphs, width: width)
     let reserved = min(
       StepNote.mostLines(state.chapter, width: width),
       Int(Double(size.rows) * maximumNarrativeShare))
