@@ -3,7 +3,7 @@ import Testing
 
 /// `/` in the real player, in tmux: the prompt, a jump, the repeat keys, the history,
 /// Esc, an unreadable search, at 80x24 and 120x40.
-@Suite(.serialized)
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct SearchEndToEndTests {
   let binary = "'" + RNNTraceBinary.url.path + "'"
 

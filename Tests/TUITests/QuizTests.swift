@@ -107,8 +107,8 @@ import Testing
     let screen = PlayerView.render(state).lines.joined(separator: "\n")
     #expect(screen.contains("Question: Will z_1[0] be positive?"))
     #expect(screen.contains("1) positive") && screen.contains("2) negative"))
-    #expect(screen.contains("» the lesson asks (above): type 1 to 2"))
-    #expect(screen.contains("your answer: ▏"))
+    #expect(screen.contains("» the lesson asks: 1) positive  2) negative"))
+    #expect(screen.contains("your answer (1 to 2): ▏"))
     guard case .choice(_, let correct, _) = question.authored?.answer else { return }
     // A number that is not a choice is refused; the right one is graded right.
     state.update(.quizInput(.character("3")))

@@ -8,12 +8,12 @@ enum QuizLine {
 
   /// `guess: z_3[1] = h_2·w_h + e_3·w_e = ?`, or what a lesson's question takes.
   static func question(_ question: QuizState.Question, event: TraceEvent) -> String {
-    if let authored = question.authored {
-      let count = authored.choiceCount
-      return count > 0
-        ? "the lesson asks (above): type 1 to \(count)"
-        : "the lesson asks (above): type a number, then Enter"
+    // The choices here too: on a small screen the text above may not reach them.
+    if case .choice(let options, _, _)? = question.authored?.answer {
+      return "the lesson asks: "
+        + options.enumerated().map { "\($0.offset + 1)) \($0.element)" }.joined(separator: "  ")
     }
+    if question.authored != nil { return "the lesson asks (above): type a number, then Enter" }
     let name =
       event.result.value.count == 1
       ? event.result.name : "\(event.result.name)[\(question.element)]"
@@ -46,12 +46,14 @@ enum QuizLine {
   static func drawPrompt(
     _ question: QuizState.Question, quizIsOn: Bool, on grid: inout CellGrid, x: Int, y: Int
   ) {
-    let label = question.authored == nil ? "your guess: " : "your answer: "
+    let count = question.authored?.choiceCount ?? 0
+    let label =
+      question.authored == nil
+      ? "your guess: " : count > 0 ? "your answer (1 to \(count)): " : "your answer: "
     let end = grid.put(label + question.typed, x: x, y: y, style: Theme.statusKey)
     let after = grid.put("▏", x: end, y: y, style: Theme.statusKey)
     let keys =
-      question.authored.map { $0.choiceCount > 0 } ?? false
-      ? "  Enter or → shows the answer" : "  Enter reveals (alone: no guess)"
+      count > 0 ? "  → shows the answer" : "  Enter reveals (alone: no guess)"
     PlayerView.putClipped(
       &grid, keys + (quizIsOn ? "  a quiz off" : "  a quiz on"), x: after, y: y,
       style: Theme.statusBar)

@@ -76,8 +76,8 @@ public struct QuizState: Sendable {
   }
 
   /// Whether the status line shows the score: the quiz is on, or a lesson's question has
-  /// been answered.
-  public var showsScore: Bool { isOn || grades.values.contains { !$0.isEmpty } }
+  /// been answered (not only passed).
+  public var showsScore: Bool { isOn || grades.values.contains { $0.contains { $0 != .passed } } }
 
   /// Whether a step can be worked out from what is on screen: every operation but the
   /// lookup of the embedding, whose row is shown beside it.
