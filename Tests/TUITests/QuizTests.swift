@@ -59,7 +59,7 @@ import Testing
     state.update(.quizInput(.right))
     #expect(state.quiz.asking == nil && state.eventIndex == 39)
     let message = try #require(state.message?.text)
-    #expect(message.contains(" │ chapter: 2 guesses"))
+    #expect(message.hasPrefix("chapter: 2 guesses"))
     #expect(message.contains("1 missed"))
   }
 

@@ -43,8 +43,9 @@ public struct QuizState: Sendable {
   var revealed: Set<[Int]> = []
   /// The grades of each chapter's guesses, by chapter index.
   public internal(set) var grades: [Int: [Grade]] = [:]
-  /// The lesson's questions answered, by `[chapter, event]`: the question and its
-  /// answer, shown above the step's text whenever the learner is at that step.
+  /// The questions answered, by `[chapter, event]`: the lesson's question and its answer,
+  /// or the quiz's guess and how far off it was, shown above the step's text whenever
+  /// the learner is at that step.
   public internal(set) var answered: [[Int]: String] = [:]
 
   public init() {}
@@ -212,11 +213,20 @@ extension PlayerState {
     quiz.asking = nil
     quiz.revealed.insert([question.chapterIndex, question.eventIndex])
     quiz.grades[chapterIndex, default: []].append(grade)
+    let key = [question.chapterIndex, question.eventIndex]
     if let authored = question.authored {
-      quiz.answered[[question.chapterIndex, question.eventIndex]] =
-        "Asked: \(authored.prompt) → \(answer)"
+      quiz.answered[key] = "Asked: \(authored.prompt) → \(answer)"
+    } else if grade != .passed {
+      // The whole of it, where a narrow status line cuts it.
+      quiz.answered[key] = "Guessed: \(answer)"
     }
-    if isAtEnd { text += " │ " + chapterSummary }
+    // At the chapter's end its summary comes first, and stands above the text too, where
+    // a narrow status line cuts it.
+    if isAtEnd {
+      text = chapterSummary + " │ " + text
+      let above = quiz.answered[key].map { $0 + ". " } ?? ""
+      quiz.answered[key] = above + "In this " + chapterSummary + "."
+    }
     message = StatusMessage(text)
   }
 
