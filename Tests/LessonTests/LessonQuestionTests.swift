@@ -144,3 +144,21 @@ struct LessonQuestionTests {
   import Glibc
   private func Foundation_tanh(_ x: Double) -> Double { Glibc.tanh(x) }
 #endif
+
+extension LessonQuestionTests {
+  /// docs/lessons.md's `questions:` example, added to its example lesson, parses and asks
+  /// what it says.
+  @Test func theDocumentedExampleParses() throws {
+    let blocks = LessonDocsTests.docs.components(separatedBy: "```yaml\n").dropFirst()
+      .map { $0.components(separatedBy: "```")[0] }
+    let example = try #require(blocks.first { $0.hasPrefix("title:") })
+    let questions = try #require(blocks.first { $0.hasPrefix("    questions:") })
+    let lesson = try LessonParser.parse(example + questions, file: "docs/lessons.md")
+    let asked = lesson.chapters[0].questions
+    #expect(asked.map(\.step) == [8, 9, 13])
+    let run = lesson.chapters[0].run()
+    guard case .choices(let choices) = asked[1].answer else { return }
+    let z2 = run.trace.events[8].result.value.scalars[0]
+    #expect(run.answer(of: choices) == (z2 > 0 ? 0 : 1))
+  }
+}

@@ -19,9 +19,11 @@ struct QuizEndToEndTests {
     #expect(!asked.screen.contains("1.4050"))
     try session.press("-l", "1.4")
     try session.press("Enter")
-    let revealed = try session.waitFor { $0.contains("e_1·w_e = 1.4050, you said 1.4") }
+    // The whole frame: the reveal above the text is drawn before the status line.
+    let revealed = try session.waitFor {
+      $0.contains("e_1·w_e = 1.4050, you said 1.4") && $0.contains("quiz 1✓ 0~ 0✗")
+    }
     #expect(revealed.matched, "\(revealed.screen)")
-    #expect(revealed.screen.contains("quiz 1✓ 0~ 0✗"))
     // G jumps to the last step, h_1 = 1.4288, and asks; Enter alone reveals.
     try session.press("G")
     #expect(try session.waitFor { $0.contains("guess: h_1") }.matched)
