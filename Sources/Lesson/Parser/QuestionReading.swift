@@ -283,13 +283,20 @@ struct TraceShapes {
     dimension = [inputs: facts.inputs, hidden: facts.hidden]
   }
 
+  /// The shape of a value of the forward pass; a single number for anything else (a
+  /// chapter's tensor is looked up by name before this is asked).
   func shape(of reference: ValueReference) -> [Int] {
     let tensor: Tensor
-    switch reference {
-    case .result(let step): tensor = events[step - 1].resultValue
-    case .operand(let step, let index): tensor = events[step - 1].operand(index).value
-    case .tensor: return [1]
+    if case .result(let step) = reference, events.indices.contains(step - 1) {
+      tensor = events[step - 1].resultValue
+    } else if case .operand(let step, let index) = reference, events.indices.contains(step - 1),
+      index < events[step - 1].operandCount
+    {
+      tensor = events[step - 1].operand(index).value
+    } else {
+      return [1]
     }
     return tensor.shape.map { dimension[$0] ?? $0 }
   }
+
 }
