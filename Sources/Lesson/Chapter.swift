@@ -34,6 +34,8 @@ public struct Chapter: Equatable, Sendable {
   /// The loss, backward pass and SGD rounds after the forward pass (`loss:`, `lr:`,
   /// `steps:`); nil for a chapter that only runs forwards.
   public let loss: ChapterLoss?
+  /// The questions the lesson asks, in the order written (one per step at most).
+  public internal(set) var questions: [LessonQuestion] = []
 
   public init(
     title: String, narrative: [Paragraph], inputs: Int, hidden: Int, words: [String],

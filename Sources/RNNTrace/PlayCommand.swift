@@ -22,7 +22,8 @@ struct PlayCommand: ParsableCommand {
       trace as JSON Lines into the current directory, r start and stop recording the \
       session as an asciicast (.cast) there, / search for a step (tanh, word over, \
       t 4, h[0] < 0, sign h[0], |h| > 0.9) and > or < its next or previous match, a the quiz \
-      (guess each result before it shows), Esc \
+      (guess each result before it shows; the lesson's own questions are asked with the \
+      quiz on or off, and a off stops them too), Esc \
       close a box, q quit; ?: every key, the legend and a glossary.
 
       Where standard input or output is not a terminal, or TERM=dumb, or curses \
@@ -256,6 +257,27 @@ struct PlayCommand: ParsableCommand {
       introduction: introduction, summary: run.summary().map { [$0] } ?? [],
       code: run.chapter.code)
     chapter.training = run.training?.run
+    chapter.questions = playerQuestions(run)
     return chapter
+  }
+
+  /// The lesson's questions with their answers worked out from this run (an edited run's
+  /// own values, for a what-if).
+  static func playerQuestions(_ run: ChapterTrace) -> [Int: PlayerQuestion] {
+    var questions: [Int: PlayerQuestion] = [:]
+    for question in run.chapter.questions {
+      let answer: PlayerQuestion.Answer
+      switch question.answer {
+      case .number(let expression):
+        answer = .number(name: expression.source, value: Float(run.value(of: expression)))
+      case .choices(let choices):
+        answer = .choice(
+          options: choices.map { run.text(of: $0.text) }, correct: run.answer(of: choices),
+          evidence: run.evidence(for: choices))
+      }
+      questions[question.step] = PlayerQuestion(
+        prompt: run.text(of: question.prompt), answer: answer)
+    }
+    return questions
   }
 }

@@ -43,6 +43,8 @@ public struct PlayerChapter: Sendable {
   public var summary: [String]
   /// The lesson's code that computes each step (1-based), where the lesson gives it.
   public var code: [Int: String]
+  /// The lesson's questions, by the step (1-based) they are asked at.
+  public var questions: [Int: PlayerQuestion] = [:]
   /// Rounds of training that follow this chapter's single traced round (`play --loss
   /// --steps N`, a lesson chapter with `steps:`): its SGD update and loss curve; nil when
   /// the chapter does not train.

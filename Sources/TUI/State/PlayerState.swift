@@ -56,6 +56,8 @@ public struct PlayerState: Sendable {
     self.size = size
     self.canExport = canExport
     self.canRecord = canRecord
+    // A lesson's question at the first step is asked as soon as the chapter opens.
+    askIfQuizzing()
   }
 
   public var chapter: PlayerChapter { content.chapters[chapterIndex] }
