@@ -28,7 +28,9 @@ let package = Package(
     .target(
       name: "Lesson",
       dependencies: ["Model", .product(name: "Yams", package: "Yams")],
-      resources: [.embedInCode("Bundled/rnn-pytorch.yaml")]
+      resources: [
+        .embedInCode("Bundled/rnn-pytorch.yaml"), .embedInCode("Bundled/rnn-learning.yaml"),
+      ]
     ),
     // Trace logs: the encoders (JSON Lines, CSV, Chrome), the reader, the verifier, and
     // the byte buffers and float formatting they share.

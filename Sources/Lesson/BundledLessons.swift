@@ -25,7 +25,10 @@ public enum BundledLessons {
   public static let all: [Entry] = [
     Entry(
       name: "rnn-pytorch", fileName: "lessons/rnn-pytorch.yaml",
-      text: String(decoding: PackageResources.rnn_pytorch_yaml, as: UTF8.self))
+      text: String(decoding: PackageResources.rnn_pytorch_yaml, as: UTF8.self)),
+    Entry(
+      name: "rnn-learning", fileName: "lessons/rnn-learning.yaml",
+      text: String(decoding: PackageResources.rnn_learning_yaml, as: UTF8.self)),
   ]
 
   /// The lesson `rnntrace` opens when given none.

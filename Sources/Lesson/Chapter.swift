@@ -31,12 +31,17 @@ public struct Chapter: Equatable, Sendable {
   public let code: [Int: String]
   /// What the chapter showed, in a few sentences, for its last step.
   public let summary: NarrativeText?
+  /// The loss, backward pass and SGD rounds after the forward pass (`loss:`, `lr:`,
+  /// `steps:`); nil for a chapter that only runs forwards.
+  public let loss: ChapterLoss?
+  /// The questions the lesson asks, in the order written (one per step at most).
+  public internal(set) var questions: [LessonQuestion] = []
 
   public init(
     title: String, narrative: [Paragraph], inputs: Int, hidden: Int, words: [String],
     vocabulary: [String], random: [SeededDraws], literals: [NamedTensor],
     embedding: TensorExpression, h0: TensorExpression, cell: CellRecipe, stepCount: Int,
-    code: [Int: String] = [:], summary: NarrativeText? = nil
+    code: [Int: String] = [:], summary: NarrativeText? = nil, loss: ChapterLoss? = nil
   ) {
     self.title = title
     self.narrative = narrative
@@ -52,6 +57,7 @@ public struct Chapter: Equatable, Sendable {
     self.stepCount = stepCount
     self.code = code
     self.summary = summary
+    self.loss = loss
   }
 
   public var variant: Variant { cell.variant }
@@ -83,14 +89,84 @@ public struct Chapter: Equatable, Sendable {
       kernels: kernels)
   }
 
-  /// Builds the model, runs it over the sentence and records every operation.
+  /// Builds the model, runs it over the sentence and records every operation; with a
+  /// loss (the chapter's own, or `loss` in its place), goes on to the loss and the
+  /// backward pass of one round, and runs the SGD rounds `loss.rounds` asks for.
+  ///
+  /// The chapter must be able to take the loss (`lossRefusal` is nil). The backward pass
+  /// follows PyTorch's AMD arithmetic, so a chapter with a loss computes with it whatever
+  /// `kernels` says.
   public func run(
-    kernel: TorchGenerator.Kernel = .platformDefault, kernels: KernelFamily = .amd
+    kernel: TorchGenerator.Kernel = .platformDefault, kernels: KernelFamily = .amd,
+    loss: ChapterLoss? = nil
   ) -> ChapterTrace {
-    let named = tensors(kernel: kernel)
+    guard let loss = loss ?? self.loss else {
+      let named = tensors(kernel: kernel)
+      let model = makeModel(
+        from: Dictionary(named.map { ($0.name, $0.value) }) { a, _ in a }, kernels: kernels)
+      return ChapterTrace(chapter: self, tensors: named, trace: model.trace(words))
+    }
+    precondition(lossRefusal == nil, "the chapter cannot take a loss: \(lossRefusal!)")
+    let (named, head) = tensorsAndHead(kernel: kernel)
     let model = makeModel(
-      from: Dictionary(named.map { ($0.name, $0.value) }) { a, _ in a }, kernels: kernels)
-    return ChapterTrace(chapter: self, tensors: named, trace: model.trace(words))
+      from: Dictionary(named.map { ($0.name, $0.value) }) { a, _ in a }, kernels: .amd)
+    let learner: Learner
+    do {
+      learner = try Learner(model: model, head: head, words: words, loss: loss.kind)
+    } catch {
+      preconditionFailure("a checked chapter failed to make its learner: \(error)")
+    }
+    var run = RNNRun(model: model, listener: TraceRecorder())
+    for word in words { _ = run.read(word) }
+    var tracer = Tracer(listener: run.tracer.listener, step: run.tracer.step)
+    _ = learner.backward(trace: &tracer)
+    let trace = Trace(model: model, words: words, events: tracer.listener.events)
+    let training = loss.rounds.map {
+      TrainingRun(learner, rounds: $0, learningRate: loss.learningRate)
+    }
+    let headTensors = [
+      NamedTensor("head.weight", head.weight), NamedTensor("head.bias", head.bias),
+    ]
+    return ChapterTrace(
+      chapter: self, tensors: named + headTensors, trace: trace,
+      training: ChapterTrace.Training(loss: loss, learner: learner, run: training))
+  }
+
+  /// Why the chapter cannot go on to a loss, or nil if it can: its variant has no
+  /// backward pass yet, it has fewer than two words, or it draws nothing to draw a head
+  /// after.
+  public var lossRefusal: String? {
+    if !variant.hasBackwardPass {
+      let trainable = Variant.trainable.map(\.rawValue)
+      return "its variant, \(variant.rawValue), has no backward pass yet ("
+        + trainable.dropLast().joined(separator: ", ") + " and \(trainable.last!) have one)"
+    }
+    if words.count < 2 {
+      return
+        "a next-word loss needs at least two words, one to read and one to predict; it has \(words.count)"
+    }
+    if random.isEmpty {
+      return
+        "the prediction head is drawn next from the chapter's last `random:` group, and it has none"
+    }
+    return nil
+  }
+
+  /// The chapter's tensors and its prediction head, `nn.Linear(hidden, V)` drawn next from
+  /// the stream its last draw group leaves, as `rnntrace train` draws the head after the
+  /// model.
+  public func tensorsAndHead(kernel: TorchGenerator.Kernel = .platformDefault)
+    -> (tensors: [NamedTensor], head: PredictionHead)
+  {
+    precondition(!random.isEmpty, "a head is drawn after the chapter's draws")
+    var named: [NamedTensor] = []
+    var generator = TorchGenerator(seed: 0, kernel: kernel)
+    for group in random {
+      generator = TorchGenerator(seed: group.seed, kernel: kernel)
+      named += group.run(on: &generator)
+    }
+    let head = PredictionHead.draw(hidden: hidden, vocabulary: vocabulary.count, from: &generator)
+    return (named + literals, head)
   }
 
   private func makeModel(from tensors: [String: Tensor], kernels: KernelFamily) -> RNNModel {

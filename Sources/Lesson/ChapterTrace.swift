@@ -7,11 +7,26 @@ public struct ChapterTrace: Sendable {
   /// The tensors the chapter names, in the order defined.
   public let tensors: [NamedTensor]
   public let trace: Trace
+  /// The loss of a chapter that has one: the learner the traced round started from, and
+  /// the SGD rounds when the chapter runs them.
+  public let training: Training?
 
-  public init(chapter: Chapter, tensors: [NamedTensor], trace: Trace) {
+  /// What a chapter with a loss computed past its trace.
+  public struct Training: Sendable {
+    public let loss: ChapterLoss
+    /// The model and its head as drawn, before any update: the traced round's.
+    public let learner: Learner
+    /// The rounds of `loss.rounds`, or nil for the traced round alone.
+    public let run: TrainingRun?
+
+    public var head: PredictionHead { learner.head }
+  }
+
+  public init(chapter: Chapter, tensors: [NamedTensor], trace: Trace, training: Training? = nil) {
     self.chapter = chapter
     self.tensors = tensors
     self.trace = trace
+    self.training = training
   }
 
   /// The value a placeholder stands for. The parser has checked that it exists.
@@ -26,17 +41,68 @@ public struct ChapterTrace: Sendable {
       return trace.events[step - 1].result.value
     case .operand(let step, let index):
       return trace.events[step - 1].operands[index].value
+    case .norm(let inner):
+      let v = value(inner).scalars
+      return Tensor(shape: [1], scalars: [v.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()])
+    case .loss(.updated(let name)):
+      guard let update = training?.run?.firstUpdate.first(where: { $0.name == name }) else {
+        preconditionFailure("lesson value updated \(name) was validated but is missing")
+      }
+      return update.after
+    case .loss(let value):
+      guard let number = number(value) else {
+        preconditionFailure("lesson value \(value) was validated but is missing")
+      }
+      return Tensor(shape: [1], scalars: [number])
+    }
+  }
+
+  /// A placeholder's text: a tensor in prose, or a chapter's predictions in words.
+  public func describe(_ reference: ValueReference, format: ValueFormat = ValueFormat()) -> String {
+    guard case .loss(let value) = reference else { return format.prose(self.value(reference)) }
+    let learner = training.flatMap { value.needsRounds ? $0.run?.learner : $0.learner }
+    switch value {
+    case .learningRate:
+      return training.map { "\($0.loss.learningRate)" } ?? ""
+    case .rounds:
+      return "\(training?.loss.rounds ?? 1)"
+    case .predictions:
+      guard let learner else { return "" }
+      return Predictions(learner).items.map {
+        "\($0.read) → \($0.guess)" + ($0.guess == $0.truth ? " (right)" : " (not \($0.truth))")
+      }.joined(separator: ", ")
+    case .right:
+      guard let learner else { return "" }
+      let items = Predictions(learner).items
+      return "\(items.count { $0.guess == $0.truth }) of \(items.count)"
+    default:
+      return format.prose(self.value(reference))
+    }
+  }
+
+  private func number(_ value: LossValue) -> Float? {
+    guard let training else { return nil }
+    switch value {
+    case .round(let k): return training.run.map { $0.losses[k - 1] }
+    case .lossAfter: return training.run?.lossAfter
+    case .updated: return nil
+    case .probability(let position, let after):
+      guard let learner = after ? training.run?.learner : training.learner else { return nil }
+      return Predictions(learner).items[position - 1].probability
+    case .learningRate: return Float(training.loss.learningRate)
+    case .rounds: return Float(training.loss.rounds ?? 1)
+    case .predictions, .right: return nil
     }
   }
 
   /// A paragraph's text with its values filled in, each on one line as `format` writes
   /// it (`1.4288`, `[[-0.7056, 0.6741, …]]`).
   public func text(of paragraph: Paragraph, format: ValueFormat = ValueFormat()) -> String {
-    paragraph.text.rendered { format.prose(value($0)) }
+    paragraph.text.rendered { describe($0, format: format) }
   }
 
   /// The chapter's summary with its values filled in, or nil if it has none.
   public func summary(format: ValueFormat = ValueFormat()) -> String? {
-    chapter.summary?.rendered { format.prose(value($0)) }
+    chapter.summary?.rendered { describe($0, format: format) }
   }
 }

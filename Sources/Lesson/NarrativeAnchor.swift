@@ -10,8 +10,13 @@ public enum NarrativeAnchor: Equatable, Sendable {
   /// A step of the trace, from 1.
   case step(Int)
   /// Time step `t` (word `t`, from 1); with an operation, that operation of that word,
-  /// otherwise the word's first operation (its embedding lookup).
-  case time(Int, operation: Operation?)
+  /// otherwise the word's first operation (its embedding lookup); in the backward pass,
+  /// the first such step of the backward pass.
+  case time(Int, operation: Operation?, pass: Pass = .forward)
+  /// The step that computes the loss L (a chapter with `loss:`).
+  case loss
+  /// The first step of the backward pass (a chapter with `loss:`).
+  case backward
   /// The last operation of the chapter.
   case end
 }

@@ -39,6 +39,12 @@ public struct SeededDraws: Equatable, Sendable {
   /// Seeds a fresh generator and makes every draw, returning the named results.
   public func run(kernel: TorchGenerator.Kernel = .platformDefault) -> [NamedTensor] {
     var generator = TorchGenerator(seed: seed, kernel: kernel)
+    return run(on: &generator)
+  }
+
+  /// Makes every draw on `generator`, seeded with `seed`, and leaves it where the last
+  /// draw left it (for what is drawn next from the same stream: a prediction head).
+  func run(on generator: inout TorchGenerator) -> [NamedTensor] {
     for draw in replayed { _ = draw.draw(from: &generator) }
     var out: [NamedTensor] = []
     for draw in draws { out += draw.draw(from: &generator) }

@@ -61,6 +61,12 @@ struct EditOptions: ParsableArguments {
       )
     }
     let chapter = loaded.lesson.chapters[number - 1]
+    if chapter.loss != nil {
+      throw CommandError(
+        .usage,
+        "--set: chapter \(number) of \(loaded.file) goes on to a loss, and what-if edits are not applied to the backward pass yet; use --set on a chapter without one"
+      )
+    }
     let original = chapter.run(kernel: kernel, kernels: kernels)
     let (edited, applied) = try apply(to: original.trace.model)
     let run = ChapterTrace(

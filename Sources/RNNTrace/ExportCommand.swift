@@ -34,12 +34,16 @@ struct ExportCommand: ParsableCommand {
       the loss events (one per counted position, then the total) follow the forward \
       events, then the backward pass of one round, from the loss back to every \
       parameter, each event marked "pass":"backward" (CSV: a pass column; Chrome: a \
-      backward track). An ad-hoc model only; its words are held in memory.
+      backward track). An ad-hoc model, or a lesson's chapter (its head drawn next \
+      from the chapter's stream; a chapter with its own loss: exports it without \
+      --loss); its words are held in memory.
 
       Examples:
         rnntrace export -o trace.jsonl
         rnntrace export --loss next-word -o learn.jsonl   (with the backward pass)
         rnntrace export --chapter 2 -o chapter2.csv     (the lesson's chapter 2)
+        rnntrace export --chapter 5 --loss last-word -o ch5-learn.jsonl
+        rnntrace export --lesson rnn-learning --chapter 2 -o gradient.jsonl
         rnntrace export --seed 7 --sentence "to be or not to be" -o trace.csv
         rnntrace export --sentence-file book.txt -o book.json   (for Perfetto)
         rnntrace export --hidden 1 | jq -c 'select(.op == "hidden_state")'
@@ -88,7 +92,9 @@ struct ExportCommand: ParsableCommand {
     }
     let source = try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: false)
     var chapter: (title: String, chapter: Chapter)?
-    if case .lesson(let loaded) = source {
+    var round: LossRound?
+    if case .lesson(let found) = source {
+      let loaded = try found.adding(loss: loss, kernels: model.kernelsChoice)
       guard let number = loaded.only ?? (loaded.lesson.chapters.count == 1 ? 1 : nil) else {
         throw CommandError(
           .usage,
@@ -96,15 +102,11 @@ struct ExportCommand: ParsableCommand {
         )
       }
       chapter = (loaded.title(of: number), loaded.lesson.chapters[number - 1])
-    }
-    if loss != nil && chapter != nil {
-      throw CommandError(
-        .usage,
-        "--loss: a lesson's chapter has no prediction head to score the next word; use --loss with model options (an ad-hoc model, as 'rnntrace train' draws it)"
-      )
-    }
-    var round: LossRound?
-    if let loss {
+      if try loaded.loss(of: number) != nil {
+        if !edits.isEmpty { throw CommandError(.usage, LossRound.withEdits) }
+        round = LossRound(loaded.run(number, kernel: model.rngKernel, kernels: model.kernels))
+      }
+    } else if let loss {
       // Checked before the output is opened, like every usage error.
       round = try LossRound(model, words: try model.wordSource().all(), loss: loss)
     }
@@ -112,7 +114,9 @@ struct ExportCommand: ParsableCommand {
     let file = try OutputFile.open(output)
     do {
       if let round {
-        try write(round, source: "ad-hoc model", seed: model.seed, to: file)
+        try write(
+          round, source: chapter?.title ?? "ad-hoc model", seed: chapter == nil ? model.seed : nil,
+          to: file)
       } else if let chapter {
         let (built, applied) = try edits.apply(
           to: chapter.chapter.makeModel(kernel: model.rngKernel, kernels: model.kernels))

@@ -37,12 +37,23 @@ enum HeaderClaims {
       return "\(claim), but its variant, sizes or words are not that chapter's"
     }
     var first: String?
+    if header.loss != nil, chapter.lossRefusal != nil {
+      return "\(claim), but that chapter cannot go on to a loss"
+    }
     for kernel in kernels {
       let built = chapter.makeModel(kernel: kernel)
       guard built.vocabulary == header.vocabulary else {
         return "\(claim), but its vocabulary is not that chapter's"
       }
-      guard let difference = difference(header.parameters, built.parameters) else { return nil }
+      var parameters = built.parameters
+      if header.loss != nil {
+        // A chapter's head is drawn next from the stream its last draw group leaves.
+        let head = chapter.tensorsAndHead(kernel: kernel).head
+        parameters += [
+          NamedTensor("head.weight", head.weight), NamedTensor("head.bias", head.bias),
+        ]
+      }
+      guard let difference = difference(header.parameters, parameters) else { return nil }
       first = first ?? difference
     }
     return "\(claim), but its parameters are not that chapter's recipe: \(first ?? "")"

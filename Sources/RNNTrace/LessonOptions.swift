@@ -98,12 +98,58 @@ struct LoadedLesson {
   let file: String
   /// The one chapter asked for (from 1), or nil for all.
   let only: Int?
+  /// `--loss`: the loss every chapter shown goes on to (a chapter with its own `loss:`
+  /// keeps it, and must agree); set through `adding(loss:kernels:)`, which checks it.
+  private(set) var lossOption: LossKind? = nil
 
   /// The chapters to show, with their numbers (from 1).
   var chapters: [(number: Int, chapter: Chapter)] {
     let all = Array(zip(1..., lesson.chapters))
     guard let only else { return all.map { ($0.0, $0.1) } }
     return [(only, lesson.chapters[only - 1])]
+  }
+
+  /// The lesson with `--loss` added to the chapters shown, or a usage error naming the
+  /// chapter that cannot take it. Any loss (the chapters' own too) needs the AMD
+  /// arithmetic the backward pass follows.
+  func adding(loss: LossKind?, kernels: KernelsChoice) throws -> LoadedLesson {
+    var copy = self
+    copy.lossOption = loss
+    let anyLoss = try chapters.contains { try copy.loss(of: $0.number) != nil }
+    if anyLoss && kernels == .intelAVX512 {
+      throw CommandError(
+        .usage,
+        "--kernels: the backward pass (\(loss.map { "--loss \($0.rawValue)" } ?? "the loss of \(file)")) follows PyTorch on AMD processors only; use --kernels amd or auto"
+      )
+    }
+    return copy
+  }
+
+  /// The loss chapter `number` runs with: its own, or `--loss`; nil for none.
+  func loss(of number: Int) throws -> ChapterLoss? {
+    let chapter = lesson.chapters[number - 1]
+    guard let option = lossOption else { return chapter.loss }
+    if let own = chapter.loss {
+      guard own.kind == option else {
+        throw CommandError(
+          .usage,
+          "--loss \(option.rawValue): chapter \(number) of \(file) has its own loss, \(own.kind.rawValue), which its narrative follows; use --loss \(own.kind.rawValue) or leave --loss out"
+        )
+      }
+      return own
+    }
+    if let refusal = chapter.lossRefusal {
+      throw CommandError(
+        .usage, "--loss: chapter \(number) of \(file) cannot go on to a loss: \(refusal)")
+    }
+    return ChapterLoss(kind: option)
+  }
+
+  /// Chapter `number` run: its forward pass, and its loss, backward pass and SGD rounds
+  /// when it has them (`adding(loss:kernels:)` has checked they can be).
+  func run(_ number: Int, kernel: TorchGenerator.Kernel, kernels: KernelFamily) -> ChapterTrace {
+    let loss = try? self.loss(of: number)
+    return lesson.chapters[number - 1].run(kernel: kernel, kernels: kernels, loss: loss ?? nil)
   }
 
   /// "RNN Pytorch — chapter 2: A sentence, word after word"

@@ -14,8 +14,17 @@ struct LessonsCommand: ParsableCommand {
       Examples:
         rnntrace lessons
         rnntrace print --lesson rnn-pytorch --chapter 2
+        rnntrace play --lesson rnn-learning
         rnntrace print --lesson my-lesson.yaml
       """)
+
+  /// "; next-word loss, 300 SGD rounds at lr 0.5" for a chapter that learns.
+  static func lossNote(_ loss: ChapterLoss?) -> String {
+    guard let loss else { return "" }
+    guard let rounds = loss.rounds else { return "; \(loss.kind.rawValue) loss" }
+    return
+      "; \(loss.kind.rawValue) loss, \(rounds) SGD round\(rounds == 1 ? "" : "s") at lr \(loss.learningRate)"
+  }
 
   func run() throws {
     for entry in BundledLessons.all {
@@ -28,7 +37,7 @@ struct LessonsCommand: ParsableCommand {
       try StandardOutput.line("\(entry.name)  \(lesson.title)  (\(entry.fileName))")
       for (number, chapter) in zip(1..., lesson.chapters) {
         try StandardOutput.line(
-          "  \(number). \(chapter.title)  [\(chapter.variant.rawValue), inputs \(chapter.inputs), hidden \(chapter.hidden), \(chapter.words.count) word\(chapter.words.count == 1 ? "" : "s")]"
+          "  \(number). \(chapter.title)  [\(chapter.variant.rawValue), inputs \(chapter.inputs), hidden \(chapter.hidden), \(chapter.words.count) word\(chapter.words.count == 1 ? "" : "s")\(Self.lossNote(chapter.loss))]"
         )
       }
     }

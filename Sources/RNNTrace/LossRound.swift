@@ -1,3 +1,4 @@
+import Lesson
 import Model
 
 /// One round of forward, loss and backward of an ad-hoc model with its prediction head,
@@ -42,9 +43,19 @@ struct LossRound {
     head = built.head
   }
 
-  /// Why `--loss` cannot go with a lesson's chapter or `--weights`.
+  /// A lesson chapter's round: its model and the head drawn after it.
+  init(_ run: ChapterTrace) {
+    guard let training = run.training else {
+      preconditionFailure("a chapter's round needs the chapter's loss")
+    }
+    model = run.trace.model
+    head = training.head
+    learner = training.learner
+  }
+
+  /// Why `--loss` cannot go with `--weights`.
   static let withoutHead =
-    "--loss: only an ad-hoc model has a prediction head to score the next word (drawn as 'rnntrace train' draws it); use --loss with model options, not a lesson's chapter or --weights"
+    "--loss: a model from --weights has no prediction head to score the next word; use --loss with model options or a lesson's chapter (each drawn with its head as 'rnntrace train' draws it)"
 
   /// Why `--loss` cannot go with `--set` yet.
   static let withEdits =

@@ -22,7 +22,8 @@ struct PlayCommand: ParsableCommand {
       trace as JSON Lines into the current directory, r start and stop recording the \
       session as an asciicast (.cast) there, / search for a step (tanh, word over, \
       t 4, h[0] < 0, sign h[0], |h| > 0.9) and > or < its next or previous match, a the quiz \
-      (guess each result before it shows), Esc \
+      (guess each result before it shows; the lesson's own questions are asked with the \
+      quiz on or off, and a off stops them too), Esc \
       close a box, q quit; ?: every key, the legend and a glossary.
 
       Where standard input or output is not a terminal, or TERM=dumb, or curses \
@@ -35,6 +36,9 @@ struct PlayCommand: ParsableCommand {
         rnntrace play --lesson my-lesson.yaml
         rnntrace play --variant raw-tanh --hidden 3 --sentence "to be or not"
         rnntrace play --loss last-word   (on to the loss and back through time)
+        rnntrace play --loss next-word --steps 50   (the update, a loss curve)
+        rnntrace play --chapter 5 --loss next-word   (chapter 5, then its loss)
+        rnntrace play --lesson rnn-learning   (how the RNN learns)
         rnntrace play --chapter 1 --set 'h0[0,0]=0.5'   (what if h_0 were 0.5)
         rnntrace play --quiz --chapter 2   (guess each result first)
         rnntrace play --weights m.safetensors --vocab vocab.txt --sentence "the dog"
@@ -51,6 +55,23 @@ struct PlayCommand: ParsableCommand {
     help: ArgumentHelp(
       "Go on to the loss and one backward pass: next-word or last-word.", valueName: "loss"))
   var loss: LossKind?
+
+  @Option(
+    name: .customLong("lr"), parsing: .unconditional,
+    help: ArgumentHelp(
+      "With --loss: the learning rate of the SGD update, as train takes it (default: 0.1).",
+      valueName: "rate"),
+    transform: { try TrainingOptions.parseRate($0) })
+  var learningRate: Double?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "With --loss: rounds of training after the traced one, for the loss curve, as train takes them (1 … \(TrainingOptions.maxSteps); default: 1).",
+      valueName: "n"),
+    transform: { try TrainingOptions.parseSteps($0) })
+  var steps: Int?
+
   @OptionGroup(title: "What-if") var edits: EditOptions
 
   @Flag(
@@ -64,7 +85,22 @@ struct PlayCommand: ParsableCommand {
     if loss != nil && !edits.isEmpty {
       throw CommandError(.usage, LossRound.withEdits)
     }
-    if let loss {
+    if loss != nil && weights.isGiven {
+      throw CommandError(.usage, LossRound.withoutHead)
+    }
+    if loss == nil, learningRate != nil || steps != nil {
+      throw CommandError(
+        .usage,
+        "\(steps != nil ? "--steps" : "--lr"): training needs a loss to follow; add --loss next-word or --loss last-word"
+      )
+    }
+    if lesson.isGiven, learningRate != nil || steps != nil {
+      throw CommandError(
+        .usage,
+        "\(steps != nil ? "--steps" : "--lr"): a lesson's chapter trains as its lesson says (steps:, lr:); use --lr and --steps with an ad-hoc model"
+      )
+    }
+    if let loss, !lesson.isGiven {
       try playWithLoss(loss)
       return
     }
@@ -85,20 +121,20 @@ struct PlayCommand: ParsableCommand {
       return
     }
     switch try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: true) {
-    case .lesson(let loaded):
+    case .lesson(let found):
+      let loaded = try found.adding(loss: loss, kernels: model.kernelsChoice)
       let whatIf =
         edits.isEmpty
         ? nil : try edits.chapter(of: loaded, kernel: model.rngKernel, kernels: model.kernels)
       let banner = whatIf.map {
         "what-if: \(EditOptions.banner($0.applied, from: "chapter \($0.number) as the lesson has it"))"
       }
-      let chapters = loaded.chapters.map { number, chapter in
-        if let whatIf, whatIf.number == number {
-          return Self.playerChapter(whatIf.run, number: number)
-        }
-        return Self.playerChapter(
-          chapter.run(kernel: model.rngKernel, kernels: model.kernels), number: number)
+      let runs = loaded.chapters.map { number, _ in
+        if let whatIf, whatIf.number == number { return whatIf.run }
+        return loaded.run(number, kernel: model.rngKernel, kernels: model.kernels)
       }
+      let chapters = zip(loaded.chapters, runs).map { Self.playerChapter($1, number: $0.number) }
+      let heads = runs.map { run in run.training.map { ($0.head, $0.loss.kind) } }
       // A what-if says so first, where the header does not cut it off; the chapter's
       // title, after it, says what it was edited from.
       let content = PlayerContent(
@@ -112,7 +148,7 @@ struct PlayCommand: ParsableCommand {
           return try TraceExporter.export(
             trace, title: "\(banner), \(title)", edits: whatIf.applied)
         }
-        return try TraceExporter.export(trace, title: title)
+        return try TraceExporter.export(trace, title: title, loss: heads[chapter])
       })
       configuration.quiz = quiz
       configuration.record = { trace in
@@ -228,23 +264,35 @@ struct PlayCommand: ParsableCommand {
   /// An ad-hoc model's round: the forward pass, the loss, then the backward pass, each
   /// backward operation a step with the gradient flow ‖dL/dh_t‖ beside it.
   private func playWithLoss(_ loss: LossKind) throws {
-    if lesson.isGiven || weights.isGiven {
-      throw CommandError(
-        .usage,
-        "--loss: a lesson's chapter has no prediction head to score the next word; use --loss with model options (an ad-hoc model, as 'rnntrace train' draws it)"
-      )
-    }
     let round = try LossRound(model, words: try model.wordSource().all(), loss: loss)
     let (trace, _) = round.trace()
-    let title = model.walkthroughTitle + "; \(loss.rawValue) loss, one round"
+    let rounds = steps ?? 1
+    let rate = learningRate ?? 0.1
+    let title =
+      model.walkthroughTitle + "; \(loss.rawValue) loss, "
+      + (rounds == 1 ? "one round" : "\(rounds) rounds, lr \(rate)")
     let seed = model.seed
     let head = round.head
+    // The traced round is the first of the run: its update and the loss curve follow it.
+    let progress = ProgressDisplay.standardError(
+      "play", unit: "rounds", total: rounds, quiet: false, stride: 1)
+    let training = TrainingRun(round.learner, rounds: rounds, learningRate: rate) {
+      progress.update($0)
+    }
+    progress.finish()
+    var chapter = PlayerChapter(title: "", trace: trace)
+    chapter.training = training
+    let shown = steps.map { _ in training }
     try Self.play(
-      PlayerContent(title: title, trace: trace), title: title,
+      PlayerContent(title: title, chapters: [chapter]), title: title,
       export: { try TraceExporter.export($0, title: title, seed: seed, loss: (head, loss)) },
       plainText: {
         var text = ""
         WalkthroughText(format: ValueFormat()).write(trace, title: title, to: &text)
+        // Asked for rounds, the walkthrough ends with them as train prints them.
+        if let shown {
+          text += "\n" + TrainingOutput(result: shown, title: title).table()
+        }
         try StandardOutput.write(text)
       })
   }
@@ -276,9 +324,32 @@ struct PlayCommand: ParsableCommand {
         narrative[paragraph.step, default: []].append(run.text(of: paragraph))
       }
     }
-    return PlayerChapter(
+    var chapter = PlayerChapter(
       title: run.chapter.title, trace: run.trace, narrative: narrative, number: number,
       introduction: introduction, summary: run.summary().map { [$0] } ?? [],
       code: run.chapter.code)
+    chapter.training = run.training?.run
+    chapter.questions = playerQuestions(run)
+    return chapter
+  }
+
+  /// The lesson's questions with their answers worked out from this run (an edited run's
+  /// own values, for a what-if).
+  static func playerQuestions(_ run: ChapterTrace) -> [Int: PlayerQuestion] {
+    var questions: [Int: PlayerQuestion] = [:]
+    for question in run.chapter.questions {
+      let answer: PlayerQuestion.Answer
+      switch question.answer {
+      case .number(let expression):
+        answer = .number(name: expression.source, value: Float(run.value(of: expression)))
+      case .choices(let choices):
+        answer = .choice(
+          options: choices.map { run.text(of: $0.text) }, correct: run.answer(of: choices),
+          evidence: run.evidence(for: choices))
+      }
+      questions[question.step] = PlayerQuestion(
+        prompt: run.text(of: question.prompt), answer: answer)
+    }
+    return questions
   }
 }

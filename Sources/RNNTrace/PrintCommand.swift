@@ -15,15 +15,19 @@ struct PrintCommand: ParsableCommand {
       With no model options it prints the bundled lesson, narrative and trace, \
       chapter by chapter; model options print an ad-hoc model instead.
 
-      --loss next-word|last-word goes on past the words of an ad-hoc model: the \
-      prediction head's scores and the loss, then the backward pass of one round, \
-      step by step from the loss back to the first word, and the gradient flow \
-      ‖dL/dh_t‖ for every t.
+      --loss next-word|last-word goes on past the words: the prediction head's \
+      scores and the loss, then the backward pass of one round, step by step from \
+      the loss back to the first word, and the gradient flow ‖dL/dh_t‖ for every t. \
+      With no lesson options it takes an ad-hoc model; with --lesson or --chapter, \
+      the lesson's chapters, their head drawn next from each chapter's stream. A \
+      chapter with steps: (the bundled rnn-learning) prints its rounds of SGD too.
 
       Examples:
         rnntrace print                         the whole lesson
         rnntrace print --loss last-word        the backward pass of one round
         rnntrace print --chapter 2             its second chapter
+        rnntrace print --chapter 5 --loss next-word   chapter 5 goes on to the loss
+        rnntrace print --lesson rnn-learning   how the RNN learns
         rnntrace print --lesson my-lesson.yaml
         rnntrace print --variant raw-tanh --hidden 1 --seed 3 | less
         rnntrace print --precision 8 --sentence "to be or not to be"
@@ -55,14 +59,11 @@ struct PrintCommand: ParsableCommand {
     if loss != nil && !edits.isEmpty {
       throw CommandError(.usage, LossRound.withEdits)
     }
-    if let loss {
-      // An ad-hoc model, even with no model options: a lesson's chapter has no head.
-      if lesson.isGiven || weights.isGiven {
-        throw CommandError(
-          .usage,
-          "--loss: a lesson's chapter has no prediction head to score the next word; use --loss with model options (an ad-hoc model, as 'rnntrace train' draws it)"
-        )
-      }
+    if loss != nil && weights.isGiven {
+      throw CommandError(.usage, LossRound.withoutHead)
+    }
+    if let loss, !lesson.isGiven {
+      // An ad-hoc model, even with no model options: --lesson or --chapter asks for one.
       let round = try LossRound(model, words: try model.wordSource().all(), loss: loss)
       let (trace, _) = round.trace()
       WalkthroughText(format: format).write(
@@ -82,9 +83,10 @@ struct PrintCommand: ParsableCommand {
       }
       return
     }
-    if case .lesson(let loaded) = try WalkthroughSource.resolve(
+    if case .lesson(let found) = try WalkthroughSource.resolve(
       model: model, lesson: lesson, preferLesson: true)
     {
+      let loaded = try found.adding(loss: loss, kernels: model.kernelsChoice)
       var lessonText = LessonText(format: format, kernel: model.rngKernel, kernels: model.kernels)
       if !edits.isEmpty {
         let (number, run, applied) = try edits.chapter(

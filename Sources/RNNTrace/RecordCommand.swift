@@ -144,10 +144,11 @@ struct RecordCommand: ParsableCommand {
   /// What is recorded, as the player would play it, and its title.
   private func walkthrough() throws -> (PlayerContent, String) {
     switch try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: true) {
-    case .lesson(let loaded):
-      let chapters = loaded.chapters.map { number, chapter in
+    case .lesson(let found):
+      let loaded = try found.adding(loss: nil, kernels: model.kernelsChoice)
+      let chapters = loaded.chapters.map { number, _ in
         PlayCommand.playerChapter(
-          chapter.run(kernel: model.rngKernel, kernels: model.kernels), number: number)
+          loaded.run(number, kernel: model.rngKernel, kernels: model.kernels), number: number)
       }
       let title = loaded.only.map(loaded.title(of:)) ?? loaded.lesson.title
       return (

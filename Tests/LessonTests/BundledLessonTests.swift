@@ -13,7 +13,7 @@ struct BundledLessonTests {
   }
 
   @Test func isCatalogued() {
-    #expect(BundledLessons.all.map(\.name) == ["rnn-pytorch"])
+    #expect(BundledLessons.all.map(\.name) == ["rnn-pytorch", "rnn-learning"])
     #expect(BundledLessons.named("rnn-pytorch")?.fileName == "lessons/rnn-pytorch.yaml")
     #expect(BundledLessons.named("nothing") == nil)
     #expect(lesson.title == "RNN Pytorch, one operation at a time")

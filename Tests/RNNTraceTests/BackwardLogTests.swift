@@ -112,8 +112,15 @@ import Testing
     let runs: [([String], String)] = [
       (["export", "--loss", "every-word", "-o", out], "every-word"),
       (["export", "--loss", "next-word", "--sentence", "dog", "-o", out], "at least two words"),
-      (["export", "--loss", "next-word", "--chapter", "2", "-o", out], "no prediction head"),
-      (["print", "--loss", "last-word", "--chapter", "2"], "no prediction head"),
+      (["export", "--loss", "next-word", "--chapter", "1", "-o", out], "at least two words"),
+      (
+        ["print", "--loss", "last-word", "--lesson", "rnn-learning", "--chapter", "4"],
+        "has its own loss, next-word"
+      ),
+      (
+        ["print", "--lesson", "rnn-learning", "--chapter", "1", "--kernels", "intel-avx512"],
+        "AMD processors only"
+      ),
     ]
     for (arguments, message) in runs {
       let result = try RNNTraceBinary.run(arguments)

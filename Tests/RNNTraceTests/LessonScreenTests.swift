@@ -81,7 +81,10 @@ extension LessonScreenTests {
         let grid = PlayerView.render(state)
         let layout = try #require(PlayerView.layout(state))
         for (panel, rect) in layout.placed {
-          guard let tanh = panel as? TanhPanel, tanh.index <= state.eventIndex else { continue }
+          // A result the lesson asks about stays hidden until answered.
+          guard let tanh = panel as? TanhPanel, tanh.index <= state.eventIndex,
+            !state.quiz.hides(chapter: state.chapterIndex, event: tanh.index)
+          else { continue }
           let plotHeight = min(TanhPanel.plotRows, rect.height - 4)
           let plotWidth = min(rect.width, 48) - 6
           guard plotHeight >= 3, plotWidth >= 9 else { continue }

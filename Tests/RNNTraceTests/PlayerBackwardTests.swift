@@ -11,7 +11,7 @@ struct PlayerBackwardTests {
   func stepsBackThroughTime(columns: Int, rows: Int) throws {
     let session = try TmuxSession(columns: columns, rows: rows)
     try session.type("\(binary) play --loss next-word; echo EXIT=$?")
-    let first = try session.waitFor { $0.contains("step 1/117") && $0.contains("q quit") }
+    let first = try session.waitFor { $0.contains("step 1/118") && $0.contains("q quit") }
     #expect(first.matched, "the player did not start:\n\(first.screen)")
     // PgDn goes a group of a time step's events at a time: five words, the loss's four
     // positions, then the backward pass (the head's, from t = 4 back, then the cell's).
@@ -21,21 +21,49 @@ struct PlayerBackwardTests {
       $0.contains("/5 backward") && $0.contains("gradient flow ‖dL/dh_t‖") && $0.contains("q quit")
     }
     #expect(backward.matched, "\(backward.screen)")
-    // The last step: the first word's embedding row, every dL/dh_t drawn.
-    try session.press("NPage", times: 10)
-    try session.press("Right", times: 15)
-    let last = try session.waitFor {
-      $0.contains("step 117/117") && $0.contains("t=5 ·  (no gradient)")
-        && $0.contains("end of the trace")
+    // The last event: the first word's embedding row, every dL/dh_t drawn; then the
+    // SGD update after it.
+    try session.press("G")
+    let update = try session.waitFor {
+      $0.contains("step 118/118") && $0.contains("SGD update") && $0.contains("q quit")
     }
-    #expect(last.matched, "\(last.screen)")
-    #expect(last.screen.contains("dL/dembedding.weight[0] = dL/de_1"))
+    #expect(update.matched, "\(update.screen)")
+    #expect(update.screen.contains("loss before 1.6334 → after 1.5899 (it falls)"))
     for t in 1...4 {
       #expect(
-        last.screen.split(separator: "\n").contains { $0.hasPrefix("t=\(t) █") },
-        "t=\(t):\n\(last.screen)")
+        update.screen.split(separator: "\n").contains { $0.hasPrefix("t=\(t) █") },
+        "t=\(t):\n\(update.screen)")
     }
-    #expect(last.screen.contains("t=5 ·  (no gradient)"))
+    #expect(update.screen.contains("t=5 ·  (no gradient)"))
+    try session.press("Left")
+    let last = try session.waitFor { $0.contains("step 117/118") && $0.contains("q quit") }
+    #expect(last.matched, "\(last.screen)")
+    #expect(last.screen.contains("dL/dembedding.weight[0] = dL/de_1"))
+    try session.press("q")
+    let exited = try session.waitFor { $0.contains("EXIT=0") }
+    #expect(exited.matched, "\(exited.screen)")
+  }
+
+  /// `--lr` and `--steps`: the traced round, its update, then the loss curve of every
+  /// round, fitting the screen.
+  @Test(arguments: [(80, 24), (120, 40)])
+  func playsRoundsWithTheLossCurve(columns: Int, rows: Int) throws {
+    let session = try TmuxSession(columns: columns, rows: rows)
+    try session.type("\(binary) play --loss next-word --lr 0.5 --steps 30; echo EXIT=$?")
+    let first = try session.waitFor { $0.contains("step 1/119") && $0.contains("q quit") }
+    #expect(first.matched, "the player did not start:\n\(first.screen)")
+    try session.press("G")
+    let curve = try session.waitFor {
+      $0.contains("step 119/119") && $0.contains("30 rounds") && $0.contains("q quit")
+    }
+    #expect(curve.matched, "\(curve.screen)")
+    #expect(curve.screen.contains("loss curve: 30 rounds of forward, backward and SGD, lr 0.5"))
+    #expect(curve.screen.contains("round 1: 1.6334 → after round 30:"))
+    #expect(curve.screen.contains("▁"))
+    try session.press("Left")
+    let update = try session.waitFor { $0.contains("step 118/119") && $0.contains("q quit") }
+    #expect(update.matched, "\(update.screen)")
+    #expect(update.screen.contains("p ← p - lr·dL/dp, lr 0.5"))
     try session.press("q")
     let exited = try session.waitFor { $0.contains("EXIT=0") }
     #expect(exited.matched, "\(exited.screen)")

@@ -156,6 +156,9 @@ struct PlayerEndToEndTests {
   /// operations for the last three: the second class twice, then nn.RNN).
   static let chapterCount = (try? BundledLessons.standard.lesson().chapters.count) ?? 0
   static let chapterSteps = [5, 25, 35, 40, 40, 40]
+  /// The lesson's own questions in each chapter: → at one shows the answer first.
+  static let chapterQuestions =
+    (try? BundledLessons.standard.lesson().chapters.map(\.questions.count)) ?? []
 
   /// → alone goes through every chapter of the lesson, at both sizes: each chapter's
   /// last step leads on to the next chapter, up to the last step of the last one.
@@ -167,7 +170,7 @@ struct PlayerEndToEndTests {
     let count = Self.chapterSteps.count
     #expect(count == Self.chapterCount)
     for (chapter, steps) in zip(1..., Self.chapterSteps) {
-      try session.press("Right", times: steps - 1)
+      try session.press("Right", times: steps - 1 + Self.chapterQuestions[chapter - 1])
       let end = try session.waitFor {
         $0.contains("ch \(chapter)/\(count)") && $0.contains("step \(steps)/\(steps)")
       }

@@ -22,9 +22,12 @@ struct RecordCommandTests {
   }
 
   /// The player's frame for marker `index` of a recording of `content` from its start:
-  /// the chapter's first step, Space, and a tick per step.
+  /// the chapter's first step, Space, and a tick per step. A recording asks nothing (no
+  /// learner answers it), so the lesson's questions are off (`a` twice).
   static func frame(_ content: PlayerContent, size: ScreenSize, marker index: Int) -> CellGrid {
     var state = PlayerState(content: content, size: size)
+    state.update(.quiz)
+    state.update(.quiz)
     var rest = index
     while rest >= state.chapter.stepCount {
       rest -= state.chapter.stepCount

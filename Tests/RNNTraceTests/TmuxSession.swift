@@ -10,6 +10,15 @@ import Foundation
 /// Each session has its own socket (`-L`) and no configuration (`-f /dev/null`), and
 /// its server is killed when the session ends, whatever the test did.
 final class TmuxSession {
+  /// Whether tmux is installed (on PATH): the end-to-end suites skip without it
+  /// (`.ci/run` installs it).
+  static let isAvailable: Bool = {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    return path.split(separator: ":").contains {
+      FileManager.default.isExecutableFile(atPath: "\($0)/tmux")
+    }
+  }()
+
   let socket = "rnntrace-e2e-\(UUID().uuidString.prefix(8))"
   private var socketPath = ""
 

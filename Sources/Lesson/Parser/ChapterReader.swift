@@ -6,7 +6,7 @@ import Yams
 struct ChapterReader {
   static let keys = [
     "title", "narrative", "variant", "inputs", "hidden", "sentence", "vocabulary", "random",
-    "literals", "model", "code", "summary",
+    "literals", "model", "code", "summary", "loss", "lr", "steps", "questions",
   ]
 
   let source: SourceText
@@ -64,15 +64,18 @@ struct ChapterReader {
       try fields.required(
         "model", "the tensors of the model, e.g. `embedding: E.T`", source: source),
       facts: facts)
-    let outline = Outline(variant: variant, vocabulary: vocabulary, words: words)
+    let loss = try readLoss(fields, facts: facts, hasDraws: !random.isEmpty)
+    let outline = Outline(variant: variant, vocabulary: vocabulary, words: words, loss: loss)
     let narrative = try readNarrative(fields["narrative"], outline: outline, facts: facts)
     let code = try readCode(fields["code"], outline: outline, facts: facts)
     let summary = try readSummary(fields["summary"], outline: outline, facts: facts)
-    return Chapter(
+    var chapter = Chapter(
       title: title, narrative: narrative, inputs: inputs, hidden: hidden, words: words,
       vocabulary: vocabulary, random: random, literals: literals, embedding: model.embedding,
       h0: model.h0, cell: model.cell, stepCount: outline.events.count, code: code,
-      summary: summary)
+      summary: summary, loss: loss)
+    chapter.questions = try readQuestions(fields["questions"], outline: outline, facts: facts)
+    return chapter
   }
 
   private func readVariant(_ field: Field) throws(LessonError) -> Variant {

@@ -15,11 +15,11 @@ extension ChapterReader {
   {
     guard let field else { return [:] }
     let items = try source.list(field, Self.codeForm)
-    var byOperation: [Operation: String] = [:]
+    var byOperation: [String: String] = [:]
     var byStep: [Int: String] = [:]
     for item in items {
       let fields = try Fields(
-        item, owner: "a `code` entry of \(owner)", allowed: ["operation", "at", "text"],
+        item, owner: "a `code` entry of \(owner)", allowed: ["operation", "at", "text", "pass"],
         source: source)
       let textField = try fields.required("text", "the line of code", source: source)
       guard case .scalar(let scalar) = textField.value, textField.value.kind != .null,
@@ -33,7 +33,8 @@ extension ChapterReader {
       let text = try checkCodeTemplate(scalar.string, node: textField.value)
       switch (fields["operation"], fields["at"]) {
       case (let operation?, nil):
-        let available = Array(Set(outline.events.map(\.operation)))
+        let pass = try readPass(fields["pass"], outline: outline)
+        let available = Array(Set(outline.events.filter { $0.pass == pass }.map(\.operation)))
         let names = Operation.allCases.filter(available.contains).map(\.rawValue)
         guard case .scalar(let name) = operation.value,
           let op = Operation(rawValue: name.string), available.contains(op)
@@ -42,8 +43,14 @@ extension ChapterReader {
             at: operation.mark, "`operation` is \(describe(operation.value))",
             expected: "one of: \(names.joined(separator: ", "))")
         }
-        byOperation[op] = text
+        byOperation["\(pass)/\(op)"] = text
       case (nil, let at?):
+        if let pass = fields["pass"] {
+          throw source.error(
+            at: pass.keyNode.position, "a `code` entry with both `at` and `pass`",
+            expected:
+              "`pass:` beside `operation:`, or inside the anchor: `at: {t: N, pass: backward}`")
+        }
         let (_, step) = try readAnchor(at, outline: outline, words: facts.words.count)
         guard step > 0 else {
           throw source.error(
@@ -60,7 +67,7 @@ extension ChapterReader {
     }
     var code: [Int: String] = [:]
     for event in outline.events {
-      if let text = byStep[event.step] ?? byOperation[event.operation] {
+      if let text = byStep[event.step] ?? byOperation["\(event.pass)/\(event.operation)"] {
         code[event.step] = Self.fillTime(text, t: event.t)
       }
     }

@@ -5,6 +5,7 @@ import Yams
 extension ChapterReader {
   static let anchorForm =
     "`start`, `end`, `{step: N}`, `{t: N}` or `{t: N, operation: NAME}`"
+    + " (with a loss: `loss`, `backward`, and `pass: backward` beside `t`)"
 
   func readNarrative(_ field: Field?, outline: Outline, facts: Facts) throws(LessonError)
     -> [Paragraph]
@@ -54,12 +55,21 @@ extension ChapterReader {
       return (.start, 0)
     case .scalar(let scalar) where scalar.string == "end":
       return (.end, count)
+    case .scalar(let scalar) where scalar.string == "loss" || scalar.string == "backward":
+      let isLoss = scalar.string == "loss"
+      guard let step = isLoss ? outline.lossStep : outline.backwardStep else {
+        throw source.error(
+          at: field.mark, "`at: \(scalar.string)` in \(owner), which has no `loss`",
+          expected: "`loss: next-word` or `loss: last-word` on the chapter, or an anchor of its"
+            + " forward pass: \(Self.anchorForm)")
+      }
+      return (isLoss ? .loss : .backward, step)
     case .mapping:
       let fields = try Fields(
-        field.value, owner: "`at` of a paragraph", allowed: ["step", "t", "operation"],
+        field.value, owner: "`at` of a paragraph", allowed: ["step", "t", "operation", "pass"],
         source: source)
       if let stepField = fields["step"] {
-        if let other = fields["t"] ?? fields["operation"] {
+        if let other = fields["t"] ?? fields["operation"] ?? fields["pass"] {
           throw source.error(
             at: other.keyNode.position, "`at` has both `step` and `\(other.key)`",
             expected: "either `step: N` or `t: N` (with an `operation:` if wanted)")
@@ -69,11 +79,17 @@ extension ChapterReader {
       }
       let tField = try fields.required("t", "a word of the sentence, from 1", source: source)
       let t = try source.wholeNumber(tField, in: 1...words)
+      let pass = try readPass(fields["pass"], outline: outline)
       guard let operationField = fields["operation"] else {
-        let step = outline.events.first { $0.t == t }!.step
-        return (.time(t, operation: nil), step)
+        guard let event = outline.events.first(where: { $0.t == t && $0.pass == pass }) else {
+          throw source.error(
+            at: tField.mark, "the backward pass never reaches word \(t)",
+            expected: "a word the backward pass goes through: "
+              + Self.backwardWords(outline))
+        }
+        return (.time(t, operation: nil, pass: pass), event.step)
       }
-      let available = outline.operations(at: t)
+      let available = outline.operations(at: t, pass: pass)
       let names = available.map(\.rawValue).joined(separator: ", ")
       guard case .scalar(let scalar) = operationField.value,
         let operation = Operation(rawValue: scalar.string)
@@ -82,19 +98,54 @@ extension ChapterReader {
           at: operationField.mark, "`operation` is \(describe(operationField.value))",
           expected: "one of: \(names)")
       }
-      guard let event = outline.events.first(where: { $0.t == t && $0.operation == operation })
+      guard
+        let event = outline.events.first(where: {
+          $0.t == t && $0.operation == operation && $0.pass == pass
+        })
       else {
+        if pass == .backward {
+          throw source.error(
+            at: operationField.mark,
+            "`operation: \(operation.rawValue)` does not happen at word \(t) of the backward pass",
+            expected: available.isEmpty
+              ? "a word the backward pass goes through: " + Self.backwardWords(outline)
+              : "one of: \(names)")
+        }
         throw source.error(
           at: operationField.mark,
           "`operation: \(operation.rawValue)` does not happen in a chapter whose variant is"
             + " \(outline.variant.rawValue)",
           expected: "one of: \(names)")
       }
-      return (.time(t, operation: operation), event.step)
+      return (.time(t, operation: operation, pass: pass), event.step)
     default:
       throw source.error(
         at: field.mark, "`at` is \(describe(field.value))", expected: Self.anchorForm)
     }
+  }
+
+  /// `pass: forward` (the default) or `pass: backward`, which needs a loss.
+  func readPass(_ field: Field?, outline: Outline) throws(LessonError) -> Pass {
+    guard let field else { return .forward }
+    guard case .scalar(let scalar) = field.value, let pass = Pass(rawValue: scalar.string) else {
+      throw source.error(
+        at: field.mark, "`pass` is \(describe(field.value))",
+        expected: "one of: forward, backward")
+    }
+    if pass == .backward, outline.loss == nil {
+      throw source.error(
+        at: field.mark, "`pass: backward` in \(owner), which has no `loss`",
+        expected: "`loss: next-word` or `loss: last-word` on the chapter: the backward pass"
+          + " starts from the loss")
+    }
+    return pass
+  }
+
+  /// "1 … 4": the words whose steps the backward pass visits.
+  static func backwardWords(_ outline: Outline) -> String {
+    let ts = Set(outline.events.filter { $0.pass == .backward }.map(\.t)).sorted()
+    guard let first = ts.first, let last = ts.last else { return "none" }
+    return first == last ? "word \(first)" : "words \(first) … \(last)"
   }
 
   /// Splits text into runs and `{…}` values; `{{` and `}}` stand for braces.
@@ -181,6 +232,14 @@ extension ChapterReader {
       }
       return .result(step: n)
     }
+    if key.hasPrefix("norm ") {
+      let inner = String(key.dropFirst(5).drop { $0 == " " })
+      return .norm(
+        try resolve(inner, step: step, outline: outline, names: names, words: words, mark: mark()))
+    }
+    if let value = try lossValue(key, placeholder: placeholder, outline: outline, mark: mark()) {
+      return .loss(value)
+    }
     let transposed = key.hasSuffix(".T")
     let name = transposed ? String(key.dropLast(2)) : key
     if let definition = names[name], definition.shape != nil {
@@ -189,12 +248,81 @@ extension ChapterReader {
     if !transposed, let reference = outline.names[key] {
       return reference
     }
-    let tensors = names.tensorNames.isEmpty ? "" : "a tensor of the chapter (\(names.listing)), "
+    // The prediction head, drawn after the chapter's tensors, is one of them.
+    if outline.loss != nil, name == "head.weight" || name == "head.bias" {
+      return .tensor(name, transposed: transposed)
+    }
+    let head = outline.loss == nil ? [] : ["head.weight", "head.bias"]
+    let listing = (names.tensorNames + head).joined(separator: ", ")
+    let tensors = listing.isEmpty ? "" : "a tensor of the chapter (\(listing)), "
     throw source.error(
       at: mark(), "`{\(placeholder)}` names no value of this chapter",
       expected: "\(tensors)a value of the trace (\(span("e", 1, words)), \(span("z", 1, words)),"
         + " \(span("h", 0, words))), `{step N}` with N from 1 to \(count), or `{result}`;"
         + " `{{` writes a brace")
+  }
+
+  /// The values a chapter with a loss adds (`{loss after}`, `{p_2}`, …), or nil for a
+  /// placeholder that is not one of their forms.
+  private func lossValue(
+    _ key: String, placeholder: String, outline: Outline, mark: @autoclosure () -> Position?
+  ) throws(LessonError) -> LossValue? {
+    let parts = key.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    guard let head = parts.first else { return nil }
+    let after = parts.count == 2 && parts[1] == "after"
+    let rounds = outline.loss?.rounds
+    let value: LossValue
+    switch head {
+    case "lr" where parts.count == 1: value = .learningRate
+    case "steps" where parts.count == 1: value = .rounds
+    case "loss" where parts.count == 2 && parts[1] == "after": value = .lossAfter
+    case "loss" where parts.count == 3 && parts[1] == "round":
+      guard let k = Int(parts[2]), k >= 1, k <= (rounds ?? 0) || rounds == nil else {
+        throw source.error(
+          at: mark(), "`{\(placeholder)}` names a round this chapter does not run",
+          expected: "`{loss round N}` with N from 1 to \(rounds ?? 1)")
+      }
+      value = .round(k)
+    case "updated" where parts.count == 2:
+      guard outline.loss != nil, Self.trainedNames(outline.variant).contains(parts[1]) else {
+        throw source.error(
+          at: mark(), "`{\(placeholder)}` names no parameter SGD updates",
+          expected: "`{updated NAME}` with NAME one of: "
+            + Self.trainedNames(outline.variant).joined(separator: ", "))
+      }
+      value = .updated(parts[1])
+    case "predictions" where parts.count == 1 || after: value = .predictions(after: after)
+    case "right" where parts.count == 1 || after: value = .right(after: after)
+    case _ where head.hasPrefix("p_") && (parts.count == 1 || after):
+      guard let position = Int(head.dropFirst(2)) else { return nil }
+      let last = outline.events.reduce(0) { max($0, $1.t) } - 1
+      guard outline.loss != nil, (1...max(1, last)).contains(position) else {
+        throw source.error(
+          at: mark(), "`{\(placeholder)}` names a prediction this chapter does not make",
+          expected: "`{p_N}` with N from 1 to \(max(1, last)), in a chapter with `loss:`"
+            + " (the probability the prediction from h_N gives word N+1)")
+      }
+      value = .probability(position: position, after: after)
+    default: return nil
+    }
+    guard outline.loss != nil else {
+      throw source.error(
+        at: mark(), "`{\(placeholder)}` in \(owner), which has no `loss`",
+        expected: "`loss: next-word` or `loss: last-word` on the chapter (and `steps: N` for the"
+          + " values of its SGD rounds)")
+    }
+    if value.needsRounds && rounds == nil {
+      throw source.error(
+        at: mark(), "`{\(placeholder)}` in \(owner), which runs no SGD rounds",
+        expected: "`steps: N` (and `lr:`) on the chapter")
+    }
+    return value
+  }
+
+  /// The parameters SGD updates, as `Learner` names them.
+  static func trainedNames(_ variant: Variant) -> [String] {
+    ["embedding.weight"] + variant.cell.parameterLayout.map(\.name)
+      + ["head.weight", "head.bias"]
   }
 
   private func span(_ letter: String, _ first: Int, _ last: Int) -> String {

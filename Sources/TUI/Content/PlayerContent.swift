@@ -43,6 +43,8 @@ public struct PlayerChapter: Sendable {
   public var summary: [String]
   /// The lesson's code that computes each step (1-based), where the lesson gives it.
   public var code: [Int: String]
+  /// The lesson's questions, by the step (1-based) they are asked at.
+  public var questions: [Int: PlayerQuestion] = [:]
   /// Rounds of training that follow this chapter's single traced round (`play --loss
   /// --steps N`, a lesson chapter with `steps:`): its SGD update and loss curve; nil when
   /// the chapter does not train.
@@ -55,6 +57,8 @@ public struct PlayerChapter: Sendable {
   let hiddenScale: Float
   /// The operations the chapter's events perform (which panels it has).
   let operations: Set<Operation>
+  /// ‖dL/dh_t‖ of the backward pass, if the trace has one: found once, for the strip.
+  let gradientFlow: GradientFlow
 
   public init(
     title: String, trace: Trace, narrative: [Int: [String]] = [:], number: Int? = nil,
@@ -84,6 +88,9 @@ public struct PlayerChapter: Sendable {
       let largest = trace.overview?.largest ?? 0
       hiddenScale = trace.model.variant.hiddenStateBound ?? (largest > 0 ? largest : 1)
       operations = Set(long.events(ofWord: 1).map(\.operation))
+      // A long text is read forwards only: no backward pass.
+      gradientFlow = GradientFlow(
+        trace: Trace(model: trace.model, words: [], events: []), wordEvents: [])
       return
     }
     let events = trace.whole!.events
@@ -101,6 +108,7 @@ public struct PlayerChapter: Sendable {
     hiddenStates = HiddenStates(storage: .listed(states))
     hiddenScale = Self.scale(of: states, variant: trace.model.variant)
     operations = Set(events.map(\.operation))
+    gradientFlow = GradientFlow(trace: trace.whole!, wordEvents: ranges)
   }
 
   /// The value that reaches the top bar: the cell's bound on h_t (1 for tanh), else the largest
@@ -111,8 +119,25 @@ public struct PlayerChapter: Sendable {
     return largest > 0 ? largest : 1
   }
 
-  /// The number of events (steps).
-  public var stepCount: Int { trace.events.count }
+  /// The number of steps: every event, then the screens of the training that follows
+  /// (the SGD update, the loss curve).
+  public var stepCount: Int { trace.events.count + trainingScreens.count }
+
+  /// What the player shows after the traced round when the chapter trains: the SGD
+  /// update, then, over more than one round, the loss curve. They are steps too, after
+  /// the events: the update is step `trace.events.count + 1` (a lesson's narrative can
+  /// be keyed to it), the curve the one after.
+  public var trainingScreens: [TrainingScreen] {
+    guard let training else { return [] }
+    return training.losses.count > 1 ? [.update, .lossCurve] : [.update]
+  }
+
+  /// The loss the first update gives: the second round's loss, or the loss after the
+  /// run when it had one round.
+  var lossAfterFirstUpdate: Float {
+    guard let training else { return .nan }
+    return training.losses.count > 1 ? training.losses[1] : training.lossAfter
+  }
 
   /// "chapter 2: A sentence, word after word", or the title alone for a lone trace.
   public var heading: String {
@@ -200,4 +225,13 @@ struct HiddenStates: RandomAccessCollection, Sendable {
     case .checkpointed(let trace): trace.hiddenState(position)
     }
   }
+}
+
+/// A screen after the traced round, when the chapter trains.
+public enum TrainingScreen: Equatable, Sendable {
+  /// Every parameter before the SGD step, its gradient and after it; the loss before
+  /// and after.
+  case update
+  /// The loss of every round, drawn.
+  case lossCurve
 }

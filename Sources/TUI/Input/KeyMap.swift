@@ -82,7 +82,8 @@ public enum KeyMap {
     KeyBinding([.character(">")], .searchNext, "again", inHelp: false),
     KeyBinding([.character("<")], .searchPrevious, "again", inHelp: false),
     KeyBinding(
-      [.character("a")], .quiz, "quiz: guess each result before it shows (on / off)",
+      [.character("a")], .quiz,
+      "quiz: guess each result before it shows (on / off; off stops the lesson's questions too)",
       pairedSummary: "quiz: guess each result first / this help"),
     KeyBinding([.character("?")], .help, "this help", status: "help"),
     KeyBinding(

@@ -7,9 +7,9 @@ import Model
 struct GradientPanel: Panel {
   let index: Int
   var events: [Int] { [index] }
-  let operandCount: Int
-  var naturalHeight: Int { 2 + operandCount }
-  var minimumHeight: Int { 2 + operandCount }
+  // The stage's heights: the panel keeps the place of the stage's other panels.
+  var naturalHeight: Int { LossStage.naturalHeight }
+  var minimumHeight: Int { LossStage.minimumHeight }
 
   func draw(on grid: inout CellGrid, in rect: Rect, context: PanelContext) {
     let event = context.events[index]
@@ -43,10 +43,9 @@ struct GradientPanel: Panel {
 
 /// The gradient flowing back: ‖dL/dh_t‖ for every t, filled in as the backward pass
 /// reaches it, a bar each, on a log scale when the norms span more than a decade (so a
-/// vanishing gradient still shows), with the scale stated.
+/// vanishing gradient still shows), with the scale stated. dL/dh_{t-1} computed at step
+/// t is marked arriving at t-1 until it is gathered there.
 struct GradientFlowPanel: Panel {
-  /// The current event (the panel shows what is known up to it).
-  let index: Int
   /// The number of words: the strip lists t = 1 … words.
   let words: Int
   var events: [Int] { [] }
@@ -55,24 +54,22 @@ struct GradientFlowPanel: Panel {
   var shrinkPriority: Int { 2 }
 
   func draw(on grid: inout CellGrid, in rect: Rect, context: PanelContext) {
-    let all = context.events
-    var norms: [Int: Double] = [:]
-    var reached: [Int: Bool] = [:]
-    for (i, event) in all.enumerated()
-    where event.pass == .backward && event.operation == .hiddenState {
-      norms[event.t] = event.result.value.scalars.reduce(0.0) { $0 + Double($1) * Double($1) }
-        .squareRoot()
-      reached[event.t] = i <= index
-    }
-    let positive = norms.values.filter { $0 > 0 && $0.isFinite }
-    let largest = positive.max() ?? 1
-    let logScale = largest / (positive.min() ?? 1) > 10
-    let scale = logScale ? "log scale, 1 decade = 4 cells" : "scaled to the largest"
+    let state = context.state
+    let flow = state.chapter.gradientFlow
+    let current = state.event
+    let onStep = state.trainingScreen == nil
+    // The t whose dL/dh_t is in hand, and a dL/dh_{t-1} on its way to the step before.
+    let live = onStep && current.pass == .backward ? current.t : nil
+    let arriving =
+      onStep && current.pass == .backward && current.operation == .matmulHidden
+        && current.result.name.hasPrefix("dL/dh_") ? current.t - 1 : nil
     grid.put(
-      "gradient flow ‖dL/dh_t‖ (\(scale))", x: rect.x, y: rect.y, style: Theme.header,
+      "gradient flow ‖dL/dh_t‖ (\(flow.scaleNote))", x: rect.x, y: rect.y, style: Theme.header,
       limit: rect.maxX)
-    let barWidth = max(4, min(24, rect.width - 22))
-    let rows = Elision.indices(count: words, capacity: max(1, rect.height - 1), focus: nil)
+    let labelWidth = String(words).count + 3
+    let barWidth = max(4, min(32, rect.width - labelWidth - 30))
+    let focus = (arriving ?? live).map { $0 - 1 }
+    let rows = Elision.indices(count: words, capacity: max(1, rect.height - 1), focus: focus)
     var y = rect.y + 1
     for row in rows where y < rect.maxY {
       defer { y += 1 }
@@ -81,28 +78,27 @@ struct GradientFlowPanel: Panel {
         continue
       }
       let t = wordIndex + 1
-      let label = "t=\(t)"
-      grid.put(label, x: rect.x, y: y, style: Theme.label)
-      let x = rect.x + String(words).count + 3
-      guard let norm = norms[t], reached[t] == true else {
+      grid.put("t=\(t)", x: rect.x, y: y, style: t == live ? Theme.titleCurrent : Theme.label)
+      let x = rect.x + labelWidth
+      if t == arriving, let next = live {
         grid.put(
-          norms[t] == nil ? "·  (no gradient)" : "·", x: x, y: y, style: Theme.pending,
+          "← dL/dh_\(t) from step \(next) arriving", x: x, y: y, style: Theme.titleCurrent,
           limit: rect.maxX)
         continue
       }
-      var width = 0
-      if norm > 0 && norm.isFinite {
-        width =
-          logScale
-          ? barWidth + Int((4 * log10(norm / largest)).rounded())
-          : Int((Double(barWidth) * norm / largest).rounded())
-        width = max(1, min(barWidth, width))
+      // Known once its step has run (and, with the quiz, been guessed).
+      guard let known = flow.norms[t], context.status(known.event) != .pending else {
+        grid.put(
+          flow.norms[t] == nil ? "·  (no gradient)" : "·",
+          x: x, y: y, style: Theme.pending, limit: rect.maxX)
+        continue
       }
-      let current = context.events[index].t == t && context.events[index].operation == .hiddenState
+      let width = flow.barWidth(known.norm, width: barWidth)
       grid.put(
-        String(repeating: "█", count: width), x: x, y: y,
-        style: current ? Theme.titleCurrent : CellStyle(), limit: rect.maxX)
-      grid.put(String(format: "%.2e", norm), x: x + barWidth + 1, y: y, limit: rect.maxX)
+        repeating: "█", count: width, x: x, y: y,
+        style: t == live ? Theme.titleCurrent : CellStyle(), limit: rect.maxX)
+      grid.put(
+        String(format: "%.2e", known.norm), x: x + barWidth + 1, y: y, limit: rect.maxX)
     }
   }
 }

@@ -32,7 +32,7 @@ struct TanhPanel: Panel {
 
     let plotHeight = min(TanhPanel.plotRows, rect.height - 4)
     guard plotHeight >= 3 else { return }
-    drawPlot(
+    Self.drawPlot(
       on: &grid, x: rect.x, y: rect.y + 3, width: min(rect.width, 48), height: plotHeight,
       z: pending ? [] : z, outputs: event.result.value.scalars)
   }
@@ -71,9 +71,11 @@ struct TanhPanel: Panel {
     }
   }
 
-  private func drawPlot(
+  /// The curve, its axes and each neuron's mark; with `slopes`, the tangent through
+  /// each mark too (the backward pass's 1 − h²).
+  static func drawPlot(
     on grid: inout CellGrid, x: Int, y: Int, width: Int, height: Int, z: [Float],
-    outputs: [Float]
+    outputs: [Float], slopes: [Float]? = nil
   ) {
     let axisWidth = 5
     let plotWidth = width - axisWidth - 1
@@ -97,6 +99,21 @@ struct TanhPanel: Panel {
       String(Int(TanhPanel.xRange)), x: x + axisWidth + plotWidth - 1, y: y + height,
       style: Theme.rule)
     grid.put("z →", x: x + axisWidth + plotWidth - 8, y: y + height, style: Theme.rule)
+    // A tangent a few columns either side of each mark: its slope is 1 − h².
+    if let slopes {
+      let zPerColumn = 2 * TanhPanel.xRange / Float(plotWidth - 1)
+      for (i, value) in z.enumerated() where i < slopes.count && i < outputs.count {
+        guard abs(value) <= TanhPanel.xRange else { continue }
+        let point = geometry.point(z: value)
+        for step in [-3, -2, -1, 1, 2, 3] {
+          let c = point.column + step
+          guard c >= 0, c < plotWidth else { continue }
+          let level = outputs[i] + slopes[i] * Float(step) * zPerColumn
+          guard abs(level) <= 1 else { continue }
+          grid.put("∙", x: x + axisWidth + c, y: y + geometry.row(level), style: Theme.slope)
+        }
+      }
+    }
     // Each neuron on the curve at its z, labelled h[i] beside the mark where there are
     // few (a bare digit read as a zero); one outside the range sits on the edge with an
     // arrow. Neuron 0 is drawn last, on top.

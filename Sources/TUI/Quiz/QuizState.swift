@@ -10,8 +10,17 @@ public struct QuizState: Sendable {
     public let eventIndex: Int
     /// The element of the result asked for, from 0 (element 0 of a single value).
     public let element: Int
+    /// The lesson's own question, when the lesson asks one at this step.
+    public let authored: PlayerQuestion?
     /// What has been typed.
     public internal(set) var typed = ""
+
+    init(chapterIndex: Int, eventIndex: Int, element: Int, authored: PlayerQuestion? = nil) {
+      self.chapterIndex = chapterIndex
+      self.eventIndex = eventIndex
+      self.element = element
+      self.authored = authored
+    }
   }
 
   /// How a guess went, counted in the score.
@@ -19,15 +28,25 @@ public struct QuizState: Sendable {
     case close = "within 0.01"
     case near = "within 10%"
     case missed
+    /// A lesson's choice question, answered right or wrong.
+    case right
+    case wrong
     case passed = "no guess"
   }
 
   public internal(set) var isOn = false
+  /// Whether the lesson's own questions are asked with the quiz off: until the learner
+  /// turns the quiz off with `a`.
+  public internal(set) var asksLessonQuestions = true
   public internal(set) var asking: Question?
   /// Steps already revealed, so that going back and forth asks each once.
   var revealed: Set<[Int]> = []
   /// The grades of each chapter's guesses, by chapter index.
   public internal(set) var grades: [Int: [Grade]] = [:]
+  /// The questions answered, by `[chapter, event]`: the lesson's question and its answer,
+  /// or the quiz's guess and how far off it was, shown above the step's text whenever
+  /// the learner is at that step.
+  public internal(set) var answered: [[Int]: String] = [:]
 
   public init() {}
 
@@ -49,12 +68,17 @@ public struct QuizState: Sendable {
     asking.map { $0.chapterIndex == chapter && $0.eventIndex == index } ?? false
   }
 
-  /// `3✓ 1~ 2✗` over every chapter: within 0.01, within 10%, missed (passes not counted).
+  /// `3✓ 1~ 2✗` over every chapter: within 0.01 or right, within 10%, missed or wrong
+  /// (passes not counted).
   public var score: String {
     let all = grades.values.flatMap { $0 }
-    let count = { (g: Grade) in all.filter { $0 == g }.count }
-    return "quiz \(count(.close))✓ \(count(.near))~ \(count(.missed))✗"
+    let count = { (g: [Grade]) in all.filter(g.contains).count }
+    return "quiz \(count([.close, .right]))✓ \(count([.near]))~ \(count([.missed, .wrong]))✗"
   }
+
+  /// Whether the status line shows the score: the quiz is on, or a lesson's question has
+  /// been answered (not only passed).
+  public var showsScore: Bool { isOn || grades.values.contains { $0.contains { $0 != .passed } } }
 
   /// Whether a step can be worked out from what is on screen: every operation but the
   /// lookup of the embedding, whose row is shown beside it.
@@ -66,8 +90,9 @@ extension PlayerState {
   mutating func toggleQuiz() {
     if quiz.isOn {
       quiz.isOn = false
+      quiz.asksLessonQuestions = false
       quiz.asking = nil
-      message = StatusMessage("quiz off (a turns it on)")
+      message = StatusMessage("quiz off: no questions, not even the lesson's (a turns it on)")
       return
     }
     quiz.isOn = true
@@ -76,18 +101,23 @@ extension PlayerState {
     askIfQuizzing()
   }
 
-  /// On arriving at a step, by any key: ask, if the quiz is on and the step not yet
-  /// revealed.
+  /// On arriving at a step, by any key: ask the lesson's question there (unless the
+  /// learner turned the quiz off), or the quiz's own if it is on; a step once revealed
+  /// is not asked again.
   mutating func askIfQuizzing() {
     quiz.asking = nil
-    guard quiz.isOn else { return }
+    let authored = quiz.isOn || quiz.asksLessonQuestions ? chapter.questions[eventIndex + 1] : nil
+    guard quiz.isOn || authored != nil else { return }
     let key = [chapterIndex, eventIndex]
-    guard !quiz.revealed.contains(key), QuizState.asks(event) else { return }
+    guard !quiz.revealed.contains(key), trainingScreen == nil,
+      authored != nil || QuizState.asks(event)
+    else { return }
     isPlaying = false
     drill = nil
     quiz.asking = QuizState.Question(
       chapterIndex: chapterIndex, eventIndex: eventIndex,
-      element: eventIndex % max(1, event.result.value.count))
+      element: authored == nil ? eventIndex % max(1, event.result.value.count) : 0,
+      authored: authored)
   }
 
   /// A key while a guess is asked for: a number's characters, Backspace, Enter (reveal,
@@ -102,6 +132,16 @@ extension PlayerState {
       reveal(question)
     case .character("a"): toggleQuiz()
     case .control("c"): isQuitting = true
+    case .character(let c) where question.authored.map({ $0.choiceCount > 0 }) ?? false:
+      let count = question.authored?.choiceCount ?? 0
+      guard let choice = c.wholeNumberValue, (1...count).contains(choice) else {
+        message = StatusMessage(
+          "type the number of a choice, 1 to \(count) (Enter alone or → shows the answer)",
+          isError: true)
+        return
+      }
+      question.typed = String(choice)
+      reveal(question)
     case .control("h"):
       if !question.typed.isEmpty { question.typed.removeLast() }
       quiz.asking = question
@@ -115,11 +155,18 @@ extension PlayerState {
   }
 
   private mutating func reveal(_ question: QuizState.Question) {
-    let value = event.result.value.scalars[question.element]
-    let shown = NumberFormat.value(value)
-    let name =
+    if case .choice(let options, let correct, let evidence) = question.authored?.answer {
+      revealChoice(question, options: options, correct: correct, evidence: evidence)
+      return
+    }
+    var value = event.result.value.scalars[question.element]
+    var name =
       event.result.value.count == 1
       ? event.result.name : "\(event.result.name)[\(question.element)]"
+    if case .number(let expression, let answer) = question.authored?.answer {
+      (name, value) = (expression, answer)
+    }
+    let shown = NumberFormat.value(value)
     let typed = question.typed.trimmingCharacters(in: " ")
     var text: String
     let grade: QuizState.Grade
@@ -135,10 +182,53 @@ extension PlayerState {
       message = StatusMessage("\(typed) is not a number; type one, or Enter alone", isError: true)
       return
     }
+    record(question, grade: grade, answer: text, text: &text)
+  }
+
+  /// A choice typed (its number in `typed`) or passed: right or wrong, with the values
+  /// that decided it.
+  private mutating func revealChoice(
+    _ question: QuizState.Question, options: [String], correct: Int, evidence: String
+  ) {
+    let answer =
+      "the answer is \(correct + 1), \(options[correct])"
+      + (evidence.isEmpty ? "" : " (\(evidence))")
+    var text: String
+    let grade: QuizState.Grade
+    if let choice = Int(question.typed) {
+      grade = choice - 1 == correct ? .right : .wrong
+      text =
+        grade == .right
+        ? "right: \(answer)" : "wrong: you said \(choice), \(options[choice - 1]); \(answer)"
+    } else {
+      grade = .passed
+      text = answer
+    }
+    record(question, grade: grade, answer: text, text: &text)
+  }
+
+  /// Ends the question: the step revealed, the grade counted, the answer kept for the
+  /// step's text (a lesson's question) and said in the status line.
+  private mutating func record(
+    _ question: QuizState.Question, grade: QuizState.Grade, answer: String, text: inout String
+  ) {
     quiz.asking = nil
     quiz.revealed.insert([question.chapterIndex, question.eventIndex])
     quiz.grades[chapterIndex, default: []].append(grade)
-    if isAtEnd { text += " │ " + chapterSummary }
+    let key = [question.chapterIndex, question.eventIndex]
+    if let authored = question.authored {
+      quiz.answered[key] = "Asked: \(authored.prompt) → \(answer)"
+    } else if grade != .passed {
+      // The whole of it, where a narrow status line cuts it.
+      quiz.answered[key] = "Guessed: \(answer)"
+    }
+    // At the chapter's end its summary comes first, and stands above the text too, where
+    // a narrow status line cuts it.
+    if isAtEnd {
+      text = chapterSummary + " │ " + text
+      let above = quiz.answered[key].map { $0 + ". " } ?? ""
+      quiz.answered[key] = above + "In this " + chapterSummary + "."
+    }
     message = StatusMessage(text)
   }
 
@@ -147,7 +237,7 @@ extension PlayerState {
     let grades = quiz.grades[chapterIndex] ?? []
     let guessed = grades.filter { $0 != .passed }
     var parts = ["chapter: \(guessed.count) guess\(guessed.count == 1 ? "" : "es")"]
-    for grade in [QuizState.Grade.close, .near, .missed] {
+    for grade in [QuizState.Grade.right, .wrong, .close, .near, .missed] {
       let n = guessed.filter { $0 == grade }.count
       if n > 0 { parts.append("\(n) \(grade.rawValue)") }
     }

@@ -12,6 +12,16 @@ public enum StepLabel {
 
   public static func text(for state: PlayerState, withChapter: Bool = false) -> String {
     let event = state.event
+    let chapter = withChapter ? "chapter \(state.chapterIndex + 1) · " : ""
+    if let screen = state.trainingScreen, let training = state.chapter.training {
+      let what =
+        screen == .update
+        ? "SGD update, lr \(training.learningRate)"
+        : "loss curve, \(training.losses.count) rounds"
+      return chapter + "\(state.eventIndex + 1) · \(what) · loss → "
+        + NumberFormat.value(
+          screen == .update ? state.chapter.lossAfterFirstUpdate : training.lossAfter)
+    }
     // The value as the narration writes it, without the spaces that align columns.
     var value = ""
     var length = 0
@@ -25,7 +35,7 @@ public enum StepLabel {
       value.append(character)
       length += 1
     }
-    var label = withChapter ? "chapter \(state.chapterIndex + 1) · " : ""
+    var label = chapter
     label += "\(state.eventIndex + 1) · t=\(event.t) \(Narration.quoted(event.word))"
     label +=
       " · \(event.operation.rawValue) → \(TerminalText.escaped(event.result.name)) = \(value)"

@@ -17,6 +17,11 @@ enum HeaderLine {
       "t \(event.t)/\(state.trace.words.count)\(event.pass == .backward ? " backward" : event.isAfterForward ? " loss" : "")",
       Narration.quoted(event.word),
     ]
+    // After the traced round: what the screen is, in place of the time step and word.
+    if let screen = state.trainingScreen, let training = state.chapter.training {
+      right[2] = screen == .update ? "SGD update" : "loss curve"
+      right[3] = screen == .update ? "after round 1" : "\(training.losses.count) rounds"
+    }
     if model.kernels != .detected { right.insert(model.kernels.rawValue, at: 0) }
     let chapter = chapterText(state)
     let lesson = TerminalText.escaped(state.content.title)

@@ -14,6 +14,11 @@ enum HelpOverlay {
     ("▁▂▃▄▅▆▇█", "a hidden state's value, low (−1) to high (1), over t"),
     ("code │", "the lesson's line of code that computes this step"),
     ("(step 10)", "an earlier step's note, still standing (dim)"),
+    (
+      "Question: … 1) 2)",
+      "the lesson's own question, asked with the quiz on or off: a choice's number, or a number"
+        + " and Enter; → shows the answer; turning the quiz off (a) stops them too"
+    ),
   ]
 
   /// The names the lesson uses, once.

@@ -36,6 +36,22 @@ public enum Narration {
     return "\(target): \(what): \(a) × \(b) = \(term) (\(factors))"
   }
 
+  /// The line of a training screen: what the update did to the loss, or how the loss
+  /// went over the rounds.
+  static func line(for screen: TrainingScreen, in chapter: PlayerChapter) -> String? {
+    guard let training = chapter.training else { return nil }
+    let first = NumberFormat.value(training.losses[0])
+    switch screen {
+    case .update:
+      let after = chapter.lossAfterFirstUpdate
+      return
+        "SGD, lr \(training.learningRate): loss \(first) → \(NumberFormat.value(after)); every parameter p becomes p - lr·dL/dp"
+    case .lossCurve:
+      return
+        "\(training.losses.count) rounds, lr \(training.learningRate): loss \(first) → \(NumberFormat.value(training.lossAfter)), each round a forward pass, a backward pass and an update"
+    }
+  }
+
   /// A word in quotes, its control characters escaped.
   static func quoted(_ word: String) -> String { "\"" + TerminalText.escaped(word) + "\"" }
 }

@@ -4,16 +4,13 @@ import Model
 enum PanelLayout {
   /// The panels of the time step holding the current event, in computation order.
   static func panels(for state: PlayerState) -> [any Panel] {
+    // The loss, the backward pass and the update: the step's panel, and the gradient
+    // flowing back.
+    if state.trainingScreen != nil || state.event.isAfterForward {
+      return LossStage.panels(for: state)
+    }
     let events = state.trace.events
     let range = state.chapter.wordEvents[state.wordIndex]
-    let current = events[state.eventIndex]
-    if current.isAfterForward {
-      // The loss and the backward pass: the operation, and the gradient flowing back.
-      return [
-        GradientPanel(index: state.eventIndex, operandCount: current.operands.count),
-        GradientFlowPanel(index: state.eventIndex, words: state.trace.words.count),
-      ]
-    }
     var panels: [any Panel] = []
     var i = range.lowerBound
     while i < range.upperBound {
@@ -58,6 +55,9 @@ enum PanelLayout {
   /// tall panels elide rows when the area is short. Nil when even that does not fit.
   static func arrange(_ panels: [any Panel], in area: Rect) -> [(any Panel, Rect)]? {
     guard !panels.isEmpty else { return [] }
+    if panels.count == 2, let strip = panels[1] as? GradientFlowPanel {
+      return stacked(panels[0], above: strip, in: area)
+    }
     let widest = min(
       maximumColumns, panels.count,
       max(1, (area.width + columnGap) / (minimumColumnWidth + columnGap)))
@@ -94,11 +94,33 @@ enum PanelLayout {
     return placed
   }
 
+  /// A panel the whole width of `area` with the strip under it: the strip takes up to
+  /// two fifths of the rows (its own rows if fewer), the panel up to its natural height
+  /// of the rest. Nil when the panel would get less than its minimum.
+  static func stacked(_ panel: any Panel, above strip: GradientFlowPanel, in area: Rect)
+    -> [(any Panel, Rect)]?
+  {
+    var stripHeight = min(strip.naturalHeight, max(strip.minimumHeight, area.height * 2 / 5))
+    if area.height - stripHeight - 1 < panel.minimumHeight {
+      stripHeight = strip.minimumHeight
+    }
+    let height = min(panel.naturalHeight, area.height - stripHeight - 1)
+    guard height >= panel.minimumHeight else { return nil }
+    return [
+      (panel, Rect(x: area.x, y: area.y, width: area.width, height: height)),
+      (strip, Rect(x: area.x, y: area.y + height + 1, width: area.width, height: stripHeight)),
+    ]
+  }
+
   /// The smallest screens on which `panels` fit, one per number of columns: narrow
   /// and tall, or wide and short. `chromeRows` is the rows around the panels.
   static func minimumSizes(_ panels: [any Panel], chromeRows: Int, minimumWidth: Int)
     -> [ScreenSize]
   {
+    if panels.count == 2, let strip = panels[1] as? GradientFlowPanel {
+      let rows = chromeRows + panels[0].minimumHeight + 1 + strip.minimumHeight
+      return [ScreenSize(columns: minimumWidth, rows: rows)]
+    }
     let minimum = panels.map(\.minimumHeight)
     var sizes: [ScreenSize] = []
     for count in 1...min(maximumColumns, max(1, panels.count)) {

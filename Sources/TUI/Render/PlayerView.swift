@@ -37,9 +37,11 @@ public enum PlayerView {
         recede(&grid, rect)
       }
     }
+    // While a question is asked, its lines take the text's place (and `}` scrolls them).
+    let textLines = QuizLine.paneLines(state, width: size.columns - 2) ?? layout.narrative
     if narrativeRows > 0 {
       NarrativePane.draw(
-        on: &grid, lines: state.quiz.isAsking ? [QuizLine.textHidden] : layout.narrative,
+        on: &grid, lines: textLines,
         from: state.narrativeOffset, rows: narrativeRows,
         y: size.rows - 2 - narrativeRows,
         style: layout.noteIsEarlier ? Theme.narrativeEarlier : Theme.narrative)
@@ -51,7 +53,8 @@ public enum PlayerView {
       state.quiz.asking.map { QuizLine.question($0, event: state.event) }
       ?? (state.isHidden(event: state.eventIndex)
         ? "this step's panel is hidden (v shows it)"
-        : Narration.line(for: state.event, drill: state.drill))
+        : state.trainingScreen.flatMap { Narration.line(for: $0, in: state.chapter) }
+          ?? Narration.line(for: state.event, drill: state.drill))
     let y = size.rows - 2
     let x = grid.put("» ", x: 0, y: y, style: Theme.label)
     putClipped(&grid, narration, x: x, y: y, style: Theme.narration)
@@ -64,7 +67,7 @@ public enum PlayerView {
     }
     if state.isShowingIntroduction { IntroductionBox.draw(on: &grid, state: state) }
     if state.isShowingHelp { HelpOverlay.draw(on: &grid, offset: state.helpOffset) }
-    return (grid, TextViewport(lineCount: layout.narrative.count, rows: narrativeRows))
+    return (grid, TextViewport(lineCount: textLines.count, rows: narrativeRows))
   }
 
   /// Where the panels go and how many rows the lesson's text gets.
@@ -94,7 +97,9 @@ public enum PlayerView {
     let width = size.columns - 2
     let step = state.eventIndex + 1
     let note = StepNote(state.chapter, step: step)
-    let narrative = NarrativePane.lines(note.paragraphs, width: width)
+    let answered = state.quiz.answered[[state.chapterIndex, state.eventIndex]]
+    let narrative = NarrativePane.lines(
+      (answered.map { [$0] } ?? []) + note.paragraphs, width: width)
     let reserved = min(
       StepNote.mostLines(state.chapter, width: width),
       Int(Double(size.rows) * maximumNarrativeShare))

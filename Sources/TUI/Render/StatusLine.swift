@@ -11,10 +11,10 @@ enum StatusLine {
     }
     if let number = state.typedNumber { left += " │ \(number)_ (g: go to step)" }
     if state.isRecording { left += " │ ● rec" }
-    if state.quiz.isOn { left += " │ \(state.quiz.score)" }
+    if state.quiz.showsScore { left += " │ \(state.quiz.score)" }
     var x = grid.put(left + " │ ", x: 0, y: y, style: Theme.statusKey)
     if let question = state.quiz.asking {
-      QuizLine.drawPrompt(question, on: &grid, x: x, y: y)
+      QuizLine.drawPrompt(question, quizIsOn: state.quiz.isOn, on: &grid, x: x, y: y)
       return
     }
     if let prompt = state.search.prompt {

@@ -41,6 +41,16 @@ struct StepNote {
         most = max(most, seen)
       }
     }
+    // A lesson's question takes the text's place while it is asked, and its answer
+    // stands above the step's text once revealed.
+    for (step, question) in chapter.questions where step <= chapter.stepCount {
+      let asking = NarrativePane.lines(question.askingParagraphs, width: width).count
+      let answered = NarrativePane.lines(
+        [QuizLine.longestAnswer(question)] + StepNote(chapter, step: step).paragraphs,
+        width: width
+      ).count
+      most = max(most, asking, answered)
+    }
     return max(most, min(lines(1), introductionRows))
   }
 

@@ -27,6 +27,8 @@ enum Theme {
   static let drillRow = CellStyle(underline: true)
   static let drillCell = CellStyle(bold: true, reverse: true, tone: .accent)
   static let curve = CellStyle(dim: true)
+  /// The tangent to tanh at a neuron's point, in the backward pass.
+  static let slope = CellStyle(bold: true, tone: .accent)
 
   /// A number, coloured by sign and size.
   static func value(_ v: Float) -> CellStyle { CellStyle(tone: Tone.of(v)) }

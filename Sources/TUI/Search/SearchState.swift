@@ -107,7 +107,9 @@ extension PlayerState {
       return
     }
     drill = nil
-    guard let found = query.find(in: trace, from: eventIndex, forward: forward) else {
+    // From a training screen, past the last event: back from there, or on to nothing.
+    let from = min(eventIndex, trace.events.count - (forward ? 1 : 0))
+    guard let found = query.find(in: trace, from: from, forward: forward) else {
       message = StatusMessage(
         "/\(text): no match \(forward ? "after" : "before") step \(eventIndex + 1)"
           + (content.chapters.count > 1 ? " in this chapter" : ""))

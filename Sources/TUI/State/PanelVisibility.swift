@@ -61,7 +61,8 @@ extension PlayerState {
 
   /// Whether the panel showing event `index` of the chapter is hidden.
   func isHidden(event index: Int) -> Bool {
-    hiddenPanels.contains(PanelKind(trace.events[index].operation))
+    guard index < trace.events.count else { return false }
+    return hiddenPanels.contains(PanelKind(trace.events[index].operation))
   }
 
   mutating func openPanelMenu() {

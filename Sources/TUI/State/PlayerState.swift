@@ -56,11 +56,23 @@ public struct PlayerState: Sendable {
     self.size = size
     self.canExport = canExport
     self.canRecord = canRecord
+    // A lesson's question at the first step is asked as soon as the chapter opens.
+    askIfQuizzing()
   }
 
   public var chapter: PlayerChapter { content.chapters[chapterIndex] }
   public var trace: PlayerTrace { chapter.trace }
-  public var event: TraceEvent { chapter.trace.events[eventIndex] }
+  /// The current event; on a training screen after the traced round, its last event.
+  public var event: TraceEvent {
+    let events = chapter.trace.events
+    return events[min(eventIndex, events.count - 1)]
+  }
+  /// The training screen the player is on (the SGD update, the loss curve), if it is
+  /// past the traced round's events.
+  public var trainingScreen: TrainingScreen? {
+    let k = eventIndex - chapter.trace.events.count
+    return k >= 0 ? chapter.trainingScreens[k] : nil
+  }
   /// The index of the current word (time step t is `wordIndex + 1`).
   public var wordIndex: Int { chapter.wordIndex(ofEvent: eventIndex) }
   public var isAtEnd: Bool { eventIndex == chapter.stepCount - 1 }

@@ -221,6 +221,8 @@ public final class CursesTerminal: PlayerTerminal {
     "→": ">", "←": "<", "↑": "^", "↓": "v", "…": "~", "·": ".", "ᵀ": "'", "×": "x",
     "•": "*", "⋮": ":", "▶": ">", "❚": "|", "»": ">", "◂": "<", "▸": ">", "—": "-",
     "▁": "_", "▂": "_", "▃": "-", "▄": "-", "▅": "=", "▆": "=", "▇": "#", "█": "#",
+    // The backward pass's: the norm bars, the tangent, a neuron's mark, ⊙ and h².
+    "‖": "|", "∙": ".", "●": "o", "⊙": "*", "²": "2",
   ]
 
   private func attributes(_ cellStyle: CellStyle) -> attr_t {
