@@ -105,16 +105,16 @@ struct PlayCommand: ParsableCommand {
       return
     }
     if weights.isGiven {
-      let (loaded, source, _) = try weights.loadChecked(
+      let (loaded, source, first) = try weights.loadChecked(
         model: model, lesson: lesson, edits: edits)
-      let words = try source.all()
       let built = loaded.model
       let (title, origin) = (loaded.title, loaded.source)
       try Self.play(
-        PlayerContent(title: title, trace: built.trace(words)), title: title,
+        try Self.content(title: title, built, source, first: FirstPass(pass: first)),
+        title: title,
         export: { try TraceExporter.export($0, title: title, source: origin) },
         plainText: {
-          try WalkthroughText(format: ValueFormat()).stream(built, words, title: title) {
+          try WalkthroughText(format: ValueFormat()).stream(built, try source.all(), title: title) {
             try StandardOutput.write($0)
           }
         })
@@ -152,7 +152,7 @@ struct PlayCommand: ParsableCommand {
       })
       configuration.quiz = quiz
       configuration.record = { trace in
-        let number = chapters.firstIndex { $0.trace.events == trace.events }
+        let number = chapters.firstIndex { $0.trace.isSame(as: trace) }
         return try SessionCastFile.target(
           title: number.map { loaded.title(of: loaded.chapters[$0].number) } ?? loaded.lesson.title,
           environment: environment)
@@ -166,7 +166,8 @@ struct PlayCommand: ParsableCommand {
         try StandardOutput.write(text)
       }
     case .adHoc:
-      var (built, words) = try model.load()
+      let source = try model.wordSource()
+      var (built, first) = try Self.model(model, source)
       var title = model.walkthroughTitle
       let seed = model.seed
       var applied: [AppliedEdit] = []
@@ -174,19 +175,90 @@ struct PlayCommand: ParsableCommand {
         (built, applied) = try edits.apply(to: built)
         title = "what-if: \(EditOptions.banner(applied, from: "the ad-hoc model")). \(title)"
       }
-      let (playTitle, playEdits) = (title, applied)
+      let (playTitle, playEdits, playModel) = (title, applied, built)
       // The trace is computed only for the player; printed, it is streamed.
       try Self.play(
-        PlayerContent(title: playTitle, trace: built.trace(words)), title: playTitle, quiz: quiz,
+        try Self.content(title: playTitle, playModel, source, first: first), title: playTitle,
+        quiz: quiz,
         export: { try TraceExporter.export($0, title: playTitle, seed: seed, edits: playEdits) },
         plainText: {
           try WalkthroughText(format: ValueFormat()).stream(
-            built, words, title: title + model.kernels.titleNote
+            playModel, try source.all(), title: title + model.kernels.titleNote
           ) {
             try StandardOutput.write($0)
           }
         })
     }
+  }
+
+  /// The ad-hoc model for `source`'s words: for a file, its vocabulary read in a first
+  /// pass rather than holding the words, and each word's row as that pass numbered
+  /// them (first appearances in order, as the embedding table has them), so that the
+  /// player needs no second pass.
+  private static func model(_ options: ModelOptions, _ source: WordSource) throws -> (
+    RNNModel, FirstPass?
+  ) {
+    guard case .file = source else { return (try options.build(), nil) }
+    var vocabulary: [String] = []
+    var numbered: [String: Int32] = [:]
+    var rows: [Int32] = []
+    let pass = try source.eachWord { word in
+      if let row = numbered[word] {
+        rows.append(row)
+        return
+      }
+      let row = Int32(vocabulary.count)
+      numbered[word] = row
+      vocabulary.append(word)
+      rows.append(row)
+    }
+    let built = try options.build(vocabulary: vocabulary, origin: source.origin)
+    return (built, FirstPass(pass: pass, vocabulary: vocabulary, rows: rows))
+  }
+
+  /// What a first pass over a file saw: the words' count and digest, and the rows of
+  /// the words when it numbered them.
+  struct FirstPass {
+    var pass: WordSource.Pass
+    var vocabulary: [String] = []
+    var rows: [Int32]?
+  }
+
+  /// What the player plays: a sentence's trace held whole, or a file's read through
+  /// checkpoints (the words as their rows in the embedding table, the hidden state
+  /// every few words), so that a book plays in a few megabytes.
+  static func content(
+    title: String, _ built: RNNModel, _ source: WordSource, first: FirstPass?
+  ) throws -> PlayerContent {
+    guard case .file = source else {
+      return PlayerContent(title: title, trace: built.trace(try source.all()))
+    }
+    let numbered = first.map { first in
+      first.vocabulary.enumerated().allSatisfy { built.index(of: $1) == $0 }
+    }
+    var rows: [Int32]
+    if let given = first?.rows, numbered == true {
+      rows = given
+    } else {
+      rows = []
+      var unknown: String?
+      let second = try source.eachWord { word in
+        guard let row = built.index(of: word) else {
+          if unknown == nil { unknown = word }
+          return
+        }
+        if unknown == nil { rows.append(Int32(row)) }
+      }
+      if unknown != nil || (first != nil && second != first?.pass) {
+        throw CommandError(
+          .data,
+          "\(source.origin): the file changed while it was read; play it again once it is complete"
+        )
+      }
+    }
+    return PlayerContent(
+      title: title,
+      chapters: [PlayerChapter(title: "", trace: PlayerTrace(model: built, rows: rows))])
   }
 
   /// An ad-hoc model's round: the forward pass, the loss, then the backward pass, each
@@ -228,8 +300,8 @@ struct PlayCommand: ParsableCommand {
   /// Opens the player with export and record keys, or prints where there is no
   /// screen. A recording is named after `title`.
   static func play(
-    _ content: @autoclosure () -> PlayerContent, title: String, quiz: Bool = false,
-    export: @escaping @Sendable (Trace) throws -> String, plainText: () throws -> Void
+    _ content: @autoclosure () throws -> PlayerContent, title: String, quiz: Bool = false,
+    export: @escaping @Sendable (PlayerTrace) throws -> String, plainText: () throws -> Void
   ) throws {
     let environment = ProcessInfo.processInfo.environment
     var configuration = PlayerConfiguration(
@@ -237,7 +309,7 @@ struct PlayCommand: ParsableCommand {
       record: { _ in try SessionCastFile.target(title: title, environment: environment) })
     configuration.quiz = quiz
     try PlayerLauncher.run(
-      content(), configuration: configuration, environment: environment, plainText: plainText)
+      try content(), configuration: configuration, environment: environment, plainText: plainText)
   }
 
   /// A chapter for the player: its trace, its introduction and its paragraphs with

@@ -1,4 +1,5 @@
 import Model
+import TUI
 import TraceLog
 
 /// What the player's export key calls: the trace being played, written as JSON Lines
@@ -11,22 +12,48 @@ enum TraceExporter {
     edits: [AppliedEdit] = [], directory: String = ".",
     loss: (head: PredictionHead, kind: LossKind)? = nil
   ) throws -> String {
+    try export(
+      PlayerTrace(trace), title: title, seed: seed, source: source, edits: edits,
+      directory: directory, loss: loss)
+  }
+
+  /// A long text's trace is run again from its start into the file, its words and
+  /// events written as they come: the export holds no more than the player does.
+  static func export(
+    _ trace: PlayerTrace, title: String, seed: UInt64? = nil, source: String? = nil,
+    edits: [AppliedEdit] = [], directory: String = ".",
+    loss: (head: PredictionHead, kind: LossKind)? = nil
+  ) throws -> String {
     let path = (directory == "." ? "" : directory + "/") + fileName(for: title)
     let file = try OutputFile.open(path, option: "export")
     do {
       var listener = EncodingListener(encoder: JSONLinesEncoder(), output: file)
+      if let long = trace.checkpointed {
+        precondition(loss == nil, "a round with its loss is held whole")
+        listener.beginHeader(
+          TraceHeader(
+            model: trace.model, words: [], seed: edits.isEmpty ? seed : nil,
+            source: source ?? title, edits: edits))
+        for word in trace.words { listener.headerWord(word) }
+        listener.endHeader()
+        long.replay(into: &listener)
+        try listener.finish()
+        try file.commit()
+        return path
+      }
+      let whole = trace.whole!
       if let loss {
         listener.begin(
           TraceHeader(
-            model: trace.model, head: loss.head, loss: loss.kind, words: trace.words, seed: seed,
+            model: whole.model, head: loss.head, loss: loss.kind, words: whole.words, seed: seed,
             source: source ?? title))
       } else {
         listener.begin(
           TraceHeader(
-            model: trace.model, words: trace.words, seed: edits.isEmpty ? seed : nil,
+            model: whole.model, words: whole.words, seed: edits.isEmpty ? seed : nil,
             source: source ?? title, edits: edits))
       }
-      for event in trace.events { listener.receive(event) }
+      for event in whole.events { listener.receive(event) }
       try listener.finish()
       try file.commit()
     } catch {

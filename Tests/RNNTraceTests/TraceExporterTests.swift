@@ -1,6 +1,7 @@
 import Foundation
 import Lesson
 import Model
+import TUI
 import Testing
 
 @testable import RNNTrace
@@ -40,6 +41,26 @@ import Testing
     // Exporting again replaces the file whole.
     _ = try TraceExporter.export(trace, title: "Chapter 1: the loop", directory: scratch.url.path)
     #expect(try scratch.contents() == ["chapter-1-the-loop.jsonl"])
+  }
+
+  /// A long text's chapter is exported by running it again from its start, not from
+  /// events held: the file is byte for byte the one its whole trace writes.
+  @Test func aLongTextsExportIsTheWholeTracesByteForByte() throws {
+    let scratch = try ScratchDirectory()
+    let vocabulary = ["the", "dog", "jumped", "over"]
+    let words = (0..<50).map { vocabulary[$0 * 5 % 4] }
+    let model = try ModelSpec(variant: .rawTanh, seed: 5, inputs: 3, hidden: 2, words: vocabulary)
+      .build()
+    let whole = try TraceExporter.export(
+      model.trace(words), title: "whole", seed: 5, directory: scratch.url.path)
+    let rows = words.map { Int32(model.index(of: $0)!) }
+    let long = try TraceExporter.export(
+      PlayerTrace(model: model, rows: rows, interval: 6), title: "long", seed: 5,
+      source: "whole", directory: scratch.url.path)
+    let a = try Data(contentsOf: URL(fileURLWithPath: whole))
+    let b = try Data(contentsOf: URL(fileURLWithPath: long))
+    #expect(a.count > 10_000)
+    #expect(a == b)
   }
 
   @Test func exportIntoAReadOnlyDirectoryIsOneLine() throws {

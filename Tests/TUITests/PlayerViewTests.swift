@@ -158,7 +158,8 @@ struct PlayerViewTests {
     #expect(text.contains("…"))
     let sentence = lines(state)[1]
     #expect(sentence.hasPrefix(" … "))
-    #expect(sentence.hasSuffix("…"))
+    // Words on both sides left out, and which word of how many this is.
+    #expect(sentence.hasSuffix(" …  t 126/200"))
     #expect(sentence.contains("[\(large.words[125])]"))
     // The drill keeps the row and column in use in view, however far in they are.
     state.update(.drill)

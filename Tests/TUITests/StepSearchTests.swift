@@ -6,7 +6,7 @@ import Testing
 /// `/` in the player: what the prompt reads, what matches, and the prompt's keys.
 @Suite struct StepSearchTests {
   let start = TestSupport.state()
-  var trace: Trace { start.trace }
+  var trace: PlayerTrace { start.trace }
 
   @Test(arguments: [
     ("tanh", StepQuery.operation("tanh")), ("matmul", .operation("matmul")),

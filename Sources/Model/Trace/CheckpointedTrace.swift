@@ -9,9 +9,11 @@
 public struct CheckpointedTrace: Sendable {
   public let model: RNNModel
   /// Word t's row in the embedding table is `rows[t - 1]`.
-  private let rows: [Int32]
-  /// h_0, h_K, h_2K, …: `checkpoints[k]` is h_{k·interval}.
-  private let checkpoints: [Tensor]
+  public let rows: [Int32]
+  /// h_0, h_K, h_2K, …, their floats end to end: h_{k·interval} is the `k`th run of
+  /// `hidden` floats. One array rather than a tensor each, whose headers and
+  /// allocations would weigh more than the floats (a million states of two floats).
+  private let checkpoints: [Float]
   /// Words between two checkpoints.
   public let interval: Int
   /// Events a word makes (the same for every word of a model).
@@ -26,25 +28,38 @@ public struct CheckpointedTrace: Sendable {
     model: RNNModel, words: Words, count: Int, interval: Int? = nil,
     each: (Int, Tensor) -> Void = { _, _ in }
   ) where Words.Element == String {
-    precondition(count > 0, "a trace needs at least one word")
-    self.model = model
-    self.interval = interval ?? Self.interval(words: count, hidden: model.hidden)
     var rows: [Int32] = []
     rows.reserveCapacity(count)
-    var checkpoints = [model.h0]
-    checkpoints.reserveCapacity(count / self.interval + 1)
-    var run = RNNRun(model: model, listener: NoTrace())
     for word in words {
       guard let row = model.index(of: word) else {
         preconditionFailure("\(word) has no row in the embedding table")
       }
       rows.append(Int32(row))
-      let h = run.read(word)
-      each(run.t, h)
-      if run.t % self.interval == 0 { checkpoints.append(h) }
     }
     precondition(rows.count == count, "the words were not as many as counted")
+    self.init(model: model, rows: rows, interval: interval, each: each)
+  }
+
+  /// Runs the model once over the words whose rows in the embedding table are `rows`,
+  /// keeping checkpoints; `each` sees every h_t, t ≥ 1, on the way.
+  public init(
+    model: RNNModel, rows: [Int32], interval: Int? = nil, each: (Int, Tensor) -> Void = { _, _ in }
+  ) {
+    precondition(!rows.isEmpty, "a trace needs at least one word")
+    precondition(
+      rows.allSatisfy { model.vocabulary.indices.contains(Int($0)) },
+      "a row outside the embedding table")
+    self.model = model
     self.rows = rows
+    self.interval = interval ?? Self.interval(words: rows.count, hidden: model.hidden)
+    var checkpoints = model.h0.scalars
+    checkpoints.reserveCapacity((rows.count / self.interval + 1) * model.h0.count)
+    var run = RNNRun(model: model, listener: NoTrace())
+    for row in rows {
+      let h = run.read(model.vocabulary[Int(row)])
+      each(run.t, h)
+      if run.t % self.interval == 0 { checkpoints.append(contentsOf: h.scalars) }
+    }
     self.checkpoints = checkpoints
     var one = RNNRun(model: model, listener: TraceRecorder(reservingCapacity: 8))
     _ = one.read(model.vocabulary[Int(rows[0])])
@@ -73,6 +88,33 @@ public struct CheckpointedTrace: Sendable {
     return run.tracer.listener.events
   }
 
+  /// The events of word t and h_t, computed from `previous`, h_{t-1}, when the caller
+  /// has it (a player stepping forward), else from the checkpoint before t.
+  public func events(ofWord t: Int, after previous: Tensor?) -> (events: [TraceEvent], h: Tensor) {
+    guard let previous else {
+      var run = resumed(before: t, recording: true)
+      let h = run.read(word(t))
+      return (run.tracer.listener.events, h)
+    }
+    precondition((1...rows.count).contains(t), "word \(t) of \(rows.count)")
+    var run = RNNRun(
+      model: model, listener: WindowRecorder(isRecording: true), resumingAfter: t - 1,
+      hidden: previous, step: (t - 1) * eventsPerWord)
+    let h = run.read(word(t))
+    return (run.tracer.listener.events, h)
+  }
+
+  /// Runs the whole text again from h_0 into `listener`, in order (an export streams
+  /// the events this way rather than holding them).
+  public func replay<Listener: TraceListener>(into listener: inout Listener) {
+    var run = RNNRun(model: model, listener: listener)
+    for row in rows { _ = run.read(model.vocabulary[Int(row)]) }
+    listener = run.tracer.listener
+  }
+
+  /// The row of word t (from 1) in the embedding table.
+  public func row(ofWord t: Int) -> Int { Int(rows[t - 1]) }
+
   /// The event at `index` (step - 1).
   public func event(at index: Int) -> TraceEvent {
     events(ofWord: index / eventsPerWord + 1)[index % eventsPerWord]
@@ -80,7 +122,7 @@ public struct CheckpointedTrace: Sendable {
 
   /// h_t, for t from 0 to T.
   public func hiddenState(_ t: Int) -> Tensor {
-    if t % interval == 0 { return checkpoints[t / interval] }
+    if t % interval == 0 { return checkpoint(t / interval) }
     var run = resumed(before: t, recording: false)
     return run.read(word(t))
   }
@@ -92,11 +134,20 @@ public struct CheckpointedTrace: Sendable {
     let k = (t - 1) / interval
     var run = RNNRun(
       model: model, listener: WindowRecorder(), resumingAfter: k * interval,
-      hidden: checkpoints[k], step: k * interval * eventsPerWord)
+      hidden: checkpoint(k), step: k * interval * eventsPerWord)
     while run.t < t - 1 { _ = run.read(word(run.t + 1)) }
     run.tracer.listener.isRecording = recording
     run.tracer.lastStep = (t - 1) * eventsPerWord
     return run
+  }
+}
+
+extension CheckpointedTrace {
+  /// h_{k·interval}, in h_0's shape.
+  fileprivate func checkpoint(_ k: Int) -> Tensor {
+    let size = model.h0.count
+    return Tensor(
+      shape: model.h0.shape, scalars: Array(checkpoints[k * size..<(k + 1) * size]))
   }
 }
 

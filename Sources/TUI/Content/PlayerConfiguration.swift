@@ -9,18 +9,18 @@ public struct PlayerConfiguration: Sendable {
   /// Writes chapter `chapter` (its index in the content) with its trace somewhere and
   /// returns the path written; nil where the command offers no export (the status line
   /// then says so).
-  public var export: (@Sendable (_ chapter: Int, _ trace: Trace) throws -> String)?
-  /// Says where a recording of the session, begun on the chapter playing `Trace`,
+  public var export: (@Sendable (_ chapter: Int, _ trace: PlayerTrace) throws -> String)?
+  /// Says where a recording of the session, begun on the chapter playing `PlayerTrace`,
   /// will go; nil where the command offers no recording.
-  public var record: (@Sendable (Trace) throws -> RecordingTarget)?
+  public var record: (@Sendable (PlayerTrace) throws -> RecordingTarget)?
   /// Seconds on a clock that only goes forward: what a recording is timed by.
   public var clock: @Sendable () -> Double
   /// Whether the player opens with the quiz on (`play --quiz`).
   public var quiz = false
 
   public init(
-    export: (@Sendable (_ chapter: Int, _ trace: Trace) throws -> String)? = nil,
-    record: (@Sendable (Trace) throws -> RecordingTarget)? = nil,
+    export: (@Sendable (_ chapter: Int, _ trace: PlayerTrace) throws -> String)? = nil,
+    record: (@Sendable (PlayerTrace) throws -> RecordingTarget)? = nil,
     clock: @escaping @Sendable () -> Double = PlayerConfiguration.monotonicSeconds
   ) {
     self.export = export

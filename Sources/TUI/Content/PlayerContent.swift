@@ -33,7 +33,7 @@ public struct PlayerChapter: Sendable {
   public var title: String
   /// The chapter's number in its lesson, from 1; nil for a lone trace.
   public var number: Int?
-  public let trace: Trace
+  public let trace: PlayerTrace
   /// Paragraphs to show from a step on (1-based step of this chapter's trace), until
   /// a later step has its own.
   public var narrative: [Int: [String]]
@@ -50,16 +50,27 @@ public struct PlayerChapter: Sendable {
   /// the chapter does not train.
   public var training: TrainingRun?
   /// The events of each time step: `wordEvents[t - 1]` is the range of word t's events.
-  public let wordEvents: [Range<Int>]
+  public let wordEvents: WordRanges
   /// h_0 and every h_t of the trace, and the magnitude that fills the hidden-states
   /// panel's bars: found once here rather than on every frame.
-  let hiddenStates: [Tensor]
+  let hiddenStates: HiddenStates
   let hiddenScale: Float
+  /// The operations the chapter's events perform (which panels it has).
+  let operations: Set<Operation>
   /// ‖dL/dh_t‖ of the backward pass, if the trace has one: found once, for the strip.
   let gradientFlow: GradientFlow
 
   public init(
     title: String, trace: Trace, narrative: [Int: [String]] = [:], number: Int? = nil,
+    introduction: [String] = [], summary: [String] = [], code: [Int: String] = [:]
+  ) {
+    self.init(
+      title: title, trace: PlayerTrace(trace), narrative: narrative, number: number,
+      introduction: introduction, summary: summary, code: code)
+  }
+
+  public init(
+    title: String, trace: PlayerTrace, narrative: [Int: [String]] = [:], number: Int? = nil,
     introduction: [String] = [], summary: [String] = [], code: [Int: String] = [:]
   ) {
     precondition(!trace.events.isEmpty, "a chapter needs at least one event")
@@ -70,19 +81,34 @@ public struct PlayerChapter: Sendable {
     self.introduction = introduction
     self.summary = summary
     self.code = code
+    if let long = trace.checkpointed {
+      // Every word makes the same events: nothing is scanned.
+      wordEvents = WordRanges(uniform: long.eventsPerWord, count: long.wordCount)
+      hiddenStates = HiddenStates(storage: .checkpointed(long))
+      let largest = trace.overview?.largest ?? 0
+      hiddenScale = trace.model.variant.hiddenStateBound ?? (largest > 0 ? largest : 1)
+      operations = Set(long.events(ofWord: 1).map(\.operation))
+      // A long text is read forwards only: no backward pass.
+      gradientFlow = GradientFlow(
+        trace: Trace(model: trace.model, words: [], events: []), wordEvents: [])
+      return
+    }
+    let events = trace.whole!.events
     var ranges: [Range<Int>] = []
     var start = 0
-    for (i, event) in trace.events.enumerated()
-    where i + 1 == trace.events.count
-      || trace.events[i + 1].t != event.t
+    for (i, event) in events.enumerated()
+    where i + 1 == events.count
+      || events[i + 1].t != event.t
     {
       ranges.append(start..<i + 1)
       start = i + 1
     }
-    self.wordEvents = ranges
-    hiddenStates = trace.hiddenStates
-    hiddenScale = Self.scale(of: hiddenStates, variant: trace.model.variant)
-    gradientFlow = GradientFlow(trace: trace, wordEvents: ranges)
+    self.wordEvents = WordRanges(listed: ranges)
+    let states = trace.whole!.hiddenStates
+    hiddenStates = HiddenStates(storage: .listed(states))
+    hiddenScale = Self.scale(of: states, variant: trace.model.variant)
+    operations = Set(events.map(\.operation))
+    gradientFlow = GradientFlow(trace: trace.whole!, wordEvents: ranges)
   }
 
   /// The value that reaches the top bar: the cell's bound on h_t (1 for tanh), else the largest
@@ -137,6 +163,7 @@ public struct PlayerChapter: Sendable {
 
   /// The word (an index into `wordEvents`, t - 1) whose events hold event `index`.
   public func wordIndex(ofEvent index: Int) -> Int {
+    if let per = wordEvents.uniform { return index / per }
     var low = 0
     var high = wordEvents.count - 1
     while low < high {
@@ -144,6 +171,59 @@ public struct PlayerChapter: Sendable {
       if wordEvents[mid].upperBound <= index { low = mid + 1 } else { high = mid }
     }
     return low
+  }
+}
+
+/// The range of events of each word: listed for a trace held whole (a round with its
+/// loss goes over the words again), or the same number for every word of a long text.
+public struct WordRanges: RandomAccessCollection, Sendable {
+  private let listed: [Range<Int>]
+  /// Events per word, when every word has as many.
+  let uniform: Int?
+  private let wordCount: Int
+
+  init(listed: [Range<Int>]) {
+    self.listed = listed
+    uniform = nil
+    wordCount = listed.count
+  }
+
+  init(uniform: Int, count: Int) {
+    listed = []
+    self.uniform = uniform
+    wordCount = count
+  }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { wordCount }
+  public subscript(position: Int) -> Range<Int> {
+    guard let uniform else { return listed[position] }
+    precondition(indices.contains(position), "word \(position) of \(wordCount)")
+    return position * uniform..<(position + 1) * uniform
+  }
+}
+
+/// h_0 … h_T: listed for a trace held whole, recomputed from the checkpoints for a long
+/// text.
+struct HiddenStates: RandomAccessCollection, Sendable {
+  enum Storage: Sendable {
+    case listed([Tensor])
+    case checkpointed(CheckpointedTrace)
+  }
+  let storage: Storage
+
+  var startIndex: Int { 0 }
+  var endIndex: Int {
+    switch storage {
+    case .listed(let states): states.count
+    case .checkpointed(let trace): trace.wordCount + 1
+    }
+  }
+  subscript(position: Int) -> Tensor {
+    switch storage {
+    case .listed(let states): states[position]
+    case .checkpointed(let trace): trace.hiddenState(position)
+    }
   }
 }
 

@@ -31,21 +31,39 @@ struct HiddenStatesPanel: Panel {
     let t = event.t
     context.drawTitle(
       on: &grid, in: rect, event: index, panel: events, name: "hidden states",
-      detail: "h_0 … \(event.result.name)")
+      detail: "h_0 … \(event.result.name)"
+        + (context.state.chapter.trace.overview == nil ? "" : ", min–max strip"))
     let chapter = context.state.chapter
-    let states = chapter.hiddenStates.prefix(t + 1)
+    let all = chapter.hiddenStates
+    let count = t + 1
     let scale = chapter.hiddenScale
+    let overview = chapter.trace.overview
 
     let indexWidth = String(hidden - 1).count + 2
-    let stripWidth = min(states.count, max(8, rect.width / 4))
+    let stripWidth = min(overview == nil ? count : .max, max(8, rect.width / 4))
     let valuesX = rect.x + indexWidth + 3
-    var widths = ColumnWidth()
-    for state in states { widths.include(state.scalars) }
-    let width = widths.columns
     // The newest state in view; while h_t is pending, h_{t-1} beside it.
-    let columns = ValueColumns(
-      count: states.count, width: width, available: rect.maxX - valuesX - stripWidth - 2,
-      focus: pending ? max(0, states.count - 2) : states.count - 1)
+    let focus = pending ? max(0, count - 2) : count - 1
+    let available = rect.maxX - valuesX - stripWidth - 2
+    let columns: ValueColumns
+    var shown: [Int: Tensor] = [:]
+    if let overview {
+      // A long text: only the states in view are recomputed, and the widths allow for
+      // the text's extremes so that the columns do not shift as the learner moves.
+      var widths = ColumnWidth()
+      widths.include(overview.extremes.filter(\.isFinite))
+      let planned = Self.longColumns(
+        count: count, capacity: max(1, available / widths.columns), focus: focus)
+      for case let s? in planned { shown[s] = all[s] }
+      for state in shown.values { widths.include(state.scalars) }
+      columns = ValueColumns(indices: planned, width: widths.columns)
+    } else {
+      var widths = ColumnWidth()
+      for state in all.prefix(count) { widths.include(state.scalars) }
+      columns = ValueColumns(
+        count: count, width: widths.columns, available: available, focus: focus)
+    }
+    func state(_ s: Int) -> Tensor { shown[s] ?? all[s] }
     let rows = Elision.indices(count: hidden, capacity: max(1, rect.height - 2), focus: nil)
 
     var y = rect.y + 1
@@ -56,7 +74,12 @@ struct HiddenStatesPanel: Panel {
       on: &grid, x: valuesX, y: y, limit: rect.maxX, text: { .text("h_\($0)") },
       style: { $0 == reads ? Theme.drillCell : $0 == t ? CellStyle(bold: true) : Theme.label })
     let stripX = valuesX + columns.totalWidth + 2
-    grid.put("over t", x: stripX, y: y, style: Theme.label, limit: rect.maxX)
+    if let overview {
+      Self.drawOverviewHeading(
+        on: &grid, x: stripX, y: y, limit: rect.maxX, overview: overview, width: stripWidth, t: t)
+    } else {
+      grid.put("over t", x: stripX, y: y, style: Theme.label, limit: rect.maxX)
+    }
     y += 1
     for row in rows where y < rect.maxY {
       defer { y += 1 }
@@ -69,19 +92,88 @@ struct HiddenStatesPanel: Panel {
       let isPending = { (s: Int) in s == t && pending }
       columns.draw(
         on: &grid, x: valuesX, y: y, limit: rect.maxX,
-        text: { valueText(states[$0].scalars[neuron], pending: isPending($0)) },
+        text: { valueText(state($0).scalars[neuron], pending: isPending($0)) },
         style: { s in
-          var style = valueStyle(states[s].scalars[neuron], pending: isPending(s))
+          var style = valueStyle(state(s).scalars[neuron], pending: isPending(s))
           if s == reads {
             if neuron == element { return Theme.drillCell }
             style.underline = true
           }
           return style
         })
-      drawStrip(
-        on: &grid, x: stripX, y: y, limit: rect.maxX,
-        states: states, neuron: neuron, width: stripWidth, pending: pending, scale: scale)
+      if let overview {
+        Self.drawOverview(
+          on: &grid, x: stripX, y: y, limit: rect.maxX, overview: overview, neuron: neuron,
+          width: stripWidth, t: t, scale: scale)
+      } else {
+        drawStrip(
+          on: &grid, x: stripX, y: y, limit: rect.maxX,
+          states: all.prefix(count), neuron: neuron, width: stripWidth, pending: pending,
+          scale: scale)
+      }
     }
+  }
+
+  /// A long text's columns: h_0, then the states up to `focus` and the one after it
+  /// (pending), as `Elision` would choose among `count`, without a flag per state.
+  static func longColumns(count: Int, capacity: Int, focus: Int) -> [Int?] {
+    // Elision keeps the first few and a window about the focus, which sits at the end:
+    // the same choice among the first and last `capacity + 1`, the gap between them
+    // standing for everything left out.
+    let n = min(count, 2 * capacity + 2)
+    let shift = count - n
+    return Elision.indices(count: n, capacity: capacity, focus: focus - shift).map { i in
+      i.map { $0 > n / 2 ? $0 + shift : $0 }
+    }
+  }
+
+  /// Above a long text's overview: a ▼ over the learner's column.
+  static func drawOverviewHeading(
+    on grid: inout CellGrid, x: Int, y: Int, limit: Int, overview: HiddenOverview, width: Int,
+    t: Int
+  ) {
+    let columns = overview.columns(width: min(width, limit - x))
+    guard columns > 0, x < limit, t > 0 else { return }
+    let marker = overview.column(ofWord: t, columns: columns)
+    grid.put("▼", x: x + marker, y: y, style: CellStyle(bold: true), limit: limit)
+  }
+
+  /// One neuron's row of a long text's overview: each column the least and greatest
+  /// value over its words, as a vertical stroke between their heights; the columns the
+  /// learner has not reached yet dim.
+  static func drawOverview(
+    on grid: inout CellGrid, x: Int, y: Int, limit: Int, overview: HiddenOverview,
+    neuron: Int, width: Int, t: Int, scale: Float
+  ) {
+    let columns = overview.columns(width: min(width, limit - x))
+    guard columns > 0, x < limit else { return }
+    let marker = t == 0 ? -1 : overview.column(ofWord: t, columns: columns)
+    var column = x
+    for c in 0..<columns {
+      guard let (low, high) = overview.range(column: c, of: columns, neuron: neuron) else {
+        column = grid.put("·", x: column, y: y, style: Theme.gap, limit: limit)
+        continue
+      }
+      var style = c > marker ? Theme.pending : Theme.value((low + high) / 2)
+      if c == marker { style.bold = true }
+      column = grid.put(
+        repeating: stroke(low, high, scale: scale), count: 1, x: column, y: y, style: style,
+        limit: limit)
+    }
+  }
+
+  /// A braille cell with a stroke from `low`'s height to `high`'s, in four steps from
+  /// -scale (bottom) to +scale (top): a range in one cell, where a bar holds one value.
+  static func stroke(_ low: Float, _ high: Float, scale: Float) -> Unicode.Scalar {
+    func level(_ v: Float) -> Int {
+      let fraction = (min(max(v / scale, -1), 1) + 1) / 2
+      return min(3, Int(fraction * 4))
+    }
+    // Dots from the top row down: 1 and 4, 2 and 5, 3 and 6, 7 and 8.
+    let rows: [UInt32] = [0x09, 0x12, 0x24, 0xC0]
+    var bits: UInt32 = 0
+    for level in level(low)...level(high) { bits |= rows[3 - level] }
+    return Unicode.Scalar(0x2800 + bits)!
   }
 
   /// One row per t: `h_2 │ -0.4856  0.1234 ▃▆`, the rows still to come as dots.
@@ -152,7 +244,7 @@ struct HiddenStatesPanel: Panel {
   }
 
   private func drawStrip(
-    on grid: inout CellGrid, x: Int, y: Int, limit: Int, states: ArraySlice<Tensor>,
+    on grid: inout CellGrid, x: Int, y: Int, limit: Int, states: Slice<HiddenStates>,
     neuron: Int, width: Int, pending: Bool, scale: Float
   ) {
     var first = states.startIndex

@@ -33,7 +33,7 @@ enum EventStatus {
 struct PanelContext {
   let state: PlayerState
 
-  var events: [TraceEvent] { state.trace.events }
+  var events: PlayerTrace.Events { state.trace.events }
   var variant: Variant { state.trace.model.variant }
   var stepDigits: Int { String(state.chapter.stepCount).count }
 
@@ -106,6 +106,12 @@ struct ValueColumns {
     self.width = width
     let capacity = max(1, available / width)
     indices = Elision.indices(count: count, capacity: capacity, focus: focus)
+  }
+
+  /// Columns already chosen.
+  init(indices: [Int?], width: Int) {
+    self.indices = indices
+    self.width = width
   }
 
   var totalWidth: Int { indices.count * width }

@@ -16,7 +16,7 @@ struct ProductPanel: Panel {
   }
   private var isBias = false
 
-  init?(index: Int, followUp: Int?, events: [TraceEvent]) {
+  init?(index: Int, followUp: Int?, events: PlayerTrace.Events) {
     guard let product = MatrixProduct(events[index]) else { return nil }
     self.index = index
     self.followUp = followUp

@@ -1,5 +1,6 @@
 /// The sentence with the current word marked: words done, the word being read in
-/// brackets, words ahead dim; a long sentence scrolls around the current word.
+/// brackets, words ahead dim; a long sentence scrolls around the current word, with
+/// the word's position and the total at the right (`t 532/1000000`).
 enum SentenceLine {
   static func draw(on grid: inout CellGrid, y: Int, state: PlayerState) {
     let all = state.trace.words
@@ -22,21 +23,34 @@ enum SentenceLine {
     }
     // Grow a window around the current word, alternately right and left, while it fits
     // with room for the `…` markers.
-    var low = current
-    var high = current
-    var used = wordWidth(current)
-    var grew = true
-    while grew {
-      grew = false
-      if high + 1 < count, used + wordWidth(high + 1) <= width - 4 {
-        high += 1
-        used += wordWidth(high)
-        grew = true
+    func window(_ width: Int) -> (low: Int, high: Int) {
+      var low = current
+      var high = current
+      var used = wordWidth(current)
+      var grew = true
+      while grew {
+        grew = false
+        if high + 1 < count, used + wordWidth(high + 1) <= width - 4 {
+          high += 1
+          used += wordWidth(high)
+          grew = true
+        }
+        if low > 0, used + wordWidth(low - 1) <= width - 4 {
+          low -= 1
+          used += wordWidth(low)
+          grew = true
+        }
       }
-      if low > 0, used + wordWidth(low - 1) <= width - 4 {
-        low -= 1
-        used += wordWidth(low)
-        grew = true
+      return (low, high)
+    }
+    var (low, high) = window(width)
+    var position: String?
+    if low > 0 || high < count - 1 {
+      // Not every word is in view: say where this one is, and give it the room.
+      let label = " t \(current + 1)/\(count)"
+      if width - DisplayWidth.of(label) > 8 {
+        (low, high) = window(width - DisplayWidth.of(label))
+        position = label
       }
     }
     var x = 1
@@ -55,5 +69,8 @@ enum SentenceLine {
       x += 1
     }
     if high < count - 1 { grid.put("…", x: x, y: y, style: Theme.gap) }
+    if let position {
+      grid.put(position, x: grid.width - 1 - DisplayWidth.of(position), y: y, style: Theme.label)
+    }
   }
 }

@@ -110,8 +110,21 @@ public enum StepQuery: Equatable, Sendable {
   }
 
   /// Whether event `k` of `trace` is a match.
-  public func matches(_ trace: Trace, at k: Int) -> Bool {
+  public func matches(_ trace: Trace, at k: Int) -> Bool { matches(PlayerTrace(trace), at: k) }
+
+  /// Whether event `k` of `trace` is a match.
+  public func matches(_ trace: PlayerTrace, at k: Int) -> Bool {
     let event = trace.events[k]
+    return matches(
+      event, startsWord: k == 0 || trace.events[k - 1].t != event.t,
+      earlier: { Self.earlier(in: trace, before: k, named: $0) }, h0: trace.model.h0)
+  }
+
+  /// Whether `event` is a match: `startsWord` when it is the first of its time step,
+  /// `earlier(name)` the latest event before it whose result `name` names.
+  func matches(
+    _ event: TraceEvent, startsWord: Bool, earlier: (String) -> TraceEvent?, h0: Tensor
+  ) -> Bool {
     switch self {
     case .operation(let name):
       // An operation's own name (tanh) is that operation; a family's (matmul, bias)
@@ -121,9 +134,9 @@ public enum StepQuery: Equatable, Sendable {
       return op.hasPrefix(name + "_")
     case .word(let word):
       // The word's first step only: the next match is the next time it is read.
-      return event.word == word && (k == 0 || trace.events[k - 1].t != event.t)
+      return event.word == word && startsWord
     case .timeStep(let t):
-      return event.t == t && (k == 0 || trace.events[k - 1].t != t)
+      return event.t == t && startsWord
     case .compare(let name, let index, let op, let value):
       guard Self.names(event, name), index < event.result.value.count else { return false }
       return op.holds(event.result.value.scalars[index], value)
@@ -132,11 +145,10 @@ public enum StepQuery: Equatable, Sendable {
       let now = event.result.value.scalars[index]
       // The same result one time step before (h_0 for h_1).
       let before: Float?
-      if let earlier = trace.events[..<k].last(where: { Self.names($0, name) }) {
+      if let earlier = earlier(name) {
         before = index < earlier.result.value.count ? earlier.result.value.scalars[index] : nil
       } else if name == "h" {
-        before =
-          trace.model.h0.scalars.indices.contains(index) ? trace.model.h0.scalars[index] : nil
+        before = h0.scalars.indices.contains(index) ? h0.scalars[index] : nil
       } else {
         before = nil
       }
@@ -146,6 +158,31 @@ public enum StepQuery: Equatable, Sendable {
       guard Self.names(event, name) else { return false }
       return event.result.value.scalars.contains { abs($0) > limit }
     }
+  }
+
+  /// The first match after event `k` of a long text, its words run in order from the
+  /// checkpoint before: each word costs a step of the cell, and nothing is kept but
+  /// the word before (what `sign` compares with).
+  private func scan(_ long: CheckpointedTrace, after k: Int) -> Int? {
+    let per = long.eventsPerWord
+    let first = max(0, k + 1) / per + 1
+    guard first <= long.wordCount else { return nil }
+    var before: [TraceEvent] = first > 1 ? long.events(ofWord: first - 1) : []
+    var h: Tensor? = nil
+    for t in first...long.wordCount {
+      let (events, next) = long.events(ofWord: t, after: h)
+      for (j, event) in events.enumerated() where (t - 1) * per + j > k {
+        let earlier = { (name: String) in
+          events[..<j].last { Self.names($0, name) } ?? before.last { Self.names($0, name) }
+        }
+        if matches(event, startsWord: j == 0, earlier: earlier, h0: long.model.h0) {
+          return (t - 1) * per + j
+        }
+      }
+      before = events
+      h = next
+    }
+    return nil
   }
 
   /// Whether `name` names the event's result: `h` for h_3, `z` for z_3, the whole
@@ -158,8 +195,49 @@ public enum StepQuery: Equatable, Sendable {
     return result[..<underscore] == name && !suffix.isEmpty && suffix.allSatisfy(\.isNumber)
   }
 
+  /// The latest event before `k` whose result `name` names. A long text's is looked
+  /// for no further back than the word before (each word names each result once), so
+  /// that a search does not recompute the text back to its start at every step.
+  private static func earlier(in trace: PlayerTrace, before k: Int, named name: String)
+    -> TraceEvent?
+  {
+    guard let long = trace.checkpointed else {
+      return trace.events[..<k].last(where: { names($0, name) })
+    }
+    let start = max(0, (k / long.eventsPerWord - 1) * long.eventsPerWord)
+    return trace.events[start..<k].last(where: { names($0, name) })
+  }
+
   /// The first match after event `k` (forward) or before it; nil when there is none.
   public func find(in trace: Trace, from k: Int, forward: Bool) -> Int? {
+    find(in: PlayerTrace(trace), from: k, forward: forward)
+  }
+
+  /// The first match after event `k` (forward) or before it; nil when there is none.
+  /// A long text's word or time step is found from its words, without computing events.
+  public func find(in trace: PlayerTrace, from k: Int, forward: Bool) -> Int? {
+    if let long = trace.checkpointed {
+      let per = long.eventsPerWord
+      switch self {
+      case .timeStep(let t):
+        let start = (t - 1) * per
+        guard t <= long.wordCount else { return nil }
+        return forward ? (start > k ? start : nil) : (start < k ? start : nil)
+      case .word(let word):
+        guard let row = trace.model.index(of: word) else { return nil }
+        let words = 1...long.wordCount
+        let current = k / per + 1
+        if forward {
+          return (current + 1..<words.upperBound + 1).first { long.row(ofWord: $0) == row }
+            .map { ($0 - 1) * per }
+        }
+        let before = k % per == 0 ? current - 1 : current
+        return stride(from: before, through: 1, by: -1).first { long.row(ofWord: $0) == row }
+          .map { ($0 - 1) * per }
+      default:
+        if forward { return scan(long, after: k) }
+      }
+    }
     if forward {
       return (k + 1..<trace.events.count).first { matches(trace, at: $0) }
     }

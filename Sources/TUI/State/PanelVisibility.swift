@@ -55,7 +55,7 @@ public enum PanelKind: Int, CaseIterable, Sendable, Hashable {
 extension PlayerState {
   /// The kinds of panel the chapter has, in the order the screen shows them.
   public var panelKinds: [PanelKind] {
-    let kinds = Set(trace.events.map { PanelKind($0.operation) })
+    let kinds = Set(chapter.operations.map { PanelKind($0) })
     return PanelKind.allCases.filter(kinds.contains)
   }
 

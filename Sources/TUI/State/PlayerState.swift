@@ -61,7 +61,7 @@ public struct PlayerState: Sendable {
   }
 
   public var chapter: PlayerChapter { content.chapters[chapterIndex] }
-  public var trace: Trace { chapter.trace }
+  public var trace: PlayerTrace { chapter.trace }
   /// The current event; on a training screen after the traced round, its last event.
   public var event: TraceEvent {
     let events = chapter.trace.events

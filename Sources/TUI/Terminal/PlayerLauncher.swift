@@ -31,7 +31,7 @@ public enum PlayerLauncher {
   /// `content` is made only when the player opens: in a pipe, `plainText` may print a
   /// long walkthrough without the whole trace in memory.
   public static func run(
-    _ content: @autoclosure () -> PlayerContent,
+    _ content: @autoclosure () throws -> PlayerContent,
     configuration: PlayerConfiguration = PlayerConfiguration(),
     environment: [String: String], plainText: () throws -> Void
   ) rethrows {
@@ -39,9 +39,11 @@ public enum PlayerLauncher {
       stdinIsTerminal: isatty(0) == 1, stdoutIsTerminal: isatty(1) == 1,
       environment: environment)
     if mode == .screen {
+      // Made before the screen is taken, so that an error in it reads as any other.
+      let content = try content()
       do {
         let terminal = try CursesTerminal(environment: environment)
-        let final = PlayerLoop(configuration: configuration).run(content(), on: terminal)
+        let final = PlayerLoop(configuration: configuration).run(content, on: terminal)
         terminal.stop()
         if let note = final.closingNote { writeError("rnntrace: \(note)") }
         return

@@ -1,0 +1,145 @@
+import Model
+import Synchronization
+
+/// The trace a chapter plays, read the same way however it is kept: `events[i]`,
+/// `words[i]`, `model`.
+///
+/// A lesson's chapter or a round with its loss is held whole (a `Trace`); a long text is
+/// kept as checkpoints (`CheckpointedTrace`), and the events of a word are recomputed
+/// from the nearest one when they are read, the last few words' kept at hand. Nothing
+/// here holds a long text's events: a million words play in a few megabytes.
+public struct PlayerTrace: Sendable {
+  public let model: RNNModel
+  /// The words read, in order: `words[t - 1]` is word t.
+  public let words: Words
+  /// Every event, in order: `events[i]` is step i + 1.
+  public let events: Events
+  /// The whole trace, when it is held whole.
+  public var whole: Trace? {
+    if case .whole(let trace) = events.storage { return trace }
+    return nil
+  }
+  /// The checkpoints, when the trace is a long text's.
+  public var checkpointed: CheckpointedTrace? {
+    if case .checkpointed(let trace, _) = events.storage { return trace }
+    return nil
+  }
+  /// Where the events are kept: one instance per trace, so two chapters are told apart
+  /// without comparing their events.
+  let identity: Identity
+
+  /// A trace held whole.
+  public init(_ trace: Trace) {
+    model = trace.model
+    words = Words(storage: .whole(trace.words))
+    events = Events(storage: .whole(trace))
+    identity = Identity()
+    overview = nil
+  }
+
+  /// Each neuron's least and greatest value over runs of words, for a long text's
+  /// hidden-state strip; nil for a trace held whole.
+  let overview: HiddenOverview?
+
+  /// A long text's trace, read through its checkpoints: the model runs over the words
+  /// (their rows in the embedding table) once, keeping checkpoints and an overview.
+  public init(model: RNNModel, rows: [Int32], interval: Int? = nil) {
+    var overview = HiddenOverview(words: rows.count, h0: model.h0)
+    let trace = CheckpointedTrace(
+      model: model, rows: rows, interval: interval, each: { overview.include($0, $1) })
+    self.model = model
+    words = Words(storage: .checkpointed(trace))
+    events = Events(storage: .checkpointed(trace, EventCache()))
+    identity = Identity()
+    self.overview = overview
+  }
+
+  /// Whether `other` is this very trace (not merely an equal one).
+  public func isSame(as other: PlayerTrace) -> Bool { identity === other.identity }
+
+  /// The same words read by `model` (an edited copy of this one, say), held the same
+  /// way: whole, or through checkpoints.
+  public func recomputed(with model: RNNModel) -> PlayerTrace {
+    if let long = checkpointed {
+      return PlayerTrace(model: model, rows: long.rows, interval: long.interval)
+    }
+    return PlayerTrace(model.trace(Array(words)))
+  }
+
+  final class Identity: Sendable {}
+
+  /// The words of the trace, spelled on access for a long text.
+  public struct Words: RandomAccessCollection, Sendable {
+    enum Storage: Sendable {
+      case whole([String])
+      case checkpointed(CheckpointedTrace)
+    }
+    let storage: Storage
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int {
+      switch storage {
+      case .whole(let words): words.count
+      case .checkpointed(let trace): trace.wordCount
+      }
+    }
+    public subscript(position: Int) -> String {
+      switch storage {
+      case .whole(let words): words[position]
+      case .checkpointed(let trace): trace.word(position + 1)
+      }
+    }
+  }
+
+  /// The events of the trace, computed on access for a long text.
+  public struct Events: RandomAccessCollection, Sendable {
+    enum Storage: Sendable {
+      case whole(Trace)
+      case checkpointed(CheckpointedTrace, EventCache)
+    }
+    let storage: Storage
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int {
+      switch storage {
+      case .whole(let trace): trace.events.count
+      case .checkpointed(let trace, _): trace.eventCount
+      }
+    }
+    public subscript(position: Int) -> TraceEvent {
+      switch storage {
+      case .whole(let trace): return trace.events[position]
+      case .checkpointed(let trace, let cache):
+        precondition(indices.contains(position), "event \(position) of \(endIndex)")
+        let t = position / trace.eventsPerWord + 1
+        return cache.events(ofWord: t, in: trace)[position % trace.eventsPerWord]
+      }
+    }
+  }
+}
+
+/// The events of the last few words a long text's player read, and the hidden state
+/// after the latest, so that stepping on to the next word costs one step of the cell
+/// rather than a run from the checkpoint.
+final class EventCache: Sendable {
+  /// Most recently used last.
+  private let words = Mutex<[(t: Int, events: [TraceEvent], h: Tensor)]>([])
+  /// Words kept: those a frame reads (the current and the one before) with room for a
+  /// search going back and forth.
+  static let capacity = 8
+
+  func events(ofWord t: Int, in trace: CheckpointedTrace) -> [TraceEvent] {
+    words.withLock { words in
+      if let k = words.lastIndex(where: { $0.t == t }) {
+        let entry = words.remove(at: k)
+        words.append(entry)
+        return entry.events
+      }
+      let previous = words.last(where: { $0.t == t - 1 })?.h
+      let (events, h) = trace.events(ofWord: t, after: previous)
+      if words.count == Self.capacity { words.removeFirst() }
+      words.append((t, events, h))
+      return events
+    }
+  }
+}
