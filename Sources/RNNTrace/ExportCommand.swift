@@ -204,7 +204,7 @@ struct ExportCommand: ParsableCommand {
   ) throws {
     var listener = EncodingListener(encoder: encoder, output: file)
     listener.begin(header)
-    var (written, _) = round.run(into: listener)
+    var (written, _) = round.run(into: listener, keepingStates: false)
     try written.finish()
   }
 
