@@ -1,5 +1,6 @@
-@testable import Model
 import Testing
+
+@testable import Model
 
 /// The backward pass of a long text in flat memory: the forward states it reads are kept
 /// only at checkpoints and recomputed a segment at a time, giving the same events and
