@@ -199,12 +199,22 @@ struct ExportCommand: ParsableCommand {
     }
   }
 
-  private func write<Encoder: TraceEncoder>(
+  /// The loss and the backward pass keep no tensor per word (`keepingStates: false`), so
+  /// memory stays flat however many words; with a second core the events are encoded
+  /// there, as the forward pass's are.
+  private func write<Encoder: TraceEncoder & SendableMetatype>(
     _ round: LossRound, _ encoder: Encoder, _ header: TraceHeader, _ file: OutputFile
   ) throws {
     var listener = EncodingListener(encoder: encoder, output: file)
     listener.begin(header)
-    var (written, _) = round.run(into: listener, keepingStates: false)
+    guard ProcessInfo.processInfo.activeProcessorCount > 1 else {
+      var (written, _) = round.run(into: listener, keepingStates: false)
+      try written.finish()
+      return
+    }
+    let thread = EncoderThread(listener)
+    defer { thread.cancel() }
+    var (written, _) = round.run(into: BatchingListener(thread: thread), keepingStates: false)
     try written.finish()
   }
 
