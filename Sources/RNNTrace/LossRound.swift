@@ -33,7 +33,7 @@ struct LossRound {
     } catch .noBackwardPass(let variant) {
       throw CommandError(
         .usage,
-        "--variant: \(variant) has no backward pass yet; \(option == "train" ? "train" : "use \(option) with") linear, raw-tanh or linear-tanh"
+        "--variant: \(variant) has no backward pass yet; \(option == "train" ? "train" : "use \(option) with") \(Variant.trainable.map(\.rawValue).joined(separator: ", "))"
       )
     } catch {
       throw CommandError(.usage, "\(error)")
