@@ -34,7 +34,9 @@ struct ExportCommand: ParsableCommand {
       the loss events (one per counted position, then the total) follow the forward \
       events, then the backward pass of one round, from the loss back to every \
       parameter, each event marked "pass":"backward" (CSV: a pass column; Chrome: a \
-      backward track). An ad-hoc model only; its words are held in memory.
+      backward track). An ad-hoc model only. Its words are held in memory, but no \
+      tensor per word: the backward pass recomputes the forward states from a \
+      checkpoint every √T words, so memory stays flat however long the text.
 
       Examples:
         rnntrace export -o trace.jsonl
