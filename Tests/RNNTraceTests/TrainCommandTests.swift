@@ -72,6 +72,20 @@ import Testing
     }
   }
 
+  /// Intel's kernels are not followed backwards: train says so on standard error, in
+  /// one line, and computes what it computes with `amd`.
+  @Test func intelKernelsSayTheyAreAMDOrders() throws {
+    let intel = try RNNTraceBinary.run(
+      ["train", "--kernels", "intel-avx512", "--steps", "2", "--format", "jsonl"])
+    let amd = try RNNTraceBinary.run(
+      ["train", "--kernels", "amd", "--steps", "2", "--format", "jsonl"])
+    #expect(intel.status == 0)
+    #expect(intel.stdout == amd.stdout)
+    #expect(amd.stderr.isEmpty)
+    #expect(intel.stderr.split(separator: "\n").count == 1)
+    #expect(intel.stderr.contains("AMD orders"))
+  }
+
   @Test func tableListsEveryRoundAndDrawsTheCurve() throws {
     let result = try RNNTraceBinary.run(["train", "--steps", "30", "--lr", "0.5"])
     #expect(result.status == 0)
