@@ -36,7 +36,9 @@ struct ExportCommand: ParsableCommand {
       parameter, each event marked "pass":"backward" (CSV: a pass column; Chrome: a \
       backward track). An ad-hoc model, or a lesson's chapter (its head drawn next \
       from the chapter's stream; a chapter with its own loss: exports it without \
-      --loss); its words are held in memory.
+      --loss). Its words are held in memory, but no tensor per word: the backward \
+      pass recomputes the forward states from a checkpoint every √T words, so memory \
+      stays flat however long the text.
 
       Examples:
         rnntrace export -o trace.jsonl
@@ -203,12 +205,22 @@ struct ExportCommand: ParsableCommand {
     }
   }
 
-  private func write<Encoder: TraceEncoder>(
+  /// The loss and the backward pass keep no tensor per word (`keepingStates: false`), so
+  /// memory stays flat however many words; with a second core the events are encoded
+  /// there, as the forward pass's are.
+  private func write<Encoder: TraceEncoder & SendableMetatype>(
     _ round: LossRound, _ encoder: Encoder, _ header: TraceHeader, _ file: OutputFile
   ) throws {
     var listener = EncodingListener(encoder: encoder, output: file)
     listener.begin(header)
-    var (written, _) = round.run(into: listener)
+    guard ProcessInfo.processInfo.activeProcessorCount > 1 else {
+      var (written, _) = round.run(into: listener, keepingStates: false)
+      try written.finish()
+      return
+    }
+    let thread = EncoderThread(listener)
+    defer { thread.cancel() }
+    var (written, _) = round.run(into: BatchingListener(thread: thread), keepingStates: false)
     try written.finish()
   }
 

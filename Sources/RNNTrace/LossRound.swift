@@ -34,7 +34,7 @@ struct LossRound {
     } catch .noBackwardPass(let variant) {
       throw CommandError(
         .usage,
-        "--variant: \(variant) has no backward pass yet; \(option == "train" ? "train" : "use \(option) with") linear, raw-tanh or linear-tanh"
+        "--variant: \(variant) has no backward pass yet; \(option == "train" ? "train" : "use \(option) with") \(Variant.trainable.map(\.rawValue).joined(separator: ", "))"
       )
     } catch {
       throw CommandError(.usage, "\(error)")
@@ -62,11 +62,15 @@ struct LossRound {
     "--set: what-if edits are not applied to the backward pass yet; use --set or --loss, not both"
 
   /// The forward pass of the words, then the loss and the backward pass, into `listener`.
-  func run<Listener: TraceListener>(into listener: Listener) -> (Listener, BackwardPass) {
+  /// Without `keepingStates`, no tensor is held per word (the pass's states and dL/dh_t
+  /// are left empty): an export streams its events in flat memory.
+  func run<Listener: TraceListener>(into listener: Listener, keepingStates: Bool = true) -> (
+    Listener, BackwardPass
+  ) {
     var run = RNNRun(model: model, listener: listener)
     for word in learner.words { _ = run.read(word) }
     var trace = Tracer(listener: run.tracer.listener, step: run.tracer.step)
-    let pass = learner.backward(trace: &trace)
+    let pass = learner.backward(trace: &trace, keepingStates: keepingStates)
     return (trace.listener, pass)
   }
 

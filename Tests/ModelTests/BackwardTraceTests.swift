@@ -12,7 +12,7 @@ import Testing
     var testDescription: String { "\(variant.rawValue) \(loss.rawValue)" }
   }
 
-  // torch-rnn has no backward pass yet (`Variant.trainable` leaves it out).
+  // Every variant, torch-rnn too.
   static let cases = Variant.trainable.flatMap { v in
     LossKind.allCases.map { Case(variant: v, loss: $0) }
   }

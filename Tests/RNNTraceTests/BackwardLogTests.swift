@@ -9,7 +9,7 @@ import Testing
   ]
 
   @Test(
-    arguments: ["linear", "raw-tanh", "linear-tanh"].flatMap { v in
+    arguments: ["linear", "raw-tanh", "linear-tanh", "torch-rnn"].flatMap { v in
       ["next-word", "last-word"].map { (v, $0) }
     })
   func exportWithLossVerifies(variant: String, loss: String) throws {
@@ -147,7 +147,7 @@ import Testing
       print("ok")
       """
     var logs: [String] = []
-    for variant in ["linear", "raw-tanh", "linear-tanh"] {
+    for variant in ["linear", "raw-tanh", "linear-tanh", "torch-rnn"] {
       for loss in ["next-word", "last-word"] {
         let log = scratch.path("\(variant)-\(loss).jsonl")
         let export = try RNNTraceBinary.run(

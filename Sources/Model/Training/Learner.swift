@@ -42,7 +42,7 @@ public struct Learner: Sendable {
   public func evaluate() -> Float {
     let cell = model.cell as! any DifferentiableCell
     var trace = Tracer(listener: NoTrace())
-    return forward(cell, trace: &trace).loss
+    return lossPass(cell, trace: &trace).loss
   }
 
   /// One forward and backward pass: the loss and every gradient.
@@ -54,9 +54,18 @@ public struct Learner: Sendable {
   /// One forward and backward pass, its loss and backward operations passed to `trace`
   /// as they are computed (the forward operations are `RNNRun`'s to trace): after the
   /// loss terms and the loss, the backward pass in the order autograd runs it.
-  public func backward<L: TraceListener>(trace: inout Tracer<L>) -> BackwardPass {
+  ///
+  /// With `keepingStates` false the pass holds no tensor per word: its `hiddenStates` and
+  /// `hiddenGradients` are empty, and the forward states the backward pass reads are
+  /// recomputed from checkpoints (`ForwardCheckpoints`), so a long text's backward pass
+  /// streams its events in flat memory. The events and gradients are the same either way.
+  public func backward<L: TraceListener>(
+    trace: inout Tracer<L>, keepingStates: Bool = true, checkpointInterval: Int? = nil
+  ) -> BackwardPass {
     let cell = model.cell as! any DifferentiableCell
-    return backward(cell, trace: &trace)
+    return backward(
+      cell, trace: &trace, keep: keepingStates,
+      interval: checkpointInterval ?? ForwardCheckpoints.interval(words: words.count))
   }
 
   /// One round as `optimizer.step()` follows `loss.backward()`: each parameter p becomes
@@ -87,96 +96,112 @@ public struct Learner: Sendable {
 
   // MARK: the passes
 
-  /// The forward pass: every step's tape and every counted prediction.
-  struct Forward {
-    var states: [Tensor]
-    var tapes: [CellTape]
-    var predictions: [CrossEntropy]
-    /// Each counted prediction's logits, kept only when traced (its events' operand).
-    var logits: [Tensor]
+  /// The forward pass with its loss: each counted prediction traced in order, then L.
+  struct LossPass {
+    var terms: [Float]
     var loss: Float
+    var checkpoints: ForwardCheckpoints
+    /// h_0 … h_T, when kept.
+    var states: [Tensor]
   }
 
-  func forward<Cell: DifferentiableCell, L: TraceListener>(
-    _ cell: Cell, trace: inout Tracer<L>
-  ) -> Forward {
-    var states = [model.h0]
-    var tapes: [CellTape] = []
-    states.reserveCapacity(words.count + 1)
-    tapes.reserveCapacity(words.count)
-    for index in indices {
-      let e = model.embedding.row(index)
-      let tape = cell.forward(input: e, previous: states[states.count - 1])
-      tapes.append(tape)
-      states.append(tape.output)
-    }
+  func lossPass<Cell: DifferentiableCell, L: TraceListener>(
+    _ cell: Cell, trace: inout Tracer<L>, interval: Int = Int.max, keep: Bool = false
+  ) -> LossPass {
     let positions = loss.positions(wordCount: words.count)
-    var predictions: [CrossEntropy] = []
-    var logits: [Tensor] = []
-    predictions.reserveCapacity(positions.count)
-    for t in positions {
+    var checkpoints = ForwardCheckpoints(h0: model.h0, interval: interval, words: words.count)
+    var states = keep ? [model.h0] : []
+    var terms: [Float] = []
+    terms.reserveCapacity(positions.count)
+    var h = model.h0
+    for (k, index) in indices.enumerated() {
+      let t = k + 1
+      h = cell.forward(input: model.embedding.row(index), previous: h).output
+      checkpoints.passed(t, h)
+      if keep { states.append(h) }
+      guard positions.contains(t) else { continue }
       trace.t = t
       trace.word = words[t - 1]
-      let y = trace.logits(head, states[t])
-      if trace.isRecording { logits.append(y) }
-      predictions.append(trace.crossEntropy(y, target: indices[t]))
+      let y = trace.logits(head, h)
+      terms.append(trace.crossEntropy(y, target: indices[t]).loss)
     }
-    let total = trace.totalLoss(predictions.map(\.loss), kind: loss, positions: positions)
-    return Forward(
-      states: states, tapes: tapes, predictions: predictions, logits: logits, loss: total)
+    let total = trace.totalLoss(terms, kind: loss, positions: positions)
+    return LossPass(terms: terms, loss: total, checkpoints: checkpoints, states: states)
+  }
+
+  /// The head's backward at position t without a trace: what it hands h_t (recomputed
+  /// in the second sweep rather than kept for every word).
+  func headGradient(_ h: Tensor, target: Int, upstream: Float) -> Tensor {
+    let term = CrossEntropy(logits: head.logits(h).scalars, target: target)
+    let g = Tensor(shape: [1, model.vocabulary.count], scalars: term.gradient(upstream: upstream))
+    return Backward.throughLinear(g, head.weight)
   }
 
   func backward<Cell: DifferentiableCell, L: TraceListener>(
-    _ cell: Cell, trace: inout Tracer<L>
+    _ cell: Cell, trace: inout Tracer<L>, keep: Bool, interval: Int
   ) -> BackwardPass {
-    let run = forward(cell, trace: &trace)
+    let run = lossPass(cell, trace: &trace, interval: interval, keep: keep)
+    let checkpoints = run.checkpoints
     let positions = loss.positions(wordCount: words.count)
     let upstream: Float = loss == .nextWord ? 1 / Float(positions.count) : 1
     let hidden = model.hidden
+    let last = positions.upperBound
+    let segments = checkpoints.segments(through: last)
 
     // Autograd runs the heads first, the last position first, then the steps back
-    // through time; a gradient used several times is summed in that order.
+    // through time; a gradient used several times is summed in that order. Both sweeps
+    // go a segment at a time, its states recomputed from the checkpoint before it.
     var headWeight = GradientSum()
     var headBias = GradientSum()
-    var fromHead = [Tensor?](repeating: nil, count: words.count + 1)
-    for (k, t) in positions.enumerated().reversed() {
-      trace.t = t
-      trace.word = words[t - 1]
-      let gradient = trace.lossBackward(
-        run.predictions[k], logits: trace.isRecording ? run.logits[k] : run.states[t],
-        upstream: upstream, terms: positions.count)
-      trace.accumulate(
-        .logits, &headBias, Backward.bias(gradient), parameter: "head.bias"
-      ) { "dL/dy_\(t)" }
-      let weight = trace.weightGradient(
-        .logits, input: run.states[t], gradient, linear: true
-      ) { GradientNames("dL/dy_\(t)ᵀ·h_\(t)", "dL/dy_\(t)", "h_\(t)") }
-      trace.accumulate(.logits, &headWeight, weight, parameter: "head.weight") {
-        "dL/dy_\(t)ᵀ·h_\(t)"
-      }
-      fromHead[t] = trace.inputGradient(.logits, gradient, weight: head.weight, linear: true) {
-        GradientNames("dL/dy_\(t)·head.weight", "dL/dy_\(t)", "head.weight")
+    for segment in segments.reversed() where segment.upperBound >= positions.lowerBound {
+      let tapes = checkpoints.recompute(segment, cell, model, indices)
+      for t in segment.reversed() where positions.contains(t) {
+        trace.t = t
+        trace.word = words[t - 1]
+        let h = tapes.output(t)
+        let y = head.logits(h)
+        let term = CrossEntropy(logits: y.scalars, target: indices[t])
+        let gradient = trace.lossBackward(
+          term, logits: y, upstream: upstream, terms: positions.count)
+        trace.accumulate(
+          .logits, &headBias, Backward.bias(gradient), parameter: "head.bias"
+        ) { "dL/dy_\(t)" }
+        let weight = trace.weightGradient(.logits, input: h, gradient, linear: true) {
+          GradientNames("dL/dy_\(t)ᵀ·h_\(t)", "dL/dy_\(t)", "h_\(t)")
+        }
+        trace.accumulate(.logits, &headWeight, weight, parameter: "head.weight") {
+          "dL/dy_\(t)ᵀ·h_\(t)"
+        }
+        _ = trace.inputGradient(.logits, gradient, weight: head.weight, linear: true) {
+          GradientNames("dL/dy_\(t)·head.weight", "dL/dy_\(t)", "head.weight")
+        }
       }
     }
 
     let zero = Tensor(zeros: [1, hidden])
-    var hiddenGradients = [Tensor](repeating: zero, count: words.count + 1)
+    var hiddenGradients = keep ? [Tensor](repeating: zero, count: words.count + 1) : []
     var cellSums = [GradientSum](repeating: GradientSum(), count: cell.parameters.count)
     var embedding = EmbeddingGradient(rows: model.embedding.rows, columns: model.inputs)
     var fromNext: Tensor? = nil
-    for t in stride(from: positions.upperBound, through: 1, by: -1) {
-      trace.t = t
-      trace.word = words[t - 1]
-      let total = trace.gatherHidden(fromHead[t], fromNext, zero: zero)
-      hiddenGradients[t] = total
-      let index = indices[t - 1]
-      let step = cell.backward(
-        run.tapes[t - 1], input: model.embedding.row(index), previous: run.states[t - 1],
-        gradient: total, sums: &cellSums, trace: &trace)
-      trace.accumulate(&embedding, step.input, row: index)
-      fromNext = step.previous
+    for segment in segments.reversed() {
+      let tapes = checkpoints.recompute(segment, cell, model, indices)
+      for t in segment.reversed() {
+        trace.t = t
+        trace.word = words[t - 1]
+        let fromHead =
+          positions.contains(t)
+          ? headGradient(tapes.output(t), target: indices[t], upstream: upstream) : nil
+        let total = trace.gatherHidden(fromHead, fromNext, zero: zero)
+        if keep { hiddenGradients[t] = total }
+        let index = indices[t - 1]
+        let step = cell.backward(
+          tapes.tape(t), input: model.embedding.row(index), previous: tapes.output(t - 1),
+          gradient: total, sums: &cellSums, trace: &trace)
+        trace.accumulate(&embedding, step.input, row: index)
+        fromNext = step.previous
+      }
     }
-    hiddenGradients[0] = fromNext ?? zero
+    if keep { hiddenGradients[0] = fromNext ?? zero }
 
     let cellGradients = zip(cell.parameters, cellSums).map { named, sum in
       NamedTensor(named.label, sum.value ?? Tensor(zeros: Array(named.value.shape)))
@@ -187,9 +212,79 @@ public struct Learner: Sendable {
         NamedTensor("head.bias", headBias.value!),
       ]
     return BackwardPass(
-      loss: run.loss, termLosses: run.predictions.map(\.loss), positions: positions,
+      loss: run.loss, termLosses: run.terms, positions: positions,
       hiddenStates: run.states, hiddenGradients: hiddenGradients, gradients: gradients)
   }
+}
+
+/// The forward states the backward pass reads, without one tensor per word: h_t kept at
+/// every `interval`-th step (h_0, h_K, h_2K, …), and a segment's steps recomputed from
+/// the checkpoint before it when the backward pass reaches them, bit for bit as the first
+/// time (a step reads nothing but h_{t-1} and its word). With K = ⌈√T⌉, T words hold
+/// about 2√T states: 200 for 10,000 words, 2,000 for a million.
+public struct ForwardCheckpoints: Sendable {
+  /// Steps between two checkpoints.
+  public let interval: Int
+  /// h_{k·interval} for k = 0, 1, …
+  public private(set) var states: [Tensor]
+
+  init(h0: Tensor, interval: Int, words: Int) {
+    precondition(interval >= 1)
+    self.interval = interval
+    states = [h0]
+    states.reserveCapacity(words / interval + 1)
+  }
+
+  /// ⌈√words⌉: the interval that keeps checkpoints and a segment's tapes both near √T.
+  public static func interval(words: Int) -> Int {
+    var k = Int(Double(max(1, words)).squareRoot())
+    while k * k < words { k += 1 }
+    return max(1, k)
+  }
+
+  /// After step t, whose output is h.
+  mutating func passed(_ t: Int, _ h: Tensor) {
+    if t % interval == 0 { states.append(h) }
+  }
+
+  /// The steps 1 … `last` in segments of `interval` (the last one shorter).
+  public func segments(through last: Int) -> [ClosedRange<Int>] {
+    guard last >= 1 else { return [] }
+    return stride(from: 1, through: last, by: interval).map {
+      $0...Swift.min($0 + interval - 1, last)
+    }
+  }
+
+  /// The tapes of `segment`'s steps, recomputed from the checkpoint just before it.
+  func recompute<Cell: DifferentiableCell>(
+    _ segment: ClosedRange<Int>, _ cell: Cell, _ model: RNNModel, _ indices: [Int]
+  ) -> SegmentTapes {
+    let start = segment.lowerBound - 1
+    precondition(start % interval == 0, "a segment starts at a checkpoint")
+    var h = states[start / interval]
+    var tapes: [CellTape] = []
+    tapes.reserveCapacity(segment.count)
+    for t in segment {
+      let tape = cell.forward(input: model.embedding.row(indices[t - 1]), previous: h)
+      tapes.append(tape)
+      h = tape.output
+    }
+    return SegmentTapes(start: start, previous: states[start / interval], tapes: tapes)
+  }
+}
+
+/// One segment's forward steps: h_{start} (its checkpoint) and the tapes of steps
+/// start+1 … start+count.
+struct SegmentTapes {
+  let start: Int
+  let previous: Tensor
+  let tapes: [CellTape]
+
+  /// Step t's tape.
+  func tape(_ t: Int) -> CellTape { tapes[t - start - 1] }
+
+  /// h_t, for start ≤ t ≤ start + count.
+  func output(_ t: Int) -> Tensor { t == start ? previous : tapes[t - start - 1].output }
 }
 
 /// What one forward and backward pass found.
