@@ -44,7 +44,14 @@ import Testing
   func windowEventsEqualAWholeRead(variant: Variant) throws {
     let bytes = LogTestModels.jsonl(variant, words: Self.longWords)
     let whole = try TraceLogLoader.load(ByteArraySource(bytes), verify: true).trace
-    let trace = try Self.indexed(bytes)
+    var seen: [Tensor] = []
+    let trace = try LogTrace(
+      indexing: ByteArraySource(bytes), reading: ByteArraySource(bytes), verify: true,
+      each: { t, h in
+        #expect(t == seen.count + 1)
+        seen.append(h)
+      })
+    #expect(seen == Array(whole.hiddenStates.dropFirst()))
     #expect(trace.events.count == whole.events.count)
     // From the end back, as End then stepping back reads them, past the cache's reach.
     for i in trace.events.indices.reversed() { #expect(trace.events[i] == whole.events[i]) }

@@ -1,4 +1,5 @@
 import Model
+import Synchronization
 
 /// A log replayed from its file: the model and words of its header, and its events read
 /// back a word at a time from where the index found them, so a log of any length is
@@ -21,11 +22,12 @@ public struct LogTrace: Sendable {
   public init<Source: ByteSource>(
     indexing source: Source, reading bytes: any PositionalByteSource, verify: Bool,
     kernels: KernelFamily? = nil, started: (Int) -> Void = { _ in },
-    progress: (Int) -> Void = { _ in }
+    progress: (Int) -> Void = { _ in }, each: (Int, Tensor) -> Void = { _, _ in }
   ) throws {
     self.init(
       try TraceLogIndex.build(
-        source, verify: verify, kernels: kernels, started: started, progress: progress),
+        source, verify: verify, kernels: kernels, started: started, progress: progress,
+        each: each),
       reading: bytes)
   }
 
@@ -42,6 +44,7 @@ public struct LogTrace: Sendable {
   /// h_t of the forward pass, for t from 0 (h_0) to `forwardWordCount`.
   public func hiddenState(_ t: Int) -> Tensor {
     guard t > 0 else { return model.h0 }
+    if index.verified { return window.verifiedHiddenState(t) }
     let range = window.groupRange(t - 1)
     for i in range.reversed() where events[i].operation == .hiddenState {
       return events[i].result.value
@@ -67,6 +70,13 @@ public struct LogTrace: Sendable {
 struct LogWindow: TraceWindowSource {
   let index: TraceLogIndex
   let bytes: any PositionalByteSource
+  /// The last h_t recomputed: the next word starts from it without reading the file.
+  private let latest = LatestState()
+
+  init(index: TraceLogIndex, bytes: any PositionalByteSource) {
+    self.index = index
+    self.bytes = bytes
+  }
 
   private var forwardGroups: Int { index.offsets.count - 1 }
   private var forwardEvents: Int { Int(index.starts.last!) }
@@ -117,8 +127,43 @@ struct LogWindow: TraceWindowSource {
     }
   }
 
+  /// h_t of a verified log: the file's (its group's last line), or, where the file
+  /// writes it `null`, recomputed from a checkpoint.
+  func verifiedHiddenState(_ t: Int) -> Tensor {
+    do {
+      return try hiddenStateOfVerifiedLog(t)
+    } catch {
+      fatalError(
+        "the log no longer holds what it held when it was indexed (\(error)); was it changed while replayed?"
+      )
+    }
+  }
+
+  private func hiddenStateOfVerifiedLog(_ t: Int) throws -> Tensor {
+    if t == 0 { return index.model.h0 }
+    if let known = latest.state(at: t) { return known }
+    let last = try lastLine(ofGroup: t - 1)
+    let h = last.result.value
+    guard last.operation == .hiddenState, h.shape == [1, index.model.hidden] else {
+      throw TraceLogError(line: last.line, "the last event of word \(t) is not h_\(t)")
+    }
+    return h.scalars.allSatisfy(\.isFinite) ? h : recomputedHiddenState(t)
+  }
+
   /// The forward events of group `s`, word t = s + 1.
   private func word(_ s: Int) throws -> [TraceEvent] {
+    if index.verified {
+      // Every event matched: the word is its recomputation from h_{t-1}.
+      let t = s + 1
+      var run = RNNRun(
+        model: index.model,
+        listener: TraceRecorder(reservingCapacity: Int(index.starts[s + 1] - index.starts[s])),
+        resumingAfter: t - 1, hidden: try hiddenStateOfVerifiedLog(t - 1),
+        step: Int(index.starts[s]))
+      _ = run.read(index.header.words[s])
+      latest.keep(run.hiddenState, at: t)
+      return run.tracer.listener.events
+    }
     let logged = try read(s)
     let t = s + 1
     let hName = "h_\(t - 1)"
@@ -131,10 +176,7 @@ struct LogWindow: TraceWindowSource {
     let model = index.model
     let first = logged[0]
     var recomputed: [TraceEvent]?
-    if var h = previous[hName], h.shape == [1, model.hidden], model.index(of: first.word) != nil {
-      if index.verified && h.scalars.contains(where: { !$0.isFinite }) {
-        h = recomputedHiddenState(t - 1)
-      }
+    if let h = previous[hName], h.shape == [1, model.hidden], model.index(of: first.word) != nil {
       var run = RNNRun(
         model: model, listener: TraceRecorder(reservingCapacity: logged.count),
         resumingAfter: t - 1, hidden: h, step: Int(index.starts[s]))
@@ -142,7 +184,6 @@ struct LogWindow: TraceWindowSource {
       recomputed = run.tracer.listener.events
     }
     if let recomputed {
-      if index.verified { return recomputed }
       if recomputed.count == logged.count
         && zip(recomputed, logged).allSatisfy({ Self.agree($0, $1) })
       {
@@ -182,22 +223,21 @@ struct LogWindow: TraceWindowSource {
     return run.hiddenState
   }
 
+  /// The last event of forward group `s`, read from the file.
+  private func lastLine(ofGroup s: Int) throws -> LoggedEvent {
+    let buffer = try bytes(ofGroup: s)
+    return try buffer.withUnsafeBufferPointer { all in
+      var from = all.count - 1
+      while from > 0 && all[from - 1] != UInt8(ascii: "\n") { from -= 1 }
+      return try TraceLogReader<ByteArraySource>.event(
+        line: UnsafeBufferPointer(rebasing: all[from..<all.count - 1]),
+        number: Int(index.starts[s + 1]) + 1)
+    }
+  }
+
   /// The logged events of forward group `s`, read from the file.
   private func read(_ s: Int) throws -> [LoggedEvent] {
-    let start = index.offsets[s]
-    let count = Int(index.offsets[s + 1] - start)
-    var buffer = [UInt8](repeating: 0, count: count)
-    var filled = 0
-    try buffer.withUnsafeMutableBytes { raw in
-      while filled < count {
-        let n = try bytes.read(
-          at: start + UInt64(filled), into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]))
-        guard n > 0 else {
-          throw TraceLogError(line: nil, "the file ends before byte \(start + UInt64(count))")
-        }
-        filled += n
-      }
-    }
+    let buffer = try bytes(ofGroup: s)
     var events: [LoggedEvent] = []
     var line = Int(index.starts[s]) + 2
     try buffer.withUnsafeBufferPointer { all in
@@ -214,6 +254,42 @@ struct LogWindow: TraceWindowSource {
       throw TraceLogError(line: line, "a word's lines are not where they were")
     }
     return events
+  }
+
+  /// The lines of forward group `s`, each ended by `\n`.
+  private func bytes(ofGroup s: Int) throws -> [UInt8] {
+    let start = index.offsets[s]
+    let count = Int(index.offsets[s + 1] - start)
+    var buffer = [UInt8](repeating: 0, count: count)
+    var filled = 0
+    try buffer.withUnsafeMutableBytes { raw in
+      while filled < count {
+        let n = try bytes.read(
+          at: start + UInt64(filled), into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]))
+        guard n > 0 else {
+          throw TraceLogError(line: nil, "the file ends before byte \(start + UInt64(count))")
+        }
+        filled += n
+      }
+    }
+    guard buffer.last == UInt8(ascii: "\n") else {
+      throw TraceLogError(
+        line: Int(index.starts[s + 1]) + 1, "a word's lines are not where they were")
+    }
+    return buffer
+  }
+}
+
+/// The last hidden state a window recomputed, shared by copies of the window.
+private final class LatestState: Sendable {
+  private let held = Mutex<(t: Int, h: Tensor)?>(nil)
+
+  func state(at t: Int) -> Tensor? {
+    held.withLock { $0?.t == t ? $0?.h : nil }
+  }
+
+  func keep(_ h: Tensor, at t: Int) {
+    held.withLock { $0 = (t, h) }
   }
 }
 

@@ -46,10 +46,12 @@ public struct TraceLogIndex: Sendable {
   /// as the log is read), and indexed. Without `verify` nothing is recomputed, but every
   /// event must still be one the player can show (its operands name what came before).
   /// `kernels`, when given, replaces the header's. `started` is told the header's word
-  /// count, `progress` the time step of every event read.
+  /// count, `progress` the time step of every event read, and `each` every h_t of the
+  /// forward pass as shown (t from 1; an overview of a long log is built from them).
   public static func build<Source: ByteSource>(
     _ source: Source, verify: Bool, kernels: KernelFamily? = nil,
-    started: (Int) -> Void = { _ in }, progress: (Int) -> Void = { _ in }
+    started: (Int) -> Void = { _ in }, progress: (Int) -> Void = { _ in },
+    each: (Int, Tensor) -> Void = { _, _ in }
   ) throws -> TraceLogIndex {
     var reader = TraceLogReader(source)
     let header = try reader.readHeader()
@@ -77,7 +79,7 @@ public struct TraceLogIndex: Sendable {
         if let difference = checked.difference { throw difference }
         expected = checked.expected
       }
-      try index.add(logged, expected: expected, at: reader.lineOffset)
+      try index.add(logged, expected: expected, at: reader.lineOffset, each: each)
     }
     if let difference = verifier?.finish(lastLine: reader.lineNumber) { throw difference }
     return index.finish(header: header, endOffset: reader.nextLineOffset)
@@ -117,7 +119,10 @@ public struct TraceLogIndex: Sendable {
       starts.reserveCapacity(words + 1)
     }
 
-    mutating func add(_ logged: LoggedEvent, expected: TraceEvent?, at offset: UInt64) throws {
+    mutating func add(
+      _ logged: LoggedEvent, expected: TraceEvent?, at offset: UInt64,
+      each: (Int, Tensor) -> Void
+    ) throws {
       guard count < Int(UInt32.max) else {
         throw TraceLogError(
           line: logged.line, "more than \(UInt32.max) events, the most a log replays")
@@ -142,6 +147,7 @@ public struct TraceLogIndex: Sendable {
           lastT = logged.t
         }
         if shown.operation == .hiddenState {
+          each(shown.t, shown.result.value)
           if verify && logged.t % interval == 0 { checkpoints.append(shown.result.value) }
           if keepsHiddenStates { hiddenStates[shown.result.name] = shown.result.value }
         }
