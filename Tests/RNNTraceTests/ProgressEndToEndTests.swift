@@ -53,7 +53,7 @@ struct ProgressEndToEndTests {
       .appendingPathComponent("rnntrace-progress-\(UUID().uuidString.prefix(8))")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    let words = Array(repeating: "the dog jumped over a", count: 4_000).joined(separator: " ")
+    let words = Array(repeating: "the dog jumped over a", count: 1_000).joined(separator: " ")
     try words.write(
       to: directory.appendingPathComponent("book.txt"), atomically: true, encoding: .utf8)
     let made = try RNNTraceBinary.run([
@@ -65,10 +65,10 @@ struct ProgressEndToEndTests {
     let session = try TmuxSession(columns: 100, rows: 30)
     try session.type("cd '\(directory.path)'")
     let works: [(command: String, label: String, total: String)] = [
-      ("verify book.jsonl > out.txt", "verify", "/ 20,000 words"),
-      ("replay book.jsonl > out.txt", "replay", "/ 20,000 words"),
-      ("print --sentence-file book.txt > out.txt", "print", "/ 20,000 words"),
-      ("train --steps 3000 > out.txt", "train", "/ 3,000 rounds"),
+      ("verify book.jsonl > out.txt", "verify", "/ 5,000 words"),
+      ("replay book.jsonl > out.txt", "replay", "/ 5,000 words"),
+      ("print --sentence-file book.txt > out.txt", "print", "/ 5,000 words"),
+      ("train --steps 8000 > out.txt", "train", "/ 8,000 rounds"),
     ]
     for (k, work) in works.enumerated() {
       try session.type("clear")
