@@ -45,9 +45,15 @@ struct WalkthroughText {
   /// The same text as `write` for a log replayed from its file, handed to `emit` a
   /// megabyte at a time: its events are read a word at a time, and its columns were
   /// measured while it was indexed, so a long log prints in flat memory.
-  func stream(_ log: LogTrace, title: String, emit: (String) throws -> Void) rethrows {
+  func stream(_ log: LogTrace, title: String, emit: (String) throws -> Void) throws {
     var out = ""
-    writeHeader(log.model, words: log.words, title: title, to: &out)
+    var failure: (any Error)?
+    writeHeader(log.model, words: log.words, title: title, to: &out) { text in
+      guard failure == nil else { return }
+      do { try emit(text) } catch { failure = error }
+      text = ""
+    }
+    if let failure { throw failure }
     let index = log.index
     let columns = Columns(
       steps: log.events.count, operation: index.longestOperation, formula: index.longestFormula)
@@ -149,12 +155,22 @@ struct WalkthroughText {
     try emit(out)
   }
 
+  /// `flush` may take what `out` holds so far (a stream writes it out) while the
+  /// sentence is written.
   private func writeHeader(
-    _ model: RNNModel, words: [String], title: String, to out: inout String
+    _ model: RNNModel, words: [String], title: String, to out: inout String,
+    flush: (inout String) -> Void = { _ in }
   ) {
     out += "\(title)\n"
     out += "\(Notation.rowVectors(model.variant.formula))\n"
-    out += "Sentence: \(words.map(TerminalText.escaped).joined(separator: " "))\n\n"
+    // A word at a time: a long text's line is megabytes, and no array of its words is made.
+    out += "Sentence: "
+    for (i, word) in words.enumerated() {
+      if i > 0 { out += " " }
+      out += TerminalText.escaped(word)
+      if out.utf8.count >= 1 << 20 { flush(&out) }
+    }
+    out += "\n\n"
     out += "Parameters\n"
     for parameter in model.parameters {
       // h0 is the log's name; the learner reads h_0, as the lesson writes it.

@@ -112,7 +112,8 @@ public struct TraceLogIndex: Sendable {
       self.model = model
       self.verify = verify
       names = NameTable(model: model)
-      let fitting = max(1, TraceLogIndex.checkpointBytes / (4 * max(1, model.hidden)))
+      // A tensor costs its floats and about 128 bytes besides (object, array, shape).
+      let fitting = max(1, TraceLogIndex.checkpointBytes / (4 * max(1, model.hidden) + 128))
       interval = max(1, (words + fitting - 1) / fitting)
       checkpoints = verify ? [model.h0] : []
       offsets.reserveCapacity(words + 1)
