@@ -12,15 +12,17 @@ enum ProcessSignals {
   /// SIGQUIT then ends the process with its usual status, without the core dump it
   /// would leave in the current directory.
   static func install() {
+    ProgressDisplay.prepareForSignals()
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { signal in ProcessSignals.end(by: signal) }
     sigemptyset(&action.sa_mask)
     sigaction(SIGQUIT, &action, nil)
   }
 
-  /// Ends the process by `signal` with its default action, as if never handled;
-  /// callable from a signal handler.
+  /// Ends the process by `signal` with its default action, as if never handled, after
+  /// erasing a progress line on the terminal; callable from a signal handler.
   static func end(by signal: Int32) {
+    ProgressDisplay.eraseFromSignalHandler()
     if signal == SIGQUIT {
       var noCore = rlimit(rlim_cur: 0, rlim_max: 0)
       getrlimit(__rlimit_resource_t(RLIMIT_CORE.rawValue), &noCore)

@@ -75,13 +75,76 @@ final class ProgressDisplay {
     guard shown > 0 else { return }
     write("\r" + String(repeating: " ", count: shown) + "\r")
     shown = 0
+    Self.onScreen = 0
+    stopErasingOnSignals()
   }
 
   // Spaces rather than an erase sequence, so that any terminal is left clean.
   private func draw(_ text: String) {
+    if shown == 0 { eraseOnSignals() }
     let columns = text.count
     write("\r" + text + String(repeating: " ", count: max(0, shown - columns)))
     shown = max(shown, columns)
+    Self.onScreen = Int32(shown)
+  }
+
+  // MARK: A stop by a signal
+
+  /// The columns of the line on standard error, for a signal handler to blank; 0 when
+  /// none is shown. Written only outside the handlers.
+  nonisolated(unsafe) private static var onScreen: Int32 = 0
+  /// Spaces to blank it with, allocated before any handler may read them.
+  nonisolated(unsafe) private static var blanks: UnsafeMutablePointer<UInt8>?
+  /// The signals whose default action (ending the process) this display replaced with
+  /// one that erases its line first.
+  private var replaced: [(Int32, sigaction)] = []
+
+  static let stoppingSignals = [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM]
+
+  /// Ctrl-C or a kill mid-work would leave the line on the terminal: where a signal
+  /// would end the process at once (its default action), it first erases the line and
+  /// then ends it as before (`ProcessSignals.end`, which erases it for the handlers
+  /// already in place too: an export's removal of its temporary file).
+  private func eraseOnSignals() {
+    for signal in Self.stoppingSignals {
+      var old = sigaction()
+      sigaction(signal, nil, &old)
+      guard unsafeBitCast(old.__sigaction_handler.sa_handler, to: Int.self) == 0 else { continue }
+      var action = sigaction()
+      action.__sigaction_handler.sa_handler = { signal in ProcessSignals.end(by: signal) }
+      sigemptyset(&action.sa_mask)
+      sigaction(signal, &action, nil)
+      replaced.append((signal, old))
+    }
+  }
+
+  private func stopErasingOnSignals() {
+    for (signal, var action) in replaced { sigaction(signal, &action, nil) }
+    replaced = []
+  }
+
+  /// Makes what `eraseFromSignalHandler` reads, at start-up: a Swift static is made on
+  /// first use, under a lock that a handler interrupting its making would wait on
+  /// forever.
+  static func prepareForSignals() {
+    onScreen = 0
+    let spaces = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    spaces.initialize(repeating: UInt8(ascii: " "), count: 256)
+    blanks = spaces
+  }
+
+  /// Blanks the line from a signal handler: write(2) only, of bytes made beforehand.
+  static func eraseFromSignalHandler() {
+    var columns = Int(onScreen)
+    guard columns > 0, let blanks else { return }
+    var carriageReturn = UInt8(ascii: "\r")
+    _ = Glibc.write(2, &carriageReturn, 1)
+    while columns > 0 {
+      let n = Glibc.write(2, blanks, min(columns, 256))
+      guard n > 0 else { break }
+      columns -= n
+    }
+    _ = Glibc.write(2, &carriageReturn, 1)
   }
 
   static func monotonicNanoseconds() -> UInt64 {

@@ -13,12 +13,21 @@ struct ReplayCommand: ParsableCommand {
     abstract: "Show a recorded JSON Lines trace, after checking it against its model.",
     usage: "rnntrace replay [--no-verify] [--kernels <family>] [<options>] <file>",
     discussion: """
-      Before showing the log, recomputes it from its header (variant, parameters, \
-      words, and the kernels it names, amd if none) and compares: a log that departs is refused with its first difference \
-      (line, step, operation, expected, found; exit status 1), unless --no-verify, \
-      which shows it as recorded under a warning. A file that is not a trace log is \
-      refused with exit status 65. On a terminal the trace opens in the player (the \
-      same keys as rnntrace play); in a pipe it is printed as the walkthrough.
+      Before showing the log, reads it through once, recomputing it from its header \
+      (variant, parameters, words, and the kernels it names, amd if none) and \
+      comparing, while it notes where each word's lines start: a log that departs is \
+      refused with its first difference (line, step, operation, expected, found; exit \
+      status 1). The words shown are then read back from the file a word at a time \
+      (in a pipe, a million-word log prints in flat memory); on a terminal, the \
+      first pass shows its progress (--quiet: not). A log from standard input is kept in a temporary \
+      file to be read again.
+
+      --no-verify skips the recomputation (the pass still reads and indexes every \
+      line, and refuses a line that is not an event): the log is shown as recorded \
+      under a warning, each word recomputed where it agrees with the file and as the \
+      file has it where it does not. A file that is not a trace log is refused with \
+      exit status 65. On a terminal the trace opens in the player (the same keys as \
+      rnntrace play); in a pipe it is printed as the walkthrough.
 
       Examples:
         rnntrace replay trace.jsonl
@@ -28,7 +37,10 @@ struct ReplayCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The log to show; - for standard input.", valueName: "file"))
   var file: String
 
-  @Flag(help: "Show a log that departs from its recomputation, under a warning.")
+  @Flag(
+    help:
+      "Do not recompute the log to check it (still indexed); show it as recorded, under a warning."
+  )
   var noVerify = false
 
   @Option(
@@ -50,17 +62,16 @@ struct ReplayCommand: ParsableCommand {
     if let warning = log.warning { Main.warn(warning) }
     // An unverified log says so in the player's header, where it stays in sight.
     let title = log.warning == nil ? log.title : "UNVERIFIED — \(log.title)"
-    let trace = log.trace
     let format = output.format
     try PlayCommand.play(
-      PlayerContent(title: title, trace: trace), title: log.title,
+      // The player holds its chapter's trace whole, for now: it is read from the file
+      // only when the player opens (not in a pipe).
+      PlayerContent(title: title, trace: log.trace.whole()), title: log.title,
       export: { try TraceExporter.export($0, title: log.title) },
       plainText: {
-        var text = ""
-        if let warning = log.warning { text += "WARNING: \(warning)\n\n" }
-        WalkthroughText(format: format).write(
-          trace, title: log.title + log.kernels.titleNote, to: &text)
-        try StandardOutput.write(text)
+        if let warning = log.warning { try StandardOutput.write("WARNING: \(warning)\n\n") }
+        try WalkthroughText(format: format).stream(
+          log.trace, title: log.title + log.kernels.titleNote, emit: StandardOutput.write)
       })
   }
 }

@@ -1,34 +1,37 @@
 import Model
 import TraceLog
 
-/// A JSON Lines log on disk, read back as a trace to show: what `replay` prints and
-/// what the player plays.
+/// A JSON Lines log on disk, read back to show: what `replay` prints and what the
+/// player plays. The log is read through once, verified and indexed, and its events
+/// are then read from the file a word at a time (`LogTrace`), so a log of any length
+/// is shown in little memory.
 struct TraceLogFile {
-  let trace: Trace
+  let trace: LogTrace
   /// The title the walkthrough or the player shows.
   let title: String
-  /// Set when the log departs from its recomputation and was loaded with
-  /// `verify: false`: the first difference, to show as a warning.
+  /// Set when the log was not verified (`verify: false`), or its header claims what
+  /// does not hold: what to show as a warning.
   let warning: String?
   /// The kernels the trace was recomputed with.
   let kernels: KernelFamily
 
-  /// Reads and verifies the log at `path` (`-` for standard input). Throws a
-  /// `CommandError`: `.data` for a malformed log (exit 65), `.checkFailed` for a log
-  /// that departs from its recomputation when `verify` (exit 1), `.input` for a file
-  /// that cannot be opened (exit 66); each one line naming the file and line.
+  /// Reads, verifies and indexes the log at `path` (`-` for standard input, kept in a
+  /// temporary file to be read again). Throws a `CommandError`: `.data` for a malformed
+  /// log (exit 65), `.checkFailed` for a log that departs from its recomputation when
+  /// `verify` (exit 1), `.input` for a file that cannot be opened (exit 66); each one
+  /// line naming the file and line. `verify: false` recomputes nothing while indexing.
   /// `kernels`, when given, replaces the header's for the recomputation. A long log
   /// shows its progress on standard error unless `quiet`.
   static func load(
     path: String, verify: Bool, kernels: KernelFamily? = nil, quiet: Bool = true
   ) throws -> TraceLogFile {
-    let source = try FileByteSource(path: path)
-    let loaded: LoadedTrace
+    let source = try FileByteSource(path: path, rereadable: true)
+    let trace: LogTrace
     var progress: ProgressDisplay?
     defer { progress?.finish() }
     do {
-      loaded = try TraceLogLoader.load(
-        source, verify: verify, kernels: kernels,
+      trace = try LogTrace(
+        indexing: source, reading: source, verify: verify, kernels: kernels,
         started: { words in
           progress = ProgressDisplay.standardError("replay", total: words, quiet: quiet)
         },
@@ -40,7 +43,7 @@ struct TraceLogFile {
         .checkFailed,
         "\(source.displayName): \(difference); 'rnntrace replay --no-verify' plays it anyway")
     }
-    let header = loaded.header
+    let header = trace.header
     // A claim that does not hold is not shown as the log's: no false "seed 1".
     let claim = HeaderClaims.mismatch(header)
     if let claim, verify {
@@ -51,13 +54,14 @@ struct TraceLogFile {
     var title = "Recorded trace \(source.displayName): \(header.source), \(header.variant.rawValue)"
     if let seed = header.seed, claim == nil { title += ", seed \(seed)" }
     title += ", inputs \(header.inputs), hidden \(header.hidden)"
-    var warning = loaded.difference.map {
-      "\(source.displayName) is not what its model computes (\($0)); it is shown as recorded"
-    }
+    var warning =
+      verify
+      ? nil
+      : "\(source.displayName) is not verified (--no-verify): it is shown as recorded, without checking it against its model"
     if let claim {
       warning = (warning.map { $0 + "; and " } ?? "\(source.displayName): ") + claim
     }
     return TraceLogFile(
-      trace: loaded.trace, title: title, warning: warning, kernels: kernels ?? header.kernels)
+      trace: trace, title: title, warning: warning, kernels: kernels ?? header.kernels)
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import TUI
+import TraceLog
 
 /// The plain-text walkthrough: parameters, then each word and each of its
 /// operations with formula, shapes and values. Also what the player shows when it
@@ -39,6 +40,54 @@ struct WalkthroughText {
     }
     writeHiddenStates(trace.hiddenStates, to: &out)
     writeGradientFlow(trace.hiddenGradients, to: &out)
+  }
+
+  /// The same text as `write` for a log replayed from its file, handed to `emit` a
+  /// megabyte at a time: its events are read a word at a time, and its columns were
+  /// measured while it was indexed, so a long log prints in flat memory.
+  func stream(_ log: LogTrace, title: String, emit: (String) throws -> Void) throws {
+    var out = ""
+    var failure: (any Error)?
+    writeHeader(log.model, words: log.words, title: title, to: &out) { text in
+      guard failure == nil else { return }
+      do { try emit(text) } catch { failure = error }
+      text = ""
+    }
+    if let failure { throw failure }
+    let index = log.index
+    let columns = Columns(
+      steps: log.events.count, operation: index.longestOperation, formula: index.longestFormula)
+    var currentT = 0
+    var section = Pass.forward
+    var inLoss = false
+    for event in log.events {
+      if event.isAfterForward && !inLoss {
+        inLoss = true
+        out += "\nThe loss: each h_t scores the next word (y_t), L_t its cross-entropy\n"
+        currentT = 0
+      }
+      if event.pass == .backward && section == .forward {
+        section = .backward
+        out +=
+          "\nThe backward pass: from L back to the first word, dL/dθ summed over time\n"
+        currentT = 0
+      }
+      write(event, columns, currentT: &currentT, to: &out)
+      if out.utf8.count >= 1 << 20 {
+        try emit(out)
+        out = ""
+      }
+    }
+    out += "\nHidden states\n"
+    for t in 0...index.forwardWordCount {
+      writeHiddenState(log.hiddenState(t), t: t, to: &out)
+      if out.utf8.count >= 1 << 20 {
+        try emit(out)
+        out = ""
+      }
+    }
+    writeGradientFlow(log.hiddenGradients, to: &out)
+    try emit(out)
   }
 
   /// ‖dL/dh_t‖ for every t the backward pass reached, first word first, with a bar on a
@@ -106,12 +155,22 @@ struct WalkthroughText {
     try emit(out)
   }
 
+  /// `flush` may take what `out` holds so far (a stream writes it out) while the
+  /// sentence is written.
   private func writeHeader(
-    _ model: RNNModel, words: [String], title: String, to out: inout String
+    _ model: RNNModel, words: [String], title: String, to out: inout String,
+    flush: (inout String) -> Void = { _ in }
   ) {
     out += "\(title)\n"
     out += "\(Notation.rowVectors(model.variant.formula))\n"
-    out += "Sentence: \(words.map(TerminalText.escaped).joined(separator: " "))\n\n"
+    // A word at a time: a long text's line is megabytes, and no array of its words is made.
+    out += "Sentence: "
+    for (i, word) in words.enumerated() {
+      if i > 0 { out += " " }
+      out += TerminalText.escaped(word)
+      if out.utf8.count >= 1 << 20 { flush(&out) }
+    }
+    out += "\n\n"
     out += "Parameters\n"
     for parameter in model.parameters {
       // h0 is the log's name; the learner reads h_0, as the lesson writes it.
@@ -153,6 +212,16 @@ struct WalkthroughText {
     private(set) var stepWidth = 1
     private(set) var operationWidth = 0
     private var formulaLength = 0
+
+    init() {}
+
+    /// The columns of `steps` events whose longest operation name and formula are
+    /// `operation` and `formula` characters long.
+    init(steps: Int, operation: Int, formula: Int) {
+      stepWidth = String(max(1, steps)).count
+      operationWidth = operation
+      formulaLength = formula
+    }
 
     var formulaWidth: Int { min(formulaLength, 48) }
     var indent: String { String(repeating: " ", count: 2 + stepWidth + 2 + operationWidth + 2) }

@@ -26,7 +26,7 @@ import Testing
     #expect(out.contains("Predictions after the last round (4 of 4 right)"))
     #expect(out.contains("The backward pass: from L back to the first word"))
     // The table's losses are the rounds' own, as a Learner computes them.
-    let run = try LoadedLesson(
+    let run = LoadedLesson(
       lesson: try #require(BundledLessons.named("rnn-learning")).lesson(), file: "x", only: 6
     ).run(6, kernel: .platformDefault, kernels: .amd)
     let rounds = try #require(run.training?.run)

@@ -65,11 +65,14 @@ enum LogTestModels {
   }
 
   /// Reads and verifies a whole log, returning the first problem as text (nil when
-  /// the log is good). Any error other than the reader's own is a bug.
+  /// the log is good). Any error other than the reader's own is a bug. The same log
+  /// indexed for replay (`LogTrace`) must say the same when verified, and give the same
+  /// events; unverified, it must give an error of the reader or every event.
   static func problem(_ bytes: [UInt8], chunkSize: Int = 1 << 16, verify: Bool = true)
     -> String?
   {
-    do {
+    var whole: Trace?
+    let problem = described {
       let loaded = try TraceLogLoader.load(
         ByteArraySource(bytes, chunkSize: chunkSize), verify: verify)
       // What every view does with an event must hold for a loaded log, verified or not.
@@ -78,6 +81,32 @@ enum LogTestModels {
         _ = event.narration()
       }
       _ = loaded.trace.hiddenStates
+      whole = loaded.trace
+    }
+    var indexed: Trace?
+    let indexedProblem = described {
+      let trace = try LogTrace(
+        indexing: ByteArraySource(bytes, chunkSize: chunkSize), reading: ByteArraySource(bytes),
+        verify: verify)
+      for event in trace.events {
+        _ = event.shapeSummary
+        _ = event.narration()
+      }
+      for t in 0...trace.index.forwardWordCount { _ = trace.hiddenState(t) }
+      indexed = trace.whole()
+    }
+    if verify {
+      #expect(indexedProblem == problem)
+      if let whole, let indexed { #expect(indexed.events == whole.events) }
+    } else if let indexedProblem {
+      #expect(indexedProblem.hasPrefix("line "), "\(indexedProblem)")
+    }
+    return problem
+  }
+
+  private static func described(_ body: () throws -> Void) -> String? {
+    do {
+      try body()
       return nil
     } catch let error as TraceLogError {
       return error.description

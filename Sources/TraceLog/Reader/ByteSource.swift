@@ -10,7 +10,7 @@ public protocol ByteSource {
 /// Bytes already in memory, handed out in chunks of at most `chunkSize` (small
 /// chunks let tests cross every chunk boundary).
 struct ByteArraySource: ByteSource {
-  private let bytes: [UInt8]
+  let bytes: [UInt8]
   private var offset = 0
   private let chunkSize: Int
 
@@ -26,6 +26,19 @@ struct ByteArraySource: ByteSource {
       buffer.baseAddress!.copyMemory(from: source.baseAddress! + offset, byteCount: n)
     }
     offset += n
+    return n
+  }
+}
+
+/// Tests read windows of a log held in memory.
+extension ByteArraySource: PositionalByteSource {
+  func read(at offset: UInt64, into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    let start = Int(min(offset, UInt64(bytes.count)))
+    let n = min(buffer.count, bytes.count - start)
+    guard n > 0 else { return 0 }
+    bytes.withUnsafeBytes { source in
+      buffer.baseAddress!.copyMemory(from: source.baseAddress! + start, byteCount: n)
+    }
     return n
   }
 }

@@ -25,6 +25,12 @@ struct LineReader<Source: ByteSource> {
   private var atEnd = false
   /// The number of the line last returned (0 before the first).
   private(set) var lineNumber = 0
+  /// Where `buffer[0]` lies in the source, in bytes from its start.
+  private var bufferOffset: UInt64 = 0
+  /// Where the line last returned starts in the source, in bytes from its start.
+  private(set) var lineOffset: UInt64 = 0
+  /// Where the next line starts (at the end, the source's length).
+  var nextLineOffset: UInt64 { bufferOffset + UInt64(start) }
 
   init(source: Source, chunkSize: Int = 1 << 16) {
     self.source = source
@@ -42,8 +48,10 @@ struct LineReader<Source: ByteSource> {
         if newline - start > maxBytes { throw tooLong(maxBytes) }
         lineNumber += 1
         let lineStart = start
+        lineOffset = bufferOffset + UInt64(lineStart)
         start = newline + 1
         scanned = start
+        defer { shrinkAfterLongLine() }
         return try buffer.withUnsafeBufferPointer { all in
           try body(UnsafeBufferPointer(rebasing: all[lineStart..<newline]), lineNumber)
         }
@@ -96,6 +104,26 @@ struct LineReader<Source: ByteSource> {
     )
   }
 
+  /// A long line (the header of a long text, megabytes of words) grew the buffer;
+  /// the short lines after it need no more than a few chunks, so the rest is given
+  /// back rather than held while the remaining events are read.
+  private mutating func shrinkAfterLongLine() {
+    let unread = end - start
+    guard buffer.count > 4 * chunkSize, unread <= chunkSize else { return }
+    var smaller = [UInt8](repeating: 0, count: 2 * chunkSize)
+    smaller.withUnsafeMutableBytes { target in
+      buffer.withUnsafeBytes { source in
+        target.baseAddress!.copyMemory(from: source.baseAddress! + start, byteCount: unread)
+      }
+    }
+    buffer = smaller
+    bufferOffset += UInt64(start)
+    scanned -= start
+    checked = max(0, checked - start)
+    end = unread
+    start = 0
+  }
+
   private func tooLong(_ maxBytes: Int) -> TraceLogError {
     TraceLogError(
       line: lineNumber + 1,
@@ -123,6 +151,7 @@ struct LineReader<Source: ByteSource> {
       }
       scanned -= start
       checked = max(0, checked - start)
+      bufferOffset += UInt64(start)
       end = unread
       start = 0
     }

@@ -44,6 +44,24 @@ public struct TraceLogReader<Source: ByteSource> {
   /// The line last read, from 1.
   public var lineNumber: Int { lines.lineNumber }
 
+  /// Where the line last read starts, in bytes from the start of the source.
+  public var lineOffset: UInt64 { lines.lineOffset }
+
+  /// Where the next line starts, in bytes; after the last, the length of the source.
+  public var nextLineOffset: UInt64 { lines.nextLineOffset }
+
+  /// An event line read again on its own, from a window of a log already read through
+  /// once (so its place in the order was checked then): line `number`'s bytes, without
+  /// the `\n`.
+  static func event(line bytes: UnsafeBufferPointer<UInt8>, number: Int) throws(TraceLogError)
+    -> LoggedEvent
+  {
+    var cursor = JSONCursor(bytes, line: number)
+    cursor.skipWhitespace()
+    if cursor.isAtEnd { throw cursor.error("empty line; expected an event") }
+    return try EventFields.read(&cursor)
+  }
+
   /// Reads line 1, which must be the header.
   public mutating func readHeader() throws -> TraceHeader {
     precondition(!headerRead, "readHeader called twice")
