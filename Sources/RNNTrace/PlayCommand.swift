@@ -73,12 +73,21 @@ struct PlayCommand: ParsableCommand {
         model: model, lesson: lesson, edits: edits)
       let words = try source.all()
       let built = loaded.model
-      let (title, origin) = (loaded.title, loaded.source)
+      let (title, origin, applied) = (loaded.title, loaded.source, loaded.applied)
+      let playTitle =
+        applied.isEmpty
+        ? title
+        : "what-if: \(EditOptions.banner(applied, from: "the model in \(loaded.fileName)")). \(title)"
       try Self.play(
-        PlayerContent(title: title, trace: built.trace(words)), title: title,
-        export: { try TraceExporter.export($0, title: title, source: origin) },
+        PlayerContent(title: playTitle, trace: built.trace(words)), title: playTitle, quiz: quiz,
+        export: {
+          try TraceExporter.export(
+            $0, whatIf: $1, title: playTitle, source: origin, edits: applied)
+        },
         plainText: {
-          try WalkthroughText(format: ValueFormat()).stream(built, words, title: title) {
+          try WalkthroughText(format: ValueFormat()).stream(
+            built, words, title: loaded.printedTitle
+          ) {
             try StandardOutput.write($0)
           }
         })
@@ -105,14 +114,14 @@ struct PlayCommand: ParsableCommand {
         title: whatIf.map { "what-if: \($0.applied.map(\.description).joined(separator: ", "))" }
           ?? loaded.lesson.title,
         chapters: chapters, chapterCount: loaded.lesson.chapters.count)
-      var configuration = PlayerConfiguration(export: { chapter, trace in
+      var configuration = PlayerConfiguration(export: { chapter, trace, edited in
         let number = loaded.chapters[chapter].number
         let title = loaded.title(of: number)
         if let whatIf, let banner, number == whatIf.number {
           return try TraceExporter.export(
-            trace, title: "\(banner), \(title)", edits: whatIf.applied)
+            trace, whatIf: edited, title: "\(banner), \(title)", edits: whatIf.applied)
         }
-        return try TraceExporter.export(trace, title: title)
+        return try TraceExporter.export(trace, whatIf: edited, title: title)
       })
       configuration.quiz = quiz
       configuration.record = { trace in
@@ -142,7 +151,9 @@ struct PlayCommand: ParsableCommand {
       // The trace is computed only for the player; printed, it is streamed.
       try Self.play(
         PlayerContent(title: playTitle, trace: built.trace(words)), title: playTitle, quiz: quiz,
-        export: { try TraceExporter.export($0, title: playTitle, seed: seed, edits: playEdits) },
+        export: {
+          try TraceExporter.export($0, whatIf: $1, title: playTitle, seed: seed, edits: playEdits)
+        },
         plainText: {
           try WalkthroughText(format: ValueFormat()).stream(
             built, words, title: title + model.kernels.titleNote
@@ -169,7 +180,9 @@ struct PlayCommand: ParsableCommand {
     let head = round.head
     try Self.play(
       PlayerContent(title: title, trace: trace), title: title,
-      export: { try TraceExporter.export($0, title: title, seed: seed, loss: (head, loss)) },
+      export: { trace, _ in
+        try TraceExporter.export(trace, title: title, seed: seed, loss: (head, loss))
+      },
       plainText: {
         var text = ""
         WalkthroughText(format: ValueFormat()).write(trace, title: title, to: &text)
@@ -181,11 +194,12 @@ struct PlayCommand: ParsableCommand {
   /// screen. A recording is named after `title`.
   static func play(
     _ content: @autoclosure () -> PlayerContent, title: String, quiz: Bool = false,
-    export: @escaping @Sendable (Trace) throws -> String, plainText: () throws -> Void
+    export: @escaping @Sendable (Trace, WhatIfRecord?) throws -> String,
+    plainText: () throws -> Void
   ) throws {
     let environment = ProcessInfo.processInfo.environment
     var configuration = PlayerConfiguration(
-      export: { _, trace in try export(trace) },
+      export: { _, trace, whatIf in try export(trace, whatIf) },
       record: { _ in try SessionCastFile.target(title: title, environment: environment) })
     configuration.quiz = quiz
     try PlayerLauncher.run(

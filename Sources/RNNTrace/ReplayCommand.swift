@@ -54,7 +54,7 @@ struct ReplayCommand: ParsableCommand {
     let format = output.format
     try PlayCommand.play(
       PlayerContent(title: title, trace: trace), title: log.title,
-      export: { try TraceExporter.export($0, title: log.title) },
+      export: { try TraceExporter.export($0, whatIf: $1, title: log.title) },
       plainText: {
         var text = ""
         if let warning = log.warning { text += "WARNING: \(warning)\n\n" }

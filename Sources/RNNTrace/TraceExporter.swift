@@ -1,4 +1,5 @@
 import Model
+import TUI
 import TraceLog
 
 /// What the player's export key calls: the trace being played, written as JSON Lines
@@ -34,6 +35,22 @@ enum TraceExporter {
       throw error
     }
     return path
+  }
+
+  /// A chapter the learner may have edited in the player (`whatIf`): its edits follow
+  /// the command line's in the header, and the title says what-if, and from what.
+  static func export(
+    _ trace: Trace, whatIf: WhatIfRecord?, title: String, seed: UInt64? = nil,
+    source: String? = nil, edits: [AppliedEdit] = []
+  ) throws -> String {
+    guard let whatIf else {
+      return try export(trace, title: title, seed: seed, source: source, edits: edits)
+    }
+    let original = source ?? title
+    let from = seed.map { "\(original), seed \($0)" } ?? original
+    return try export(
+      trace, title: "what-if: \(whatIf.description), from \(from)",
+      seed: whatIf.applied.isEmpty && edits.isEmpty ? seed : nil, edits: edits + whatIf.applied)
   }
 
   /// `Lesson — chapter 2: The loop` → `lesson-chapter-2-the-loop.jsonl`: lower-case

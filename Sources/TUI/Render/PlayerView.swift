@@ -37,6 +37,7 @@ public enum PlayerView {
         recede(&grid, rect)
       }
     }
+    ChangeMarks.mark(&grid, state: state, placed: layout.placed)
     if narrativeRows > 0 {
       NarrativePane.draw(
         on: &grid, lines: state.quiz.isAsking ? [QuizLine.textHidden] : layout.narrative,
@@ -48,10 +49,12 @@ public enum PlayerView {
     if let row = layout.legendRow { LegendLine.draw(on: &grid, y: row, state: state) }
     // A hidden panel's numbers stay hidden on the narration line too.
     let narration =
-      state.quiz.asking.map { QuizLine.question($0, event: state.event) }
+      state.editor.map { EditPromptLine.narration($0, message: state.message) }
+      ?? state.quiz.asking.map { QuizLine.question($0, event: state.event) }
       ?? (state.isHidden(event: state.eventIndex)
         ? "this step's panel is hidden (v shows it)"
-        : Narration.line(for: state.event, drill: state.drill))
+        : (state.showsDelta ? "Δ from the original run: " : "")
+          + Narration.line(for: state.event, drill: state.drill))
     let y = size.rows - 2
     let x = grid.put("» ", x: 0, y: y, style: Theme.label)
     putClipped(&grid, narration, x: x, y: y, style: Theme.narration)

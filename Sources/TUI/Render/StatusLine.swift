@@ -12,7 +12,14 @@ enum StatusLine {
     if let number = state.typedNumber { left += " │ \(number)_ (g: go to step)" }
     if state.isRecording { left += " │ ● rec" }
     if state.quiz.isOn { left += " │ \(state.quiz.score)" }
+    if let whatIf = state.whatIf {
+      left += " │ \(state.showsDelta ? "Δ " : "")what-if ×\(whatIf.edits.count)"
+    }
     var x = grid.put(left + " │ ", x: 0, y: y, style: Theme.statusKey)
+    if let editor = state.editor {
+      EditPromptLine.draw(editor, state: state, on: &grid, x: x, y: y)
+      return
+    }
     if let question = state.quiz.asking {
       QuizLine.drawPrompt(question, on: &grid, x: x, y: y)
       return
