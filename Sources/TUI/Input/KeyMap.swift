@@ -82,14 +82,11 @@ public enum KeyMap {
     KeyBinding([.character(">")], .searchNext, "again", inHelp: false),
     KeyBinding([.character("<")], .searchPrevious, "again", inHelp: false),
     KeyBinding(
-      [.character("w")], .whatIf,
-      "what-if: edit a value on screen (type or nudge it, Enter applies)", status: "what-if",
-      pairedSummary: "what-if: edit a value on screen, Enter applies / undo the last"),
-    KeyBinding([.character("u")], .undoEdit, "undo the last what-if edit"),
-    KeyBinding(
-      [.character("U")], .revertEdits, "revert every what-if edit",
-      pairedSummary: "revert every what-if edit / each value's change (Δ) or values"),
-    KeyBinding([.character("D")], .delta, "show each value's change from the original (Δ)"),
+      [.character("w")], .whatIf, "what-if: edit a value; u undo, U revert all, D Δ",
+      status: "what-if", label: "w u U D"),
+    KeyBinding([.character("u")], .undoEdit, "undo", inHelp: false),
+    KeyBinding([.character("U")], .revertEdits, "revert all", inHelp: false),
+    KeyBinding([.character("D")], .delta, "Δ", inHelp: false),
     KeyBinding(
       [.character("a")], .quiz, "quiz: guess each result before it shows (on / off)",
       pairedSummary: "quiz: guess each result first / this help"),

@@ -34,7 +34,11 @@ enum StatusLine {
         style: message.isError ? Theme.statusError : Theme.statusBar)
       return
     }
-    for binding in KeyMap.bindings {
+    // The what-if key comes last: on 80 columns, help and quit keep their places.
+    let bindings =
+      KeyMap.bindings.filter { $0.action != .whatIf }
+      + KeyMap.bindings.filter { $0.action == .whatIf }
+    for binding in bindings {
       guard let name = binding.statusName, let key = binding.keys.first else { continue }
       let width = DisplayWidth.of(key.label) + DisplayWidth.of(name) + 3
       guard x + width <= grid.width else { break }
