@@ -22,7 +22,8 @@ struct PlayCommand: ParsableCommand {
       trace as JSON Lines into the current directory, r start and stop recording the \
       session as an asciicast (.cast) there, / search for a step (tanh, word over, \
       t 4, h[0] < 0, sign h[0], |h| > 0.9) and > or < its next or previous match, a the quiz \
-      (guess each result before it shows), Esc \
+      (guess each result before it shows), w what-if (edit a value on screen: type it or \
+      nudge it with [ ] { }, Enter applies; u undoes, U reverts all, D shows each change), Esc \
       close a box, q quit; ?: every key, the legend and a glossary.
 
       Where standard input or output is not a terminal, or TERM=dumb, or curses \

@@ -7,4 +7,5 @@ let benchmarks: @Sendable () -> Void = {
   exportBenchmarks()
   allocationBenchmarks()
   renderBenchmarks()
+  whatIfBenchmarks()
 }
