@@ -67,7 +67,7 @@ struct ReplayCommand: ParsableCommand {
       // The player holds its chapter's trace whole, for now: it is read from the file
       // only when the player opens (not in a pipe).
       PlayerContent(title: title, trace: log.trace.whole()), title: log.title,
-      export: { try TraceExporter.export($0, title: log.title) },
+      export: { try TraceExporter.export($0, whatIf: $1, title: log.title) },
       plainText: {
         if let warning = log.warning { try StandardOutput.write("WARNING: \(warning)\n\n") }
         try WalkthroughText(format: format).stream(
