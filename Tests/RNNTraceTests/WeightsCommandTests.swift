@@ -184,6 +184,65 @@ import TraceLog
       ])
   }
 
+  /// `--set` edits the file's model: the header records the edits and the file it came
+  /// from, the states follow the edited model exactly, and verify passes.
+  @Test func setEditsTheLoadedModel() throws {
+    let scratch = try Self.files()
+    let log = scratch.path("whatif.jsonl")
+    let edits = ["--set", "Wh.weight[0,1]=1.5", "--set", "h0[0,0]=0.5"]
+    var arguments: [String] = ["export"]
+    arguments += Self.weights(scratch)
+    arguments += edits
+    arguments += ["--sentence", "a dog the", "-o", log]
+    let result = try RNNTraceBinary.run(arguments)
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+    let header = try #require(
+      try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+    let source = try #require(header["source"] as? String)
+    #expect(source.hasPrefix("what-if: Wh.weight[0,1] = 1.5 (was "))
+    #expect(source.contains(", h0[0,0] = 0.5 (was -0.87"))
+    #expect(source.contains("from weights model.safetensors (sha256 "))
+    let recorded = try #require(header["edits"] as? [[String: Any]])
+    let names: [String] = recorded.compactMap { $0["name"] as? String }
+    #expect(names == ["Wh.weight", "h0"])
+    // The states are those of the file's model with the two elements set.
+    let model = try BundledLessons.standard.lesson().chapters[4].makeModel()
+    let edited = try model.applying([
+      ParameterEdit(name: "Wh.weight", index: [0, 1], value: 1.5),
+      ParameterEdit(name: "h0", index: [0, 0], value: 0.5),
+    ]).model
+    let sentence = ["a", "dog", "the"]
+    let expected: [[Float]] = edited.hiddenStates(for: sentence).dropFirst().map { $0.scalars }
+    let unedited: [[Float]] = model.hiddenStates(for: sentence).dropFirst().map { $0.scalars }
+    var states: [[Float]] = []
+    for line in lines.dropFirst() {
+      let object = try JSONSerialization.jsonObject(with: Data(line.utf8))
+      guard let event = object as? [String: Any], event["op"] as? String == "hidden_state",
+        let row = event["value"] as? [Double]
+      else { continue }
+      states.append(row.map { Float($0) })
+    }
+    #expect(states == expected)
+    #expect(states != unedited)
+    let verified = try RNNTraceBinary.run(["verify", log])
+    #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+
+    let printed = try RNNTraceBinary.run(["print"] + Self.weights(scratch) + edits)
+    #expect(printed.status == 0, "\(printed.stderr)")
+    #expect(printed.stdout.hasPrefix("WHAT-IF: Wh.weight[0,1] = 1.5 (was "))
+    #expect(printed.stdout.contains("from the model in model.safetensors"))
+
+    // A name the file's model lacks: one line, exit 64, nothing written.
+    let out = scratch.path("none.jsonl")
+    let bad = try RNNTraceBinary.run(
+      ["export"] + Self.weights(scratch) + ["--set", "w_x[0]=1", "-o", out])
+    #expect(bad.status == 64)
+    #expect(bad.stderr.contains("this model has no parameter \"w_x\""))
+    #expect(bad.stderr.split(separator: "\n").count == 1)
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
   /// In a pipe, play prints the walkthrough as print does.
   @Test func playInAPipePrintsTheWalkthrough() throws {
     let scratch = try Self.files()
