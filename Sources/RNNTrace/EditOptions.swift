@@ -29,14 +29,6 @@ struct EditOptions: ParsableArguments {
     }
   }
 
-  /// `--set` edits the bundled lesson's chapters and ad-hoc models; a `--weights`
-  /// model does not take it yet (a usage error rather than an edit silently dropped).
-  func refuseWithWeights() throws {
-    guard !texts.isEmpty else { return }
-    throw CommandError(
-      .usage, "--set does not go with --weights yet; edit the tensors in the file instead")
-  }
-
   /// `model` with the edits applied, and what each changed; a name or index the
   /// model does not have is a usage error naming the accepted form.
   func apply(to model: RNNModel) throws -> (model: RNNModel, applied: [AppliedEdit]) {

@@ -141,7 +141,9 @@ struct ExportCommand: ParsableCommand {
       model: model, lesson: lesson, edits: edits)
     let file = try OutputFile.open(output)
     do {
-      try write(loaded.model, words, source: loaded.source, seed: nil, first: first, to: file)
+      try write(
+        loaded.model, words, source: loaded.source, seed: nil, edits: loaded.applied,
+        first: first, to: file)
       try file.commit()
     } catch {
       file.discard()

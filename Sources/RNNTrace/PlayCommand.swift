@@ -23,7 +23,9 @@ struct PlayCommand: ParsableCommand {
       session as an asciicast (.cast) there, / search for a step (tanh, word over, \
       t 4, h[0] < 0, sign h[0], |h| > 0.9) and > or < its next or previous match, a the quiz \
       (guess each result before it shows; the lesson's own questions are asked with the \
-      quiz on or off, and a off stops them too), Esc \
+      quiz on or off, and a off stops them too), w what-if (edit a value on screen: type \
+      it or nudge it with [ ] { }, Enter applies; u undoes, U reverts all, D shows each \
+      change), Esc \
       close a box, q quit; ?: every key, the legend and a glossary.
 
       Where standard input or output is not a terminal, or TERM=dumb, or curses \
@@ -108,13 +110,22 @@ struct PlayCommand: ParsableCommand {
       let (loaded, source, first) = try weights.loadChecked(
         model: model, lesson: lesson, edits: edits)
       let built = loaded.model
-      let (title, origin) = (loaded.title, loaded.source)
+      let (title, origin, applied) = (loaded.title, loaded.source, loaded.applied)
+      let playTitle =
+        applied.isEmpty
+        ? title
+        : "what-if: \(EditOptions.banner(applied, from: "the model in \(loaded.fileName)")). \(title)"
       try Self.play(
-        try Self.content(title: title, built, source, first: FirstPass(pass: first)),
-        title: title,
-        export: { try TraceExporter.export($0, title: title, source: origin) },
+        try Self.content(title: playTitle, built, source, first: FirstPass(pass: first)),
+        title: playTitle, quiz: quiz,
+        export: {
+          try TraceExporter.export(
+            $0, whatIf: $1, title: playTitle, source: origin, edits: applied)
+        },
         plainText: {
-          try WalkthroughText(format: ValueFormat()).stream(built, try source.all(), title: title) {
+          try WalkthroughText(format: ValueFormat()).stream(
+            built, try source.all(), title: loaded.printedTitle
+          ) {
             try StandardOutput.write($0)
           }
         })
@@ -141,14 +152,15 @@ struct PlayCommand: ParsableCommand {
         title: whatIf.map { "what-if: \($0.applied.map(\.description).joined(separator: ", "))" }
           ?? loaded.lesson.title,
         chapters: chapters, chapterCount: loaded.lesson.chapters.count)
-      var configuration = PlayerConfiguration(export: { chapter, trace in
+      var configuration = PlayerConfiguration(export: { chapter, trace, edited in
         let number = loaded.chapters[chapter].number
         let title = loaded.title(of: number)
         if let whatIf, let banner, number == whatIf.number {
           return try TraceExporter.export(
-            trace, title: "\(banner), \(title)", edits: whatIf.applied)
+            trace, whatIf: edited, title: "\(banner), \(title)", edits: whatIf.applied)
         }
-        return try TraceExporter.export(trace, title: title, loss: heads[chapter])
+        return try TraceExporter.export(
+          trace, whatIf: edited, title: title, loss: heads[chapter])
       })
       configuration.quiz = quiz
       configuration.record = { trace in
@@ -180,7 +192,9 @@ struct PlayCommand: ParsableCommand {
       try Self.play(
         try Self.content(title: playTitle, playModel, source, first: first), title: playTitle,
         quiz: quiz,
-        export: { try TraceExporter.export($0, title: playTitle, seed: seed, edits: playEdits) },
+        export: {
+          try TraceExporter.export($0, whatIf: $1, title: playTitle, seed: seed, edits: playEdits)
+        },
         plainText: {
           try WalkthroughText(format: ValueFormat()).stream(
             playModel, try source.all(), title: title + model.kernels.titleNote
@@ -285,7 +299,9 @@ struct PlayCommand: ParsableCommand {
     let shown = steps.map { _ in training }
     try Self.play(
       PlayerContent(title: title, chapters: [chapter]), title: title,
-      export: { try TraceExporter.export($0, title: title, seed: seed, loss: (head, loss)) },
+      export: { trace, _ in
+        try TraceExporter.export(trace, title: title, seed: seed, loss: (head, loss))
+      },
       plainText: {
         var text = ""
         WalkthroughText(format: ValueFormat()).write(trace, title: title, to: &text)
@@ -301,11 +317,12 @@ struct PlayCommand: ParsableCommand {
   /// screen. A recording is named after `title`.
   static func play(
     _ content: @autoclosure () throws -> PlayerContent, title: String, quiz: Bool = false,
-    export: @escaping @Sendable (PlayerTrace) throws -> String, plainText: () throws -> Void
+    export: @escaping @Sendable (PlayerTrace, WhatIfRecord?) throws -> String,
+    plainText: () throws -> Void
   ) throws {
     let environment = ProcessInfo.processInfo.environment
     var configuration = PlayerConfiguration(
-      export: { _, trace in try export(trace) },
+      export: { _, trace, whatIf in try export(trace, whatIf) },
       record: { _ in try SessionCastFile.target(title: title, environment: environment) })
     configuration.quiz = quiz
     try PlayerLauncher.run(

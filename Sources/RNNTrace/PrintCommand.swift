@@ -77,8 +77,9 @@ struct PrintCommand: ParsableCommand {
     if weights.isGiven {
       let (loaded, words, _) = try weights.loadChecked(
         model: model, lesson: lesson, edits: edits)
-      try WalkthroughText(format: format).stream(loaded.model, try words.all(), title: loaded.title)
-      {
+      try WalkthroughText(format: format).stream(
+        loaded.model, try words.all(), title: loaded.printedTitle
+      ) {
         try StandardOutput.write($0)
       }
       return

@@ -68,7 +68,7 @@ struct ReplayCommand: ParsableCommand {
       PlayerContent(
         title: title, chapters: [PlayerChapter(title: "", trace: Self.playerTrace(log))]),
       title: log.title,
-      export: { try TraceExporter.export($0, title: log.title) },
+      export: { try TraceExporter.export($0, whatIf: $1, title: log.title) },
       plainText: {
         if let warning = log.warning { try StandardOutput.write("WARNING: \(warning)\n\n") }
         try WalkthroughText(format: format).stream(

@@ -77,6 +77,24 @@ enum TraceExporter {
     return path
   }
 
+  /// A chapter the learner may have edited in the player (`whatIf`): its edits follow
+  /// the command line's in the header, and the title says what-if, and from what.
+  static func export(
+    _ trace: PlayerTrace, whatIf: WhatIfRecord?, title: String, seed: UInt64? = nil,
+    source: String? = nil, edits: [AppliedEdit] = [],
+    loss: (head: PredictionHead, kind: LossKind)? = nil
+  ) throws -> String {
+    guard let whatIf else {
+      return try export(
+        trace, title: title, seed: seed, source: source, edits: edits, loss: loss)
+    }
+    let original = source ?? title
+    let from = seed.map { "\(original), seed \($0)" } ?? original
+    return try export(
+      trace, title: "what-if: \(whatIf.description), from \(from)",
+      seed: whatIf.applied.isEmpty && edits.isEmpty ? seed : nil, edits: edits + whatIf.applied)
+  }
+
   /// `Lesson — chapter 2: The loop` → `lesson-chapter-2-the-loop.jsonl`: lower-case
   /// ASCII letters and digits, runs of anything else as one `-`, at most 60
   /// characters, so the name is safe in any shell and on any file system.

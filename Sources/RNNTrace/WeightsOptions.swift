@@ -48,14 +48,15 @@ struct WeightsOptions: ParsableArguments {
   }
 
   /// What every command does with `--weights`: refuses the options that describe
-  /// another model (and what-if edits), loads the file, reads the words once against
-  /// its vocabulary and notes converted tensors on standard error.
+  /// another model, loads the file, applies the what-if edits (`--set`) to its model,
+  /// reads the words once against its vocabulary and notes converted tensors on
+  /// standard error.
   func loadChecked(model: ModelOptions, lesson: LessonOptions, edits: EditOptions) throws
     -> (weights: LoadedWeights, words: WordSource, first: WordSource.Pass)
   {
     try validate(model: model, lesson: lesson)
-    try edits.refuseWithWeights()
-    let loaded = try load()
+    var loaded = try load()
+    (loaded.model, loaded.applied) = try edits.apply(to: loaded.model)
     let words = try model.wordSource()
     let first = try loaded.check(words)
     loaded.warnConversions()
@@ -145,16 +146,25 @@ struct WeightsOptions: ParsableArguments {
 
 /// A model read from a safetensors file.
 struct LoadedWeights {
-  let model: RNNModel
+  /// The file's model, with the what-if edits (`--set`) applied.
+  var model: RNNModel
   let fileName: String
   let sha256: String
   let conversionNote: String?
+  /// The what-if edits applied to the file's model, each with the value it replaced.
+  var applied: [AppliedEdit] = []
 
   /// What a log's header says produced it: the file's name and digest.
   var source: String { "weights \(fileName) (sha256 \(sha256))" }
 
   var title: String {
     "Trained model: \(model.variant.rawValue) from \(fileName), inputs \(model.inputs), hidden \(model.hidden)"
+  }
+
+  /// The title, after a line saying what-if when there are edits (as `print` writes it).
+  var printedTitle: String {
+    guard !applied.isEmpty else { return title }
+    return "WHAT-IF: \(EditOptions.banner(applied, from: "the model in \(fileName)")).\n\(title)"
   }
 
   /// Says on standard error, in one line, which tensors were converted to float32.

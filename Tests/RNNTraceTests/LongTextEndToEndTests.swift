@@ -41,7 +41,11 @@ struct LongTextEndToEndTests {
 
     // End: the last word, in brackets on the word line, with its position.
     try session.press("End")
-    let end = try session.waitFor { $0.contains("step \(steps)/\(steps)") }
+    // The status line is drawn last: wait for it, so that the frame is whole.
+    let end = try session.waitFor {
+      $0.contains("step \(steps)/\(steps)") && $0.contains("[w\(19_999 * 7 % 40)]")
+        && $0.contains("q quit")
+    }
     #expect(end.matched, "\(end.screen)")
     #expect(end.screen.contains("[w\(19_999 * 7 % 40)]"))
     #expect(end.screen.contains("t 20000/20000"))

@@ -106,7 +106,7 @@ struct PlayerLoopTests {
   @Test func exportCallsTheHookAndShowsThePath() {
     let terminal = ScriptedTerminal(inputs: [.key(.character("e")), .key(.right)])
     let loop = PlayerLoop(
-      configuration: PlayerConfiguration(export: { section, trace in
+      configuration: PlayerConfiguration(export: { section, trace, _ in
         "/tmp/trace-\(section)-\(trace.events.count).jsonl"
       }))
     loop.run(content, on: terminal)
@@ -132,7 +132,8 @@ struct PlayerLoopTests {
   @Test func aFailedExportIsReportedNotThrown() {
     struct DiskFull: Error, CustomStringConvertible { var description: String { "disk full" } }
     let terminal = ScriptedTerminal(inputs: [.key(.character("e"))])
-    let loop = PlayerLoop(configuration: PlayerConfiguration(export: { _, _ in throw DiskFull() }))
+    let loop = PlayerLoop(
+      configuration: PlayerConfiguration(export: { _, _, _ in throw DiskFull() }))
     loop.run(content, on: terminal)
     #expect(terminal.screens[1].lines.last?.contains("export failed: disk full") == true)
   }

@@ -8,4 +8,5 @@ let benchmarks: @Sendable () -> Void = {
   allocationBenchmarks()
   renderBenchmarks()
   backwardBenchmarks()
+  whatIfBenchmarks()
 }

@@ -8,8 +8,10 @@ import Model
 public struct PlayerConfiguration: Sendable {
   /// Writes chapter `chapter` (its index in the content) with its trace somewhere and
   /// returns the path written; nil where the command offers no export (the status line
-  /// then says so).
-  public var export: (@Sendable (_ chapter: Int, _ trace: PlayerTrace) throws -> String)?
+  /// then says so). A chapter the learner edited comes with its edited trace and the
+  /// what-if, for the log's header.
+  public var export:
+    (@Sendable (_ chapter: Int, _ trace: PlayerTrace, _ whatIf: WhatIfRecord?) throws -> String)?
   /// Says where a recording of the session, begun on the chapter playing `PlayerTrace`,
   /// will go; nil where the command offers no recording.
   public var record: (@Sendable (PlayerTrace) throws -> RecordingTarget)?
@@ -19,7 +21,9 @@ public struct PlayerConfiguration: Sendable {
   public var quiz = false
 
   public init(
-    export: (@Sendable (_ chapter: Int, _ trace: PlayerTrace) throws -> String)? = nil,
+    export: (
+      @Sendable (_ chapter: Int, _ trace: PlayerTrace, _ whatIf: WhatIfRecord?) throws -> String
+    )? = nil,
     record: (@Sendable (PlayerTrace) throws -> RecordingTarget)? = nil,
     clock: @escaping @Sendable () -> Double = PlayerConfiguration.monotonicSeconds
   ) {

@@ -260,7 +260,7 @@ struct HiddenStates: RandomAccessCollection, Sendable {
 }
 
 /// A screen after the traced round, when the chapter trains.
-public enum TrainingScreen: Equatable, Sendable {
+public enum TrainingScreen: Hashable, Sendable {
   /// Every parameter before the SGD step, its gradient and after it; the loss before
   /// and after.
   case update

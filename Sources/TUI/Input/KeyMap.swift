@@ -82,6 +82,12 @@ public enum KeyMap {
     KeyBinding([.character(">")], .searchNext, "again", inHelp: false),
     KeyBinding([.character("<")], .searchPrevious, "again", inHelp: false),
     KeyBinding(
+      [.character("w")], .whatIf, "what-if: edit a value; u undo, U revert all, D Δ",
+      status: "what-if", label: "w u U D"),
+    KeyBinding([.character("u")], .undoEdit, "undo", inHelp: false),
+    KeyBinding([.character("U")], .revertEdits, "revert all", inHelp: false),
+    KeyBinding([.character("D")], .delta, "Δ", inHelp: false),
+    KeyBinding(
       [.character("a")], .quiz,
       "quiz: guess each result before it shows (on / off; off stops the lesson's questions too)",
       pairedSummary: "quiz: guess each result first / this help"),

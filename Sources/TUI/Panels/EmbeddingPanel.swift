@@ -41,7 +41,8 @@ struct EmbeddingPanel: Panel {
       drawTable(
         table, on: &grid, in: rect, y: rect.y + 2, current: pending ? nil : event.index,
         name: fit.marker ? e.name : nil, wordWidth: fit.wordWidth,
-        element: readElement(context, name: e.name))
+        element: readElement(context, name: e.name),
+        cursor: context.editCursorColumn("embedding.weight"))
       return
     }
     context.drawTitle(
@@ -58,7 +59,8 @@ struct EmbeddingPanel: Panel {
       on: &grid, x: x, y: rect.y + 2, limit: rect.maxX,
       text: { valueText(values[$0], pending: pending) },
       style: { j in
-        j == readElement(context, name: e.name) && !pending
+        if context.editCursorColumn("embedding.weight") == j { return Theme.editCursor }
+        return j == readElement(context, name: e.name) && !pending
           ? Theme.drillCell : valueStyle(values[j], pending: pending)
       })
   }
@@ -87,7 +89,7 @@ struct EmbeddingPanel: Panel {
 
   private func drawTable(
     _ table: Tensor, on grid: inout CellGrid, in rect: Rect, y top: Int, current: Int?,
-    name: String?, wordWidth: Int, element: Int?
+    name: String?, wordWidth: Int, element: Int?, cursor: Int? = nil
   ) {
     let words = vocabulary.map { TerminalText.escaped($0) }
     let indexWidth = String(vocabulary.count - 1).count + 2
@@ -119,6 +121,7 @@ struct EmbeddingPanel: Panel {
         text: { .value(table[r, $0]) },
         style: { j in
           var style = Theme.value(table[r, j])
+          if isCurrent && j == cursor { return Theme.editCursor }
           if isCurrent && j == element { return Theme.drillCell }
           if isCurrent {
             style.bold = true

@@ -44,7 +44,9 @@ struct HiddenStatesPanel: Panel {
     let valuesX = rect.x + indexWidth + 3
     // The newest state in view; while h_t is pending, h_{t-1} beside it.
     let focus = pending ? max(0, count - 2) : count - 1
-    let available = rect.maxX - valuesX - stripWidth - 2
+    // A what-if's original strip takes a strip's room more, beside the edited one.
+    let strips = context.originalHiddenStates == nil ? 1 : 2
+    let available = rect.maxX - valuesX - strips * (stripWidth + 2)
     let columns: ValueColumns
     var shown: [Int: Tensor] = [:]
     if let overview {
@@ -94,6 +96,7 @@ struct HiddenStatesPanel: Panel {
         on: &grid, x: valuesX, y: y, limit: rect.maxX,
         text: { valueText(state($0).scalars[neuron], pending: isPending($0)) },
         style: { s in
+          if s == 0, context.editCursorColumn("h0") == neuron { return Theme.editCursor }
           var style = valueStyle(state(s).scalars[neuron], pending: isPending(s))
           if s == reads {
             if neuron == element { return Theme.drillCell }
@@ -110,7 +113,20 @@ struct HiddenStatesPanel: Panel {
           on: &grid, x: stripX, y: y, limit: rect.maxX,
           states: all.prefix(count), neuron: neuron, width: stripWidth, pending: pending,
           scale: scale)
+        // The original run's strip beside the edited one, where there is room.
+        if let original = context.originalHiddenStates, stripX + 2 * stripWidth + 2 <= rect.maxX {
+          drawStrip(
+            on: &grid, x: stripX + stripWidth + 2, y: y, limit: rect.maxX,
+            states: original.prefix(t + 1), neuron: neuron, width: stripWidth, pending: pending,
+            scale: scale)
+        }
       }
+    }
+    if context.originalHiddenStates != nil, overview == nil,
+      stripX + 2 * stripWidth + 2 <= rect.maxX
+    {
+      grid.put(
+        "was", x: stripX + stripWidth + 2, y: rect.y + 1, style: Theme.label, limit: rect.maxX)
     }
   }
 
@@ -202,6 +218,13 @@ struct HiddenStatesPanel: Panel {
       style: { _ in Theme.label })
     let barsX = valuesX + columns.totalWidth + 1
     if bars > 0 { grid.put("bar", x: barsX, y: y, style: Theme.label, limit: rect.maxX) }
+    // The original run beside the edited one: its bars, and its values where they fit.
+    let original = context.originalHiddenStates
+    let wasX = barsX + max(bars, 3) + 1
+    let wasValues = wasX + bars + 1 + columns.totalWidth <= rect.maxX
+    if original != nil, bars > 0, wasX + bars <= rect.maxX {
+      grid.put("was", x: wasX, y: y, style: Theme.label, limit: rect.maxX)
+    }
     let reads = readState(context)
     let element = context.reading?.element
     for s in 0...words where y + 1 < rect.maxY {
@@ -216,6 +239,7 @@ struct HiddenStatesPanel: Panel {
         on: &grid, x: valuesX, y: y, limit: rect.maxX,
         text: { valueText(values[$0], pending: !known) },
         style: { j in
+          if s == 0, context.editCursorColumn("h0") == j { return Theme.editCursor }
           var style = valueStyle(values[j], pending: !known)
           if s == reads {
             if j == element { return Theme.drillCell }
@@ -230,6 +254,18 @@ struct HiddenStatesPanel: Panel {
           repeating: Self.bar(values[neuron], scale: chapter.hiddenScale), count: 1, x: x, y: y,
           style: Theme.value(values[neuron]), limit: rect.maxX)
       }
+      guard let original, wasX + bars <= rect.maxX else { continue }
+      let was = original[s].scalars
+      x = wasX
+      for neuron in 0..<bars {
+        x = grid.put(
+          repeating: Self.bar(was[neuron], scale: chapter.hiddenScale), count: 1, x: x, y: y,
+          style: Theme.value(was[neuron]), limit: rect.maxX)
+      }
+      guard wasValues else { continue }
+      columns.draw(
+        on: &grid, x: x + 1, y: y, limit: rect.maxX, text: { .value(was[$0]) },
+        style: { _ in Theme.pending })
     }
   }
 

@@ -44,6 +44,22 @@ struct PanelContext {
     return (product.vector.name, state.drill?.term)
   }
 
+  /// Whether the what-if edit cursor is on element `index` of parameter `name`.
+  func isEditCursor(_ name: String, _ index: [Int]) -> Bool {
+    state.editor?.isCursor(name, index) ?? false
+  }
+
+  /// The column of a row vector (a bias, h_0, a row of the table) the edit cursor is on.
+  func editCursorColumn(_ name: String) -> Int? {
+    guard let editor = state.editor, editor.target.kind == .parameter(name) else { return nil }
+    return editor.cursor.column
+  }
+
+  /// h_0 … h_T of the original run, beside the edited ones, while a what-if is shown.
+  var originalHiddenStates: HiddenStates? {
+    state.whatIf != nil && !state.showsDelta ? state.originalChapter.hiddenStates : nil
+  }
+
   func status(_ index: Int) -> EventStatus {
     // A result the quiz asks about is not shown until it is guessed.
     if state.quiz.hides(chapter: state.chapterIndex, event: index) { return .pending }

@@ -193,6 +193,9 @@ struct ProductPanel: Panel {
         on: &grid, x: matrixX, y: y, limit: rect.maxX,
         text: { .value(product.matrix(k, $0)) },
         style: { j in
+          if context.isEditCursor(product.weight.name, product.transposed ? [j, k] : [k, j]) {
+            return Theme.editCursor
+          }
           var style = Theme.value(product.matrix(k, j))
           if let drill {
             if drill.term == k && drill.output == j { return Theme.drillCell }
@@ -261,7 +264,11 @@ struct ProductPanel: Panel {
       // While drilling, the bias is a later step: it recedes with the other later ones.
       columns.draw(
         on: &grid, x: matrixX, y: y, limit: rect.maxX,
-        text: { .value(bias[$0]) }, style: { drill == nil ? Theme.value(bias[$0]) : Theme.pending })
+        text: { .value(bias[$0]) },
+        style: { j in
+          if context.editCursorColumn(follow.operands.last!.name) == j { return Theme.editCursor }
+          return drill == nil ? Theme.value(bias[j]) : Theme.pending
+        })
       y += 1
     }
     let followResult = follow.result.value.scalars

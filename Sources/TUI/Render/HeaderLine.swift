@@ -24,7 +24,9 @@ enum HeaderLine {
     }
     if model.kernels != .detected { right.insert(model.kernels.rawValue, at: 0) }
     let chapter = chapterText(state)
-    let lesson = TerminalText.escaped(state.content.title)
+    // A what-if says so where the lesson's title stands: "what-if: w_h[0,0] = 1.5 (was …)".
+    let lesson = TerminalText.escaped(
+      state.whatIf?.badge ?? state.content.title)
     let width = grid.width - 2
     func rightText() -> String { right.joined(separator: " │ ") }
     var left = ""
@@ -76,7 +78,9 @@ enum HeaderLine {
     }
     let count = state.content.chapterCount ?? state.content.chapters.count
     let place = "ch \(number)/\(count)"
-    return chapter.title.isEmpty ? place : place + " " + TerminalText.escaped(chapter.title)
+    // A what-if's badge needs the room more than the chapter's title.
+    return chapter.title.isEmpty || state.whatIf != nil
+      ? place : place + " " + TerminalText.escaped(chapter.title)
   }
 
   /// The longest left side that fits in `room` columns, or nil if even the chapter alone

@@ -39,6 +39,7 @@ public enum PlayerView {
     }
     // While a question is asked, its lines take the text's place (and `}` scrolls them).
     let textLines = QuizLine.paneLines(state, width: size.columns - 2) ?? layout.narrative
+    ChangeMarks.mark(&grid, state: state, placed: layout.placed)
     if narrativeRows > 0 {
       NarrativePane.draw(
         on: &grid, lines: textLines,
@@ -50,11 +51,13 @@ public enum PlayerView {
     if let row = layout.legendRow { LegendLine.draw(on: &grid, y: row, state: state) }
     // A hidden panel's numbers stay hidden on the narration line too.
     let narration =
-      state.quiz.asking.map { QuizLine.question($0, event: state.event) }
+      state.editor.map { EditPromptLine.narration($0, message: state.message) }
+      ?? state.quiz.asking.map { QuizLine.question($0, event: state.event) }
       ?? (state.isHidden(event: state.eventIndex)
         ? "this step's panel is hidden (v shows it)"
-        : state.trainingScreen.flatMap { Narration.line(for: $0, in: state.chapter) }
-          ?? Narration.line(for: state.event, drill: state.drill))
+        : (state.showsDelta ? "Δ from the original run: " : "")
+          + (state.trainingScreen.flatMap { Narration.line(for: $0, in: state.chapter) }
+            ?? Narration.line(for: state.event, drill: state.drill)))
     let y = size.rows - 2
     let x = grid.put("» ", x: 0, y: y, style: Theme.label)
     putClipped(&grid, narration, x: x, y: y, style: Theme.narration)

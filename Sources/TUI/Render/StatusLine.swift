@@ -12,7 +12,14 @@ enum StatusLine {
     if let number = state.typedNumber { left += " │ \(number)_ (g: go to step)" }
     if state.isRecording { left += " │ ● rec" }
     if state.quiz.showsScore { left += " │ \(state.quiz.score)" }
+    if let whatIf = state.whatIf {
+      left += " │ \(state.showsDelta ? "Δ " : "")what-if ×\(whatIf.edits.count)"
+    }
     var x = grid.put(left + " │ ", x: 0, y: y, style: Theme.statusKey)
+    if let editor = state.editor {
+      EditPromptLine.draw(editor, state: state, on: &grid, x: x, y: y)
+      return
+    }
     if let question = state.quiz.asking {
       QuizLine.drawPrompt(question, quizIsOn: state.quiz.isOn, on: &grid, x: x, y: y)
       return
@@ -27,7 +34,11 @@ enum StatusLine {
         style: message.isError ? Theme.statusError : Theme.statusBar)
       return
     }
-    for binding in KeyMap.bindings {
+    // The what-if key comes last: on 80 columns, help and quit keep their places.
+    let bindings =
+      KeyMap.bindings.filter { $0.action != .whatIf }
+      + KeyMap.bindings.filter { $0.action == .whatIf }
+    for binding in bindings {
       guard let name = binding.statusName, let key = binding.keys.first else { continue }
       let width = DisplayWidth.of(key.label) + DisplayWidth.of(name) + 3
       guard x + width <= grid.width else { break }

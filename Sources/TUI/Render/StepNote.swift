@@ -62,12 +62,24 @@ struct StepNote {
 enum CodeLine {
   static func draw(on grid: inout CellGrid, y: Int, state: PlayerState) {
     let x = grid.put(" code │ ", x: 0, y: y, style: Theme.label)
+    if let screen = state.trainingScreen {
+      PlayerView.putClipped(&grid, trainingCode[screen]!, x: x, y: y, style: Theme.code)
+      return
+    }
     guard let code = state.chapter.code[state.eventIndex + 1] else {
       grid.put("(no line of the lesson's code for this step)", x: x, y: y, style: Theme.gap)
       return
     }
     PlayerView.putClipped(&grid, code, x: x, y: y, style: Theme.code)
   }
+
+  /// What PyTorch runs for the screens after the traced round: the same for every
+  /// model, so the player writes it rather than the lesson.
+  static let trainingCode: [TrainingScreen: String] = [
+    .update: "optimizer.step()   # p -= lr * p.grad, for every parameter p",
+    .lossCurve:
+      "for r in range(steps): opt.zero_grad(); loss_fn(model(x)).backward(); opt.step()",
+  ]
 }
 
 /// A one-line key to the picture, under the panels when there is room (the help has

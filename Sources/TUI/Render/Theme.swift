@@ -26,6 +26,8 @@ enum Theme {
 
   static let drillRow = CellStyle(underline: true)
   static let drillCell = CellStyle(bold: true, reverse: true, tone: .accent)
+  /// The element under the what-if edit cursor.
+  static let editCursor = CellStyle(bold: true, reverse: true, underline: true, tone: .accent)
   static let curve = CellStyle(dim: true)
   /// The tangent to tanh at a neuron's point, in the backward pass.
   static let slope = CellStyle(bold: true, tone: .accent)

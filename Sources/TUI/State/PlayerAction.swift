@@ -59,6 +59,16 @@ public enum PlayerAction: Equatable, Sendable {
   case quiz
   /// A key typed while the quiz asks for a guess.
   case quizInput(Key)
+  /// Opens edit mode (`w`): what if a value on screen were another?
+  case whatIf
+  /// A key typed in edit mode.
+  case editInput(Key)
+  /// Undoes the latest what-if edit.
+  case undoEdit
+  /// Reverts every what-if edit of the chapter.
+  case revertEdits
+  /// Shows each value as its change from the original run, or the values again.
+  case delta
   /// A frame was drawn, with the lesson's text laid out so (`PlayerView.frame`).
   case shown(TextViewport?)
   /// A key the table does not bind: it closes the help, as the help promises, and is

@@ -8,6 +8,10 @@ extension PlayerState {
       typeInSearch(key)
       return nil
     }
+    if case .editInput(let key) = action {
+      typeInEditor(key)
+      return nil
+    }
     if case .quizInput(let key) = action {
       let step = (chapterIndex, eventIndex)
       typeInQuiz(key)
@@ -102,7 +106,11 @@ extension PlayerState {
     case .search: openSearch()
     case .searchNext: repeatSearch(forward: true)
     case .searchPrevious: repeatSearch(forward: false)
-    case .searchInput, .quizInput: break
+    case .searchInput, .quizInput, .editInput: break
+    case .whatIf: openEditor()
+    case .undoEdit: undoEdit()
+    case .revertEdits: revertEdits()
+    case .delta: toggleDelta()
     case .quiz: toggleQuiz()
     case .shown(let viewport): textViewport = viewport
     case .unbound(let key):
@@ -262,6 +270,10 @@ extension PlayerState {
   private mutating func toggleDrill() {
     if drill != nil {
       drill = nil
+      return
+    }
+    guard !showsDelta else {
+      message = StatusMessage("the drill adds up values, not changes: D shows the values first")
       return
     }
     guard product != nil else {

@@ -39,6 +39,12 @@ public struct PlayerState: Sendable {
   public internal(set) var search = SearchState()
   /// Predict, then reveal: on or off, the guess asked for, the score.
   public internal(set) var quiz = QuizState()
+  /// The learner's what-if edits, by chapter index: each chapter keeps its own.
+  public internal(set) var whatIfs: [Int: WhatIf] = [:]
+  /// Edit mode (`w`), open: the cursor and the change being made.
+  public internal(set) var editor: EditorState?
+  /// Whether the panels show each value's change from the original run (`D`).
+  public internal(set) var showsDelta = false
   /// Whether the command gave an export hook.
   public let canExport: Bool
   /// Whether the command gave a record hook.
@@ -60,7 +66,12 @@ public struct PlayerState: Sendable {
     askIfQuizzing()
   }
 
-  public var chapter: PlayerChapter { content.chapters[chapterIndex] }
+  /// The chapter on screen: with the what-if's edits, if it has any (as changes from the
+  /// original while `D` shows them).
+  public var chapter: PlayerChapter {
+    guard let whatIf = whatIfs[chapterIndex] else { return content.chapters[chapterIndex] }
+    return showsDelta ? whatIf.delta ?? whatIf.chapter : whatIf.chapter
+  }
   public var trace: PlayerTrace { chapter.trace }
   /// The current event; on a training screen after the traced round, its last event.
   public var event: TraceEvent {

@@ -55,10 +55,12 @@ public struct PlayerLoop {
     switch input {
     case .key(let key):
       action =
-        state.search.isTyping
-        ? .searchInput(key)
-        : state.quiz.isAsking && QuizState.takes(key)
-          ? .quizInput(key) : KeyMap.action(for: key) ?? .unbound(key)
+        state.editor != nil
+        ? .editInput(key)
+        : state.search.isTyping
+          ? .searchInput(key)
+          : state.quiz.isAsking && QuizState.takes(key)
+            ? .quizInput(key) : KeyMap.action(for: key) ?? .unbound(key)
     case .resize(let size): action = .resize(size)
     case .timeout: action = state.isPlaying ? .tick : nil
     case .ignored, .closed: action = nil
@@ -73,7 +75,9 @@ public struct PlayerLoop {
     case .export(let chapter):
       guard let export = configuration.export else { return }
       do {
-        state.update(.exported(path: try export(chapter, state.content.chapters[chapter].trace)))
+        let edited = state.whatIfs[chapter]
+        let trace = edited?.chapter.trace ?? state.content.chapters[chapter].trace
+        state.update(.exported(path: try export(chapter, trace, edited?.record)))
       } catch {
         state.update(.exportFailed(reason: "\(error)"))
       }
