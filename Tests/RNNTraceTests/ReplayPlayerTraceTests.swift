@@ -89,6 +89,27 @@ import Testing
       try Data(contentsOf: URL(fileURLWithPath: a)) == Data(contentsOf: URL(fileURLWithPath: b)))
   }
 
+  /// What-if recomputes a chapter whole: a short replayed log opens the editor, a long
+  /// one is refused, as a long text is.
+  @Test(arguments: [(40, true), (PlayerState.mostWhatIfWords + 1, false)])
+  func whatIfOpensOnAShortLogOnly(words count: Int, opens: Bool) throws {
+    let scratch = try ScratchDirectory()
+    let model = try ModelSpec(
+      variant: .rawTanh, seed: 5, inputs: 3, hidden: 2, words: Self.vocabulary
+    ).build()
+    let words = (0..<count).map { Self.vocabulary[$0 * 5 % 4] }
+    let path = try TraceExporter.export(
+      model.trace(words), title: "log", seed: 5, directory: scratch.url.path)
+    let played = ReplayCommand.playerTrace(try TraceLogFile.load(path: path, verify: true))
+    #expect(played.windowed != nil)
+    var state = PlayerState(
+      content: PlayerContent(title: "log", chapters: [PlayerChapter(title: "", trace: played)]),
+      size: ScreenSize(columns: 120, rows: 40))
+    state.openEditor()
+    #expect((state.editor != nil) == opens, "\(String(describing: state.message))")
+    if !opens { #expect(state.message?.text.contains("too long to hold") == true) }
+  }
+
   /// A log with its loss and backward pass is still held whole.
   @Test(arguments: LossKind.allCases)
   func aLossLogIsHeldWhole(loss: LossKind) throws {
