@@ -64,14 +64,30 @@ struct ReplayCommand: ParsableCommand {
     let title = log.warning == nil ? log.title : "UNVERIFIED — \(log.title)"
     let format = output.format
     try PlayCommand.play(
-      // The player holds its chapter's trace whole, for now: it is read from the file
-      // only when the player opens (not in a pipe).
-      PlayerContent(title: title, trace: log.trace.whole()), title: log.title,
+      // Built only when the player opens (not in a pipe).
+      PlayerContent(
+        title: title, chapters: [PlayerChapter(title: "", trace: Self.playerTrace(log))]),
+      title: log.title,
       export: { try TraceExporter.export($0, whatIf: $1, title: log.title) },
       plainText: {
         if let warning = log.warning { try StandardOutput.write("WARNING: \(warning)\n\n") }
         try WalkthroughText(format: format).stream(
           log.trace, title: log.title + log.kernels.titleNote, emit: StandardOutput.write)
       })
+  }
+
+  /// The trace the player reads: a log's words read back from its file a word at a
+  /// time, its strip the overview gathered while it was indexed. A round with its loss
+  /// (and the backward pass) is held whole.
+  static func playerTrace(_ log: TraceLogFile) -> PlayerTrace {
+    let trace = log.trace
+    guard trace.header.loss == nil, let overview = log.overview,
+      trace.events.source.groupCount == trace.words.count, !trace.words.isEmpty
+    else { return PlayerTrace(trace.whole()) }
+    // Every word of a verified log makes the same events.
+    let perWord = trace.index.verified ? trace.events.source.groupRange(0).count : nil
+    return PlayerTrace(
+      model: trace.model, words: trace.words, events: trace.events, eventsPerWord: perWord,
+      hiddenState: { trace.hiddenState($0) }, overview: overview)
   }
 }

@@ -18,7 +18,8 @@ enum TraceExporter {
   }
 
   /// A long text's trace is run again from its start into the file, its words and
-  /// events written as they come: the export holds no more than the player does.
+  /// events written as they come, and a replayed log's read back from its file a word
+  /// at a time: the export holds no more than the player does.
   static func export(
     _ trace: PlayerTrace, title: String, seed: UInt64? = nil, source: String? = nil,
     edits: [AppliedEdit] = [], directory: String = ".",
@@ -37,6 +38,19 @@ enum TraceExporter {
         for word in trace.words { listener.headerWord(word) }
         listener.endHeader()
         long.replay(into: &listener)
+        try listener.finish()
+        try file.commit()
+        return path
+      }
+      if trace.windowed != nil {
+        // A replayed log: its events read back from the file a word at a time, as they
+        // are written.
+        precondition(loss == nil, "a round with its loss is held whole")
+        listener.begin(
+          TraceHeader(
+            model: trace.model, words: Array(trace.words), seed: edits.isEmpty ? seed : nil,
+            source: source ?? title, edits: edits))
+        for event in trace.events { listener.receive(event) }
         try listener.finish()
         try file.commit()
         return path

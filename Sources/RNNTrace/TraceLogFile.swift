@@ -1,4 +1,5 @@
 import Model
+import TUI
 import TraceLog
 
 /// A JSON Lines log on disk, read back to show: what `replay` prints and what the
@@ -14,6 +15,9 @@ struct TraceLogFile {
   let warning: String?
   /// The kernels the trace was recomputed with.
   let kernels: KernelFamily
+  /// Each neuron's least and greatest h_t over runs of words, gathered while the log was
+  /// indexed, for the player's strip; nil when the forward pass has no hidden state.
+  let overview: HiddenOverview?
 
   /// Reads, verifies and indexes the log at `path` (`-` for standard input, kept in a
   /// temporary file to be read again). Throws a `CommandError`: `.data` for a malformed
@@ -29,13 +33,20 @@ struct TraceLogFile {
     let trace: LogTrace
     var progress: ProgressDisplay?
     defer { progress?.finish() }
+    var words = 0
+    var overview: HiddenOverview?
     do {
       trace = try LogTrace(
         indexing: source, reading: source, verify: verify, kernels: kernels,
-        started: { words in
-          progress = ProgressDisplay.standardError("replay", total: words, quiet: quiet)
+        started: { count in
+          words = count
+          progress = ProgressDisplay.standardError("replay", total: count, quiet: quiet)
         },
-        progress: { progress?.update($0) })
+        progress: { progress?.update($0) },
+        each: { t, h in
+          if overview == nil { overview = HiddenOverview(words: max(words, t), hidden: h.count) }
+          if t <= overview!.words { overview!.include(t, h) }
+        })
     } catch let error as TraceLogError {
       throw CommandError(.data, "\(source.displayName): \(error)")
     } catch let difference as TraceDifference {
@@ -44,6 +55,7 @@ struct TraceLogFile {
         "\(source.displayName): \(difference); 'rnntrace replay --no-verify' plays it anyway")
     }
     let header = trace.header
+    overview?.includeInitial(trace.model.h0)
     // A claim that does not hold is not shown as the log's: no false "seed 1".
     let claim = HeaderClaims.mismatch(header)
     if let claim, verify {
@@ -62,6 +74,7 @@ struct TraceLogFile {
       warning = (warning.map { $0 + "; and " } ?? "\(source.displayName): ") + claim
     }
     return TraceLogFile(
-      trace: trace, title: title, warning: warning, kernels: kernels ?? header.kernels)
+      trace: trace, title: title, warning: warning, kernels: kernels ?? header.kernels,
+      overview: overview)
   }
 }

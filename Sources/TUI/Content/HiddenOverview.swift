@@ -3,9 +3,9 @@ import Model
 /// A long text's hidden states in a few thousand runs of words: each neuron's least and
 /// greatest value over each run, gathered while the model first reads the text. The
 /// strip draws a column from a run or several, however long the text.
-struct HiddenOverview: Sendable {
+public struct HiddenOverview: Sendable {
   /// The number of words, T.
-  let words: Int
+  public let words: Int
   let hidden: Int
   /// Runs of words: word t (from 1) is in run `(t - 1) * runs / words`.
   let runs: Int
@@ -20,18 +20,30 @@ struct HiddenOverview: Sendable {
   static let mostRuns = 4096
 
   init(words: Int, h0: Tensor) {
+    self.init(words: words, hidden: h0.count)
+    includeInitial(h0)
+  }
+
+  /// An overview of `words` words of `hidden` neurons, before any is included: a
+  /// replayed log's, gathered while its file is indexed.
+  public init(words: Int, hidden: Int) {
     self.words = words
-    hidden = h0.count
+    self.hidden = hidden
     runs = max(1, min(words, Self.mostRuns, (1 << 17) / max(1, hidden)))
     low = Array(repeating: .infinity, count: runs * hidden)
     high = Array(repeating: -.infinity, count: runs * hidden)
     extremes = Array(repeating: [Float.infinity, -.infinity], count: hidden).flatMap { $0 }
+  }
+
+  /// h_0, which counts towards the scale of the bars only.
+  public mutating func includeInitial(_ h0: Tensor) {
     for v in h0.scalars where v.isFinite { largest = max(largest, abs(v)) }
   }
 
   func run(ofWord t: Int) -> Int { (t - 1) * runs / words }
 
-  mutating func include(_ t: Int, _ h: Tensor) {
+  /// h_t, t from 1 to `words`.
+  public mutating func include(_ t: Int, _ h: Tensor) {
     let base = run(ofWord: t) * hidden
     for (neuron, v) in h.scalars.enumerated() where v.isFinite {
       low[base + neuron] = min(low[base + neuron], v)

@@ -93,6 +93,21 @@ public struct PlayerChapter: Sendable {
         trace: Trace(model: trace.model, words: [], events: []), wordEvents: [])
       return
     }
+    if let log = trace.windowed {
+      // A replayed log: each word's events found from the index, nothing scanned.
+      let count = trace.words.count
+      wordEvents =
+        log.eventsPerWord.map { WordRanges(uniform: $0, count: count) }
+        ?? WordRanges(source: log.events.source)
+      hiddenStates = HiddenStates(storage: .read(count: count + 1, log.hiddenState))
+      let largest = trace.overview?.largest ?? 0
+      hiddenScale = trace.model.variant.hiddenStateBound ?? (largest > 0 ? largest : 1)
+      operations = Set(log.events.source.events(ofGroup: 0).map(\.operation))
+      // A round with its loss is held whole: no backward pass here.
+      gradientFlow = GradientFlow(
+        trace: Trace(model: trace.model, words: [], events: []), wordEvents: [])
+      return
+    }
     let events = trace.whole!.events
     var ranges: [Range<Int>] = []
     var start = 0
@@ -164,6 +179,7 @@ public struct PlayerChapter: Sendable {
   /// The word (an index into `wordEvents`, t - 1) whose events hold event `index`.
   public func wordIndex(ofEvent index: Int) -> Int {
     if let per = wordEvents.uniform { return index / per }
+    if let source = wordEvents.source { return source.group(ofEvent: index) }
     var low = 0
     var high = wordEvents.count - 1
     while low < high {
@@ -175,28 +191,41 @@ public struct PlayerChapter: Sendable {
 }
 
 /// The range of events of each word: listed for a trace held whole (a round with its
-/// loss goes over the words again), or the same number for every word of a long text.
+/// loss goes over the words again), the same number for every word of a long text, or
+/// found in a replayed log's index.
 public struct WordRanges: RandomAccessCollection, Sendable {
   private let listed: [Range<Int>]
   /// Events per word, when every word has as many.
   let uniform: Int?
+  /// The groups of a replayed log, one a word, when they are not all of a size.
+  let source: (any TraceWindowSource)?
   private let wordCount: Int
 
   init(listed: [Range<Int>]) {
     self.listed = listed
     uniform = nil
+    source = nil
     wordCount = listed.count
   }
 
   init(uniform: Int, count: Int) {
     listed = []
     self.uniform = uniform
+    source = nil
     wordCount = count
+  }
+
+  init(source: any TraceWindowSource) {
+    listed = []
+    uniform = nil
+    self.source = source
+    wordCount = source.groupCount
   }
 
   public var startIndex: Int { 0 }
   public var endIndex: Int { wordCount }
   public subscript(position: Int) -> Range<Int> {
+    if let source { return source.groupRange(position) }
     guard let uniform else { return listed[position] }
     precondition(indices.contains(position), "word \(position) of \(wordCount)")
     return position * uniform..<(position + 1) * uniform
@@ -204,11 +233,12 @@ public struct WordRanges: RandomAccessCollection, Sendable {
 }
 
 /// h_0 … h_T: listed for a trace held whole, recomputed from the checkpoints for a long
-/// text.
+/// text, read (or recomputed) from its file for a replayed log.
 struct HiddenStates: RandomAccessCollection, Sendable {
   enum Storage: Sendable {
     case listed([Tensor])
     case checkpointed(CheckpointedTrace)
+    case read(count: Int, @Sendable (Int) -> Tensor)
   }
   let storage: Storage
 
@@ -217,12 +247,14 @@ struct HiddenStates: RandomAccessCollection, Sendable {
     switch storage {
     case .listed(let states): states.count
     case .checkpointed(let trace): trace.wordCount + 1
+    case .read(let count, _): count
     }
   }
   subscript(position: Int) -> Tensor {
     switch storage {
     case .listed(let states): states[position]
     case .checkpointed(let trace): trace.hiddenState(position)
+    case .read(_, let state): state(position)
     }
   }
 }

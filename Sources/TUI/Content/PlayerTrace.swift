@@ -7,7 +7,8 @@ import Synchronization
 /// A lesson's chapter or a round with its loss is held whole (a `Trace`); a long text is
 /// kept as checkpoints (`CheckpointedTrace`), and the events of a word are recomputed
 /// from the nearest one when they are read, the last few words' kept at hand. Nothing
-/// here holds a long text's events: a million words play in a few megabytes.
+/// here holds a long text's events: a million words play in a few megabytes. A
+/// replayed log is read back from its file a word at a time (`WindowedEvents`).
 public struct PlayerTrace: Sendable {
   public let model: RNNModel
   /// The words read, in order: `words[t - 1]` is word t.
@@ -22,6 +23,11 @@ public struct PlayerTrace: Sendable {
   /// The checkpoints, when the trace is a long text's.
   public var checkpointed: CheckpointedTrace? {
     if case .checkpointed(let trace, _) = events.storage { return trace }
+    return nil
+  }
+  /// The log read from its file, when the trace is a replayed log's.
+  public var windowed: Windowed? {
+    if case .windowed(let log) = events.storage { return log }
     return nil
   }
   /// Where the events are kept: one instance per trace, so two chapters are told apart
@@ -54,6 +60,44 @@ public struct PlayerTrace: Sendable {
     self.overview = overview
   }
 
+  /// A replayed log's trace, read from its file: its events a word at a time
+  /// (`events`), each h_t from `hiddenState(t)` (t from 0 to the number of words), and
+  /// the overview gathered while the log was indexed. `eventsPerWord` is given when
+  /// every word has as many events (a verified log's); otherwise each word's are found
+  /// from `events.source`, whose groups are the words.
+  public init(
+    model: RNNModel, words: [String], events: WindowedEvents, eventsPerWord: Int?,
+    hiddenState: @escaping @Sendable (Int) -> Tensor, overview: HiddenOverview
+  ) {
+    precondition(
+      events.source.groupCount == words.count, "a group for each word, and nothing after them")
+    self.model = model
+    self.words = Words(storage: .whole(words))
+    self.events = Events(
+      storage: .windowed(
+        Windowed(events: events, eventsPerWord: eventsPerWord, hiddenState: hiddenState)))
+    identity = Identity()
+    self.overview = overview
+  }
+
+  /// A replayed log's events, read from its file, and its hidden states.
+  public struct Windowed: Sendable {
+    public let events: WindowedEvents
+    /// Events per word, when every word has as many.
+    public let eventsPerWord: Int?
+    /// h_t, t from 0.
+    let hiddenState: @Sendable (Int) -> Tensor
+
+    /// The index of word t's first event (t from 1).
+    func start(ofWord t: Int) -> Int {
+      eventsPerWord.map { (t - 1) * $0 } ?? events.source.groupRange(t - 1).lowerBound
+    }
+    /// The word (from 1) event `index` belongs to.
+    func word(ofEvent index: Int) -> Int {
+      (eventsPerWord.map { index / $0 } ?? events.source.group(ofEvent: index)) + 1
+    }
+  }
+
   /// Whether `other` is this very trace (not merely an equal one).
   public func isSame(as other: PlayerTrace) -> Bool { identity === other.identity }
 
@@ -62,6 +106,11 @@ public struct PlayerTrace: Sendable {
   public func recomputed(with model: RNNModel) -> PlayerTrace {
     if let long = checkpointed {
       return PlayerTrace(model: model, rows: long.rows, interval: long.interval)
+    }
+    if windowed != nil {
+      // A long log's words run again through checkpoints, not held whole.
+      let rows = words.map { model.index(of: $0).map(Int32.init) }
+      if !rows.contains(nil) { return PlayerTrace(model: model, rows: rows.map { $0! }) }
     }
     return PlayerTrace(model.trace(Array(words)))
   }
@@ -96,6 +145,7 @@ public struct PlayerTrace: Sendable {
     enum Storage: Sendable {
       case whole(Trace)
       case checkpointed(CheckpointedTrace, EventCache)
+      case windowed(Windowed)
     }
     let storage: Storage
 
@@ -104,6 +154,7 @@ public struct PlayerTrace: Sendable {
       switch storage {
       case .whole(let trace): trace.events.count
       case .checkpointed(let trace, _): trace.eventCount
+      case .windowed(let log): log.events.endIndex
       }
     }
     public subscript(position: Int) -> TraceEvent {
@@ -113,6 +164,7 @@ public struct PlayerTrace: Sendable {
         precondition(indices.contains(position), "event \(position) of \(endIndex)")
         let t = position / trace.eventsPerWord + 1
         return cache.events(ofWord: t, in: trace)[position % trace.eventsPerWord]
+      case .windowed(let log): return log.events[position]
       }
     }
   }

@@ -11,10 +11,17 @@ extension PlayerState {
   /// The chapter as it was before the player's edits.
   public var originalChapter: PlayerChapter { content.chapters[chapterIndex] }
 
+  /// The most words of a replayed log (read from its file) a what-if recomputes whole.
+  static let mostWhatIfWords = 10_000
+
   /// `w`: edit mode, the cursor on what the current step reads (or the first value).
   mutating func openEditor() {
-    // A long text is read through checkpoints; a what-if recomputes its chapter whole.
-    guard chapter.trace.checkpointed == nil else {
+    // A long text is read through checkpoints, a long log from its file; a what-if
+    // recomputes its chapter whole.
+    let long =
+      chapter.trace.checkpointed != nil
+      || (chapter.trace.windowed != nil && chapter.trace.words.count > Self.mostWhatIfWords)
+    guard !long else {
       message = StatusMessage(
         "what-if edits recompute the whole chapter; this text of \(chapter.trace.words.count) words is too long to hold: edit a shorter one",
         isError: true)

@@ -238,6 +238,27 @@ public enum StepQuery: Equatable, Sendable {
         if forward { return scan(long, after: k) }
       }
     }
+    if let log = trace.windowed {
+      // A replayed log's word or time step is found from its words and index, without
+      // reading the file.
+      let count = trace.words.count
+      switch self {
+      case .timeStep(let t):
+        guard t <= count else { return nil }
+        let start = log.start(ofWord: t)
+        return forward ? (start > k ? start : nil) : (start < k ? start : nil)
+      case .word(let word):
+        let current = log.word(ofEvent: k)
+        if forward {
+          return (current + 1..<count + 1).first { trace.words[$0 - 1] == word }
+            .map { log.start(ofWord: $0) }
+        }
+        let before = k == log.start(ofWord: current) ? current - 1 : current
+        return stride(from: before, through: 1, by: -1).first { trace.words[$0 - 1] == word }
+          .map { log.start(ofWord: $0) }
+      default: break
+      }
+    }
     if forward {
       return (k + 1..<trace.events.count).first { matches(trace, at: $0) }
     }
