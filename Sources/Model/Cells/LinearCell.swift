@@ -8,7 +8,7 @@ public struct LinearCell: RNNCell {
   public static let name = "linear"
   public static let formula = "h_t = h_{t-1}·w_h + e_t·w_e"
   public static let parameterLayout = [
-    ParameterSpec(.linearWH, [.hidden, .hidden]), ParameterSpec(.linearWE, [.inputs, .hidden]),
+    ParameterSpec("w_h", [.hidden, .hidden]), ParameterSpec("w_e", [.inputs, .hidden]),
   ]
   public static let lessonParts = [
     LessonPart("w_h", .weight, input: .hidden, "the hidden weight, hidden × hidden"),
@@ -31,8 +31,9 @@ public struct LinearCell: RNNCell {
   }
 
   public init(parameters: [Tensor]) {
-    wH = TracedTensor(parameters[0], .linearWH)
-    wE = TracedTensor(parameters[1], .linearWE)
+    let named = Self.traced(parameters)
+    wH = named[0]
+    wE = named[1]
   }
 
   public init(wH: Tensor, wE: Tensor) { self.init(parameters: [wH, wE]) }
@@ -48,14 +49,16 @@ public struct LinearCell: RNNCell {
     return trace.add(Self.sum, recurrent, input)  // z_t = h_{t-1}·w_h + e_t·w_e
   }
 
-  // The operations, as the events name them.
+  // The operations, as the events name them (`NameTemplate`: `_t` is the time step).
   @inlinable static var inputProduct: TracedOperation {
-    TracedOperation(.matmulInput, .linearInputProduct)
+    TracedOperation(.matmulInput, "e_t·w_e")
   }
   @inlinable static var hiddenProduct: TracedOperation {
-    TracedOperation(.matmulHidden, .linearHiddenProduct)
+    TracedOperation(.matmulHidden, "h_{t-1}·w_h")
   }
-  @inlinable static var sum: TracedOperation { TracedOperation(.add, .linearSum, result: .z) }
+  @inlinable static var sum: TracedOperation {
+    TracedOperation(.add, "z_t = h_{t-1}·w_h + e_t·w_e", result: "z_t")
+  }
 }
 
 extension Variant {

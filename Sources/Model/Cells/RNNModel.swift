@@ -110,9 +110,9 @@ public struct RNNRun<Listener: TraceListener> {
       tracer.t = time
       tracer.word = word
     }
-    let table = TracedTensor(model.embedding, .embeddingWeight)
+    let table = TracedTensor(model.embedding, "embedding.weight")
     let e = tracer.lookup(Self.lookup, table, row: index)  // e_t = embedding[i]
-    let previous = TracedTensor(latest, .previousH)
+    let previous = TracedTensor(latest, "h_{t-1}")
     let h = model.step(input: e, previous: previous, trace: &tracer)
     latest = tracer.keep(Self.newState, h).value  // h_t
     return latest
@@ -120,9 +120,9 @@ public struct RNNRun<Listener: TraceListener> {
 
   // The operations around the cell, as the events name them.
   @inlinable static var lookup: TracedOperation {
-    TracedOperation(.embedding, .embeddingLookup, result: .e)
+    TracedOperation(.embedding, "e_t = embedding[i]", result: "e_t")
   }
-  @inlinable static var newState: TracedOperation { TracedOperation(.hiddenState, .h) }
+  @inlinable static var newState: TracedOperation { TracedOperation(.hiddenState, "h_t") }
 }
 
 /// What an `RNNModel` holds (see `RNNModel.parts`).

@@ -10,9 +10,9 @@ public struct TorchRNNCell: RNNCell {
   public static let formula = "h_t = tanh(W_hh·h_{t-1} + b_hh + W_ih·e_t + b_ih)"
   /// `named_parameters()` order: both weights, then both biases.
   public static let parameterLayout = [
-    ParameterSpec(.rnnWeightIH, [.hidden, .inputs]),
-    ParameterSpec(.rnnWeightHH, [.hidden, .hidden]),
-    ParameterSpec(.rnnBiasIH, [.hidden]), ParameterSpec(.rnnBiasHH, [.hidden]),
+    ParameterSpec("rnn.weight_ih_l0", [.hidden, .inputs]),
+    ParameterSpec("rnn.weight_hh_l0", [.hidden, .hidden]),
+    ParameterSpec("rnn.bias_ih_l0", [.hidden]), ParameterSpec("rnn.bias_hh_l0", [.hidden]),
   ]
   public static let lessonParts = [
     LessonPart(
@@ -39,10 +39,11 @@ public struct TorchRNNCell: RNNCell {
   }
 
   public init(parameters: [Tensor]) {
-    inputWeight = TracedTensor(parameters[0], .rnnWeightIH)
-    hiddenWeight = TracedTensor(parameters[1], .rnnWeightHH)
-    inputBias = TracedTensor(parameters[2], .rnnBiasIH)
-    hiddenBias = TracedTensor(parameters[3], .rnnBiasHH)
+    let named = Self.traced(parameters)
+    inputWeight = named[0]
+    hiddenWeight = named[1]
+    inputBias = named[2]
+    hiddenBias = named[3]
   }
 
   public var parameterValues: [Tensor] {
@@ -62,20 +63,23 @@ public struct TorchRNNCell: RNNCell {
     return trace.tanh(Self.activation, z)  // tanh(z_t)
   }
 
+  // The operations, as the events name them (`NameTemplate`: `_t` is the time step).
   @inlinable static var inputProduct: TracedOperation {
-    TracedOperation(.matmulInput, .rnnInputProduct)
+    TracedOperation(.matmulInput, "W_ih·e_t")
   }
   @inlinable static var inputAffine: TracedOperation {
-    TracedOperation(.biasInput, .rnnInputAffine)
+    TracedOperation(.biasInput, "W_ih·e_t + b_ih")
   }
   @inlinable static var hiddenProduct: TracedOperation {
-    TracedOperation(.matmulHidden, .rnnHiddenProduct)
+    TracedOperation(.matmulHidden, "W_hh·h_{t-1}")
   }
   @inlinable static var hiddenAffine: TracedOperation {
-    TracedOperation(.biasHidden, .rnnHiddenAffine)
+    TracedOperation(.biasHidden, "W_hh·h_{t-1} + b_hh")
   }
-  @inlinable static var sum: TracedOperation { TracedOperation(.add, .rnnSum, result: .z) }
-  @inlinable static var activation: TracedOperation { TracedOperation(.tanh, .tanhZ) }
+  @inlinable static var sum: TracedOperation {
+    TracedOperation(.add, "z_t = (W_hh·h_{t-1} + b_hh) + (W_ih·e_t + b_ih)", result: "z_t")
+  }
+  @inlinable static var activation: TracedOperation { TracedOperation(.tanh, "tanh(z_t)") }
 }
 
 extension Variant {

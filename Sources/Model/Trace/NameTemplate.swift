@@ -1,188 +1,86 @@
-/// How the lesson writes each name an event uses, with the time step (and, for the
-/// embedding lookup, the row) left as holes: `W_h·h_{t-1} + b_h`, `e_t = embedding[i]`.
+/// A name an event gives an operation, an operand or a result, written as the lesson
+/// writes it, with the time step and the looked-up row as holes: `W_ih·e_t + b_ih`,
+/// `h_{t-1}`, `e_t = embedding[i]`. Spelled for time step 3 and row 5, a subscript `_t`
+/// reads `_3`, `_{t-1}` reads `_2`, and `[i]` reads `[5]`; every other byte is written
+/// as it is (`_t` is a hole only where no letter, digit or `_` follows it: `w_to` stays).
 ///
-/// Cells record these instead of strings, so that an event costs no string building
-/// unless its names are read.
+/// A string literal is a template, so a cell declares its names beside the operations
+/// that compute them, in its own file. Cells record templates instead of strings, so
+/// that an event costs no string building unless its names are read.
 @usableFromInline
-enum NameTemplate: UInt8, Sendable {
-  /// No name: the second operand of a one-operand event.
-  case none
-  case embeddingWeight
-  case linearWE
-  case linearWH
-  case rawWE
-  case rawWH
-  case inputWeight
-  case inputBias
-  case hiddenWeight
-  case hiddenBias
-  /// `e_t`
-  case e
-  /// `h_{t-1}`
-  case previousH
-  /// `h_t`
-  case h
-  /// `z_t`
-  case z
-  /// `tanh(z_t)`
-  case tanhZ
-  /// `e_t = embedding[i]`
-  case embeddingLookup
-  /// `e_t·w_e`
-  case linearInputProduct
-  /// `h_{t-1}·w_h`
-  case linearHiddenProduct
-  /// `z_t = h_{t-1}·w_h + e_t·w_e`
-  case linearSum
-  /// `e_t·We`
-  case rawInputProduct
-  /// `tanh(e_t·We)`
-  case rawInputTanh
-  /// `h_{t-1}·Wh`
-  case rawHiddenProduct
-  /// `z_t = h_{t-1}·Wh + tanh(e_t·We)`
-  case rawSum
-  /// `W_e·e_t`
-  case inputProduct
-  /// `W_e·e_t + b_e`
-  case inputAffine
-  /// `W_h·h_{t-1}`
-  case hiddenProduct
-  /// `W_h·h_{t-1} + b_h`
-  case hiddenAffine
-  /// `z_t = (W_h·h_{t-1} + b_h) + (W_e·e_t + b_e)`
-  case linearTanhSum
-  /// nn.RNN's parameters as its state dict names them.
-  case rnnWeightIH
-  case rnnWeightHH
-  case rnnBiasIH
-  case rnnBiasHH
-  /// `W_ih·e_t`
-  case rnnInputProduct
-  /// `W_ih·e_t + b_ih`
-  case rnnInputAffine
-  /// `W_hh·h_{t-1}`
-  case rnnHiddenProduct
-  /// `W_hh·h_{t-1} + b_hh`
-  case rnnHiddenAffine
-  /// `z_t = (W_hh·h_{t-1} + b_hh) + (W_ih·e_t + b_ih)`
-  case rnnSum
+struct NameTemplate: Sendable, Equatable, ExpressibleByStringLiteral {
+  @usableFromInline let text: StaticString
 
-  /// Writes the name for time step `t` (and row `index`) piece by piece into `out`.
-  /// Inlinable, so that an encoder in another module writes into its own buffer
-  /// without a call through `NameWriter`'s witness table for every piece.
+  @inlinable
+  init(stringLiteral text: StaticString) {
+    self.text = text
+  }
+
+  /// The most bytes `write(t:index:into:)` writes: each hole spells a number of at most
+  /// 20 bytes where its template had at least 2 (`_t`, `[i]`).
+  @inlinable
+  var spelledBound: Int { text.utf8CodeUnitCount &* 11 }
+
+  /// Writes the name for time step `t` (and row `index`) into `out`, a run of the
+  /// template's bytes, then a number, and so on. Inlinable, so that an encoder in another
+  /// module writes into its own buffer without a call through `NameWriter`'s witness
+  /// table for every piece.
   @inlinable
   func write<Out: NameWriter>(t: Int, index: Int, into out: inout Out) {
-    switch self {
-    case .none: break
-    case .embeddingWeight: out.write("embedding.weight")
-    case .linearWE: out.write("w_e")
-    case .linearWH: out.write("w_h")
-    case .rawWE: out.write("We")
-    case .rawWH: out.write("Wh")
-    case .inputWeight: out.write("We.weight")
-    case .inputBias: out.write("We.bias")
-    case .hiddenWeight: out.write("Wh.weight")
-    case .hiddenBias: out.write("Wh.bias")
-    case .e: Self.symbol("e_", t, into: &out)
-    case .previousH: Self.symbol("h_", t - 1, into: &out)
-    case .h: Self.symbol("h_", t, into: &out)
-    case .z: Self.symbol("z_", t, into: &out)
-    case .tanhZ:
-      out.write("tanh(")
-      Self.symbol("z_", t, into: &out)
-      out.write(")")
-    case .embeddingLookup:
-      Self.symbol("e_", t, into: &out)
-      out.write(" = embedding[")
-      out.write(number: index)
-      out.write("]")
-    case .linearInputProduct:
-      Self.symbol("e_", t, into: &out)
-      out.write("·w_e")
-    case .linearHiddenProduct:
-      Self.symbol("h_", t - 1, into: &out)
-      out.write("·w_h")
-    case .linearSum:
-      Self.symbol("z_", t, into: &out)
-      out.write(" = ")
-      Self.symbol("h_", t - 1, into: &out)
-      out.write("·w_h + ")
-      Self.symbol("e_", t, into: &out)
-      out.write("·w_e")
-    case .rawInputProduct:
-      Self.symbol("e_", t, into: &out)
-      out.write("·We")
-    case .rawInputTanh:
-      out.write("tanh(")
-      Self.symbol("e_", t, into: &out)
-      out.write("·We)")
-    case .rawHiddenProduct:
-      Self.symbol("h_", t - 1, into: &out)
-      out.write("·Wh")
-    case .rawSum:
-      Self.symbol("z_", t, into: &out)
-      out.write(" = ")
-      Self.symbol("h_", t - 1, into: &out)
-      out.write("·Wh + tanh(")
-      Self.symbol("e_", t, into: &out)
-      out.write("·We)")
-    case .inputProduct:
-      out.write("W_e·")
-      Self.symbol("e_", t, into: &out)
-    case .inputAffine:
-      out.write("W_e·")
-      Self.symbol("e_", t, into: &out)
-      out.write(" + b_e")
-    case .hiddenProduct:
-      out.write("W_h·")
-      Self.symbol("h_", t - 1, into: &out)
-    case .hiddenAffine:
-      out.write("W_h·")
-      Self.symbol("h_", t - 1, into: &out)
-      out.write(" + b_h")
-    case .linearTanhSum:
-      Self.symbol("z_", t, into: &out)
-      out.write(" = (W_h·")
-      Self.symbol("h_", t - 1, into: &out)
-      out.write(" + b_h) + (W_e·")
-      Self.symbol("e_", t, into: &out)
-      out.write(" + b_e)")
-    case .rnnWeightIH: out.write("rnn.weight_ih_l0")
-    case .rnnWeightHH: out.write("rnn.weight_hh_l0")
-    case .rnnBiasIH: out.write("rnn.bias_ih_l0")
-    case .rnnBiasHH: out.write("rnn.bias_hh_l0")
-    case .rnnInputProduct:
-      out.write("W_ih·")
-      Self.symbol("e_", t, into: &out)
-    case .rnnInputAffine:
-      out.write("W_ih·")
-      Self.symbol("e_", t, into: &out)
-      out.write(" + b_ih")
-    case .rnnHiddenProduct:
-      out.write("W_hh·")
-      Self.symbol("h_", t - 1, into: &out)
-    case .rnnHiddenAffine:
-      out.write("W_hh·")
-      Self.symbol("h_", t - 1, into: &out)
-      out.write(" + b_hh")
-    case .rnnSum:
-      Self.symbol("z_", t, into: &out)
-      out.write(" = (W_hh·")
-      Self.symbol("h_", t - 1, into: &out)
-      out.write(" + b_hh) + (W_ih·")
-      Self.symbol("e_", t, into: &out)
-      out.write(" + b_ih)")
+    text.withUTF8Buffer { bytes in
+      let n = bytes.count
+      var run = 0
+      var i = 0
+      while i < n {
+        let byte = bytes[i]
+        if byte == UInt8(ascii: "_") {
+          if Self.isHole(bytes, at: i + 1, "t") {
+            out.write(UnsafeBufferPointer(rebasing: bytes[run...i]))
+            out.write(number: t)
+            i += 2
+            run = i
+            continue
+          }
+          if Self.isHole(bytes, at: i + 1, "{t-1}") {
+            out.write(UnsafeBufferPointer(rebasing: bytes[run...i]))
+            out.write(number: t - 1)
+            i += 6
+            run = i
+            continue
+          }
+        } else if byte == UInt8(ascii: "["), Self.isHole(bytes, at: i + 1, "i]") {
+          out.write(UnsafeBufferPointer(rebasing: bytes[run...i]))
+          out.write(number: index)
+          i += 2
+          run = i
+          continue
+        }
+        i += 1
+      }
+      if run < n { out.write(UnsafeBufferPointer(rebasing: bytes[run..<n])) }
     }
   }
 
-  // Inlined so that each letter is a constant where it is written: a copy of unknown
-  // length is a call to memmove.
-  @inline(__always) @usableFromInline
-  static func symbol<Out: NameWriter>(
-    _ letter: StaticString, _ t: Int, into out: inout Out
-  ) {
-    out.write(letter)
-    out.write(number: t)
+  /// Whether `bytes` hold `hole` at `start` (and, for `t`, no letter, digit or `_`
+  /// right after it: the `t` of `_t`, not of `_to`).
+  @inlinable @inline(__always)
+  static func isHole(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ hole: StaticString)
+    -> Bool
+  {
+    let length = hole.utf8CodeUnitCount
+    guard start + length <= bytes.count else { return false }
+    let pattern = hole.utf8Start
+    for k in 0..<length where bytes[start + k] != pattern[k] { return false }
+    guard length == 1, start + 1 < bytes.count else { return true }
+    let next = bytes[start + 1]
+    let isNameByte =
+      next == UInt8(ascii: "_") || (0x30...0x39).contains(next) || (0x41...0x5A).contains(next)
+      || (0x61...0x7A).contains(next)
+    return !isNameByte
+  }
+
+  @inlinable
+  static func == (lhs: NameTemplate, rhs: NameTemplate) -> Bool {
+    lhs.text.withUTF8Buffer { a in rhs.text.withUTF8Buffer { b in a.elementsEqual(b) } }
   }
 }

@@ -150,7 +150,9 @@ extension ByteBuffer {
 }
 
 extension ByteWriter: NameWriter {
-  @inline(__always) mutating func write(_ piece: StaticString) { literal(piece) }
+  @inline(__always) mutating func write(_ piece: UnsafeBufferPointer<UInt8>) {
+    bytes(UnsafeRawBufferPointer(piece))
+  }
   @inline(__always) mutating func write(number: Int) { decimal(number) }
 }
 
@@ -158,7 +160,7 @@ extension ByteWriter {
   /// The room `name(_:)` needs for `name`.
   @inline(__always)
   static func bound(ofName name: TraceName) -> Int {
-    if let text = name.givenText { bound(ofJSON: text) } else { TraceName.spelledCapacity + 2 }
+    if let text = name.givenText { bound(ofJSON: text) } else { name.spelledBound + 2 }
   }
 
   /// A name as a JSON string. A cell's names are spelled straight into the room (none
