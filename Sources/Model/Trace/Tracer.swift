@@ -37,11 +37,7 @@ public struct Tracer<Listener: TraceListener> {
   )
     -> TracedTensor
   {
-    let value = x.value.matmul(w.value, family: kernels)
-    record(
-      operation, x.value, x.name, w.value, w.name, value,
-      order: kernels == .amd ? .leftToRight : .intelAVX512Gemm)
-    return TracedTensor(value, operation.result)
+    product(operation, x, w, transposed: false)
   }
 
   /// `x·Wᵀ`, what `nn.Linear` computes before its bias, with a weight stored `[out, in]`;
@@ -52,10 +48,27 @@ public struct Tracer<Listener: TraceListener> {
   )
     -> TracedTensor
   {
-    let value = x.value.matmulTransposed(w.value, family: kernels)
-    record(
-      operation, x.value, x.name, w.value, w.name, value,
-      order: kernels == .amd ? .mklGemv : .intelAVX512Gemv)
+    product(operation, x, w, transposed: true)
+  }
+
+  /// `x·W` or `x·Wᵀ`, recorded with the order its sums were taken in.
+  @inlinable @inline(__always)
+  mutating func product(
+    _ operation: TracedOperation, _ x: borrowing TracedTensor, _ w: borrowing TracedTensor,
+    transposed: Bool
+  ) -> TracedTensor {
+    let value =
+      transposed
+      ? x.value.matmulTransposed(w.value, family: kernels)
+      : x.value.matmul(w.value, family: kernels)
+    let order: ProductOrder =
+      switch (transposed, kernels == .amd) {
+      case (false, true): .leftToRight
+      case (false, false): .intelAVX512Gemm
+      case (true, true): .mklGemv
+      case (true, false): .intelAVX512Gemv
+      }
+    record(operation, x.value, x.name, w.value, w.name, value, order: order)
     return TracedTensor(value, operation.result)
   }
 
