@@ -49,16 +49,12 @@ public struct LinearCell: RNNCell {
     return trace.add(Self.sum, recurrent, input)  // z_t = h_{t-1}·w_h + e_t·w_e
   }
 
-  // The operations, as the events name them (`NameTemplate`: `_t` is the time step).
-  @inlinable static var inputProduct: TracedOperation {
-    TracedOperation(.matmulInput, "e_t·w_e")
-  }
-  @inlinable static var hiddenProduct: TracedOperation {
-    TracedOperation(.matmulHidden, "h_{t-1}·w_h")
-  }
-  @inlinable static var sum: TracedOperation {
-    TracedOperation(.add, "z_t = h_{t-1}·w_h + e_t·w_e", result: "z_t")
-  }
+  // The operations, as the events name them (`NameTemplate`: `_t` is the time step),
+  // `static let` so that each template's holes are found once.
+  @usableFromInline static let inputProduct = TracedOperation(.matmulInput, "e_t·w_e")
+  @usableFromInline static let hiddenProduct = TracedOperation(.matmulHidden, "h_{t-1}·w_h")
+  @usableFromInline static let sum = TracedOperation(
+    .add, "z_t = h_{t-1}·w_h + e_t·w_e", result: "z_t")
 }
 
 extension Variant {

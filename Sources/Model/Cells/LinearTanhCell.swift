@@ -65,23 +65,15 @@ public struct LinearTanhCell: RNNCell {
     return trace.tanh(Self.activation, z)  // tanh(z_t)
   }
 
-  // The operations, as the events name them (`NameTemplate`: `_t` is the time step).
-  @inlinable static var inputProduct: TracedOperation {
-    TracedOperation(.matmulInput, "W_e·e_t")
-  }
-  @inlinable static var inputAffine: TracedOperation {
-    TracedOperation(.biasInput, "W_e·e_t + b_e")
-  }
-  @inlinable static var hiddenProduct: TracedOperation {
-    TracedOperation(.matmulHidden, "W_h·h_{t-1}")
-  }
-  @inlinable static var hiddenAffine: TracedOperation {
-    TracedOperation(.biasHidden, "W_h·h_{t-1} + b_h")
-  }
-  @inlinable static var sum: TracedOperation {
-    TracedOperation(.add, "z_t = (W_h·h_{t-1} + b_h) + (W_e·e_t + b_e)", result: "z_t")
-  }
-  @inlinable static var activation: TracedOperation { TracedOperation(.tanh, "tanh(z_t)") }
+  // The operations, as the events name them (`NameTemplate`: `_t` is the time step),
+  // `static let` so that each template's holes are found once.
+  @usableFromInline static let inputProduct = TracedOperation(.matmulInput, "W_e·e_t")
+  @usableFromInline static let inputAffine = TracedOperation(.biasInput, "W_e·e_t + b_e")
+  @usableFromInline static let hiddenProduct = TracedOperation(.matmulHidden, "W_h·h_{t-1}")
+  @usableFromInline static let hiddenAffine = TracedOperation(.biasHidden, "W_h·h_{t-1} + b_h")
+  @usableFromInline static let sum = TracedOperation(
+    .add, "z_t = (W_h·h_{t-1} + b_h) + (W_e·e_t + b_e)", result: "z_t")
+  @usableFromInline static let activation = TracedOperation(.tanh, "tanh(z_t)")
 }
 
 extension Variant {

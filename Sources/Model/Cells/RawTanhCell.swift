@@ -54,20 +54,14 @@ public struct RawTanhCell: RNNCell {
     return trace.tanh(Self.activation, z)  // tanh(z_t)
   }
 
-  // The operations, as the events name them (`NameTemplate`: `_t` is the time step).
-  @inlinable static var inputProduct: TracedOperation {
-    TracedOperation(.matmulInput, "e_t·We")
-  }
-  @inlinable static var inputTanh: TracedOperation {
-    TracedOperation(.tanhInput, "tanh(e_t·We)")
-  }
-  @inlinable static var hiddenProduct: TracedOperation {
-    TracedOperation(.matmulHidden, "h_{t-1}·Wh")
-  }
-  @inlinable static var sum: TracedOperation {
-    TracedOperation(.add, "z_t = h_{t-1}·Wh + tanh(e_t·We)", result: "z_t")
-  }
-  @inlinable static var activation: TracedOperation { TracedOperation(.tanh, "tanh(z_t)") }
+  // The operations, as the events name them (`NameTemplate`: `_t` is the time step),
+  // `static let` so that each template's holes are found once.
+  @usableFromInline static let inputProduct = TracedOperation(.matmulInput, "e_t·We")
+  @usableFromInline static let inputTanh = TracedOperation(.tanhInput, "tanh(e_t·We)")
+  @usableFromInline static let hiddenProduct = TracedOperation(.matmulHidden, "h_{t-1}·Wh")
+  @usableFromInline static let sum = TracedOperation(
+    .add, "z_t = h_{t-1}·Wh + tanh(e_t·We)", result: "z_t")
+  @usableFromInline static let activation = TracedOperation(.tanh, "tanh(z_t)")
 }
 
 extension Variant {

@@ -63,23 +63,15 @@ public struct TorchRNNCell: RNNCell {
     return trace.tanh(Self.activation, z)  // tanh(z_t)
   }
 
-  // The operations, as the events name them (`NameTemplate`: `_t` is the time step).
-  @inlinable static var inputProduct: TracedOperation {
-    TracedOperation(.matmulInput, "W_ih·e_t")
-  }
-  @inlinable static var inputAffine: TracedOperation {
-    TracedOperation(.biasInput, "W_ih·e_t + b_ih")
-  }
-  @inlinable static var hiddenProduct: TracedOperation {
-    TracedOperation(.matmulHidden, "W_hh·h_{t-1}")
-  }
-  @inlinable static var hiddenAffine: TracedOperation {
-    TracedOperation(.biasHidden, "W_hh·h_{t-1} + b_hh")
-  }
-  @inlinable static var sum: TracedOperation {
-    TracedOperation(.add, "z_t = (W_hh·h_{t-1} + b_hh) + (W_ih·e_t + b_ih)", result: "z_t")
-  }
-  @inlinable static var activation: TracedOperation { TracedOperation(.tanh, "tanh(z_t)") }
+  // The operations, as the events name them (`NameTemplate`: `_t` is the time step),
+  // `static let` so that each template's holes are found once.
+  @usableFromInline static let inputProduct = TracedOperation(.matmulInput, "W_ih·e_t")
+  @usableFromInline static let inputAffine = TracedOperation(.biasInput, "W_ih·e_t + b_ih")
+  @usableFromInline static let hiddenProduct = TracedOperation(.matmulHidden, "W_hh·h_{t-1}")
+  @usableFromInline static let hiddenAffine = TracedOperation(.biasHidden, "W_hh·h_{t-1} + b_hh")
+  @usableFromInline static let sum = TracedOperation(
+    .add, "z_t = (W_hh·h_{t-1} + b_hh) + (W_ih·e_t + b_ih)", result: "z_t")
+  @usableFromInline static let activation = TracedOperation(.tanh, "tanh(z_t)")
 }
 
 extension Variant {

@@ -7,63 +7,136 @@
 /// A string literal is a template, so a cell declares its names beside the operations
 /// that compute them, in its own file. Cells record templates instead of strings, so
 /// that an event costs no string building unless its names are read.
+///
+/// The holes are found once, when the template is made, and kept packed beside the
+/// literal's address (16 bytes in all): a cell keeps its operations as `static let`
+/// values, so that writing a name is a few runs of bytes and numbers, with no search.
 @usableFromInline
-struct NameTemplate: Sendable, Equatable, ExpressibleByStringLiteral {
-  @usableFromInline let text: StaticString
+struct NameTemplate: @unchecked Sendable, Equatable, ExpressibleByStringLiteral {
+  // @unchecked: `start` points at a string literal's bytes, which never change and live
+  // as long as the program (or at a copy of a one-character literal that is never freed).
 
-  @inlinable
+  /// The template's UTF-8.
+  @usableFromInline let start: UnsafePointer<UInt8>
+  /// Bits 0..<10: the byte count. Bits 10..<58: up to four holes, 12 bits each, the
+  /// first lowest: a kind (2 bits: `Self.time`, `Self.previousTime`, `Self.row`; 0 after
+  /// the last hole) and the offset (10 bits) of the byte after the hole's `_` or `[`.
+  /// `Self.scanned` (bit 63) marks a template longer than 1,023 bytes or with more than
+  /// four holes: bits 0..<63 are then its byte count, and its holes are searched for
+  /// each time it is written.
+  @usableFromInline let layout: UInt64
+
+  @inlinable static var time: UInt64 { 1 }
+  @inlinable static var previousTime: UInt64 { 2 }
+  @inlinable static var row: UInt64 { 3 }
+  @inlinable static var scanned: UInt64 { 1 << 63 }
+
+  @usableFromInline
   init(stringLiteral text: StaticString) {
-    self.text = text
+    if text.hasPointerRepresentation {
+      self.init(start: text.utf8Start, count: text.utf8CodeUnitCount)
+    } else {
+      // A one-character literal: its UTF-8 copied once (it has no holes).
+      let bytes = text.withUTF8Buffer { Array($0) }
+      let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+      copy.initialize(from: bytes, count: bytes.count)
+      self.init(start: copy, count: bytes.count)
+    }
+  }
+
+  /// The template of the `count` bytes at `start`, which must outlive it.
+  init(start: UnsafePointer<UInt8>, count: Int) {
+    self.start = start
+    let bytes = UnsafeBufferPointer(start: start, count: count)
+    var layout = UInt64(count)
+    guard count < 1 << 10 else {
+      self.layout = layout | Self.scanned
+      return
+    }
+    var shift: UInt64 = 10
+    var from = 0
+    while let (offset, kind) = Self.hole(in: bytes, from: from) {
+      guard shift < 58 else {
+        layout = UInt64(count) | Self.scanned
+        break
+      }
+      layout |= (UInt64(offset) << 2 | kind) << shift
+      shift += 12
+      from = offset + Self.length(of: kind)
+    }
+    self.layout = layout
+  }
+
+  /// The template's bytes.
+  @inlinable
+  var bytes: UnsafeBufferPointer<UInt8> {
+    let count = layout & Self.scanned == 0 ? layout & 0x3FF : layout & ~Self.scanned
+    return UnsafeBufferPointer(start: start, count: Int(count))
   }
 
   /// The most bytes `write(t:index:into:)` writes: each hole spells a number of at most
   /// 20 bytes where its template had at least 2 (`_t`, `[i]`).
   @inlinable
-  var spelledBound: Int { text.utf8CodeUnitCount &* 11 }
+  var spelledBound: Int { bytes.count &* 11 }
 
   /// Writes the name for time step `t` (and row `index`) into `out`, a run of the
   /// template's bytes, then a number, and so on. Inlinable, so that an encoder in another
   /// module writes into its own buffer without a call through `NameWriter`'s witness
   /// table for every piece.
-  @inlinable
+  @inlinable @inline(__always)
   func write<Out: NameWriter>(t: Int, index: Int, into out: inout Out) {
-    text.withUTF8Buffer { bytes in
-      let n = bytes.count
-      var run = 0
-      var i = 0
-      while i < n {
-        let byte = bytes[i]
-        if byte == UInt8(ascii: "_") {
-          if Self.isHole(bytes, at: i + 1, "t") {
-            out.write(UnsafeBufferPointer(rebasing: bytes[run...i]))
-            out.write(number: t)
-            i += 2
-            run = i
-            continue
-          }
-          if Self.isHole(bytes, at: i + 1, "{t-1}") {
-            out.write(UnsafeBufferPointer(rebasing: bytes[run...i]))
-            out.write(number: t - 1)
-            i += 6
-            run = i
-            continue
-          }
-        } else if byte == UInt8(ascii: "["), Self.isHole(bytes, at: i + 1, "i]") {
-          out.write(UnsafeBufferPointer(rebasing: bytes[run...i]))
-          out.write(number: index)
-          i += 2
-          run = i
-          continue
-        }
-        i += 1
-      }
-      if run < n { out.write(UnsafeBufferPointer(rebasing: bytes[run..<n])) }
+    guard layout & Self.scanned == 0 else { return writeScanning(t: t, index: index, into: &out) }
+    var holes = layout &>> 10
+    var run = 0
+    while holes & 3 != 0 {
+      let kind = holes & 3
+      let offset = Int(truncatingIfNeeded: (holes &>> 2) & 0x3FF)
+      out.write(UnsafeBufferPointer(start: start + run, count: offset &- run))
+      out.write(number: kind == Self.time ? t : kind == Self.row ? index : t &- 1)
+      run = offset &+ (kind == Self.previousTime ? 5 : 1)
+      holes &>>= 12
     }
+    let count = Int(truncatingIfNeeded: layout & 0x3FF)
+    if run < count { out.write(UnsafeBufferPointer(start: start + run, count: count &- run)) }
+  }
+
+  /// `write(t:index:into:)` for a template whose holes are not packed.
+  @usableFromInline
+  func writeScanning<Out: NameWriter>(t: Int, index: Int, into out: inout Out) {
+    let bytes = self.bytes
+    var run = 0
+    while let (offset, kind) = Self.hole(in: bytes, from: run) {
+      out.write(UnsafeBufferPointer(rebasing: bytes[run..<offset]))
+      out.write(number: kind == Self.time ? t : kind == Self.row ? index : t - 1)
+      run = offset + Self.length(of: kind)
+    }
+    if run < bytes.count { out.write(UnsafeBufferPointer(rebasing: bytes[run...])) }
+  }
+
+  /// The bytes a hole of `kind` takes after its `_` or `[`: `t`, `{t-1}`, `i`.
+  @usableFromInline
+  static func length(of kind: UInt64) -> Int { kind == previousTime ? 5 : 1 }
+
+  /// The first hole in `bytes` at or after `from`: the offset of the byte after its `_`
+  /// or `[`, and its kind.
+  @usableFromInline
+  static func hole(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> (Int, UInt64)? {
+    var i = from
+    while i < bytes.count {
+      let byte = bytes[i]
+      if byte == UInt8(ascii: "_") {
+        if isHole(bytes, at: i + 1, "t") { return (i + 1, time) }
+        if isHole(bytes, at: i + 1, "{t-1}") { return (i + 1, previousTime) }
+      } else if byte == UInt8(ascii: "["), isHole(bytes, at: i + 1, "i]") {
+        return (i + 1, row)
+      }
+      i += 1
+    }
+    return nil
   }
 
   /// Whether `bytes` hold `hole` at `start` (and, for `t`, no letter, digit or `_`
   /// right after it: the `t` of `_t`, not of `_to`).
-  @inlinable @inline(__always)
   static func isHole(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ hole: StaticString)
     -> Bool
   {
@@ -81,6 +154,6 @@ struct NameTemplate: Sendable, Equatable, ExpressibleByStringLiteral {
 
   @inlinable
   static func == (lhs: NameTemplate, rhs: NameTemplate) -> Bool {
-    lhs.text.withUTF8Buffer { a in rhs.text.withUTF8Buffer { b in a.elementsEqual(b) } }
+    (lhs.start == rhs.start && lhs.layout == rhs.layout) || lhs.bytes.elementsEqual(rhs.bytes)
   }
 }

@@ -150,8 +150,30 @@ extension ByteBuffer {
 }
 
 extension ByteWriter: NameWriter {
+  /// A run of a name: most are 1 to 16 bytes, copied by two overlapping loads and stores
+  /// instead of a call to `memmove`.
   @inline(__always) mutating func write(_ piece: UnsafeBufferPointer<UInt8>) {
-    bytes(UnsafeRawBufferPointer(piece))
+    let n = piece.count
+    guard n > 0, let start = piece.baseAddress else { return }
+    let from = UnsafeRawPointer(start)
+    let to = UnsafeMutableRawPointer(position)
+    if n >= 8 {
+      guard n <= 16 else { return bytes(UnsafeRawBufferPointer(piece)) }
+      let head = from.loadUnaligned(as: UInt64.self)
+      let tail = from.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+      to.storeBytes(of: head, as: UInt64.self)
+      to.storeBytes(of: tail, toByteOffset: n &- 8, as: UInt64.self)
+    } else if n >= 4 {
+      let head = from.loadUnaligned(as: UInt32.self)
+      let tail = from.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+      to.storeBytes(of: head, as: UInt32.self)
+      to.storeBytes(of: tail, toByteOffset: n &- 4, as: UInt32.self)
+    } else {
+      to.storeBytes(of: start[0], as: UInt8.self)
+      to.storeBytes(of: start[n &- 1], toByteOffset: n &- 1, as: UInt8.self)
+      to.storeBytes(of: start[n &>> 1], toByteOffset: n &>> 1, as: UInt8.self)
+    }
+    position += n
   }
   @inline(__always) mutating func write(number: Int) { decimal(number) }
 }
