@@ -9,22 +9,33 @@
 /// that an event costs no string building unless its names are read.
 ///
 /// The holes are found once, when the template is made, and kept packed beside the
-/// literal's address (16 bytes in all): a cell keeps its operations as `static let`
-/// values, so that writing a name is a few runs of bytes and numbers, with no search.
+/// literal's address (the template is a pointer to the two): a cell keeps its operations
+/// as `static let` values, so that writing a name is a few runs of bytes and numbers, with
+/// no search.
 @usableFromInline
 struct NameTemplate: @unchecked Sendable, Equatable, ExpressibleByStringLiteral {
-  // @unchecked: `start` points at a string literal's bytes, which never change and live
-  // as long as the program (or at a copy of a one-character literal that is never freed).
+  // @unchecked: `packed` points at memory written once, before the template is made,
+  // and never freed; `start` at a string literal's bytes (or a copy never freed).
+
+  /// Where the template's bytes are, and what `layout` says of them: one pointer in the
+  /// template, so that an event holding four of them stays small.
+  @usableFromInline let packed: UnsafePointer<Packed>
+
+  @usableFromInline
+  struct Packed {
+    @usableFromInline let start: UnsafePointer<UInt8>
+    @usableFromInline let layout: UInt64
+  }
 
   /// The template's UTF-8.
-  @usableFromInline let start: UnsafePointer<UInt8>
+  @inlinable var start: UnsafePointer<UInt8> { packed.pointee.start }
   /// Bits 0..<10: the byte count. Bits 10..<58: up to four holes, 12 bits each, the
   /// first lowest: a kind (2 bits: `Self.time`, `Self.previousTime`, `Self.row`; 0 after
   /// the last hole) and the offset (10 bits) of the byte after the hole's `_` or `[`.
   /// `Self.scanned` (bit 63) marks a template longer than 1,023 bytes or with more than
   /// four holes: bits 0..<63 are then its byte count, and its holes are searched for
   /// each time it is written.
-  @usableFromInline let layout: UInt64
+  @inlinable var layout: UInt64 { packed.pointee.layout }
 
   @inlinable static var time: UInt64 { 1 }
   @inlinable static var previousTime: UInt64 { 2 }
@@ -44,27 +55,28 @@ struct NameTemplate: @unchecked Sendable, Equatable, ExpressibleByStringLiteral 
     }
   }
 
-  /// The template of the `count` bytes at `start`, which must outlive it.
+  /// The template of the `count` bytes at `start`, which must outlive it. Its packed
+  /// form is allocated here and never freed: make a template once (a `static let`).
   init(start: UnsafePointer<UInt8>, count: Int) {
-    self.start = start
+    let packed = UnsafeMutablePointer<Packed>.allocate(capacity: 1)
+    packed.initialize(to: Packed(start: start, layout: Self.layout(start, count)))
+    self.packed = UnsafePointer(packed)
+  }
+
+  /// `layout` for the `count` bytes at `start`.
+  private static func layout(_ start: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
     let bytes = UnsafeBufferPointer(start: start, count: count)
     var layout = UInt64(count)
-    guard count < 1 << 10 else {
-      self.layout = layout | Self.scanned
-      return
-    }
+    guard count < 1 << 10 else { return layout | scanned }
     var shift: UInt64 = 10
     var from = 0
-    while let (offset, kind) = Self.hole(in: bytes, from: from) {
-      guard shift < 58 else {
-        layout = UInt64(count) | Self.scanned
-        break
-      }
+    while let (offset, kind) = hole(in: bytes, from: from) {
+      guard shift < 58 else { return UInt64(count) | scanned }
       layout |= (UInt64(offset) << 2 | kind) << shift
       shift += 12
-      from = offset + Self.length(of: kind)
+      from = offset + length(of: kind)
     }
-    self.layout = layout
+    return layout
   }
 
   /// The template's bytes.
@@ -85,6 +97,8 @@ struct NameTemplate: @unchecked Sendable, Equatable, ExpressibleByStringLiteral 
   /// table for every piece.
   @inlinable @inline(__always)
   func write<Out: NameWriter>(t: Int, index: Int, into out: inout Out) {
+    let layout = self.layout
+    let start = self.start
     guard layout & Self.scanned == 0 else { return writeScanning(t: t, index: index, into: &out) }
     var holes = layout &>> 10
     var run = 0
@@ -154,6 +168,6 @@ struct NameTemplate: @unchecked Sendable, Equatable, ExpressibleByStringLiteral 
 
   @inlinable
   static func == (lhs: NameTemplate, rhs: NameTemplate) -> Bool {
-    (lhs.start == rhs.start && lhs.layout == rhs.layout) || lhs.bytes.elementsEqual(rhs.bytes)
+    lhs.packed == rhs.packed || lhs.bytes.elementsEqual(rhs.bytes)
   }
 }
