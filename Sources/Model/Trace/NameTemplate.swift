@@ -106,7 +106,8 @@ struct NameTemplate: @unchecked Sendable, Equatable, ExpressibleByStringLiteral 
       let kind = holes & 3
       let offset = Int(truncatingIfNeeded: (holes &>> 2) & 0x3FF)
       out.write(UnsafeBufferPointer(start: start + run, count: offset &- run))
-      out.write(number: kind == Self.time ? t : kind == Self.row ? index : t &- 1)
+      // `_t` is t − 0, `_{t-1}` t − 1 (kinds 1 and 2), `[i]` the row.
+      out.write(number: kind == Self.row ? index : t &- Int(truncatingIfNeeded: kind &>> 1))
       run = offset &+ (kind == Self.previousTime ? 5 : 1)
       holes &>>= 12
     }
