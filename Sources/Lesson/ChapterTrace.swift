@@ -101,6 +101,17 @@ public struct ChapterTrace: Sendable {
     paragraph.text.rendered { describe($0, format: format) }
   }
 
+  /// The narrative's paragraphs with their values filled in, by step (0: the
+  /// introduction), each step's in the order written: what `print` writes after each
+  /// step and the player shows from each step on.
+  public func narrativeByStep(format: ValueFormat = ValueFormat()) -> [Int: [String]] {
+    var texts: [Int: [String]] = [:]
+    for group in chapter.narrativeByStep {
+      texts[group.step] = group.paragraphs.map { text(of: $0, format: format) }
+    }
+    return texts
+  }
+
   /// The chapter's summary with its values filled in, or nil if it has none.
   public func summary(format: ValueFormat = ValueFormat()) -> String? {
     chapter.summary?.rendered { describe($0, format: format) }

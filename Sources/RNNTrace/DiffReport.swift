@@ -165,7 +165,7 @@ struct DiffReport {
       out.append("{\"t\":")
       out.appendDecimal(largest.t)
       out.append(",\"magnitude\":")
-      out.append(Self.magnitude(largest.largest))
+      out.appendJSON(Float(largest.largest.magnitude))
       out.append("}")
     } else {
       out.append("null")
@@ -245,7 +245,7 @@ struct DiffReport {
         out.append(",\"word\":")
         out.appendJSON(row.word)
         out.append(",\"magnitude\":")
-        out.append(Self.magnitude(row.largest))
+        out.appendJSON(Float(row.largest.magnitude))
         out.append(",\"largest\":")
         Self.appendElement(row.largest, to: &out)
         out.append("}\n")

@@ -25,21 +25,18 @@ struct LessonText {
       out += "\n" + String(repeating: "═", count: width) + "\n"
       out += "Chapter \(number): \(chapter.title)\n"
       if let edited { out += "\(edited.banner)\n" }
-      let narrative = chapter.narrativeByStep
-      func paragraphs(at step: Int) -> [Paragraph] {
-        narrative.first { $0.step == step }?.paragraphs ?? []
-      }
+      let narrative = run.narrativeByStep(format: format)
       var walkthrough = WalkthroughText(format: format)
       walkthrough.afterStep = { step, out in
         if let code = chapter.code[step] { out += "  code: \(code)\n" }
-        for (i, paragraph) in paragraphs(at: step).enumerated() {
+        for (i, paragraph) in (narrative[step] ?? []).enumerated() {
           if i > 0 { out += "  │\n" }
-          out += wrapped(run.text(of: paragraph, format: format), indent: "  │ ")
+          out += wrapped(paragraph, indent: "  │ ")
         }
       }
       var intro = ""
-      for paragraph in paragraphs(at: 0) {
-        intro += wrapped(run.text(of: paragraph, format: format), indent: "")
+      for paragraph in narrative[0] ?? [] {
+        intro += wrapped(paragraph, indent: "")
         intro += "\n"
       }
       out += "\n" + intro
@@ -107,12 +104,22 @@ struct LessonText {
   func wrapped(_ text: String, indent: String) -> String {
     var out = ""
     var line = ""
+    // Counted as the line grows: a String counts its characters by walking them.
+    var lineCount = 0
+    let indentCount = indent.count
     for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-      if !line.isEmpty && indent.count + line.count + 1 + word.count > width {
+      let wordCount = word.count
+      if !line.isEmpty && indentCount + lineCount + 1 + wordCount > width {
         out += indent + line + "\n"
         line = ""
+        lineCount = 0
       }
-      line += (line.isEmpty ? "" : " ") + word
+      if !line.isEmpty {
+        line += " "
+        lineCount += 1
+      }
+      line += word
+      lineCount += wordCount
     }
     if !line.isEmpty { out += indent + line + "\n" }
     return out

@@ -332,15 +332,8 @@ struct PlayCommand: ParsableCommand {
   /// A chapter for the player: its trace, its introduction and its paragraphs with
   /// their values filled in.
   static func playerChapter(_ run: ChapterTrace, number: Int) -> PlayerChapter {
-    var narrative: [Int: [String]] = [:]
-    var introduction: [String] = []
-    for paragraph in run.chapter.narrative {
-      if paragraph.step == 0 {
-        introduction.append(run.text(of: paragraph))
-      } else {
-        narrative[paragraph.step, default: []].append(run.text(of: paragraph))
-      }
-    }
+    var narrative = run.narrativeByStep()
+    let introduction = narrative.removeValue(forKey: 0) ?? []
     var chapter = PlayerChapter(
       title: run.chapter.title, trace: run.trace, narrative: narrative, number: number,
       introduction: introduction, summary: run.summary().map { [$0] } ?? [],

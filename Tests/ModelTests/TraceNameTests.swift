@@ -24,13 +24,46 @@ import Testing
     #expect(events.map(\.result.name).last == "h_3")
   }
 
+  /// A template's holes are the lesson's subscripts t and t-1 and the row i; the same
+  /// letters elsewhere in a name stay as they are.
+  @Test func onlyTheSubscriptsAndTheRowAreFilledIn() {
+    #expect(TraceName("h_{t-1}·w_to + e_t", t: 1).string == "h_0·w_to + e_1")
+    #expect(TraceName("x_t_t·x[i][j]_t1", t: 4, index: 9).string == "x_t_4·x[9][j]_t1")
+    #expect(TraceName("rnn.weight_ih_l0", t: 5).string == "rnn.weight_ih_l0")
+    #expect(TraceName("_t", t: 2).string == "_2")
+    #expect(TraceName("[i]", t: 2, index: -3).string == "[-3]")
+  }
+
+  /// Up to four holes and 1,023 bytes are packed when a template is made; a template with
+  /// more holes or bytes is searched as it is written, and spells the same.
+  @Test func templatesBeyondThePackedFormSpellTheSame() {
+    let five: NameTemplate = "a_t b_{t-1} c[i] d_t e_t"
+    #expect(five.layout & NameTemplate.scanned != 0)
+    #expect(TraceName(five, t: 7, index: 2).string == "a_7 b_6 c[2] d_7 e_7")
+    let four: NameTemplate = "a_t b_{t-1} c[i] d_t"
+    #expect(four.layout & NameTemplate.scanned == 0)
+    #expect(TraceName(four, t: 7, index: 2).string == "a_7 b_6 c[2] d_7")
+    let long = "e_t" + String(repeating: "·x", count: 400) + " = h_{t-1}"
+    #expect(long.utf8.count > 1_023)
+    let bytes = Array(long.utf8)
+    bytes.withUnsafeBufferPointer { bytes in
+      let template = NameTemplate(start: bytes.baseAddress!, count: bytes.count)
+      #expect(template.layout & NameTemplate.scanned != 0)
+      #expect(
+        TraceName(template, t: 3).string == "e_3" + String(repeating: "·x", count: 400) + " = h_2")
+    }
+    let one: NameTemplate = "x"
+    #expect(TraceName(one, t: 1).string == "x")
+    #expect(one == "x" && five != four)
+  }
+
   /// The longest template with the largest numbers still spells out in full.
   @Test func largeTimeStepsAreSpelledInFull() {
-    let name = TraceName(.linearTanhSum, t: Int.max)
+    let name = TraceName("z_t = (W_h·h_{t-1} + b_h) + (W_e·e_t + b_e)", t: Int.max)
     let t = String(Int.max)
     let previous = String(Int.max - 1)
     #expect(name.string == "z_\(t) = (W_h·h_\(previous) + b_h) + (W_e·e_\(t) + b_e)")
-    let lookup = TraceName(.embeddingLookup, t: Int.max, index: Int.min)
+    let lookup = TraceName("e_t = embedding[i]", t: Int.max, index: Int.min)
     #expect(lookup.string == "e_\(t) = embedding[\(Int.min)]")
   }
 }

@@ -136,4 +136,38 @@ struct DrillPanelTests {
     let y0 = try column(of: NumberFormat.value(h1[0]), in: grid, y: line, from: 50)
     #expect(!grid[y0, line].style.reverse && grid[y0, line].style.underline)
   }
+
+  /// At 80x24 with a lesson's text and code line, the panels at rest leave a product one
+  /// row of terms; a drill takes rows from the other panels and the text, so that every
+  /// term's row shows, and gives them back when it ends.
+  @Test func aDrillShowsAsManyTermsAsFitAt80x24() throws {
+    let golden = GoldenModels.linearTanhSeed7
+    let trace = golden.model.trace(golden.words)
+    let text = String(repeating: "The product mixes the entries of e_1. ", count: 8)
+    let content = PlayerContent(
+      title: "lesson",
+      chapters: [
+        PlayerChapter(
+          title: "More neurons", trace: trace,
+          narrative: Dictionary(uniqueKeysWithValues: (1...8).map { ($0, [text]) }), number: 1,
+          introduction: [text], code: Dictionary(uniqueKeysWithValues: (1...8).map { ($0, "x") }))
+      ])
+    let start = PlayerState(content: content, size: ScreenSize(columns: 80, rows: 24))
+    let atRest = TestSupport.after([.next], from: start)
+    let inner = try #require(atRest.product).inner
+    #expect(inner == 4)
+    let restGrid = PlayerView.render(atRest)
+    // The case this test is for: at rest, rows of the input product are elided.
+    #expect(!restGrid.lines.contains { $0.hasPrefix("[3]") }, "\(restGrid.text)")
+    let drilling = TestSupport.after([.drill, .next], from: atRest)
+    let grid = PlayerView.render(drilling)
+    let weight = drilling.event.operands[1].value
+    for k in 0..<inner {
+      let y = try row(grid, "[\(k)]")
+      #expect(grid.lines[y].contains(NumberFormat.value(weight[0, k])), "\(grid.lines[y])")
+    }
+    #expect(grid.lines.contains { $0.contains("drill [0] term 2/4") })
+    // Esc ends the drill: the screen is the one at rest again.
+    #expect(PlayerView.render(TestSupport.after([.cancel], from: drilling)).lines == restGrid.lines)
+  }
 }

@@ -48,6 +48,30 @@ struct PanelVisibilityTests {
     #expect(all.hiddenPanels.isEmpty && all.panelMenu != nil)
   }
 
+  /// Once the sum has run, the hidden path's value does not show in it either: not in
+  /// the sum panel, not on the narration line.
+  @Test func aHiddenPathsValueStaysHiddenInTheSum() throws {
+    let hidden = TestSupport.after([.panelMenu, .digit(3), .cancel], from: start)
+    #expect(hidden.hiddenPanels == [.hiddenPath])
+    var state = hidden
+    while state.event.operation != .add { state.update(.next) }
+    let path = state.trace.events[state.eventIndex - 1]
+    #expect(path.operation == .biasHidden)
+    for after in [state, TestSupport.after([.next], from: state)] {
+      let grid = PlayerView.render(after)
+      for value in path.result.value.scalars {
+        #expect(!grid.text.contains(NumberFormat.value(value)), "\(grid.text)")
+      }
+      let row = try #require(grid.lines.first { $0.contains("h_0·Whᵀ + b_h │") })
+      #expect(row.hasSuffix("·"))
+    }
+    #expect(PlayerView.render(state).lines[38].contains("reads a hidden panel's value"))
+    // Shown again, the value is there.
+    let shown = TestSupport.after([.panelMenu, .digit(3), .cancel], from: state)
+    let value = NumberFormat.value(path.result.value.scalars[0])
+    #expect(PlayerView.render(shown).text.contains(value))
+  }
+
   @Test func theKeyIsVAndTheHelpListsIt() {
     #expect(KeyMap.action(for: .character("v")) == .panelMenu)
     #expect(

@@ -114,24 +114,32 @@ extension ChapterReader {
   }
 
   /// The line for word `t`: `{t}` and `{t-1}` replaced, doubled braces made single.
+  /// Byte by byte (the braces are ASCII): it runs for every step of every chapter.
   static func fillTime(_ text: String, t: Int) -> String {
-    var out = ""
-    var rest = Substring(text)
-    while let c = rest.first {
-      rest = rest.dropFirst()
-      if c == "{" || c == "}", rest.first == c {
-        out.append(c)
-        rest = rest.dropFirst()
-        continue
-      }
-      guard c == "{", let close = rest.firstIndex(of: "}") else {
-        out.append(c)
-        continue
-      }
-      let key = rest[..<close].filter { $0 != " " }
-      out += key == "t-1" ? String(t - 1) : String(t)
-      rest = rest[rest.index(after: close)...]
+    let bytes = Array(text.utf8)
+    guard bytes.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else {
+      return text
     }
-    return out
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + 8)
+    var i = 0
+    while i < bytes.count {
+      let c = bytes[i]
+      i += 1
+      if c == UInt8(ascii: "{") || c == UInt8(ascii: "}"), i < bytes.count, bytes[i] == c {
+        out.append(c)
+        i += 1
+        continue
+      }
+      guard c == UInt8(ascii: "{"), let close = bytes[i...].firstIndex(of: UInt8(ascii: "}"))
+      else {
+        out.append(c)
+        continue
+      }
+      let key = bytes[i..<close].filter { $0 != UInt8(ascii: " ") }
+      out += (key.elementsEqual("t-1".utf8) ? String(t - 1) : String(t)).utf8
+      i = close + 1
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 }

@@ -8,7 +8,7 @@ public struct LinearCell: RNNCell {
   public static let name = "linear"
   public static let formula = "h_t = h_{t-1}·w_h + e_t·w_e"
   public static let parameterLayout = [
-    ParameterSpec(.linearWH, [.hidden, .hidden]), ParameterSpec(.linearWE, [.inputs, .hidden]),
+    ParameterSpec("w_h", [.hidden, .hidden]), ParameterSpec("w_e", [.inputs, .hidden]),
   ]
   public static let lessonParts = [
     LessonPart("w_h", .weight, input: .hidden, "the hidden weight, hidden × hidden"),
@@ -31,8 +31,9 @@ public struct LinearCell: RNNCell {
   }
 
   public init(parameters: [Tensor]) {
-    wH = TracedTensor(parameters[0], .linearWH)
-    wE = TracedTensor(parameters[1], .linearWE)
+    let named = Self.traced(parameters)
+    wH = named[0]
+    wE = named[1]
   }
 
   public init(wH: Tensor, wE: Tensor) { self.init(parameters: [wH, wE]) }
@@ -48,14 +49,12 @@ public struct LinearCell: RNNCell {
     return trace.add(Self.sum, recurrent, input)  // z_t = h_{t-1}·w_h + e_t·w_e
   }
 
-  // The operations, as the events name them.
-  @inlinable static var inputProduct: TracedOperation {
-    TracedOperation(.matmulInput, .linearInputProduct)
-  }
-  @inlinable static var hiddenProduct: TracedOperation {
-    TracedOperation(.matmulHidden, .linearHiddenProduct)
-  }
-  @inlinable static var sum: TracedOperation { TracedOperation(.add, .linearSum, result: .z) }
+  // The operations, as the events name them (`NameTemplate`: `_t` is the time step),
+  // `static let` so that each template's holes are found once.
+  @usableFromInline static let inputProduct = TracedOperation(.matmulInput, "e_t·w_e")
+  @usableFromInline static let hiddenProduct = TracedOperation(.matmulHidden, "h_{t-1}·w_h")
+  @usableFromInline static let sum = TracedOperation(
+    .add, "z_t = h_{t-1}·w_h + e_t·w_e", result: "z_t")
 }
 
 extension Variant {

@@ -9,8 +9,8 @@ public struct LinearTanhCell: RNNCell {
   public static let name = "linear-tanh"
   public static let formula = "h_t = tanh(W_h·h_{t-1} + b_h + W_e·e_t + b_e)"
   public static let parameterLayout = [
-    ParameterSpec(.inputWeight, [.hidden, .inputs]), ParameterSpec(.inputBias, [.hidden]),
-    ParameterSpec(.hiddenWeight, [.hidden, .hidden]), ParameterSpec(.hiddenBias, [.hidden]),
+    ParameterSpec("We.weight", [.hidden, .inputs]), ParameterSpec("We.bias", [.hidden]),
+    ParameterSpec("Wh.weight", [.hidden, .hidden]), ParameterSpec("Wh.bias", [.hidden]),
   ]
   public static let lessonParts = [
     LessonPart("We", .linear, input: .inputs, "an nn.Linear(inputs, hidden), e.g. `We: We`"),
@@ -35,10 +35,11 @@ public struct LinearTanhCell: RNNCell {
   }
 
   public init(parameters: [Tensor]) {
-    inputWeight = TracedTensor(parameters[0], .inputWeight)
-    inputBias = TracedTensor(parameters[1], .inputBias)
-    hiddenWeight = TracedTensor(parameters[2], .hiddenWeight)
-    hiddenBias = TracedTensor(parameters[3], .hiddenBias)
+    let named = Self.traced(parameters)
+    inputWeight = named[0]
+    inputBias = named[1]
+    hiddenWeight = named[2]
+    hiddenBias = named[3]
   }
 
   public init(inputWeight: Tensor, inputBias: Tensor, hiddenWeight: Tensor, hiddenBias: Tensor) {
@@ -64,19 +65,15 @@ public struct LinearTanhCell: RNNCell {
     return trace.tanh(Self.activation, z)  // tanh(z_t)
   }
 
-  // The operations, as the events name them.
-  @inlinable static var inputProduct: TracedOperation {
-    TracedOperation(.matmulInput, .inputProduct)
-  }
-  @inlinable static var inputAffine: TracedOperation { TracedOperation(.biasInput, .inputAffine) }
-  @inlinable static var hiddenProduct: TracedOperation {
-    TracedOperation(.matmulHidden, .hiddenProduct)
-  }
-  @inlinable static var hiddenAffine: TracedOperation {
-    TracedOperation(.biasHidden, .hiddenAffine)
-  }
-  @inlinable static var sum: TracedOperation { TracedOperation(.add, .linearTanhSum, result: .z) }
-  @inlinable static var activation: TracedOperation { TracedOperation(.tanh, .tanhZ) }
+  // The operations, as the events name them (`NameTemplate`: `_t` is the time step),
+  // `static let` so that each template's holes are found once.
+  @usableFromInline static let inputProduct = TracedOperation(.matmulInput, "W_e·e_t")
+  @usableFromInline static let inputAffine = TracedOperation(.biasInput, "W_e·e_t + b_e")
+  @usableFromInline static let hiddenProduct = TracedOperation(.matmulHidden, "W_h·h_{t-1}")
+  @usableFromInline static let hiddenAffine = TracedOperation(.biasHidden, "W_h·h_{t-1} + b_h")
+  @usableFromInline static let sum = TracedOperation(
+    .add, "z_t = (W_h·h_{t-1} + b_h) + (W_e·e_t + b_e)", result: "z_t")
+  @usableFromInline static let activation = TracedOperation(.tanh, "tanh(z_t)")
 }
 
 extension Variant {

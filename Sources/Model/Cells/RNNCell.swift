@@ -2,9 +2,10 @@
 ///
 /// A cell type owns everything about its variant: the name `--variant` and lesson files
 /// use, the formula, its parameters (names, shapes, how PyTorch draws them), how a
-/// lesson's `model:` names them, and the step. Every other part of the program asks the
-/// cell type (through `Variant`) rather than switching over variants; a new variant is a
-/// new file here and a line in `Variant.allCases` (Variants.swift).
+/// lesson's `model:` names them, the step, and the names its events give each operation
+/// (string literals beside the operations, see `NameTemplate`). Every other part of the
+/// program asks the cell type (through `Variant`) rather than switching over variants; a
+/// new variant is a new file here and a line in `Variant.allCases` (Variants.swift).
 public protocol RNNCell: Sendable {
   /// The variant's name as `--variant`, a lesson's `variant:` and a log's header spell it.
   static var name: String { get }
@@ -57,6 +58,14 @@ extension RNNCell {
     preconditionFailure("\(Self.name) has no parameter sized by \(dimension)")
   }
 
+  /// `parameters` with the names `parameterLayout` gives them, for `init(parameters:)`.
+  static func traced(_ parameters: [Tensor]) -> [TracedTensor] {
+    precondition(
+      parameters.count == parameterLayout.count, "\(name) takes \(parameterLayout.count) parameters"
+    )
+    return zip(parameters, parameterLayout).map { TracedTensor($0, $1.template) }
+  }
+
   /// The cell of size (1, 1) with every parameter zero: its trace has the steps and names
   /// of any other size.
   static func zeros() -> Self {
@@ -74,7 +83,8 @@ public struct ParameterSpec: Sendable {
     case hidden
   }
 
-  /// How the parameter is named in the events, the log's header and the exports.
+  /// How the parameter is named in the events, the log's header and the exports
+  /// (`rnn.weight_ih_l0`: a name without holes).
   @usableFromInline let template: NameTemplate
   /// The sizes, outermost first: `[.hidden, .inputs]` is an `nn.Linear` weight `[out, in]`.
   public let shape: [Dimension]

@@ -110,19 +110,26 @@ public struct RNNRun<Listener: TraceListener> {
       tracer.t = time
       tracer.word = word
     }
-    let table = TracedTensor(model.embedding, .embeddingWeight)
-    let e = tracer.lookup(Self.lookup, table, row: index)  // e_t = embedding[i]
-    let previous = TracedTensor(latest, .previousH)
+    let table = TracedTensor(model.embedding, RunNames.table)
+    let e = tracer.lookup(RunNames.lookup, table, row: index)  // e_t = embedding[i]
+    let previous = TracedTensor(latest, RunNames.previous)
     let h = model.step(input: e, previous: previous, trace: &tracer)
-    latest = tracer.keep(Self.newState, h).value  // h_t
+    latest = tracer.keep(RunNames.newState, h).value  // h_t
     return latest
   }
 
-  // The operations around the cell, as the events name them.
-  @inlinable static var lookup: TracedOperation {
-    TracedOperation(.embedding, .embeddingLookup, result: .e)
-  }
-  @inlinable static var newState: TracedOperation { TracedOperation(.hiddenState, .h) }
+}
+
+/// The names of the operations and tensors around the cell, as the events name them
+/// (`static let`, so that each template's holes are found once; `RNNRun` is generic and
+/// cannot hold them).
+@usableFromInline
+enum RunNames {
+  @usableFromInline static let lookup = TracedOperation(
+    .embedding, "e_t = embedding[i]", result: "e_t")
+  @usableFromInline static let newState = TracedOperation(.hiddenState, "h_t")
+  @usableFromInline static let table: NameTemplate = "embedding.weight"
+  @usableFromInline static let previous: NameTemplate = "h_{t-1}"
 }
 
 /// What an `RNNModel` holds (see `RNNModel.parts`).

@@ -11,7 +11,7 @@ public struct RawTanhCell: RNNCell {
   public static let name = "raw-tanh"
   public static let formula = "h_t = tanh(h_{t-1}·Wh + tanh(e_t·We))"
   public static let parameterLayout = [
-    ParameterSpec(.rawWE, [.inputs, .hidden]), ParameterSpec(.rawWH, [.hidden, .hidden]),
+    ParameterSpec("We", [.inputs, .hidden]), ParameterSpec("Wh", [.hidden, .hidden]),
   ]
   public static let lessonParts = [
     LessonPart("We", .weight, input: .inputs, "the input weight, inputs × hidden"),
@@ -34,8 +34,9 @@ public struct RawTanhCell: RNNCell {
   }
 
   public init(parameters: [Tensor]) {
-    wE = TracedTensor(parameters[0], .rawWE)
-    wH = TracedTensor(parameters[1], .rawWH)
+    let named = Self.traced(parameters)
+    wE = named[0]
+    wH = named[1]
   }
 
   public init(wE: Tensor, wH: Tensor) { self.init(parameters: [wE, wH]) }
@@ -53,16 +54,14 @@ public struct RawTanhCell: RNNCell {
     return trace.tanh(Self.activation, z)  // tanh(z_t)
   }
 
-  // The operations, as the events name them.
-  @inlinable static var inputProduct: TracedOperation {
-    TracedOperation(.matmulInput, .rawInputProduct)
-  }
-  @inlinable static var inputTanh: TracedOperation { TracedOperation(.tanhInput, .rawInputTanh) }
-  @inlinable static var hiddenProduct: TracedOperation {
-    TracedOperation(.matmulHidden, .rawHiddenProduct)
-  }
-  @inlinable static var sum: TracedOperation { TracedOperation(.add, .rawSum, result: .z) }
-  @inlinable static var activation: TracedOperation { TracedOperation(.tanh, .tanhZ) }
+  // The operations, as the events name them (`NameTemplate`: `_t` is the time step),
+  // `static let` so that each template's holes are found once.
+  @usableFromInline static let inputProduct = TracedOperation(.matmulInput, "e_t·We")
+  @usableFromInline static let inputTanh = TracedOperation(.tanhInput, "tanh(e_t·We)")
+  @usableFromInline static let hiddenProduct = TracedOperation(.matmulHidden, "h_{t-1}·Wh")
+  @usableFromInline static let sum = TracedOperation(
+    .add, "z_t = h_{t-1}·Wh + tanh(e_t·We)", result: "z_t")
+  @usableFromInline static let activation = TracedOperation(.tanh, "tanh(z_t)")
 }
 
 extension Variant {

@@ -10,9 +10,9 @@ public struct TorchRNNCell: RNNCell {
   public static let formula = "h_t = tanh(W_hh·h_{t-1} + b_hh + W_ih·e_t + b_ih)"
   /// `named_parameters()` order: both weights, then both biases.
   public static let parameterLayout = [
-    ParameterSpec(.rnnWeightIH, [.hidden, .inputs]),
-    ParameterSpec(.rnnWeightHH, [.hidden, .hidden]),
-    ParameterSpec(.rnnBiasIH, [.hidden]), ParameterSpec(.rnnBiasHH, [.hidden]),
+    ParameterSpec("rnn.weight_ih_l0", [.hidden, .inputs]),
+    ParameterSpec("rnn.weight_hh_l0", [.hidden, .hidden]),
+    ParameterSpec("rnn.bias_ih_l0", [.hidden]), ParameterSpec("rnn.bias_hh_l0", [.hidden]),
   ]
   public static let lessonParts = [
     LessonPart(
@@ -39,10 +39,11 @@ public struct TorchRNNCell: RNNCell {
   }
 
   public init(parameters: [Tensor]) {
-    inputWeight = TracedTensor(parameters[0], .rnnWeightIH)
-    hiddenWeight = TracedTensor(parameters[1], .rnnWeightHH)
-    inputBias = TracedTensor(parameters[2], .rnnBiasIH)
-    hiddenBias = TracedTensor(parameters[3], .rnnBiasHH)
+    let named = Self.traced(parameters)
+    inputWeight = named[0]
+    hiddenWeight = named[1]
+    inputBias = named[2]
+    hiddenBias = named[3]
   }
 
   public var parameterValues: [Tensor] {
@@ -62,20 +63,15 @@ public struct TorchRNNCell: RNNCell {
     return trace.tanh(Self.activation, z)  // tanh(z_t)
   }
 
-  @inlinable static var inputProduct: TracedOperation {
-    TracedOperation(.matmulInput, .rnnInputProduct)
-  }
-  @inlinable static var inputAffine: TracedOperation {
-    TracedOperation(.biasInput, .rnnInputAffine)
-  }
-  @inlinable static var hiddenProduct: TracedOperation {
-    TracedOperation(.matmulHidden, .rnnHiddenProduct)
-  }
-  @inlinable static var hiddenAffine: TracedOperation {
-    TracedOperation(.biasHidden, .rnnHiddenAffine)
-  }
-  @inlinable static var sum: TracedOperation { TracedOperation(.add, .rnnSum, result: .z) }
-  @inlinable static var activation: TracedOperation { TracedOperation(.tanh, .tanhZ) }
+  // The operations, as the events name them (`NameTemplate`: `_t` is the time step),
+  // `static let` so that each template's holes are found once.
+  @usableFromInline static let inputProduct = TracedOperation(.matmulInput, "W_ih·e_t")
+  @usableFromInline static let inputAffine = TracedOperation(.biasInput, "W_ih·e_t + b_ih")
+  @usableFromInline static let hiddenProduct = TracedOperation(.matmulHidden, "W_hh·h_{t-1}")
+  @usableFromInline static let hiddenAffine = TracedOperation(.biasHidden, "W_hh·h_{t-1} + b_hh")
+  @usableFromInline static let sum = TracedOperation(
+    .add, "z_t = (W_hh·h_{t-1} + b_hh) + (W_ih·e_t + b_ih)", result: "z_t")
+  @usableFromInline static let activation = TracedOperation(.tanh, "tanh(z_t)")
 }
 
 extension Variant {

@@ -3,12 +3,13 @@
 struct EventTemplates: Sendable {
   @usableFromInline let formula: NameTemplate
   @usableFromInline let first: NameTemplate
-  @usableFromInline let second: NameTemplate
+  /// Nil for an event of one operand.
+  @usableFromInline let second: NameTemplate?
   @usableFromInline let result: NameTemplate
 
   @inlinable
   init(
-    _ formula: NameTemplate, _ first: NameTemplate, _ second: NameTemplate = .none,
+    _ formula: NameTemplate, _ first: NameTemplate, _ second: NameTemplate? = nil,
     result: NameTemplate
   ) {
     self.formula = formula

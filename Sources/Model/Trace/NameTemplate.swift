@@ -1,188 +1,174 @@
-/// How the lesson writes each name an event uses, with the time step (and, for the
-/// embedding lookup, the row) left as holes: `W_h·h_{t-1} + b_h`, `e_t = embedding[i]`.
+/// A name an event gives an operation, an operand or a result, written as the lesson
+/// writes it, with the time step and the looked-up row as holes: `W_ih·e_t + b_ih`,
+/// `h_{t-1}`, `e_t = embedding[i]`. Spelled for time step 3 and row 5, a subscript `_t`
+/// reads `_3`, `_{t-1}` reads `_2`, and `[i]` reads `[5]`; every other byte is written
+/// as it is (`_t` is a hole only where no letter, digit or `_` follows it: `w_to` stays).
 ///
-/// Cells record these instead of strings, so that an event costs no string building
-/// unless its names are read.
+/// A string literal is a template, so a cell declares its names beside the operations
+/// that compute them, in its own file. Cells record templates instead of strings, so
+/// that an event costs no string building unless its names are read.
+///
+/// The holes are found once, when the template is made, and kept packed beside the
+/// literal's address (the template is a pointer to the two): a cell keeps its operations
+/// as `static let` values, so that writing a name is a few runs of bytes and numbers, with
+/// no search.
 @usableFromInline
-enum NameTemplate: UInt8, Sendable {
-  /// No name: the second operand of a one-operand event.
-  case none
-  case embeddingWeight
-  case linearWE
-  case linearWH
-  case rawWE
-  case rawWH
-  case inputWeight
-  case inputBias
-  case hiddenWeight
-  case hiddenBias
-  /// `e_t`
-  case e
-  /// `h_{t-1}`
-  case previousH
-  /// `h_t`
-  case h
-  /// `z_t`
-  case z
-  /// `tanh(z_t)`
-  case tanhZ
-  /// `e_t = embedding[i]`
-  case embeddingLookup
-  /// `e_t·w_e`
-  case linearInputProduct
-  /// `h_{t-1}·w_h`
-  case linearHiddenProduct
-  /// `z_t = h_{t-1}·w_h + e_t·w_e`
-  case linearSum
-  /// `e_t·We`
-  case rawInputProduct
-  /// `tanh(e_t·We)`
-  case rawInputTanh
-  /// `h_{t-1}·Wh`
-  case rawHiddenProduct
-  /// `z_t = h_{t-1}·Wh + tanh(e_t·We)`
-  case rawSum
-  /// `W_e·e_t`
-  case inputProduct
-  /// `W_e·e_t + b_e`
-  case inputAffine
-  /// `W_h·h_{t-1}`
-  case hiddenProduct
-  /// `W_h·h_{t-1} + b_h`
-  case hiddenAffine
-  /// `z_t = (W_h·h_{t-1} + b_h) + (W_e·e_t + b_e)`
-  case linearTanhSum
-  /// nn.RNN's parameters as its state dict names them.
-  case rnnWeightIH
-  case rnnWeightHH
-  case rnnBiasIH
-  case rnnBiasHH
-  /// `W_ih·e_t`
-  case rnnInputProduct
-  /// `W_ih·e_t + b_ih`
-  case rnnInputAffine
-  /// `W_hh·h_{t-1}`
-  case rnnHiddenProduct
-  /// `W_hh·h_{t-1} + b_hh`
-  case rnnHiddenAffine
-  /// `z_t = (W_hh·h_{t-1} + b_hh) + (W_ih·e_t + b_ih)`
-  case rnnSum
+struct NameTemplate: @unchecked Sendable, Equatable, ExpressibleByStringLiteral {
+  // @unchecked: `packed` points at memory written once, before the template is made,
+  // and never freed; `start` at a string literal's bytes (or a copy never freed).
 
-  /// Writes the name for time step `t` (and row `index`) piece by piece into `out`.
-  /// Inlinable, so that an encoder in another module writes into its own buffer
-  /// without a call through `NameWriter`'s witness table for every piece.
-  @inlinable
-  func write<Out: NameWriter>(t: Int, index: Int, into out: inout Out) {
-    switch self {
-    case .none: break
-    case .embeddingWeight: out.write("embedding.weight")
-    case .linearWE: out.write("w_e")
-    case .linearWH: out.write("w_h")
-    case .rawWE: out.write("We")
-    case .rawWH: out.write("Wh")
-    case .inputWeight: out.write("We.weight")
-    case .inputBias: out.write("We.bias")
-    case .hiddenWeight: out.write("Wh.weight")
-    case .hiddenBias: out.write("Wh.bias")
-    case .e: Self.symbol("e_", t, into: &out)
-    case .previousH: Self.symbol("h_", t - 1, into: &out)
-    case .h: Self.symbol("h_", t, into: &out)
-    case .z: Self.symbol("z_", t, into: &out)
-    case .tanhZ:
-      out.write("tanh(")
-      Self.symbol("z_", t, into: &out)
-      out.write(")")
-    case .embeddingLookup:
-      Self.symbol("e_", t, into: &out)
-      out.write(" = embedding[")
-      out.write(number: index)
-      out.write("]")
-    case .linearInputProduct:
-      Self.symbol("e_", t, into: &out)
-      out.write("·w_e")
-    case .linearHiddenProduct:
-      Self.symbol("h_", t - 1, into: &out)
-      out.write("·w_h")
-    case .linearSum:
-      Self.symbol("z_", t, into: &out)
-      out.write(" = ")
-      Self.symbol("h_", t - 1, into: &out)
-      out.write("·w_h + ")
-      Self.symbol("e_", t, into: &out)
-      out.write("·w_e")
-    case .rawInputProduct:
-      Self.symbol("e_", t, into: &out)
-      out.write("·We")
-    case .rawInputTanh:
-      out.write("tanh(")
-      Self.symbol("e_", t, into: &out)
-      out.write("·We)")
-    case .rawHiddenProduct:
-      Self.symbol("h_", t - 1, into: &out)
-      out.write("·Wh")
-    case .rawSum:
-      Self.symbol("z_", t, into: &out)
-      out.write(" = ")
-      Self.symbol("h_", t - 1, into: &out)
-      out.write("·Wh + tanh(")
-      Self.symbol("e_", t, into: &out)
-      out.write("·We)")
-    case .inputProduct:
-      out.write("W_e·")
-      Self.symbol("e_", t, into: &out)
-    case .inputAffine:
-      out.write("W_e·")
-      Self.symbol("e_", t, into: &out)
-      out.write(" + b_e")
-    case .hiddenProduct:
-      out.write("W_h·")
-      Self.symbol("h_", t - 1, into: &out)
-    case .hiddenAffine:
-      out.write("W_h·")
-      Self.symbol("h_", t - 1, into: &out)
-      out.write(" + b_h")
-    case .linearTanhSum:
-      Self.symbol("z_", t, into: &out)
-      out.write(" = (W_h·")
-      Self.symbol("h_", t - 1, into: &out)
-      out.write(" + b_h) + (W_e·")
-      Self.symbol("e_", t, into: &out)
-      out.write(" + b_e)")
-    case .rnnWeightIH: out.write("rnn.weight_ih_l0")
-    case .rnnWeightHH: out.write("rnn.weight_hh_l0")
-    case .rnnBiasIH: out.write("rnn.bias_ih_l0")
-    case .rnnBiasHH: out.write("rnn.bias_hh_l0")
-    case .rnnInputProduct:
-      out.write("W_ih·")
-      Self.symbol("e_", t, into: &out)
-    case .rnnInputAffine:
-      out.write("W_ih·")
-      Self.symbol("e_", t, into: &out)
-      out.write(" + b_ih")
-    case .rnnHiddenProduct:
-      out.write("W_hh·")
-      Self.symbol("h_", t - 1, into: &out)
-    case .rnnHiddenAffine:
-      out.write("W_hh·")
-      Self.symbol("h_", t - 1, into: &out)
-      out.write(" + b_hh")
-    case .rnnSum:
-      Self.symbol("z_", t, into: &out)
-      out.write(" = (W_hh·")
-      Self.symbol("h_", t - 1, into: &out)
-      out.write(" + b_hh) + (W_ih·")
-      Self.symbol("e_", t, into: &out)
-      out.write(" + b_ih)")
+  /// Where the template's bytes are, and what `layout` says of them: one pointer in the
+  /// template, so that an event holding four of them stays small.
+  @usableFromInline let packed: UnsafePointer<Packed>
+
+  @usableFromInline
+  struct Packed {
+    @usableFromInline let start: UnsafePointer<UInt8>
+    @usableFromInline let layout: UInt64
+  }
+
+  /// The template's UTF-8.
+  @inlinable var start: UnsafePointer<UInt8> { packed.pointee.start }
+  /// Bits 0..<10: the byte count. Bits 10..<58: up to four holes, 12 bits each, the
+  /// first lowest: a kind (2 bits: `Self.time`, `Self.previousTime`, `Self.row`; 0 after
+  /// the last hole) and the offset (10 bits) of the byte after the hole's `_` or `[`.
+  /// `Self.scanned` (bit 63) marks a template longer than 1,023 bytes or with more than
+  /// four holes: bits 0..<63 are then its byte count, and its holes are searched for
+  /// each time it is written.
+  @inlinable var layout: UInt64 { packed.pointee.layout }
+
+  @inlinable static var time: UInt64 { 1 }
+  @inlinable static var previousTime: UInt64 { 2 }
+  @inlinable static var row: UInt64 { 3 }
+  @inlinable static var scanned: UInt64 { 1 << 63 }
+
+  @usableFromInline
+  init(stringLiteral text: StaticString) {
+    if text.hasPointerRepresentation {
+      self.init(start: text.utf8Start, count: text.utf8CodeUnitCount)
+    } else {
+      // A one-character literal: its UTF-8 copied once (it has no holes).
+      let bytes = text.withUTF8Buffer { Array($0) }
+      let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+      copy.initialize(from: bytes, count: bytes.count)
+      self.init(start: copy, count: bytes.count)
     }
   }
 
-  // Inlined so that each letter is a constant where it is written: a copy of unknown
-  // length is a call to memmove.
-  @inline(__always) @usableFromInline
-  static func symbol<Out: NameWriter>(
-    _ letter: StaticString, _ t: Int, into out: inout Out
-  ) {
-    out.write(letter)
-    out.write(number: t)
+  /// The template of the `count` bytes at `start`, which must outlive it. Its packed
+  /// form is allocated here and never freed: make a template once (a `static let`).
+  init(start: UnsafePointer<UInt8>, count: Int) {
+    let packed = UnsafeMutablePointer<Packed>.allocate(capacity: 1)
+    packed.initialize(to: Packed(start: start, layout: Self.layout(start, count)))
+    self.packed = UnsafePointer(packed)
+  }
+
+  /// `layout` for the `count` bytes at `start`.
+  private static func layout(_ start: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+    let bytes = UnsafeBufferPointer(start: start, count: count)
+    var layout = UInt64(count)
+    guard count < 1 << 10 else { return layout | scanned }
+    var shift: UInt64 = 10
+    var from = 0
+    while let (offset, kind) = hole(in: bytes, from: from) {
+      guard shift < 58 else { return UInt64(count) | scanned }
+      layout |= (UInt64(offset) << 2 | kind) << shift
+      shift += 12
+      from = offset + length(of: kind)
+    }
+    return layout
+  }
+
+  /// The template's bytes.
+  @inlinable
+  var bytes: UnsafeBufferPointer<UInt8> {
+    let count = layout & Self.scanned == 0 ? layout & 0x3FF : layout & ~Self.scanned
+    return UnsafeBufferPointer(start: start, count: Int(count))
+  }
+
+  /// The most bytes `write(t:index:into:)` writes: each hole spells a number of at most
+  /// 20 bytes where its template had at least 2 (`_t`, `[i]`).
+  @inlinable
+  var spelledBound: Int { bytes.count &* 11 }
+
+  /// Writes the name for time step `t` (and row `index`) into `out`, a run of the
+  /// template's bytes, then a number, and so on. Inlinable, so that an encoder in another
+  /// module writes into its own buffer without a call through `NameWriter`'s witness
+  /// table for every piece.
+  @inlinable @inline(__always)
+  func write<Out: NameWriter>(t: Int, index: Int, into out: inout Out) {
+    let layout = self.layout
+    let start = self.start
+    guard layout & Self.scanned == 0 else { return writeScanning(t: t, index: index, into: &out) }
+    var holes = layout &>> 10
+    var run = 0
+    while holes & 3 != 0 {
+      let kind = holes & 3
+      let offset = Int(truncatingIfNeeded: (holes &>> 2) & 0x3FF)
+      out.write(UnsafeBufferPointer(start: start + run, count: offset &- run))
+      // `_t` is t − 0, `_{t-1}` t − 1 (kinds 1 and 2), `[i]` the row.
+      out.write(number: kind == Self.row ? index : t &- Int(truncatingIfNeeded: kind &>> 1))
+      run = offset &+ (kind == Self.previousTime ? 5 : 1)
+      holes &>>= 12
+    }
+    let count = Int(truncatingIfNeeded: layout & 0x3FF)
+    if run < count { out.write(UnsafeBufferPointer(start: start + run, count: count &- run)) }
+  }
+
+  /// `write(t:index:into:)` for a template whose holes are not packed.
+  @usableFromInline
+  func writeScanning<Out: NameWriter>(t: Int, index: Int, into out: inout Out) {
+    let bytes = self.bytes
+    var run = 0
+    while let (offset, kind) = Self.hole(in: bytes, from: run) {
+      out.write(UnsafeBufferPointer(rebasing: bytes[run..<offset]))
+      out.write(number: kind == Self.time ? t : kind == Self.row ? index : t - 1)
+      run = offset + Self.length(of: kind)
+    }
+    if run < bytes.count { out.write(UnsafeBufferPointer(rebasing: bytes[run...])) }
+  }
+
+  /// The bytes a hole of `kind` takes after its `_` or `[`: `t`, `{t-1}`, `i`.
+  @usableFromInline
+  static func length(of kind: UInt64) -> Int { kind == previousTime ? 5 : 1 }
+
+  /// The first hole in `bytes` at or after `from`: the offset of the byte after its `_`
+  /// or `[`, and its kind.
+  @usableFromInline
+  static func hole(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> (Int, UInt64)? {
+    var i = from
+    while i < bytes.count {
+      let byte = bytes[i]
+      if byte == UInt8(ascii: "_") {
+        if isHole(bytes, at: i + 1, "t") { return (i + 1, time) }
+        if isHole(bytes, at: i + 1, "{t-1}") { return (i + 1, previousTime) }
+      } else if byte == UInt8(ascii: "["), isHole(bytes, at: i + 1, "i]") {
+        return (i + 1, row)
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  /// Whether `bytes` hold `hole` at `start` (and, for `t`, no letter, digit or `_`
+  /// right after it: the `t` of `_t`, not of `_to`).
+  static func isHole(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ hole: StaticString)
+    -> Bool
+  {
+    let length = hole.utf8CodeUnitCount
+    guard start + length <= bytes.count else { return false }
+    let pattern = hole.utf8Start
+    for k in 0..<length where bytes[start + k] != pattern[k] { return false }
+    guard length == 1, start + 1 < bytes.count else { return true }
+    let next = bytes[start + 1]
+    let isNameByte =
+      next == UInt8(ascii: "_") || (0x30...0x39).contains(next) || (0x41...0x5A).contains(next)
+      || (0x61...0x7A).contains(next)
+    return !isNameByte
+  }
+
+  @inlinable
+  static func == (lhs: NameTemplate, rhs: NameTemplate) -> Bool {
+    lhs.packed == rhs.packed || lhs.bytes.elementsEqual(rhs.bytes)
   }
 }

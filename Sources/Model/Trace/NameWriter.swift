@@ -1,17 +1,20 @@
 /// Where a name's pieces go: a String being built, or an encoder's bytes.
 public protocol NameWriter {
-  mutating func write(_ piece: StaticString)
+  /// A run of a template's UTF-8, whole characters.
+  mutating func write(_ piece: UnsafeBufferPointer<UInt8>)
   mutating func write(number: Int)
 }
 
 extension String: NameWriter {
-  public mutating func write(_ piece: StaticString) { self += piece.description }
+  public mutating func write(_ piece: UnsafeBufferPointer<UInt8>) {
+    self += String(decoding: piece, as: UTF8.self)
+  }
   public mutating func write(number: Int) { self += String(number) }
 }
 
-/// A name's UTF-8 in a fixed buffer: every template's name fits in `capacity` bytes
-/// (at most 38 of text and three numbers of at most 20 digits); `string` is nil if
-/// one did not.
+/// A name's UTF-8 in a fixed buffer: the names the cells give fit in `capacity` bytes
+/// (the longest, 48 bytes of text with three numbers of at most 20 digits); `string` is
+/// nil if one did not.
 struct NameBytes: NameWriter {
   static let capacity = 128
   let buffer: UnsafeMutableBufferPointer<UInt8>
@@ -27,13 +30,13 @@ struct NameBytes: NameWriter {
       ? nil : String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
   }
 
-  mutating func write(_ piece: StaticString) {
-    let length = piece.utf8CodeUnitCount
+  mutating func write(_ piece: UnsafeBufferPointer<UInt8>) {
+    let length = piece.count
     guard count + length <= buffer.count else {
       overflowed = true
       return
     }
-    (buffer.baseAddress! + count).update(from: piece.utf8Start, count: length)
+    (buffer.baseAddress! + count).update(from: piece.baseAddress!, count: length)
     count += length
   }
 

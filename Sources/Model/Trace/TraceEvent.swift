@@ -113,7 +113,7 @@ public struct TraceEvent: Equatable, Sendable {
   public func operandName(_ i: Int) -> TraceName {
     precondition(i >= 0 && i < operandCount, "operand \(i) of \(operandCount)")
     switch names {
-    case .templates(let templates): return name(i == 0 ? templates.first : templates.second)
+    case .templates(let templates): return name(i == 0 ? templates.first : templates.second!)
     case .given(let given): return given.operands[i]
     }
   }

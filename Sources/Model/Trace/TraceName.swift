@@ -59,7 +59,11 @@ public struct TraceName: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The most bytes `spell(into:)` writes.
-  public static let spelledCapacity = NameBytes.capacity
+  @inlinable
+  public var spelledBound: Int {
+    if case .template(let template, _, _) = storage { return template.spelledBound }
+    return 0
+  }
 
   public static func == (lhs: TraceName, rhs: TraceName) -> Bool {
     if case .template(let a, let t, let i) = lhs.storage,

@@ -37,11 +37,7 @@ public struct Tracer<Listener: TraceListener> {
   )
     -> TracedTensor
   {
-    let value = x.value.matmul(w.value, family: kernels)
-    record(
-      operation, x.value, x.name, w.value, w.name, value,
-      order: kernels == .amd ? .leftToRight : .intelAVX512Gemm)
-    return TracedTensor(value, operation.result)
+    product(operation, x, w, transposed: false)
   }
 
   /// `x·Wᵀ`, what `nn.Linear` computes before its bias, with a weight stored `[out, in]`;
@@ -52,10 +48,27 @@ public struct Tracer<Listener: TraceListener> {
   )
     -> TracedTensor
   {
-    let value = x.value.matmulTransposed(w.value, family: kernels)
-    record(
-      operation, x.value, x.name, w.value, w.name, value,
-      order: kernels == .amd ? .mklGemv : .intelAVX512Gemv)
+    product(operation, x, w, transposed: true)
+  }
+
+  /// `x·W` or `x·Wᵀ`, recorded with the order its sums were taken in.
+  @inlinable @inline(__always)
+  mutating func product(
+    _ operation: TracedOperation, _ x: borrowing TracedTensor, _ w: borrowing TracedTensor,
+    transposed: Bool
+  ) -> TracedTensor {
+    let value =
+      transposed
+      ? x.value.matmulTransposed(w.value, family: kernels)
+      : x.value.matmul(w.value, family: kernels)
+    let order: ProductOrder =
+      switch (transposed, kernels == .amd) {
+      case (false, true): .leftToRight
+      case (false, false): .intelAVX512Gemm
+      case (true, true): .mklGemv
+      case (true, false): .intelAVX512Gemv
+      }
+    record(operation, x.value, x.name, w.value, w.name, value, order: order)
     return TracedTensor(value, operation.result)
   }
 
@@ -75,7 +88,7 @@ public struct Tracer<Listener: TraceListener> {
   @inlinable @inline(__always)
   mutating func tanh(_ operation: TracedOperation, _ x: borrowing TracedTensor) -> TracedTensor {
     let value = x.value.tanh(family: kernels)
-    record(operation, x.value, x.name, nil, .none, value)
+    record(operation, x.value, x.name, nil, nil, value)
     return TracedTensor(value, operation.result)
   }
 
@@ -87,14 +100,14 @@ public struct Tracer<Listener: TraceListener> {
     -> TracedTensor
   {
     let value = table.value.row(index)
-    record(operation, table.value, table.name, nil, .none, value, index: index)
+    record(operation, table.value, table.name, nil, nil, value, index: index)
     return TracedTensor(value, operation.result)
   }
 
   /// `x` itself, under a new name: h_t joins the list of hidden states.
   @inlinable @inline(__always)
   mutating func keep(_ operation: TracedOperation, _ x: borrowing TracedTensor) -> TracedTensor {
-    record(operation, x.value, x.name, nil, .none, x.value)
+    record(operation, x.value, x.name, nil, nil, x.value)
     return TracedTensor(x.value, operation.result)
   }
 
@@ -102,7 +115,7 @@ public struct Tracer<Listener: TraceListener> {
   @inlinable @inline(__always)
   mutating func record(
     _ operation: TracedOperation, _ first: Tensor, _ firstName: NameTemplate, _ second: Tensor?,
-    _ secondName: NameTemplate, _ value: Tensor, index: Int? = nil, order: ProductOrder? = nil
+    _ secondName: NameTemplate?, _ value: Tensor, index: Int? = nil, order: ProductOrder? = nil
   ) {
     guard listener.isRecording else { return }
     lastStep += 1
@@ -112,6 +125,6 @@ public struct Tracer<Listener: TraceListener> {
       TraceEvent(
         step: lastStep, t: t, word: word, operation: operation.operation, index: index,
         names: .templates(templates), first: first, second: second,
-        operandCount: secondName == .none ? 1 : 2, result: value, productOrder: order))
+        operandCount: secondName == nil ? 1 : 2, result: value, productOrder: order))
   }
 }

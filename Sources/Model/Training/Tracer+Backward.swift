@@ -108,17 +108,23 @@ extension Tracer {
   mutating func tanhBackward(
     _ operation: Operation, _ g: Tensor, output y: Tensor, _ names: () -> GradientNames
   ) -> Tensor {
-    let value = Backward.tanh(g, output: y)
-    record(operation, .backward, names, g, y, result: value)
-    return value
+    backward(operation, names, g, y, Backward.tanh(g, output: y))
   }
 
   /// A gradient handed on unchanged (a sum's backward gives it to both terms).
   mutating func handOn(_ operation: Operation, _ g: Tensor, _ names: () -> GradientNames)
     -> Tensor
   {
-    record(operation, .backward, names, g, nil, result: g)
-    return g
+    backward(operation, names, g, nil, g)
+  }
+
+  /// Records a backward operation's event, operands `g` and `other`, and returns `value`.
+  private mutating func backward(
+    _ operation: Operation, _ names: () -> GradientNames, _ g: Tensor, _ other: Tensor?,
+    _ value: Tensor
+  ) -> Tensor {
+    record(operation, .backward, names, g, other, result: value)
+    return value
   }
 
   /// dL/dh_t from the two places h_t went: the head and the next step (either may be
@@ -166,9 +172,7 @@ extension Tracer {
     _ operation: Operation, input x: Tensor, _ g: Tensor, linear: Bool,
     _ names: () -> GradientNames
   ) -> Tensor {
-    let value = linear ? Backward.outerTransposed(x, g) : Backward.outer(x, g)
-    record(operation, .backward, names, g, x, result: value)
-    return value
+    backward(operation, names, g, x, linear ? Backward.outerTransposed(x, g) : Backward.outer(x, g))
   }
 
   /// dL/dx of `x·W` (`linear`: of `x·Wᵀ`, an `nn.Linear`).
@@ -176,9 +180,8 @@ extension Tracer {
     _ operation: Operation, _ g: Tensor, weight w: Tensor, linear: Bool,
     _ names: () -> GradientNames
   ) -> Tensor {
-    let value = linear ? Backward.throughLinear(g, w) : Backward.throughProduct(g, w)
-    record(operation, .backward, names, g, w, result: value)
-    return value
+    backward(
+      operation, names, g, w, linear ? Backward.throughLinear(g, w) : Backward.throughProduct(g, w))
   }
 
   /// Adds one use's contribution to a parameter's gradient; the event shows the running

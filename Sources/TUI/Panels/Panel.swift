@@ -182,15 +182,17 @@ func valueStyle(_ v: Float, pending: Bool) -> CellStyle {
 }
 
 extension PanelContext {
-  /// Whether the operand `name` of event `index` has a value at the current step: a
-  /// parameter always has; an earlier result of the same time step only once its
-  /// operation has run.
+  /// Whether the operand `name` of event `index` has a value to show at the current
+  /// step: a parameter always has; an earlier result of the same time step only once its
+  /// operation has run, and not while its panel is hidden (`v`): a hidden path's value
+  /// would otherwise show in the sum it goes into.
   func isKnown(_ name: String, before index: Int) -> Bool {
     let t = events[index].t
     var i = index - 1
     while i >= 0, events[i].t == t {
       // A product being drilled is not finished: its result is not known yet.
       if events[i].result.name == name {
+        if state.isHidden(event: i) { return false }
         return status(i) == .done || (status(i) == .current && state.drill == nil)
       }
       i -= 1

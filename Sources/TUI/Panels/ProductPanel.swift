@@ -15,6 +15,9 @@ struct ProductPanel: Panel {
     return isBias ? 2 : 1
   }
   private var isBias = false
+  /// Whether the learner is drilling into this product: its rows, the terms, are then
+  /// what the screen is for, and the other panels give rows up first.
+  var drilled = false
 
   init?(index: Int, followUp: Int?, events: PlayerTrace.Events) {
     guard let product = MatrixProduct(events[index]) else { return nil }
@@ -28,7 +31,13 @@ struct ProductPanel: Panel {
   }
 
   var naturalHeight: Int { 3 + product.inner + followUpRows }
-  var minimumHeight: Int { 3 + min(product.inner, 2) + followUpRows }
+  var minimumHeight: Int {
+    3 + min(product.inner, drilled ? Self.drilledRows : 2) + followUpRows
+  }
+  var shrinkPriority: Int { drilled ? -1 : 1 }
+  /// The terms a drill asks room for, where the screen can give it (see
+  /// `PlayerView.layout`): enough to read a few running sums in a row.
+  static let drilledRows = 4
 
   /// The headings of the drill's two columns, longest first: the term's own product and
   /// the sum of the terms so far, never to be read as the result.

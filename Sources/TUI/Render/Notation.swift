@@ -10,36 +10,53 @@ public enum Notation {
   /// `text` with every `W_e·x` written `x·Weᵀ` and `W_h·x` written `x·Whᵀ` (x a name
   /// such as `e_3`, `h_2` or `h_{t-1}`); nn.RNN's `W_ih·x`, `W_hh·x` likewise.
   public static func rowVectors(_ text: String) -> String {
-    guard products.contains(where: { text.contains($0.0) }) else { return text }
-    var out = ""
-    var rest = Substring(text)
-    while let found = nextProduct(in: rest) {
-      out += rest[..<found.start]
-      let operand = rest[found.operandStart...]
-      let end = operand.firstIndex { " ),+=:".contains($0) } ?? operand.endIndex
-      out += operand[..<end] + "·" + found.matrix
-      rest = operand[end...]
+    // Byte by byte: `print` rewrites every formula of the lesson, and a search for each
+    // product as a String costs more than the rest of printing it.
+    let bytes = Array(text.utf8)
+    var out: [UInt8] = []
+    var copied = 0
+    var i = 0
+    while i + 1 < bytes.count {
+      guard bytes[i] == UInt8(ascii: "W"), bytes[i + 1] == UInt8(ascii: "_"),
+        let (length, matrix) = product(in: bytes, at: i + 2)
+      else {
+        i += 1
+        continue
+      }
+      let operandStart = i + 2 + length
+      var end = operandStart
+      while end < bytes.count, !operandEnds.contains(bytes[end]) { end += 1 }
+      out += bytes[copied..<i]
+      out += bytes[operandStart..<end]
+      out += "·".utf8
+      out += matrix.utf8
+      copied = end
+      i = end
     }
-    return out + rest
+    guard copied > 0 else { return text }
+    out += bytes[copied...]
+    return String(decoding: out, as: UTF8.self)
   }
 
-  /// The products a formula may hold, and the transposed matrix each is read as:
-  /// the lesson's second class, and nn.RNN with PyTorch's own `W_ih`, `W_hh`.
-  private static let products = [
-    ("W_e·", "Weᵀ"), ("W_h·", "Whᵀ"), ("W_ih·", "W_ihᵀ"), ("W_hh·", "W_hhᵀ"),
+  /// The products a formula may hold, after their `W_`, and the transposed matrix each
+  /// is read as: the lesson's second class, and nn.RNN with PyTorch's own `W_ih`, `W_hh`.
+  private static let products: [(suffix: [UInt8], matrix: String)] = [
+    (Array("e·".utf8), "Weᵀ"), (Array("h·".utf8), "Whᵀ"), (Array("ih·".utf8), "W_ihᵀ"),
+    (Array("hh·".utf8), "W_hhᵀ"),
   ]
 
-  private static func nextProduct(in text: Substring)
-    -> (start: Substring.Index, operandStart: Substring.Index, matrix: String)?
-  {
-    var first: (start: Substring.Index, operandStart: Substring.Index, matrix: String)?
-    for (prefix, matrix) in products {
-      guard let range = text.firstRange(of: prefix) else { continue }
-      if first.map({ range.lowerBound < $0.start }) ?? true {
-        first = (range.lowerBound, range.upperBound, matrix)
-      }
+  /// The bytes that end a product's operand (`e_3` in `W_e·e_3 + b_e`).
+  private static let operandEnds = Set(" ),+=:".utf8)
+
+  /// The product whose suffix `bytes` hold at `start`: the suffix's length and its matrix.
+  private static func product(in bytes: [UInt8], at start: Int) -> (Int, String)? {
+    for (suffix, matrix) in products
+    where bytes.count - start >= suffix.count
+      && bytes[start..<start + suffix.count].elementsEqual(suffix)
+    {
+      return (suffix.count, matrix)
     }
-    return first
+    return nil
   }
 
   /// A tensor's name as a learner reads it: `h_0` for the log's `h0`, `b_e` and `b_h`

@@ -21,7 +21,8 @@ enum PanelLayout {
       case .matmulInput, .matmulHidden:
         let next = i + 1 < range.upperBound ? events[i + 1].operation : nil
         let follows = next == .biasInput || next == .biasHidden || next == .tanhInput
-        if let panel = ProductPanel(index: i, followUp: follows ? i + 1 : nil, events: events) {
+        if var panel = ProductPanel(index: i, followUp: follows ? i + 1 : nil, events: events) {
+          panel.drilled = state.drill != nil && i == state.eventIndex
           panels.append(panel)
           if follows { i += 1 }
         } else {

@@ -49,15 +49,21 @@ public enum PlayerView {
     }
     if let row = layout.codeRow { CodeLine.draw(on: &grid, y: row, state: state) }
     if let row = layout.legendRow { LegendLine.draw(on: &grid, y: row, state: state) }
-    // A hidden panel's numbers stay hidden on the narration line too.
+    // A hidden panel's numbers stay hidden on the narration line too, also where this
+    // step reads them (the sum reads the hidden path).
+    let readsHidden = (0..<state.event.operandCount).contains {
+      !context.isKnown(state.event.operandName($0).string, before: state.eventIndex)
+    }
     let narration =
       state.editor.map { EditPromptLine.narration($0, message: state.message) }
       ?? state.quiz.asking.map { QuizLine.question($0, event: state.event) }
       ?? (state.isHidden(event: state.eventIndex)
         ? "this step's panel is hidden (v shows it)"
-        : (state.showsDelta ? "Δ from the original run: " : "")
-          + (state.trainingScreen.flatMap { Narration.line(for: $0, in: state.chapter) }
-            ?? Narration.line(for: state.event, drill: state.drill)))
+        : readsHidden
+          ? "this step reads a hidden panel's value (v shows it)"
+          : (state.showsDelta ? "Δ from the original run: " : "")
+            + (state.trainingScreen.flatMap { Narration.line(for: $0, in: state.chapter) }
+              ?? Narration.line(for: state.event, drill: state.drill)))
     let y = size.rows - 2
     let x = grid.put("» ", x: 0, y: y, style: Theme.label)
     putClipped(&grid, narration, x: x, y: y, style: Theme.narration)
@@ -127,12 +133,26 @@ public enum PlayerView {
         placed: placed, narrative: narrative, narrativeRows: option.narrative,
         noteIsEarlier: note.isEarlier, codeRow: codeRow, legendRow: legendRow)
     }
+    // A drill that cannot have its rows still shows, in the room a product has anyway.
+    if panels.contains(where: { ($0 as? ProductPanel)?.drilled == true }) {
+      return layout(state, panels: panels.map { Self.undrilled($0) })
+    }
     return nil
+  }
+
+  /// `panel`, as laid out when no drill is under way.
+  private static func undrilled(_ panel: any Panel) -> any Panel {
+    guard var product = panel as? ProductPanel else { return panel }
+    product.drilled = false
+    return product
   }
 
   /// The screens this word's panels fit on, for the message on a smaller one.
   static func neededSizes(_ panels: [any Panel]) -> [ScreenSize] {
-    PanelLayout.minimumSizes(panels, chromeRows: 4, minimumWidth: minimumSize.columns).map {
+    // A drill asks for rows only where there is room: it needs no bigger screen.
+    PanelLayout.minimumSizes(
+      panels.map { undrilled($0) }, chromeRows: 4, minimumWidth: minimumSize.columns
+    ).map {
       ScreenSize(columns: $0.columns, rows: max($0.rows, minimumSize.rows))
     }
   }

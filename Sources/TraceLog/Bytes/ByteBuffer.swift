@@ -101,6 +101,10 @@ public struct ByteBuffer: @unchecked Sendable {
   /// How many decimal digits `value` has (1 for zero).
   @inline(__always)
   static func decimalLength(_ value: UInt) -> Int {
+    // Time steps, rows and sizes: from the bit length, without a loop.
+    if value <= UInt(UInt32.max) {
+      return ShortestFloat.decimalLength(UInt32(truncatingIfNeeded: value))
+    }
     var length = 1
     var bound: UInt = 10
     while length < 20 && value >= bound {

@@ -150,7 +150,31 @@ extension ByteBuffer {
 }
 
 extension ByteWriter: NameWriter {
-  @inline(__always) mutating func write(_ piece: StaticString) { literal(piece) }
+  /// A run of a name: most are 1 to 16 bytes, copied by two overlapping loads and stores
+  /// instead of a call to `memmove`.
+  @inline(__always) mutating func write(_ piece: UnsafeBufferPointer<UInt8>) {
+    let n = piece.count
+    guard n > 0, let start = piece.baseAddress else { return }
+    let from = UnsafeRawPointer(start)
+    let to = UnsafeMutableRawPointer(position)
+    if n >= 8 {
+      guard n <= 16 else { return bytes(UnsafeRawBufferPointer(piece)) }
+      let head = from.loadUnaligned(as: UInt64.self)
+      let tail = from.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+      to.storeBytes(of: head, as: UInt64.self)
+      to.storeBytes(of: tail, toByteOffset: n &- 8, as: UInt64.self)
+    } else if n >= 4 {
+      let head = from.loadUnaligned(as: UInt32.self)
+      let tail = from.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+      to.storeBytes(of: head, as: UInt32.self)
+      to.storeBytes(of: tail, toByteOffset: n &- 4, as: UInt32.self)
+    } else {
+      to.storeBytes(of: start[0], as: UInt8.self)
+      to.storeBytes(of: start[n &- 1], toByteOffset: n &- 1, as: UInt8.self)
+      to.storeBytes(of: start[n &>> 1], toByteOffset: n &>> 1, as: UInt8.self)
+    }
+    position += n
+  }
   @inline(__always) mutating func write(number: Int) { decimal(number) }
 }
 
@@ -158,7 +182,7 @@ extension ByteWriter {
   /// The room `name(_:)` needs for `name`.
   @inline(__always)
   static func bound(ofName name: TraceName) -> Int {
-    if let text = name.givenText { bound(ofJSON: text) } else { TraceName.spelledCapacity + 2 }
+    if let text = name.givenText { bound(ofJSON: text) } else { name.spelledBound + 2 }
   }
 
   /// A name as a JSON string. A cell's names are spelled straight into the room (none
