@@ -6,6 +6,7 @@
 /// ```
 public struct LinearCell: RNNCell {
   public static let name = "linear"
+  public static let readableNames = ["raw weights, no activation", "no activation"]
   public static let formula = "h_t = h_{t-1}·w_h + e_t·w_e"
   public static let parameterLayout = [
     ParameterSpec("w_h", [.hidden, .hidden]), ParameterSpec("w_e", [.inputs, .hidden]),

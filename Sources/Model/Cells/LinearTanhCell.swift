@@ -7,6 +7,7 @@
 /// ```
 public struct LinearTanhCell: RNNCell {
   public static let name = "linear-tanh"
+  public static let readableNames = ["nn.Linear layers, one tanh", "nn.Linear, tanh"]
   public static let formula = "h_t = tanh(W_h·h_{t-1} + b_h + W_e·e_t + b_e)"
   public static let parameterLayout = [
     ParameterSpec("We.weight", [.hidden, .inputs]), ParameterSpec("We.bias", [.hidden]),

@@ -11,6 +11,9 @@ public protocol RNNCell: Sendable {
   static var name: String { get }
   /// The recurrence in one line, for headers and help.
   static var formula: String { get }
+  /// The model as a learner reads it, longest first: what its weights are and what
+  /// activation it has (the option names say neither). Defaults to `name`.
+  static var readableNames: [String] { get }
   /// The cell's parameters in the order PyTorch's `named_parameters()` lists them (after
   /// `embedding.weight` and `h0`): the order of `parameterValues` and of `init(parameters:)`.
   static var parameterLayout: [ParameterSpec] { get }
@@ -38,6 +41,8 @@ public protocol RNNCell: Sendable {
 }
 
 extension RNNCell {
+  public static var readableNames: [String] { [name] }
+
   /// Which variant this cell is.
   public var variant: Variant { Variant(Self.self) }
 

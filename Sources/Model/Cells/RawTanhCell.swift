@@ -9,6 +9,7 @@
 /// ```
 public struct RawTanhCell: RNNCell {
   public static let name = "raw-tanh"
+  public static let readableNames = ["raw weights, tanh twice", "tanh twice"]
   public static let formula = "h_t = tanh(h_{t-1}·Wh + tanh(e_t·We))"
   public static let parameterLayout = [
     ParameterSpec("We", [.inputs, .hidden]), ParameterSpec("Wh", [.hidden, .hidden]),

@@ -80,7 +80,11 @@ struct HiddenStatesPanel: Panel {
       Self.drawOverviewHeading(
         on: &grid, x: stripX, y: y, limit: rect.maxX, overview: overview, width: stripWidth, t: t)
     } else {
-      grid.put("over t", x: stripX, y: y, style: Theme.label, limit: rect.maxX)
+      // Beside the original run's strip ("was"), the edited one is "now".
+      let besideOriginal =
+        context.originalHiddenStates != nil && stripX + 2 * stripWidth + 2 <= rect.maxX
+      grid.put(
+        besideOriginal ? "now" : "over t", x: stripX, y: y, style: Theme.label, limit: rect.maxX)
     }
     y += 1
     for row in rows where y < rect.maxY {

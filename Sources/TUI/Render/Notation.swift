@@ -90,11 +90,6 @@ public enum Notation {
   /// activation it has. The option names say neither (`linear` has no nn.Linear, and
   /// `linear-tanh` has), so they are kept for the command line and files.
   public static func variantNames(_ variant: Variant) -> [String] {
-    switch variant {
-    case .linear: ["raw weights, no activation", "no activation"]
-    case .rawTanh: ["raw weights, tanh twice", "tanh twice"]
-    case .linearTanh: ["nn.Linear layers, one tanh", "nn.Linear, tanh"]
-    default: [variant.rawValue]
-    }
+    variant.cell.readableNames
   }
 }

@@ -51,9 +51,11 @@ public enum PlayerView {
     if let row = layout.legendRow { LegendLine.draw(on: &grid, y: row, state: state) }
     // A hidden panel's numbers stay hidden on the narration line too, also where this
     // step reads them (the sum reads the hidden path).
-    let readsHidden = (0..<state.event.operandCount).contains {
-      !context.isKnown(state.event.operandName($0).string, before: state.eventIndex)
-    }
+    let readsHidden =
+      state.trainingScreen == nil
+      && (0..<state.event.operandCount).contains {
+        !context.isKnown(state.event.operandName($0).string, before: state.eventIndex)
+      }
     let narration =
       state.editor.map { EditPromptLine.narration($0, message: state.message) }
       ?? state.quiz.asking.map { QuizLine.question($0, event: state.event) }
