@@ -279,6 +279,7 @@ struct PlayCommand: ParsableCommand {
   /// backward operation a step with the gradient flow ‖dL/dh_t‖ beside it.
   private func playWithLoss(_ loss: LossKind) throws {
     let round = try LossRound(model, words: try model.wordSource().all(), loss: loss)
+    try Self.checkHeldWhole(round)
     let (trace, _) = round.trace()
     let rounds = steps ?? 1
     let rate = learningRate ?? 0.1
@@ -311,6 +312,24 @@ struct PlayCommand: ParsableCommand {
         }
         try StandardOutput.write(text)
       })
+  }
+
+  /// The most numbers a round the player holds whole may have: its events' values, about
+  /// 32 MiB of them.
+  static let mostHeldNumbers = 8_000_000
+
+  /// The player holds a round with its backward pass whole, and each word's part grows
+  /// with the vocabulary (the head's gradient alone is V×hidden numbers a word): a text
+  /// too long for that is refused in one line, not played out of memory.
+  static func checkHeldWhole(_ round: LossRound) throws {
+    let (v, h, i) = (round.model.vocabulary.count, round.model.hidden, round.model.inputs)
+    let perWord = 2 * v * h + 4 * v + 4 * (i * h + h * h) + 64
+    let words = round.learner.words.count
+    guard words * perWord > mostHeldNumbers else { return }
+    throw CommandError(
+      .usage,
+      "--loss: the player holds a round and its backward pass whole: \(words) words of this model come to about \(words * perWord) numbers, and it holds at most \(mostHeldNumbers); play at most \(max(2, mostHeldNumbers / perWord)) words, or use export --loss, which streams"
+    )
   }
 
   /// Opens the player with export and record keys, or prints where there is no

@@ -31,4 +31,22 @@ import Testing
     let plain = try RNNTraceBinary.run(["play", "--loss", "next-word"])
     #expect(!plain.stdout.contains(" round  loss"))
   }
+
+  /// A round the player would hold whole past its budget is refused in one line that
+  /// says how many words fit, before anything is computed or drawn.
+  @Test func aRoundTooBigToHoldIsRefused() throws {
+    // 300 distinct words, (8, 16): each word's head gradient alone is 300×16 numbers.
+    let sentence = (0..<2000).map { "w\($0 % 300)" }.joined(separator: " ")
+    let result = try RNNTraceBinary.run(
+      ["play", "--loss", "next-word", "--inputs", "8", "--hidden", "16", "--sentence", sentence])
+    #expect(result.status == 64, "\(result.stderr)")
+    #expect(result.stderr.split(separator: "\n").count == 1)
+    #expect(result.stderr.contains("play at most 645 words, or use export --loss"))
+    #expect(result.stdout.isEmpty)
+    // As many words as it names play.
+    let fits = (0..<645).map { "w\($0 % 300)" }.joined(separator: " ")
+    let played = try RNNTraceBinary.run(
+      ["play", "--loss", "next-word", "--inputs", "8", "--hidden", "16", "--sentence", fits])
+    #expect(played.status == 0, "\(played.stderr)")
+  }
 }
