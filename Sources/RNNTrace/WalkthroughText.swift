@@ -21,21 +21,9 @@ struct WalkthroughText {
     var columns = Columns()
     for event in trace.events { columns.include(event) }
     var currentT = 0
-    var section = Pass.forward
-    var inLoss = false
+    var headings = SectionHeadings()
     for event in trace.events {
-      // The loss, then the backward pass, each under its own heading.
-      if event.isAfterForward && !inLoss {
-        inLoss = true
-        out += "\nThe loss: each h_t scores the next word (y_t), L_t its cross-entropy\n"
-        currentT = 0
-      }
-      if event.pass == .backward && section == .forward {
-        section = .backward
-        out +=
-          "\nThe backward pass: from L back to the first word, dL/dθ summed over time\n"
-        currentT = 0
-      }
+      headings.enter(event, currentT: &currentT, to: &out)
       write(event, columns, currentT: &currentT, to: &out)
     }
     writeHiddenStates(trace.hiddenStates, to: &out)
@@ -58,20 +46,9 @@ struct WalkthroughText {
     let columns = Columns(
       steps: log.events.count, operation: index.longestOperation, formula: index.longestFormula)
     var currentT = 0
-    var section = Pass.forward
-    var inLoss = false
+    var headings = SectionHeadings()
     for event in log.events {
-      if event.isAfterForward && !inLoss {
-        inLoss = true
-        out += "\nThe loss: each h_t scores the next word (y_t), L_t its cross-entropy\n"
-        currentT = 0
-      }
-      if event.pass == .backward && section == .forward {
-        section = .backward
-        out +=
-          "\nThe backward pass: from L back to the first word, dL/dθ summed over time\n"
-        currentT = 0
-      }
+      headings.enter(event, currentT: &currentT, to: &out)
       write(event, columns, currentT: &currentT, to: &out)
       if out.utf8.count >= 1 << 20 {
         try emit(out)
@@ -253,5 +230,25 @@ struct WalkthroughText {
 
   static func padded(_ text: String, _ width: Int) -> String {
     text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+  }
+}
+
+/// The loss, then the backward pass, each under its own heading where it begins.
+private struct SectionHeadings {
+  var inLoss = false
+  var inBackward = false
+
+  /// Writes the heading `event` begins, if any (and starts its words' numbering again).
+  mutating func enter(_ event: TraceEvent, currentT: inout Int, to out: inout String) {
+    if event.isAfterForward && !inLoss {
+      inLoss = true
+      out += "\nThe loss: each h_t scores the next word (y_t), L_t its cross-entropy\n"
+      currentT = 0
+    }
+    if event.pass == .backward && !inBackward {
+      inBackward = true
+      out += "\nThe backward pass: from L back to the first word, dL/dθ summed over time\n"
+      currentT = 0
+    }
   }
 }
