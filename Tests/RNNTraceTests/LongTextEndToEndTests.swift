@@ -55,7 +55,9 @@ struct LongTextEndToEndTests {
     try session.press("-l", "80001g")
     #expect(try session.waitFor { $0.contains("step 80001/\(steps)") }.matched)
     try session.press("NPage")
-    let word = try session.waitFor { $0.contains("step 80009/\(steps)") }
+    let word = try session.waitFor {
+      $0.contains("step 80009/\(steps)") && $0.contains("t 10002/20000")
+    }
     #expect(word.matched, "\(word.screen)")
     #expect(word.screen.contains("t 10002/20000"))
 

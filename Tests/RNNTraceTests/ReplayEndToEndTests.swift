@@ -33,7 +33,12 @@ struct ReplayEndToEndTests {
 
     // End: the last word, in brackets on the word line, the strip's marker at the end.
     try session.press("End")
-    let end = try session.waitFor { $0.contains("step \(steps)/\(steps)") }
+    // Curses redraws only what changed, so a capture may fall between two writes: wait
+    // for every part that the step changes.
+    let end = try session.waitFor {
+      $0.contains("step \(steps)/\(steps)") && $0.contains("[w\(2_999 * 7 % 40)]")
+        && $0.contains("t 3000/3000")
+    }
     #expect(end.matched, "\(end.screen)")
     #expect(end.screen.contains("[w\(2_999 * 7 % 40)]"))
     #expect(end.screen.contains("t 3000/3000"))
@@ -43,7 +48,9 @@ struct ReplayEndToEndTests {
     try session.press("-l", "8001g")
     #expect(try session.waitFor { $0.contains("step 8001/\(steps)") }.matched)
     try session.press("NPage")
-    let word = try session.waitFor { $0.contains("step 8009/\(steps)") }
+    let word = try session.waitFor {
+      $0.contains("step 8009/\(steps)") && $0.contains("t 1002/3000")
+    }
     #expect(word.matched, "\(word.screen)")
     #expect(word.screen.contains("t 1002/3000"))
 
