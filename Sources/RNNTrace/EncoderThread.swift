@@ -26,7 +26,10 @@ final class EncoderThread<Encoder: TraceEncoder & SendableMetatype>: @unchecked 
   /// Takes over `listener` (its encoder, its buffer and its file) and starts the thread.
   init(_ listener: EncodingListener<Encoder>) {
     self.listener = listener
-    let thread = Thread { [self] in run() }
+    let thread = Thread { [self] in
+      ProcessSignals.leaveToTheMainThread()
+      run()
+    }
     thread.name = "rnntrace encoder"
     thread.start()
   }

@@ -19,6 +19,19 @@ enum ProcessSignals {
     sigaction(SIGQUIT, &action, nil)
   }
 
+  /// Blocks, in the calling thread, the stopping signals sent to the whole process, so
+  /// that they reach the main thread, which draws the progress line: a handler then never
+  /// blanks the line while another thread is midway through drawing it. (SIGPIPE is sent
+  /// to the thread that wrote, and stays as it was.)
+  static func leaveToTheMainThread() {
+    var set = sigset_t()
+    sigemptyset(&set)
+    for signal in ProgressDisplay.stoppingSignals where signal != SIGPIPE {
+      sigaddset(&set, signal)
+    }
+    pthread_sigmask(SIG_BLOCK, &set, nil)
+  }
+
   /// Ends the process by `signal` with its default action, as if never handled, after
   /// erasing a progress line on the terminal; callable from a signal handler.
   static func end(by signal: Int32) {
