@@ -83,9 +83,11 @@ final class ProgressDisplay {
   private func draw(_ text: String) {
     if shown == 0 { eraseOnSignals() }
     let columns = text.count
+    // Set before the write: a signal that arrives once the line is on screen must find
+    // its width, or the handler would leave the line behind.
+    Self.onScreen = Int32(max(shown, columns))
     write("\r" + text + String(repeating: " ", count: max(0, shown - columns)))
     shown = max(shown, columns)
-    Self.onScreen = Int32(shown)
   }
 
   // MARK: A stop by a signal
