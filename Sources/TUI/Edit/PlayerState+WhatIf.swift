@@ -11,17 +11,15 @@ extension PlayerState {
   /// The chapter as it was before the player's edits.
   public var originalChapter: PlayerChapter { content.chapters[chapterIndex] }
 
-  /// The most words of a replayed log (read from its file) a what-if recomputes whole.
+  /// The most words of a text read through checkpoints or of a log read from its file
+  /// that a what-if recomputes whole.
   static let mostWhatIfWords = 10_000
 
   /// `w`: edit mode, the cursor on what the current step reads (or the first value).
   mutating func openEditor() {
-    // A long text is read through checkpoints, a long log from its file; a what-if
-    // recomputes its chapter whole.
-    let long =
-      chapter.trace.checkpointed != nil
-      || (chapter.trace.windowed != nil && chapter.trace.words.count > Self.mostWhatIfWords)
-    guard !long else {
+    // A what-if recomputes its chapter whole: a short file is held so, a long one is not.
+    guard chapter.trace.whole != nil || chapter.trace.words.count <= Self.mostWhatIfWords
+    else {
       message = StatusMessage(
         "what-if edits recompute the whole chapter; this text of \(chapter.trace.words.count) words is too long to hold: edit a shorter one",
         isError: true)
