@@ -112,21 +112,27 @@ struct ProgressEndToEndTests {
     try session.type("cd '\(directory.path)'")
     try session.type("clear")
     let export = "\(binary) export --sentence-file book.txt -o b.jsonl"
-    // Ctrl-C reaches the job in the foreground; SIGTERM is sent to the one in the background.
+    // Ctrl-C reaches the job in the foreground (and ends the shell's command list, so the
+    // status is asked for afterwards); SIGTERM is sent to the one in the background.
     try session.type(
-      stop == "C-c"
-        ? "\(export); echo STOPPED=$?" : "\(export) & echo $! > pid; wait $!; echo STOPPED=$?")
+      stop == "C-c" ? export : "\(export) & echo $! > pid; wait $!; echo STOPPED=$?")
     let running = try session.waitFor(tries: 2400) { $0.contains("/ 1,000,000 words") }
     #expect(running.matched, "no progress line:\n\(running.screen)")
     if stop == "C-c" {
       try session.press("C-c")
+      try session.type("echo STOPPED=$?")
     } else {
       let pid = try String(contentsOf: directory.appendingPathComponent("pid"), encoding: .utf8)
       let id = try #require(Int32(pid.trimmingCharacters(in: .whitespacesAndNewlines)))
       kill(id, SIGTERM)
     }
-    let ended = try session.waitFor(tries: 400) { $0.contains("STOPPED=") }
+    // The typed command holds "STOPPED=$?" too: wait for the line the shell prints after it.
+    let ended = try session.waitFor(tries: 400) { screen in
+      screen.split(separator: "\n").contains { $0.hasPrefix("STOPPED=") }
+    }
     #expect(ended.matched, "\(ended.screen)")
+    let status = stop == "C-c" ? "STOPPED=130" : "STOPPED=143"
+    #expect(ended.screen.contains(status), "\(ended.screen)")
     #expect(!ended.screen.contains("words/s"), "the line stayed:\n\(ended.screen)")
     #expect(
       !FileManager.default.fileExists(atPath: directory.appendingPathComponent("b.jsonl").path))
