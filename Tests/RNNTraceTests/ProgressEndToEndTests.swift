@@ -120,6 +120,12 @@ struct ProgressEndToEndTests {
     #expect(running.matched, "no progress line:\n\(running.screen)")
     if stop == "C-c" {
       try session.press("C-c")
+      // Typed before the shell is back, the echoed newline would move the cursor off the
+      // line before the stopping program blanks it.
+      let prompt = try session.waitFor(tries: 400) { screen in
+        screen.split(separator: "\n").last?.trimmingCharacters(in: .whitespaces) == "$"
+      }
+      #expect(prompt.matched, "\(prompt.screen)")
       try session.type("echo STOPPED=$?")
     } else {
       let pid = try String(contentsOf: directory.appendingPathComponent("pid"), encoding: .utf8)
