@@ -144,16 +144,19 @@ enum TorchKernels {
   }
 
   /// `torch.sum(x, 0)` of a contiguous float32 matrix `[rows, columns]` (a bias's
-  /// gradient over every word): ATen's outer sum, which takes the columns 32 at a time
-  /// (four vectors of 8) each as one cascade down the rows, then 8 at a time, then one at
-  /// a time, each of those by `row_sum` (four interleaved partial sums).
+  /// gradient over every word): ATen's outer sum. From 8 columns on it takes them 32 at
+  /// a time (four vectors of 8), each column one cascade down the rows, then the rest (8
+  /// at a time, then one at a time) each by `row_sum`; with 2 to 7 columns, 4 at a time by
+  /// cascade and the rest by `row_sum`; one column is summed as a vector (`sum`).
   static func columnSums(_ x: [Float], rows: Int, columns: Int) -> [Float] {
     func column(_ j: Int) -> [Float] { (0..<rows).map { x[$0 * columns + j] } }
+    if columns == 1 { return [sum(x)] }
+    let group = columns >= lanes ? 4 * lanes : 4
     var sums = [Float](repeating: 0, count: columns)
     var j = 0
-    while j + 32 <= columns {
-      for k in j..<(j + 32) { sums[k] = cascadeSum(column(k)) }
-      j += 32
+    while j + group <= columns {
+      for k in j..<(j + group) { sums[k] = cascadeSum(column(k)) }
+      j += group
     }
     // Lane by lane, a vector of 8 sums as its columns would one at a time.
     for k in j..<columns { sums[k] = rowSum(column(k)) }

@@ -24,7 +24,7 @@ extension TorchRNNCell: DifferentiableCell {
   /// W_ih's gradient and every dL/de_t are MKL products over the sentence, `[hidden,
   /// words]·[words, inputs]` and `[words, hidden]·[hidden, inputs]`, whose order is
   /// followed with at least 12 inputs, 4 hidden units and 4 words; b_ih's is ATen's sum of
-  /// `[words, hidden]` over the words, followed with at least 8 hidden units.
+  /// `[words, hidden]` over the words, followed at every size.
   public func prepareBackward(_ sums: inout [GradientSum], words: Int) {
     let (inputs, hidden) = (inputWeight.value.columns, inputWeight.value.rows)
     if MKLGemm.follows(rows: hidden, columns: inputs),
@@ -32,7 +32,7 @@ extension TorchRNNCell: DifferentiableCell {
     {
       sums[0].keepRows()
     }
-    if hidden >= TorchKernels.lanes { sums[2].keepRows() }
+    sums[2].keepRows()
   }
 
   public func backward<L: TraceListener>(
