@@ -181,6 +181,7 @@ public struct Learner: Sendable {
     let zero = Tensor(zeros: [1, hidden])
     var hiddenGradients = keep ? [Tensor](repeating: zero, count: words.count + 1) : []
     var cellSums = [GradientSum](repeating: GradientSum(), count: cell.parameters.count)
+    cell.prepareBackward(&cellSums, words: words.count)
     var embedding = EmbeddingGradient(rows: model.embedding.rows, columns: model.inputs)
     var fromNext: Tensor? = nil
     for segment in segments.reversed() {
@@ -202,6 +203,8 @@ public struct Learner: Sendable {
       }
     }
     if keep { hiddenGradients[0] = fromNext ?? zero }
+    cell.finishBackward(
+      &cellSums, inputs: indices.map { model.embedding.row($0) }, trace: &trace)
 
     let cellGradients = zip(cell.parameters, cellSums).map { named, sum in
       NamedTensor(named.label, sum.value ?? Tensor(zeros: Array(named.value.shape)))
@@ -316,12 +319,24 @@ public enum TrainingError: Error, Equatable, Sendable {
 /// contribution as it is, each later one added to the running sum.
 public struct GradientSum: Sendable {
   public private(set) var value: Tensor?
+  /// For a gradient PyTorch takes for every word at once (`DifferentiableCell
+  /// .prepareBackward`): each step's row, the last step first, until it is taken.
+  private(set) var rows: [Tensor]?
 
   public init() {}
 
   mutating func add(_ contribution: Tensor) {
     value = value.map { $0 + contribution } ?? contribution
   }
+
+  /// Whether the steps' rows are kept rather than added (`keep`).
+  var keepsRows: Bool { rows != nil }
+
+  /// From now on, keep each step's row instead of adding it.
+  mutating func keepRows() { rows = rows ?? [] }
+
+  /// One step's row, the last step first.
+  mutating func keep(_ row: Tensor) { rows?.append(row) }
 }
 
 /// The embedding table's gradient. Each use of a row e_t = embedding.weight[i] hands back

@@ -53,7 +53,11 @@ enum LossStage {
   /// Whether a backward event adds one use's gradient to a parameter's running sum:
   /// `dL/dW += term` (the sum before and the term), or `dL/dW = term` (the first).
   static func isAccumulation(_ event: TraceEvent) -> Bool {
-    guard event.pass == .backward else { return false }
+    // A term has the shape of the sum it joins (a gradient taken over every word at once,
+    // such as nn.RNN's dL/db_ih = Σ_t δ_t, is no running sum).
+    guard event.pass == .backward, event.operandCount > 0,
+      event.operand(event.operandCount - 1).value.shape == event.resultValue.shape
+    else { return false }
     switch event.operandCount {
     case 2: return event.operandName(0).string == event.result.name
     case 1:
