@@ -131,4 +131,46 @@ struct ProgressEndToEndTests {
     #expect(
       !FileManager.default.fileExists(atPath: directory.appendingPathComponent("b.jsonl").path))
   }
+
+  /// `play --sentence-file` of a long text: its passes before the first frame (reading
+  /// the words, running the model for the checkpoints) show a progress line, erased
+  /// before the player takes the screen; Ctrl-C during them ends the command with 130,
+  /// the line blanked.
+  @Test(arguments: ["q", "C-c"])
+  func aLongTextsFirstPassShowsItsProgress(stop: String) throws {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("rnntrace-progress-\(UUID().uuidString.prefix(8))")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let words = Array(repeating: "the dog jumped over a", count: 40_000).joined(separator: " ")
+    try words.write(
+      to: directory.appendingPathComponent("book.txt"), atomically: true, encoding: .utf8)
+
+    let session = try TmuxSession(columns: 100, rows: 30)
+    try session.type("cd '\(directory.path)'")
+    // The shell traps SIGINT (the player does not inherit the trap), so that it goes on
+    // to say how the player ended rather than dropping the rest of the line.
+    try session.type(
+      "clear; trap : INT; \(binary) play --sentence-file book.txt; echo STATUS=$?; trap - INT")
+    let running = try session.waitFor(tries: 2400) {
+      $0.contains("play: running  ") && $0.contains("/ 200,000 words")
+    }
+    #expect(running.matched, "no progress line:\n\(running.screen)")
+    if stop == "C-c" {
+      try session.press("C-c")
+      let ended = try session.waitFor(tries: 400) { $0.contains("STATUS=1") }
+      #expect(ended.screen.contains("STATUS=130"), "\(ended.screen)")
+      #expect(!ended.screen.contains("words/s"), "the line stayed:\n\(ended.screen)")
+      return
+    }
+    let player = try session.waitFor(tries: 2400) {
+      $0.contains("step 1/1600000") && $0.contains("q quit")
+    }
+    #expect(player.matched, "\(player.screen)")
+    #expect(!player.screen.contains("words/s"), "the line stayed:\n\(player.screen)")
+    try session.press("q")
+    let ended = try session.waitFor(tries: 400) { $0.contains("STATUS=0") }
+    #expect(ended.matched, "\(ended.screen)")
+    #expect(!ended.screen.contains("words/s"), "the line stayed:\n\(ended.screen)")
+  }
 }
