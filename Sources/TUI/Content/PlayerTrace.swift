@@ -48,11 +48,18 @@ public struct PlayerTrace: Sendable {
   let overview: HiddenOverview?
 
   /// A long text's trace, read through its checkpoints: the model runs over the words
-  /// (their rows in the embedding table) once, keeping checkpoints and an overview.
-  public init(model: RNNModel, rows: [Int32], interval: Int? = nil) {
+  /// (their rows in the embedding table) once, keeping checkpoints and an overview;
+  /// `progress` hears of each word run (t), for a progress line.
+  public init(
+    model: RNNModel, rows: [Int32], interval: Int? = nil, progress: (Int) -> Void = { _ in }
+  ) {
     var overview = HiddenOverview(words: rows.count, h0: model.h0)
     let trace = CheckpointedTrace(
-      model: model, rows: rows, interval: interval, each: { overview.include($0, $1) })
+      model: model, rows: rows, interval: interval,
+      each: {
+        overview.include($0, $1)
+        progress($0)
+      })
     self.model = model
     words = Words(storage: .checkpointed(trace))
     events = Events(storage: .checkpointed(trace, EventCache()))

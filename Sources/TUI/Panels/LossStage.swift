@@ -11,8 +11,25 @@ enum LossStage {
 
   /// The panels of a step after the forward pass: the step's own, then the strip.
   static func panels(for state: PlayerState) -> [any Panel] {
-    let strip = GradientFlowPanel(words: state.trace.words.count)
+    let strip = GradientFlowPanel(
+      words: state.trace.words.count, panelRows: panelRows(state.chapter))
     return [mainPanel(for: state), strip]
+  }
+
+  /// The rows the stage's panels can use in `chapter`, the most any of them asks for
+  /// (from the model's shapes, not its events): every step's panel gets as many, so
+  /// that none moves, and a screen with room shows every word's prediction, every
+  /// row of a weight's gradient and every element of the update.
+  static func panelRows(_ chapter: PlayerChapter) -> Int {
+    let model = chapter.trace.model
+    let vocabulary = model.vocabulary.count
+    // The tanh slope's plot, an operation's operands; a prediction's title, heading,
+    // words and loss; a weight's term and sum, its note and what the term is made of.
+    var rows = max(naturalHeight, 3 + vocabulary, 6 + max(vocabulary, model.hidden))
+    if let training = chapter.training {
+      rows = max(rows, 3 + training.firstUpdate.reduce(0) { $0 + $1.before.count })
+    }
+    return rows
   }
 
   static func mainPanel(for state: PlayerState) -> any Panel {

@@ -24,6 +24,10 @@ enum StatusLine {
       QuizLine.drawPrompt(question, quizIsOn: state.quiz.isOn, on: &grid, x: x, y: y)
       return
     }
+    if let scan = state.search.running {
+      SearchPromptLine.drawRunning(scan, on: &grid, x: x, y: y)
+      return
+    }
     if let prompt = state.search.prompt {
       SearchPromptLine.draw(prompt, on: &grid, x: x, y: y)
       return

@@ -55,6 +55,8 @@ public enum PlayerAction: Equatable, Sendable {
   /// The last search again, forward or backward.
   case searchNext
   case searchPrevious
+  /// No key is waiting while a search goes on: look through its next slice of steps.
+  case searchSlice
   /// Turns the quiz (predict, then reveal) on or off.
   case quiz
   /// A key typed while the quiz asks for a guess.

@@ -4,6 +4,20 @@ extension PlayerState {
   /// Applies one action and says what, if anything, the outside world must do.
   @discardableResult
   public mutating func update(_ action: PlayerAction) -> PlayerEffect? {
+    // A search under way goes on between keys; Esc and Ctrl-C stop it, and any other
+    // key stops it and then does what it does.
+    if search.running != nil {
+      switch action {
+      case .searchSlice:
+        continueSearch()
+        return nil
+      case .cancel, .interrupt:
+        stopSearch()
+        return nil
+      case .tick, .shown, .resize: break
+      default: stopSearch()
+      }
+    }
     if case .searchInput(let key) = action {
       typeInSearch(key)
       return nil
@@ -106,7 +120,7 @@ extension PlayerState {
     case .search: openSearch()
     case .searchNext: repeatSearch(forward: true)
     case .searchPrevious: repeatSearch(forward: false)
-    case .searchInput, .quizInput, .editInput: break
+    case .searchInput, .quizInput, .editInput, .searchSlice: break
     case .whatIf: openEditor()
     case .undoEdit: undoEdit()
     case .revertEdits: revertEdits()

@@ -32,8 +32,10 @@ public struct PlayerLoop {
       terminal.draw(frame.grid)
       recording?.session.record(frame.grid, of: state, at: configuration.clock())
       state.update(.shown(frame.text))
+      // A search under way only looks at what is waiting, and goes on if nothing is.
       var input = terminal.nextInput(
-        timeoutMilliseconds: state.isPlaying ? state.autoplayDelayMilliseconds : nil)
+        timeoutMilliseconds: state.search.running != nil
+          ? 0 : state.isPlaying ? state.autoplayDelayMilliseconds : nil)
       for _ in 0..<Self.maxInputsPerFrame {
         if input == .closed { break loop }
         handle(input, &state, &recording, on: terminal)
@@ -62,7 +64,8 @@ public struct PlayerLoop {
           : state.quiz.isAsking && QuizState.takes(key)
             ? .quizInput(key) : KeyMap.action(for: key) ?? .unbound(key)
     case .resize(let size): action = .resize(size)
-    case .timeout: action = state.isPlaying ? .tick : nil
+    case .timeout:
+      action = state.search.running != nil ? .searchSlice : state.isPlaying ? .tick : nil
     case .ignored, .closed: action = nil
     }
     guard let action, let effect = state.update(action) else { return }
