@@ -163,13 +163,21 @@ public struct Learner: Sendable {
         let term = CrossEntropy(logits: y.scalars, target: indices[t])
         let gradient = trace.lossBackward(
           term, logits: y, upstream: upstream, terms: positions.count)
+        // The head's terms and running sums are V-sized: a log writes their values once,
+        // in the complete sums (the last position added is the first counted one).
+        let partial = t != positions.lowerBound
         trace.accumulate(
-          .logits, &headBias, Backward.bias(gradient), parameter: "head.bias"
+          .logits, &headBias, Backward.bias(gradient), parameter: "head.bias",
+          omitsValues: partial
         ) { "dL/dy_\(t)" }
-        let weight = trace.weightGradient(.logits, input: h, gradient, linear: true) {
+        let weight = trace.weightGradient(
+          .logits, input: h, gradient, linear: true, omitsValues: true
+        ) {
           GradientNames("dL/dy_\(t)ᵀ·h_\(t)", "dL/dy_\(t)", "h_\(t)")
         }
-        trace.accumulate(.logits, &headWeight, weight, parameter: "head.weight") {
+        trace.accumulate(
+          .logits, &headWeight, weight, parameter: "head.weight", omitsValues: partial
+        ) {
           "dL/dy_\(t)ᵀ·h_\(t)"
         }
         _ = trace.inputGradient(.logits, gradient, weight: head.weight, linear: true) {
