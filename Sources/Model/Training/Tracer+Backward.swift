@@ -209,6 +209,31 @@ extension Tracer {
     }
   }
 
+  /// Adds one use's contribution to a parameter's gradient with `add`, in place, for a
+  /// listener that does not read the values a log omits: the event is `accumulate`'s,
+  /// its operands and, until the sum is `complete`, its result `standIn` (zeros of the
+  /// sum's shape), its values omitted.
+  mutating func accumulateInPlace(
+    _ operation: Operation, _ sum: inout GradientSum, standIn: Tensor, parameter: String,
+    complete: Bool, _ add: (inout GradientSum) -> Void, contribution name: () -> String
+  ) {
+    let first = sum.value == nil
+    add(&sum)
+    guard listener.isRecording else { return }
+    let total = "dL/d" + parameter
+    let result = complete ? sum.value! : standIn
+    if first {
+      record(
+        operation, .backward, { GradientNames("\(total) = \(name())", result: total, name()) },
+        standIn, nil, result: result, omitsValues: !complete)
+    } else {
+      record(
+        operation, .backward,
+        { GradientNames("\(total) += \(name())", result: total, total, name()) },
+        standIn, standIn, result: result, omitsValues: !complete)
+    }
+  }
+
   /// Adds dL/de_t to the row of the embedding's gradient that e_t was read from.
   mutating func accumulate(_ table: inout EmbeddingGradient, _ g: Tensor, row: Int) {
     let before = table.touched(row) ? table.row(row) : nil
