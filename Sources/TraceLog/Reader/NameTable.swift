@@ -88,7 +88,13 @@ struct NameTable {
     }
     let operands = logged.operands.map { operand in
       let known = afterForward[operand.name] ?? current[operand.name] ?? parameters[operand.name]
-      let value = known.flatMap { $0.shape == operand.shape ? $0 : nil }
+      // A row named as a vector (dL/dy_t as head.bias's term) is the same values.
+      let value = known.flatMap {
+        $0.shape == operand.shape
+          ? $0
+          : $0.rows == 1 && [$0.count] == operand.shape
+            ? Tensor(shape: operand.shape, scalars: $0.scalars) : nil
+      }
       return NamedTensor(operand.name, value ?? Tensor(zeros: operand.shape))
     }
     let result =
