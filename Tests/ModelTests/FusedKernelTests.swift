@@ -52,3 +52,23 @@ import Testing
     }
   }
 }
+
+/// The head's weight gradient summed in place, eight columns at a time, against the
+/// term made whole and added: the same bits.
+@Suite struct GradientSumTests {
+  @Test(arguments: [1, 8, 19])
+  func anOuterProductAddedInPlaceIsTheTermAdded(columns: Int) {
+    var generator = TorchGenerator(seed: 3)
+    var inPlace = GradientSum()
+    var whole = GradientSum()
+    for _ in 0..<4 {
+      let g = generator.randn([1, 7])
+      let x = generator.randn([1, columns])
+      inPlace.addOuter(g, x)
+      whole.add(Backward.outerTransposed(x, g))
+    }
+    let (a, b) = (inPlace.value!, whole.value!)
+    #expect(a.shape == b.shape)
+    #expect(a.scalars.map(\.bitPattern) == b.scalars.map(\.bitPattern))
+  }
+}
