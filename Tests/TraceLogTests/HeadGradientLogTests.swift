@@ -91,6 +91,28 @@ import Testing
     #expect(problem.contains("line \(i + 1), step \(i) (logits, backward pass): result.values[0]"))
   }
 
+  /// `diff` of a log written before the change and one after: omitted values are not
+  /// compared, the complete head gradients are.
+  @Test func aLogWithEveryValueDiffsAsTheSameRun() throws {
+    let (header, events) = try Self.events()
+    let full = events.map { e in
+      TraceEvent(
+        step: e.step, t: e.t, word: e.word, operation: e.operation, formula: e.formula,
+        operands: e.operands, result: e.result, index: e.index, productOrder: e.productOrder,
+        pass: e.pass)
+    }
+    let old = BackwardLogReaderTests.bytes(Self.lines(header, full))
+    var lines = Self.lines(header, events)
+    let new = BackwardLogReaderTests.bytes(lines)
+    #expect(try TraceLogDiff.compare(ByteArraySource(old), ByteArraySource(new)).identical)
+    let i = try #require(lines.lastIndex { $0.contains("\"formula\":\"dL/dhead.weight ") })
+    let start = try #require(lines[i].range(of: "\"values\":["))
+    lines[i].insert(contentsOf: "1", at: start.upperBound)
+    let changed = try TraceLogDiff.compare(
+      ByteArraySource(old), ByteArraySource(BackwardLogReaderTests.bytes(lines)))
+    #expect(changed.firstStep?.step == i)
+  }
+
   @Test func valuesMissingWhereTheWriterWritesThemAreRefused() throws {
     let (header, events) = try Self.events()
     let lines = Self.lines(header, events)
