@@ -9,10 +9,15 @@ public protocol TraceListener {
   var isRecording: Bool { get }
   /// Called once per operation, in computation order.
   mutating func receive(_ event: TraceEvent)
+  /// Whether the listener reads the values of an event a log writes without them
+  /// (`TraceEvent.omitsValues`). An encoder does not: the model then skips computing
+  /// them, and such an event's result holds zeros of its shape.
+  var readsOmittedValues: Bool { get }
 }
 
 extension TraceListener {
   @inlinable public var isRecording: Bool { true }
+  @inlinable public var readsOmittedValues: Bool { true }
 }
 
 /// The listener for computing without tracing.

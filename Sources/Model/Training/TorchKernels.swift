@@ -1,3 +1,5 @@
+import FusedKernels
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -39,6 +41,29 @@ enum TorchKernels {
     if d < -104 { u = 0 }
     if 100 < d { u = .infinity }
     return u
+  }
+
+  /// `exp(x[i] - shift)` for each element, as `exp(_:)` computes it, in C with the
+  /// processor's fused multiply-adds (Sources/FusedKernels: the same bits, faster than a
+  /// call to fmaf for each; x - 0 is x, so a `shift` of 0 is the plain exponential).
+  static func exp(_ x: [Float], minus shift: Float) -> [Float] {
+    [Float](unsafeUninitializedCapacity: x.count) { out, count in
+      x.withUnsafeBufferPointer {
+        rnntrace_exp_shifted($0.baseAddress, shift, out.baseAddress, x.count)
+      }
+      count = x.count
+    }
+  }
+
+  /// log_softmax's backward, in place: g[i] + (−exp(logp[i]))·total, one fused
+  /// multiply-add, as `CrossEntropy.gradient` documents.
+  static func logSoftmaxBackward(_ logp: [Float], total: Float, into g: inout [Float]) {
+    precondition(logp.count == g.count)
+    logp.withUnsafeBufferPointer { logp in
+      g.withUnsafeMutableBufferPointer {
+        rnntrace_log_softmax_backward(logp.baseAddress, total, $0.baseAddress, logp.count)
+      }
+    }
   }
 
   /// 2^q for q in the exponent range, built from its bits as SLEEF does.

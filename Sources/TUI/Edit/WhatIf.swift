@@ -133,7 +133,7 @@ public struct WhatIf: Sendable {
           step: e.step, t: e.t, word: e.word, operation: e.operation, formula: e.formula,
           operands: operands,
           result: NamedTensor(e.result.label, minus(e.result.value, o.result.value)),
-          index: e.index, productOrder: e.productOrder, pass: e.pass))
+          index: e.index, productOrder: e.productOrder, pass: e.pass, omitsValues: e.omitsValues))
     }
     let model = RNNModel(
       vocabulary: a.model.vocabulary, embedding: minus(a.model.embedding, b.model.embedding),
