@@ -198,7 +198,9 @@ extension PlayerState {
         original: originalChapter, edits: (editor.before?.edits ?? []) + [edit])
       whatIfs[chapterIndex] = applied
       self.editor = nil
-      let from = applied.firstTouched.map { "recomputed from step \($0 + 1)" } ?? "no step reads it"
+      forgetAnswers()
+      let verb = applied.isComplete ? "recomputed" : "recomputing"
+      let from = applied.firstTouched.map { "\(verb) from step \($0 + 1)" } ?? "no step reads it"
       message = StatusMessage(
         "\(applied.descriptions.last ?? ""): \(from) (u undoes, D shows each Δ)")
     } catch {
@@ -222,6 +224,7 @@ extension PlayerState {
       whatIfs[chapterIndex] = try? WhatIf(original: originalChapter, edits: rest)
       if showsDelta { whatIfs[chapterIndex] = whatIfs[chapterIndex]?.withDelta() }
     }
+    forgetAnswers()
     message = StatusMessage("undone: \(undone)")
   }
 
@@ -233,8 +236,23 @@ extension PlayerState {
     }
     whatIfs[chapterIndex] = nil
     showsDelta = false
+    forgetAnswers()
     let count = whatIf.edits.count
     message = StatusMessage("reverted \(count) edit\(count == 1 ? "" : "s"): the original run")
+  }
+
+  /// The chapter's answered questions are about another run now: they are asked again.
+  private mutating func forgetAnswers() {
+    quiz.answered = quiz.answered.filter { $0.key.first != chapterIndex }
+  }
+
+  /// One more slice of the chapter's recompute; the Δ chapter once it is done, if `D`
+  /// asked for it.
+  mutating func advanceRecompute() {
+    guard var whatIf, !whatIf.isComplete else { return }
+    whatIf.advance()
+    if whatIf.isComplete, showsDelta { whatIf = whatIf.withDelta() }
+    whatIfs[chapterIndex] = whatIf
   }
 
   /// `D`: each value shown as its change from the original run, or the values again.

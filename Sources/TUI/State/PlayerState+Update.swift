@@ -19,6 +19,10 @@ extension PlayerState {
       if step != (chapterIndex, eventIndex) { askIfQuizzing() }
       return nil
     }
+    if action == .recomputeSlice {
+      advanceRecompute()
+      return nil
+    }
     if action != .tick && !isResize(action) && !isShown(action) { message = nil }
     if isShowingHelp, closesHelp(action) {
       isShowingHelp = false
@@ -111,6 +115,7 @@ extension PlayerState {
     case .undoEdit: undoEdit()
     case .revertEdits: revertEdits()
     case .delta: toggleDelta()
+    case .recomputeSlice: advanceRecompute()
     case .quiz: toggleQuiz()
     case .shown(let viewport): textViewport = viewport
     case .unbound(let key):

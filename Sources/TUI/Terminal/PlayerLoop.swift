@@ -11,6 +11,9 @@ public struct PlayerLoop {
   /// once, and a key held down still shows the screen moving.
   static let maxInputsPerFrame = 4096
 
+  /// How often the screen shows a recompute's progress.
+  static let recomputeRedrawSeconds = 0.1
+
   /// A recording of the session, and where it goes.
   typealias Recording = (session: SessionRecording, target: RecordingTarget)
 
@@ -27,11 +30,31 @@ public struct PlayerLoop {
       canRecord: configuration.record != nil)
     if configuration.quiz { state.update(.quiz) }
     var recording: Recording?
+    var lastDrawn = -Double.infinity
     loop: while !state.isQuitting {
       let frame = PlayerView.frame(state)
       terminal.draw(frame.grid)
-      recording?.session.record(frame.grid, of: state, at: configuration.clock())
+      lastDrawn = configuration.clock()
+      recording?.session.record(frame.grid, of: state, at: lastDrawn)
       state.update(.shown(frame.text))
+      // A what-if being recomputed goes on a slice at a time while no key waits, so
+      // that a key is answered within a slice; the screen follows it a few times a
+      // second, and at once when the step on screen is reached or the run is done.
+      while state.isRecomputing {
+        let input = terminal.nextInput(timeoutMilliseconds: 0)
+        if input != .timeout {
+          if input == .closed { break loop }
+          handle(input, &state, &recording, on: terminal)
+          continue loop
+        }
+        let awaiting = state.isAwaitingRecompute
+        state.update(.recomputeSlice)
+        if awaiting != state.isAwaitingRecompute || !state.isRecomputing
+          || configuration.clock() - lastDrawn >= Self.recomputeRedrawSeconds
+        {
+          continue loop
+        }
+      }
       var input = terminal.nextInput(
         timeoutMilliseconds: state.isPlaying ? state.autoplayDelayMilliseconds : nil)
       for _ in 0..<Self.maxInputsPerFrame {
@@ -75,7 +98,8 @@ public struct PlayerLoop {
     case .export(let chapter):
       guard let export = configuration.export else { return }
       do {
-        let edited = state.whatIfs[chapter]
+        // An edited run still being recomputed is finished first: the log holds it all.
+        let edited = state.whatIfs[chapter]?.finished()
         let trace = edited?.chapter.trace ?? state.content.chapters[chapter].trace
         state.update(.exported(path: try export(chapter, trace, edited?.record)))
       } catch {
