@@ -2,10 +2,10 @@
 /// written for the original run, and a big model's edited run is computed a slice at a
 /// time while the learner goes on.
 enum WhatIfNote {
-  /// ` · recomputing 42%` after the header's badge while the run is computed.
+  /// `, recomputing 42%` after the status line's `what-if ×1` while the run is computed.
   static func progress(_ state: PlayerState) -> String {
     guard let (word, count) = state.whatIf?.progress else { return "" }
-    return " · recomputing \(100 * word / max(1, count))%"
+    return ", recomputing \(100 * word / max(1, count))%"
   }
 
   /// The narration line while the screen waits for the run to reach its step.

@@ -26,7 +26,7 @@ enum HeaderLine {
     let chapter = chapterText(state)
     // A what-if says so where the lesson's title stands: "what-if: w_h[0,0] = 1.5 (was …)".
     let lesson = TerminalText.escaped(
-      state.whatIf.map { $0.badge + WhatIfNote.progress(state) } ?? state.content.title)
+      state.whatIf?.badge ?? state.content.title)
     let width = grid.width - 2
     func rightText() -> String { right.joined(separator: " │ ") }
     var left = ""
