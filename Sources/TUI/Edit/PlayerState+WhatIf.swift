@@ -11,6 +11,10 @@ extension PlayerState {
   /// The chapter as it was before the player's edits.
   public var originalChapter: PlayerChapter { content.chapters[chapterIndex] }
 
+  /// The chapter with the player's edits (its values, not their Δ), also while the
+  /// screen still shows the original, waiting for the recompute.
+  var editedChapter: PlayerChapter { whatIf?.chapter ?? originalChapter }
+
   /// The most words of a text read through checkpoints or of a log read from its file
   /// that a what-if recomputes whole.
   static let mostWhatIfWords = 10_000
@@ -18,10 +22,11 @@ extension PlayerState {
   /// `w`: edit mode, the cursor on what the current step reads (or the first value).
   mutating func openEditor() {
     // A what-if recomputes its chapter whole: a short file is held so, a long one is not.
-    guard chapter.trace.whole != nil || chapter.trace.words.count <= Self.mostWhatIfWords
+    let original = originalChapter.trace
+    guard original.whole != nil || original.words.count <= Self.mostWhatIfWords
     else {
       message = StatusMessage(
-        "what-if edits recompute the whole chapter; this text of \(chapter.trace.words.count) words is too long to hold: edit a shorter one",
+        "what-if edits recompute the whole chapter; this text of \(original.words.count) words is too long to hold: edit a shorter one",
         isError: true)
       return
     }
@@ -109,8 +114,10 @@ extension PlayerState {
   /// previewed change included).
   func editedValue(_ editor: EditorState) -> Float? {
     guard let index = editor.index,
-      let tensor = chapter.trace.model.parameters.first(where: { $0.name == editor.target.name })?
-        .value
+      let tensor = editedChapter.trace.model.parameters.first(where: {
+        $0.name == editor.target.name
+      })?
+      .value
     else { return nil }
     let flat = index.count == 2 ? index[0] * tensor.columns + index[1] : index[0]
     return tensor.scalars.indices.contains(flat) ? tensor.scalars[flat] : nil
@@ -145,9 +152,10 @@ extension PlayerState {
   /// `[` `]` on the word's slot: the previous or next word of the vocabulary, shown at once.
   private mutating func preview(wordStep: Int, _ editor: inout EditorState) {
     guard case .word(let t) = editor.target.kind else { return }
-    let vocabulary = chapter.trace.model.vocabulary
-    let current = chapter.trace.words[t - 1]
-    let row = chapter.trace.model.index(of: current) ?? 0
+    let edited = editedChapter.trace
+    let vocabulary = edited.model.vocabulary
+    let current = edited.words[t - 1]
+    let row = edited.model.index(of: current) ?? 0
     let next = ((row + wordStep) % vocabulary.count + vocabulary.count) % vocabulary.count
     editor.typed = ""
     show(.word(t: t, word: vocabulary[next]), &editor)
