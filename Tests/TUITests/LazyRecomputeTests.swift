@@ -140,4 +140,24 @@ import Testing
     screen = PlayerView.render(state)
     #expect(!screen.text.contains("recomputing"))
   }
+
+  /// The loop runs the slices while no key waits, draws the waiting screen, and the
+  /// edited run's once the step on screen is reached.
+  @Test func theLoopRunsTheSlicesBetweenKeys() throws {
+    let big = TestSupport.largeModel(inputs: 64, hidden: 256, words: 120)
+    let keys: [Key] = [.character("G"), .character("w"), .character("2"), .enter]
+    let inputs: [TerminalInput] = keys.map { TerminalInput.key($0) } + [.key(.character("q"))]
+    let terminal = ScriptedTerminal(inputs: inputs)
+    let final = PlayerLoop().run(TestSupport.content(big), on: terminal)
+    let whatIf = try #require(final.whatIf)
+    #expect(whatIf.isComplete)
+    let texts: [String] = terminal.screens.map(\.text)
+    let waiting = texts.firstIndex { $0.contains("recomputing the what-if: word") }
+    let done = texts.lastIndex { $0.contains("what-if ×1") && !$0.contains("recomputing") }
+    #expect(waiting != nil)
+    #expect(done != nil)
+    #expect((waiting ?? 0) < (done ?? 0))
+    // Only the key reads waited: the slices looked for keys without waiting.
+    #expect(terminal.timeouts.count == inputs.count)
+  }
 }

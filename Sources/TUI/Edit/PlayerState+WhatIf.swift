@@ -261,6 +261,11 @@ extension PlayerState {
     whatIf.advance()
     if whatIf.isComplete, showsDelta { whatIf = whatIf.withDelta() }
     whatIfs[chapterIndex] = whatIf
+    // The message of the edit said it was under way; now it is done.
+    if whatIf.isComplete, let text = message?.text, text.contains(": recomputing from step") {
+      message = StatusMessage(
+        text.replacing(": recomputing from step", with: ": recomputed from step"))
+    }
   }
 
   /// `D`: each value shown as its change from the original run, or the values again.
