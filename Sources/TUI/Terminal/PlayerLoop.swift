@@ -31,6 +31,7 @@ public struct PlayerLoop {
     if configuration.quiz { state.update(.quiz) }
     var recording: Recording?
     var lastDrawn = -Double.infinity
+    var lastTick = configuration.clock()
     loop: while !state.isQuitting {
       let frame = PlayerView.frame(state)
       terminal.draw(frame.grid)
@@ -40,11 +41,20 @@ public struct PlayerLoop {
       // A what-if being recomputed goes on a slice at a time while no key waits, so
       // that a key is answered within a slice; the screen follows it a few times a
       // second, and at once when the step on screen is reached or the run is done.
+      // Autoplay goes on meanwhile, on the clock, where the run has reached.
       while state.isRecomputing {
         let input = terminal.nextInput(timeoutMilliseconds: 0)
         if input != .timeout {
-          if input == .closed { break loop }
-          handle(input, &state, &recording, on: terminal)
+          guard handleWaiting(input, &state, &recording, on: terminal) else { break loop }
+          lastTick = configuration.clock()
+          continue loop
+        }
+        let delay = Double(state.autoplayDelayMilliseconds) / 1000
+        if state.isPlaying, !state.isAwaitingRecompute,
+          configuration.clock() - lastTick >= delay
+        {
+          lastTick = configuration.clock()
+          handle(.timeout, &state, &recording, on: terminal)
           continue loop
         }
         let awaiting = state.isAwaitingRecompute
@@ -55,19 +65,31 @@ public struct PlayerLoop {
           continue loop
         }
       }
-      var input = terminal.nextInput(
+      let input = terminal.nextInput(
         timeoutMilliseconds: state.isPlaying ? state.autoplayDelayMilliseconds : nil)
-      for _ in 0..<Self.maxInputsPerFrame {
-        if input == .closed { break loop }
-        handle(input, &state, &recording, on: terminal)
-        if state.isQuitting { break }
-        // Nothing waiting: a timeout here is not an autoplay tick.
-        input = terminal.nextInput(timeoutMilliseconds: 0)
-        if input == .timeout { break }
-      }
+      guard handleWaiting(input, &state, &recording, on: terminal) else { break loop }
+      lastTick = configuration.clock()
     }
     stop(&recording, &state)
     return state
+  }
+
+  /// Handles `input` and all the input already waiting after it; false once the
+  /// terminal is gone.
+  private func handleWaiting(
+    _ first: TerminalInput, _ state: inout PlayerState, _ recording: inout Recording?,
+    on terminal: some PlayerTerminal
+  ) -> Bool {
+    var input = first
+    for _ in 0..<Self.maxInputsPerFrame {
+      if input == .closed { return false }
+      handle(input, &state, &recording, on: terminal)
+      if state.isQuitting { break }
+      // Nothing waiting: a timeout here is not an autoplay tick.
+      input = terminal.nextInput(timeoutMilliseconds: 0)
+      if input == .timeout { break }
+    }
+    return true
   }
 
   private func handle(
