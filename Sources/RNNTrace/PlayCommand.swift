@@ -369,7 +369,22 @@ struct PlayCommand: ParsableCommand {
       code: run.chapter.code)
     chapter.training = run.training?.run
     chapter.questions = playerQuestions(run)
+    // A what-if's edited run gets the text's values filled in from it.
+    if run.training == nil {
+      chapter.narrator = ChapterNarrator { trace, applied in
+        narrated(run.edited(trace: trace, applied: applied))
+      }
+    }
     return chapter
+  }
+
+  /// The text of `run`, its values filled in, as the player holds it.
+  static func narrated(_ run: ChapterTrace) -> ChapterText {
+    var narrative = run.narrativeByStep()
+    let introduction = narrative.removeValue(forKey: 0) ?? []
+    return ChapterText(
+      narrative: narrative, introduction: introduction,
+      summary: run.summary().map { [$0] } ?? [], questions: playerQuestions(run))
   }
 
   /// The lesson's questions with their answers worked out from this run (an edited run's

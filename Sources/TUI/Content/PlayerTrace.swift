@@ -30,6 +30,11 @@ public struct PlayerTrace: Sendable {
     if case .windowed(let log) = events.storage { return log }
     return nil
   }
+  /// The what-if's run still being computed, when the trace is one.
+  var lazy: LazyRecompute? {
+    if case .lazy(let run) = events.storage { return run }
+    return nil
+  }
   /// Where the events are kept: one instance per trace, so two chapters are told apart
   /// without comparing their events.
   let identity: Identity
@@ -39,6 +44,15 @@ public struct PlayerTrace: Sendable {
     model = trace.model
     words = Words(storage: .whole(trace.words))
     events = Events(storage: .whole(trace))
+    identity = Identity()
+    overview = nil
+  }
+
+  /// A what-if's trace while it is computed a piece at a time (`LazyRecompute`).
+  init(lazy run: LazyRecompute) {
+    model = run.model
+    words = Words(storage: .whole(run.words))
+    events = Events(storage: .lazy(run))
     identity = Identity()
     overview = nil
   }
@@ -153,6 +167,7 @@ public struct PlayerTrace: Sendable {
       case whole(Trace)
       case checkpointed(CheckpointedTrace, EventCache)
       case windowed(Windowed)
+      case lazy(LazyRecompute)
     }
     let storage: Storage
 
@@ -162,6 +177,7 @@ public struct PlayerTrace: Sendable {
       case .whole(let trace): trace.events.count
       case .checkpointed(let trace, _): trace.eventCount
       case .windowed(let log): log.events.endIndex
+      case .lazy(let run): run.words.count * run.eventsPerWord
       }
     }
     public subscript(position: Int) -> TraceEvent {
@@ -172,6 +188,7 @@ public struct PlayerTrace: Sendable {
         let t = position / trace.eventsPerWord + 1
         return cache.events(ofWord: t, in: trace)[position % trace.eventsPerWord]
       case .windowed(let log): return log.events[position]
+      case .lazy(let run): return run.event(at: position)
       }
     }
   }

@@ -13,7 +13,9 @@ enum StatusLine {
     if state.isRecording { left += " │ ● rec" }
     if state.quiz.showsScore { left += " │ \(state.quiz.score)" }
     if let whatIf = state.whatIf {
-      left += " │ \(state.showsDelta ? "Δ " : "")what-if ×\(whatIf.edits.count)"
+      left +=
+        " │ \(state.showsDelta ? "Δ " : "")what-if ×\(whatIf.edits.count)"
+        + WhatIfNote.progress(state)
     }
     var x = grid.put(left + " │ ", x: 0, y: y, style: Theme.statusKey)
     if let editor = state.editor {

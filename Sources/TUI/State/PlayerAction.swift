@@ -71,6 +71,8 @@ public enum PlayerAction: Equatable, Sendable {
   case revertEdits
   /// Shows each value as its change from the original run, or the values again.
   case delta
+  /// No key is waiting: one more slice of the what-if's recompute (`LazyRecompute`).
+  case recomputeSlice
   /// A frame was drawn, with the lesson's text laid out so (`PlayerView.frame`).
   case shown(TextViewport?)
   /// A key the table does not bind: it closes the help, as the help promises, and is

@@ -33,6 +33,10 @@ extension PlayerState {
       if step != (chapterIndex, eventIndex) { askIfQuizzing() }
       return nil
     }
+    if action == .recomputeSlice {
+      advanceRecompute()
+      return nil
+    }
     if action != .tick && !isResize(action) && !isShown(action) { message = nil }
     if isShowingHelp, closesHelp(action) {
       isShowingHelp = false
@@ -125,6 +129,7 @@ extension PlayerState {
     case .undoEdit: undoEdit()
     case .revertEdits: revertEdits()
     case .delta: toggleDelta()
+    case .recomputeSlice: advanceRecompute()
     case .quiz: toggleQuiz()
     case .shown(let viewport): textViewport = viewport
     case .unbound(let key):
