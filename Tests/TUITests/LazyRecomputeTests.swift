@@ -141,6 +141,47 @@ import Testing
     #expect(!screen.text.contains("recomputing"))
   }
 
+  /// A search while the edited run is still being recomputed looks through the edited
+  /// run, not the original shown greyed: it lands where the finished edited run says.
+  @Test func aSearchDuringARecomputeLooksThroughTheEditedRun() throws {
+    let big = TestSupport.largeModel(inputs: 64, hidden: 256, words: 120)
+    var state = TestSupport.state(big)
+    // As above: an edit of Wh at the last word's hidden product, which the run reaches last.
+    state.update(.last)
+    for _ in 0..<3 { state.update(.previous) }
+    state.update(.whatIf)
+    state.update(.editInput(.character("2")))
+    state.update(.editInput(.enter))
+    #expect(state.isAwaitingRecompute)
+    let edit = try #require(state.whatIf?.edits.first)
+    guard case .parameter(let p) = edit else {
+      Issue.record("a parameter edit")
+      return
+    }
+    let edited = try big.model.applying([p]).model.trace(big.words)
+    let original = big.model.trace(big.words)
+    // A condition whose last match before the step on screen differs between the runs.
+    let from = state.eventIndex
+    var found: (text: String, step: Int)?
+    for element in 0..<64 where found == nil {
+      let text = "h[\(element)] > 0.5"
+      let query = try StepQuery.parse(text).get()
+      let step = query.find(in: edited, from: from, forward: false)
+      if let step, step != query.find(in: original, from: from, forward: false) {
+        found = (text, step)
+      }
+    }
+    let (text, expected) = try #require(found)
+    state.update(.search)
+    for character in text { state.update(.searchInput(.character(character))) }
+    state.update(.searchInput(.enter))
+    while state.search.running != nil { state.update(.searchSlice) }
+    #expect(state.eventIndex == from)
+    state.update(.searchPrevious)
+    while state.search.running != nil { state.update(.searchSlice) }
+    #expect(state.eventIndex == expected)
+  }
+
   /// The loop runs the slices while no key waits, draws the waiting screen, and the
   /// edited run's once the step on screen is reached.
   @Test func theLoopRunsTheSlicesBetweenKeys() throws {

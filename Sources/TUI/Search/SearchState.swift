@@ -111,6 +111,9 @@ extension PlayerState {
       return
     }
     drill = nil
+    // An edited run is searched even where the screen still shows the original, greyed,
+    // while it is being recomputed: the edited steps are what the search lands on.
+    let trace = whatIfs[chapterIndex]?.chapter.trace ?? self.trace
     // From a training screen, past the last event: back from there, or on to nothing.
     let from = min(eventIndex, trace.events.count - (forward ? 1 : 0))
     if let indexed = query.indexedFind(in: trace, from: from, forward: forward) {
