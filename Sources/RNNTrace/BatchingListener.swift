@@ -20,9 +20,9 @@ struct BatchingListener<Encoder: TraceEncoder & SendableMetatype>: WritingListen
     batch.reserveCapacity(Self.maxEvents)
   }
 
-  mutating func receive(_ event: TraceEvent) {
-    batch.append(event)
+  mutating func receive(_ event: consuming TraceEvent) {
     values &+= event.resultValue.count
+    batch.append(event)
     if batch.count >= Self.maxEvents || values >= Self.maxValues { send() }
   }
 
