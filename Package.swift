@@ -18,10 +18,13 @@ let package = Package(
   targets: [
     // Float32 tensors, PyTorch's CPU generator, the lesson's RNN cells and their trace
     // events. Pure values: no terminal, no files, no formats.
-    .target(name: "Model", dependencies: ["TanhTables"]),
+    .target(name: "Model", dependencies: ["TanhTables", "FusedKernels"]),
     // MKL's Intel AVX-512 tanh flip table, a binary file compiled in by C's #embed (see
     // scripts/generate_tanh_flips.py).
     .target(name: "TanhTables", exclude: ["intel-avx512.flips"]),
+    // The loss's exponentials with the processor's fused multiply-adds where it has
+    // them (the same bits as libm's fmaf, many times faster).
+    .target(name: "FusedKernels"),
     // The lesson format: its types, the YAML parser and its errors, and the bundled
     // lessons, compiled in as bytes. Each is a symlink to lessons/, which stays the only
     // copy of the file.

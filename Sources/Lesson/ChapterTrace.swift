@@ -117,3 +117,30 @@ public struct ChapterTrace: Sendable {
     chapter.summary?.rendered { describe($0, format: format) }
   }
 }
+
+extension ChapterTrace {
+  /// The chapter run with parameter edits (a what-if's): `trace` is the edited model's
+  /// run, and the lesson's own tensors take each edit where the model reads them (`E`
+  /// takes an edit of `embedding.weight` when the chapter says `embedding: E.T`), so that
+  /// `{E}` in the text is the table the run read.
+  public func edited(trace: Trace, applied: [AppliedEdit]) -> ChapterTrace {
+    let names: [String] =
+      ["embedding.weight", "h0"] + chapter.variant.cell.parameterLayout.map(\.name)
+    let expressions: [TensorExpression] =
+      [chapter.embedding, chapter.h0] + chapter.cell.parameters
+    var edited: [NamedTensor] = tensors
+    for edit in applied {
+      guard let k = names.firstIndex(of: edit.name),
+        case .named(let name, let transposed) = expressions[k],
+        let slot = edited.firstIndex(where: { $0.name == name })
+      else { continue }
+      var value: Tensor = edited[slot].value
+      let index: [Int] = transposed ? edit.index.reversed() : edit.index
+      let flat: Int = index.count == 2 ? index[0] * value.columns + index[1] : index[0]
+      guard value.scalars.indices.contains(flat) else { continue }
+      value.scalars[flat] = edit.to
+      edited[slot] = NamedTensor(name, value)
+    }
+    return ChapterTrace(chapter: chapter, tensors: edited, trace: trace)
+  }
+}

@@ -20,8 +20,13 @@ struct BatchingListener<Encoder: TraceEncoder & SendableMetatype>: WritingListen
     batch.reserveCapacity(Self.maxEvents)
   }
 
+  /// The encoders write no values for an event that omits them: the model need not
+  /// compute them.
+  var readsOmittedValues: Bool { false }
+
   mutating func receive(_ event: consuming TraceEvent) {
-    values &+= event.resultValue.count
+    // An omitted result's stand-in is one tensor shared by every such event.
+    if !event.omitsValues { values &+= event.resultValue.count }
     batch.append(event)
     if batch.count >= Self.maxEvents || values >= Self.maxValues { send() }
   }

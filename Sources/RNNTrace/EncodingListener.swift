@@ -42,6 +42,10 @@ struct EncodingListener<Encoder: TraceEncoder>: WritingListener {
     flushIfFull()
   }
 
+  /// The encoders write no values for an event that omits them: the model need not
+  /// compute them.
+  var readsOmittedValues: Bool { false }
+
   mutating func receive(_ event: TraceEvent) {
     encoder.encode(event, into: &buffer)
     flushIfFull()

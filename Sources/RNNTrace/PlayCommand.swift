@@ -216,7 +216,12 @@ struct PlayCommand: ParsableCommand {
     var vocabulary: [String] = []
     var numbered: [String: Int32] = [:]
     var rows: [Int32] = []
+    // A long text's passes before the first frame take seconds: each says how far it
+    // has got, on standard error, erased before the player takes the screen.
+    let progress = ProgressDisplay.standardError("play: reading", total: nil, quiet: false)
+    defer { progress.finish() }
     let pass = try source.eachWord { word in
+      progress.update(rows.count + 1)
       if let row = numbered[word] {
         rows.append(row)
         return
@@ -256,7 +261,11 @@ struct PlayCommand: ParsableCommand {
     } else {
       rows = []
       var unknown: String?
+      let reading = ProgressDisplay.standardError(
+        "play: reading", total: first?.pass.count, quiet: false)
+      defer { reading.finish() }
       let second = try source.eachWord { word in
+        reading.update(rows.count + 1)
         guard let row = built.index(of: word) else {
           if unknown == nil { unknown = word }
           return
@@ -270,9 +279,10 @@ struct PlayCommand: ParsableCommand {
         )
       }
     }
-    return PlayerContent(
-      title: title,
-      chapters: [PlayerChapter(title: "", trace: PlayerTrace(model: built, rows: rows))])
+    let progress = ProgressDisplay.standardError("play: running", total: rows.count, quiet: false)
+    defer { progress.finish() }
+    let trace = PlayerTrace(model: built, rows: rows) { progress.update($0) }
+    return PlayerContent(title: title, chapters: [PlayerChapter(title: "", trace: trace)])
   }
 
   /// An ad-hoc model's round: the forward pass, the loss, then the backward pass, each
@@ -359,7 +369,22 @@ struct PlayCommand: ParsableCommand {
       code: run.chapter.code)
     chapter.training = run.training?.run
     chapter.questions = playerQuestions(run)
+    // A what-if's edited run gets the text's values filled in from it.
+    if run.training == nil {
+      chapter.narrator = ChapterNarrator { trace, applied in
+        narrated(run.edited(trace: trace, applied: applied))
+      }
+    }
     return chapter
+  }
+
+  /// The text of `run`, its values filled in, as the player holds it.
+  static func narrated(_ run: ChapterTrace) -> ChapterText {
+    var narrative = run.narrativeByStep()
+    let introduction = narrative.removeValue(forKey: 0) ?? []
+    return ChapterText(
+      narrative: narrative, introduction: introduction,
+      summary: run.summary().map { [$0] } ?? [], questions: playerQuestions(run))
   }
 
   /// The lesson's questions with their answers worked out from this run (an edited run's

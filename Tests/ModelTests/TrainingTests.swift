@@ -52,18 +52,26 @@ struct TrainingRecord: Decodable, Sendable, CustomTestStringConvertible {
   /// Recorded on this project's AMD EPYC machines: the eight configurations of the Intel
   /// file, then 48 random ones.
   static let amd = load("training-amd")
+  /// torch-rnn (nn.RNN) runs recorded on the AMD machines by
+  /// `scripts/record_torch_rnn_training.py`: sizes whose orders are followed, and others.
+  static let torchRNN = load("torch-rnn-amd")
+
+  /// Whether rnntrace follows PyTorch's nn.RNN bit for bit at this size: MKL's orders for
+  /// the products over the sentence are known from 12 inputs and 12 hidden units and 4
+  /// words on (docs/pytorch-numbers.md, "nn.RNN's products over time").
+  var isFollowedTorchRNN: Bool {
+    variant == "torch-rnn" && inputs >= 12 && hidden >= 12 && words.count >= 4
+  }
 
   /// The records of the variants this build trains: every variant, torch-rnn too.
   static func trainable(_ records: [TrainingRecord]) -> [TrainingRecord] {
     records.filter { Variant(rawValue: $0.variant)?.hasBackwardPass ?? false }
   }
 
-  /// The records rnntrace follows bit for bit on AMD: all but torch-rnn's, whose CPU
-  /// kernel computes the input products of all words (and, backwards, W_ih's and
-  /// b_ih's gradients and dL/de_t) in one matrix product each, summed in MKL's order
-  /// for a whole matrix, where rnntrace computes them a step at a time.
+  /// The records rnntrace follows bit for bit on AMD: the lesson's variants, and
+  /// torch-rnn at the sizes whose orders are followed (`isFollowedTorchRNN`).
   static func exactOnAMD(_ records: [TrainingRecord]) -> [TrainingRecord] {
-    trainable(records).filter { $0.variant != "torch-rnn" }
+    trainable(records).filter { $0.variant != "torch-rnn" || $0.isFollowedTorchRNN }
   }
 
   /// What rnntrace computes for the same run.
@@ -174,9 +182,39 @@ func relativeDifference(_ ours: [Float], _ theirs: [Float]) -> Float {
     }
   }
 
-  /// torch-rnn (nn.RNN) on AMD: within 1e-5 of each tensor's largest value, losses,
-  /// gradients, dL/dh_t and parameters after training (see `exactOnAMD`).
-  @Test(arguments: TrainingRecord.amd.filter { $0.variant == "torch-rnn" })
+  /// torch-rnn (nn.RNN) on AMD at the sizes whose orders are followed: the input
+  /// products over the sentence, dL/dW_ih, dL/db_ih and every dL/de_t as PyTorch takes
+  /// them, so hidden states, losses, gradients, dL/dh_t and parameters after training are
+  /// PyTorch's bit for bit (the sign of a zero aside, as above).
+  @Test(arguments: TrainingRecord.exactOnAMD(TrainingRecord.torchRNN))
+  func torchRNNMatchesPyTorchBitForBitOnAMD(_ record: TrainingRecord) throws {
+    let run = try record.run()
+    #expect(run.first.hiddenStates.map(\.scalars) == record.hiddenStates)
+    for (what, ours, theirs) in run.pairs(record) {
+      #expect(ours.count == theirs.count, "\(what)")
+      let differing = zip(ours, theirs).filter { a, b in
+        !(a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN) || (a == 0 && b == 0))
+      }.count
+      #expect(differing == 0, "\(what): \(differing) of \(theirs.count) differ")
+    }
+  }
+
+  /// The recorded torch-rnn runs cover the followed sizes (products of up to 385 terms,
+  /// past MKL's blocks of 192) and the others, both losses.
+  @Test func torchRNNFixturesCoverBothKinds() {
+    let records = TrainingRecord.torchRNN
+    #expect(records.count == 32)
+    #expect(records.filter(\.isFollowedTorchRNN).count == 18)
+    #expect(records.contains { $0.isFollowedTorchRNN && $0.words.count > 384 })
+    #expect(Set(records.map(\.loss)) == ["next-word", "last-word"])
+  }
+
+  /// torch-rnn (nn.RNN) on AMD at every other size: within 1e-5 of each tensor's largest
+  /// value, losses, gradients, dL/dh_t and parameters after training.
+  @Test(
+    arguments: (TrainingRecord.amd + TrainingRecord.torchRNN).filter {
+      $0.variant == "torch-rnn" && !$0.isFollowedTorchRNN
+    })
   func torchRNNMatchesPyTorchOnAMDWithinTolerance(_ record: TrainingRecord) throws {
     let run = try record.run()
     for (what, ours, theirs) in run.pairs(record) {

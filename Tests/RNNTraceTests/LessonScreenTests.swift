@@ -123,3 +123,41 @@ extension LessonScreenTests {
     #expect(log.stdout.contains("\"h0\""))
   }
 }
+
+/// "How the RNN learns" on the screens a class uses: at every step after the forward
+/// pass, the gradient-flow strip shows each of the five words' ‖dL/dh_t‖ row and its
+/// scale, beside the lesson's text.
+@Suite struct LearningLessonScreenTests {
+  static let lesson = try! BundledLessons.named("rnn-learning")!.lesson()
+
+  @Test(arguments: [ScreenSize(columns: 80, rows: 24), ScreenSize(columns: 100, rows: 30)])
+  func theStripShowsEveryWordAtEveryBackwardStep(size: ScreenSize) throws {
+    var checked = 0
+    for (i, chapter) in Self.lesson.chapters.enumerated() {
+      let content = PlayerContent(
+        title: Self.lesson.title,
+        chapters: [PlayCommand.playerChapter(chapter.run(), number: i + 1)],
+        chapterCount: 1)
+      var state = PlayerState(content: content, size: size)
+      let first = try #require(state.trace.events.firstIndex { $0.isAfterForward })
+      state.update(.digit(first + 1))
+      state.update(.first)
+      while true {
+        let place = "chapter \(i + 1) step \(state.eventIndex + 1) at \(size)"
+        let lines = PlayerView.render(state).lines
+        let title = lines.firstIndex { $0.hasPrefix("gradient flow ‖dL/dh_t‖ (") }
+        #expect(title != nil, "\(place):\n\(lines.joined(separator: "\n"))")
+        if let title {
+          #expect(lines[title].contains("linear") || lines[title].contains("log"))
+          #expect(
+            (1...5).allSatisfy { lines[title + $0].hasPrefix("t=\($0) ") },
+            "\(place):\n\(lines.joined(separator: "\n"))")
+        }
+        checked += 1
+        if state.isAtEnd { break }
+        state.update(.next)
+      }
+    }
+    #expect(checked > 300)
+  }
+}

@@ -76,4 +76,39 @@ struct SearchEndToEndTests {
     try session.press("q")
     #expect(try session.waitFor { $0.contains("EXIT=0") }.matched)
   }
+
+  /// A condition that never holds over a long text: the search goes on with the status
+  /// line saying how far it has got, and Esc stops it at the step the learner was on,
+  /// the keys answering again at once.
+  @Test func aLongSearchShowsHowFarItHasGotAndEscStopsIt() throws {
+    let scratch = try ScratchDirectory()
+    let words = Array(repeating: "the dog jumped over a", count: 40_000).joined(separator: " ")
+    try words.write(toFile: scratch.path("book.txt"), atomically: true, encoding: .utf8)
+    let session = try TmuxSession(columns: 100, rows: 30)
+    try session.type(
+      "cd '\(scratch.url.path)' && \(binary) play --sentence-file book.txt; echo EXIT=$?")
+    let opened = try session.waitFor(tries: 2400) {
+      $0.contains("step 1/1600000") && $0.contains("q quit")
+    }
+    #expect(opened.matched, "\(opened.screen)")
+    try session.press("5", "g")
+    #expect(try session.waitFor { $0.contains("step 5/1600000") }.matched)
+    try session.press("/")
+    try session.press("-l", "|h| > 5")
+    try session.press("Enter")
+    let searching = try session.waitFor(tries: 400) {
+      $0.contains("/|h| > 5  searching… t ") && $0.contains("/200,000, Esc stops")
+    }
+    #expect(searching.matched, "\(searching.screen)")
+    try session.press("Escape")
+    let stopped = try session.waitFor(tries: 400) {
+      $0.contains("/|h| > 5: stopped at t ") && $0.contains("of 200,000; still at step 5")
+    }
+    #expect(stopped.matched, "\(stopped.screen)")
+    #expect(stopped.screen.contains("step 5/1600000"))
+    try session.press("Right")
+    #expect(try session.waitFor { $0.contains("step 6/1600000") }.matched)
+    try session.press("q")
+    #expect(try session.waitFor { $0.contains("EXIT=0") }.matched)
+  }
 }

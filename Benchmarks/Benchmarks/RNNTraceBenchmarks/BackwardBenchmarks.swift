@@ -10,8 +10,8 @@ import Workloads
 func backwardBenchmarks() {
   let lesson = BackwardWorkload(Workload.lesson)
   let long = BackwardWorkload(Workload.long)
-  // A tenth of the long text for the encoded run: its head's gradients are written in
-  // full for every position (V × hidden values twice), some 0.5 MB a word.
+  // A tenth of the long text for the encoded run, some 46 KB a word (y_t and dL/dy_t,
+  // V values each; the head's terms and running sums are written without values).
   let encoded = BackwardWorkload(
     Workload(inputs: 8, hidden: 16, words: Workload.randomWords(1_000)))
 

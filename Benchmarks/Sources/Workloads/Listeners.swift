@@ -18,6 +18,9 @@ public struct DiscardingEncoderListener<Encoder: TraceEncoder>: TraceListener {
 
   public init(encoder: Encoder) { self.encoder = encoder }
 
+  /// Like the command's encoding listeners: the encoders write no omitted values.
+  public var readsOmittedValues: Bool { false }
+
   public mutating func begin(_ header: TraceHeader) {
     encoder.begin(header, into: &buffer)
     drainIfFull()

@@ -19,8 +19,18 @@ public enum PlayerWorkload {
       for paragraph in chapter.narrative {
         narrative[max(paragraph.step, 1), default: []].append(run.text(of: paragraph))
       }
-      return PlayerChapter(
+      var played = PlayerChapter(
         title: "chapter \(index + 1): \(chapter.title)", trace: run.trace, narrative: narrative)
+      // A what-if fills the text's values in from its edited run, as `play` does.
+      played.narrator = ChapterNarrator { trace, applied in
+        let edited = run.edited(trace: trace, applied: applied)
+        var texts: [Int: [String]] = [:]
+        for paragraph in chapter.narrative {
+          texts[max(paragraph.step, 1), default: []].append(edited.text(of: paragraph))
+        }
+        return ChapterText(narrative: texts, introduction: [], summary: [], questions: [:])
+      }
+      return played
     }
     return PlayerContent(title: lesson.title, chapters: chapters)
   }()

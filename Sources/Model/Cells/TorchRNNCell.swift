@@ -4,7 +4,8 @@
 ///
 /// PyTorch's CPU kernel multiplies the input of every word by W_ih in one matrix
 /// product before the loop; here each word's input product is traced at its own step,
-/// with the matrix-vector order of one row (the last bits may differ from PyTorch's).
+/// summed as that product sums its row (`Tracer.linearOverWords`; docs/pytorch-numbers.md
+/// says for which sizes MKL's order is followed).
 public struct TorchRNNCell: RNNCell {
   public static let name = "torch-rnn"
   public static let formula = "h_t = tanh(W_hh·h_{t-1} + b_hh + W_ih·e_t + b_ih)"
@@ -54,7 +55,7 @@ public struct TorchRNNCell: RNNCell {
   public func step<L: TraceListener>(
     input e: TracedTensor, previous h: TracedTensor, trace: inout Tracer<L>
   ) -> TracedTensor {
-    let inputProduct = trace.linear(Self.inputProduct, e, inputWeight)  // W_ih·e_t
+    let inputProduct = trace.linearOverWords(Self.inputProduct, e, inputWeight)  // W_ih·e_t
     let input = trace.add(Self.inputAffine, inputProduct, inputBias)  // … + b_ih
     let hiddenProduct = trace.linear(Self.hiddenProduct, h, hiddenWeight)  // W_hh·h_{t-1}
     let recurrent = trace.add(Self.hiddenAffine, hiddenProduct, hiddenBias)  // … + b_hh

@@ -11,9 +11,12 @@ public enum ProductOrder: UInt8, Sendable, Hashable {
   case intelAVX512Gemm
   /// `x·Wᵀ` as MKL's AVX-512 matrix-vector kernel sums it on Intel (`IntelAVX512Gemv`).
   case intelAVX512Gemv
+  /// `x·Wᵀ` as one row of MKL's matrix-matrix kernel on AMD (`MKLGemm`): nn.RNN's input
+  /// product, which PyTorch takes for every word at once.
+  case mklGemm
 
   /// Whether the weight is stored transposed, `[n, k]`.
-  public var isTransposed: Bool { self == .mklGemv || self == .intelAVX512Gemv }
+  public var isTransposed: Bool { self != .leftToRight && self != .intelAVX512Gemm }
 }
 
 extension Tensor {
@@ -42,6 +45,14 @@ extension Tensor {
       return sums
     case .intelAVX512Gemm, .intelAVX512Gemv:
       return intelRunningSums(order, x, weight, output: output)
+    case .mklGemm:
+      precondition(weight.columns == k && output < weight.rows, "cannot multiply")
+      return x.scalars.withUnsafeBufferPointer { a in
+        weight.scalars.withUnsafeBufferPointer { w in
+          MKLGemm.runningSums(
+            count: k, a.baseAddress!, stride: 1, w.baseAddress! + output * k, stride: 1)
+        }
+      }
     case .mklGemv:
       precondition(weight.columns == k && output < weight.rows, "cannot multiply")
       let gemv = MKLGemv(count: k, outputs: weight.rows, inputOffset: x.storageOffset)

@@ -20,6 +20,11 @@ public struct TraceEvent: Equatable, Sendable {
   public let productOrder: ProductOrder?
   /// Whether the model computed this going forwards, or backwards from the loss.
   public let pass: Pass
+  /// Whether a log writes the result without its values, which its operands (written
+  /// earlier in the log) give again: the prediction head's per-position gradient terms
+  /// and its running sums before the last (docs/trace-format.md, "The loss and the
+  /// backward pass"). In memory the event holds its values all the same.
+  public let omitsValues: Bool
   @usableFromInline let names: EventNames
   /// The operands' values, in order; an event has at most two.
   @usableFromInline let first: Tensor?
@@ -33,10 +38,11 @@ public struct TraceEvent: Equatable, Sendable {
   public init(
     step: Int, t: Int, word: String, operation: Operation, formula: String,
     operands: [NamedTensor], result: NamedTensor, index: Int? = nil,
-    productOrder: ProductOrder? = nil, pass: Pass = .forward
+    productOrder: ProductOrder? = nil, pass: Pass = .forward, omitsValues: Bool = false
   ) {
     precondition(operands.count <= 2, "an event has at most two operands")
     self.pass = pass
+    self.omitsValues = omitsValues
     self.step = step
     self.t = t
     self.word = word
@@ -59,6 +65,7 @@ public struct TraceEvent: Equatable, Sendable {
     productOrder: ProductOrder?
   ) {
     self.pass = .forward
+    self.omitsValues = false
     self.step = step
     self.t = t
     self.word = word
@@ -141,6 +148,7 @@ public struct TraceEvent: Equatable, Sendable {
   public static func == (lhs: TraceEvent, rhs: TraceEvent) -> Bool {
     lhs.step == rhs.step && lhs.t == rhs.t && lhs.word == rhs.word
       && lhs.operation == rhs.operation && lhs.pass == rhs.pass && lhs.index == rhs.index
+      && lhs.omitsValues == rhs.omitsValues
       && lhs.value == rhs.value
       && lhs.first == rhs.first && lhs.second == rhs.second
       && lhs.formulaName == rhs.formulaName && lhs.result.label == rhs.result.label

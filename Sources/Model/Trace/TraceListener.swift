@@ -10,10 +10,15 @@ public protocol TraceListener {
   /// Called once per operation, in computation order. The event is handed over, so a
   /// listener that keeps it stores it without a copy.
   mutating func receive(_ event: consuming TraceEvent)
+  /// Whether the listener reads the values of an event a log writes without them
+  /// (`TraceEvent.omitsValues`). An encoder does not: the model then skips computing
+  /// them, and such an event's result holds zeros of its shape.
+  var readsOmittedValues: Bool { get }
 }
 
 extension TraceListener {
   @inlinable public var isRecording: Bool { true }
+  @inlinable public var readsOmittedValues: Bool { true }
 }
 
 /// The listener for computing without tracing.

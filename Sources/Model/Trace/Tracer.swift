@@ -54,6 +54,27 @@ public struct Tracer<Listener: TraceListener> {
     product(operation(), x, w, transposed: true)
   }
 
+  /// `x·Wᵀ` as one row of a product PyTorch takes for every word at once (nn.RNN's input
+  /// product): on AMD, with at least `MKLGemm.minimumColumns` outputs, summed as MKL's
+  /// matrix-matrix kernel sums each row (`MKLGemm`, which also needs four words or more);
+  /// otherwise as `linear`.
+  @inlinable @inline(__always)
+  mutating func linearOverWords(
+    _ operation: @autoclosure () -> TracedOperation, _ x: borrowing TracedTensor,
+    _ w: borrowing TracedTensor
+  )
+    -> TracedTensor
+  {
+    guard kernels == .amd, w.value.rows >= MKLGemm.minimumColumns else {
+      return product(operation(), x, w, transposed: true)
+    }
+    let value = x.value.gemmTransposed(w.value)
+    guard listener.isRecording else { return TracedTensor(value, nil) }
+    let operation = operation()
+    record(operation, x.value, x.name!, w.value, w.name!, value, order: .mklGemm)
+    return TracedTensor(value, operation.result)
+  }
+
   /// `x·W` or `x·Wᵀ`, recorded with the order its sums were taken in.
   @inlinable @inline(__always)
   mutating func product(

@@ -16,6 +16,24 @@ public protocol DifferentiableCell: RNNCell {
 
   /// The same cell holding other values, in `parameters` order (after an SGD update).
   func replacing(parameters values: [Tensor]) -> Self
+
+  /// Before the backward pass over `words` words: marks the gradients PyTorch takes for
+  /// every word at once (`GradientSum.keepsRows`), so that `backward` keeps each step's
+  /// row for `finishBackward`. The lesson's cells take none.
+  func prepareBackward(_ sums: inout [GradientSum], words: Int)
+
+  /// After the backward pass through time: the gradients `prepareBackward` marked, from
+  /// the rows kept and the input of every step (e_1 … e_T), each traced.
+  func finishBackward<L: TraceListener>(
+    _ sums: inout [GradientSum], inputs: [Tensor], trace: inout Tracer<L>)
+}
+
+extension DifferentiableCell {
+  public func prepareBackward(_ sums: inout [GradientSum], words: Int) {}
+
+  public func finishBackward<L: TraceListener>(
+    _ sums: inout [GradientSum], inputs: [Tensor], trace: inout Tracer<L>
+  ) {}
 }
 
 /// What a step's forward pass keeps for its backward pass.

@@ -153,6 +153,14 @@ public struct Learner: Sendable {
     // go a segment at a time, its states recomputed from the checkpoint before it.
     var headWeight = GradientSum()
     var headBias = GradientSum()
+    // For a listener that does not read them (or none), the omitted values are not
+    // computed: their events carry these zeros, made once.
+    let standIns: (bias: Tensor, weight: Tensor)? =
+      !trace.isRecording || !trace.listener.readsOmittedValues
+      ? (
+        Tensor(zeros: [trace.isRecording ? head.bias.count : 0]),
+        Tensor(zeros: trace.isRecording ? [head.weight.rows, head.weight.columns] : [0, 0])
+      ) : nil
     for segment in segments.reversed() where segment.upperBound >= positions.lowerBound {
       let tapes = checkpoints.recompute(segment, cell, model, indices)
       for t in segment.reversed() where positions.contains(t) {
@@ -163,14 +171,38 @@ public struct Learner: Sendable {
         let term = CrossEntropy(logits: y.scalars, target: indices[t])
         let gradient = trace.lossBackward(
           term, logits: y, upstream: upstream, terms: positions.count)
-        trace.accumulate(
-          .logits, &headBias, Backward.bias(gradient), parameter: "head.bias"
-        ) { "dL/dy_\(t)" }
-        let weight = trace.weightGradient(.logits, input: h, gradient, linear: true) {
-          GradientNames("dL/dy_\(t)ᵀ·h_\(t)", "dL/dy_\(t)", "h_\(t)")
-        }
-        trace.accumulate(.logits, &headWeight, weight, parameter: "head.weight") {
-          "dL/dy_\(t)ᵀ·h_\(t)"
+        // The head's terms and running sums are V-sized: a log writes their values once,
+        // in the complete sums (the last position added is the first counted one).
+        let partial = t != positions.lowerBound
+        if let standIns {
+          // Nothing reads the values a log omits: the sums grow in place.
+          trace.accumulateInPlace(
+            .logits, &headBias, standIn: standIns.bias, parameter: "head.bias",
+            complete: !partial, { $0.addInPlace(Backward.bias(gradient)) },
+            contribution: { "dL/dy_\(t)" })
+          trace.record(
+            .logits, .backward,
+            { GradientNames("dL/dy_\(t)ᵀ·h_\(t)", "dL/dy_\(t)", "h_\(t)") }, gradient, h,
+            result: standIns.weight, omitsValues: true)
+          trace.accumulateInPlace(
+            .logits, &headWeight, standIn: standIns.weight, parameter: "head.weight",
+            complete: !partial, { $0.addOuter(gradient, h) },
+            contribution: { "dL/dy_\(t)ᵀ·h_\(t)" })
+        } else {
+          trace.accumulate(
+            .logits, &headBias, Backward.bias(gradient), parameter: "head.bias",
+            omitsValues: partial
+          ) { "dL/dy_\(t)" }
+          let weight = trace.weightGradient(
+            .logits, input: h, gradient, linear: true, omitsValues: true
+          ) {
+            GradientNames("dL/dy_\(t)ᵀ·h_\(t)", "dL/dy_\(t)", "h_\(t)")
+          }
+          trace.accumulate(
+            .logits, &headWeight, weight, parameter: "head.weight", omitsValues: partial
+          ) {
+            "dL/dy_\(t)ᵀ·h_\(t)"
+          }
         }
         _ = trace.inputGradient(.logits, gradient, weight: head.weight, linear: true) {
           GradientNames("dL/dy_\(t)·head.weight", "dL/dy_\(t)", "head.weight")
@@ -181,6 +213,7 @@ public struct Learner: Sendable {
     let zero = Tensor(zeros: [1, hidden])
     var hiddenGradients = keep ? [Tensor](repeating: zero, count: words.count + 1) : []
     var cellSums = [GradientSum](repeating: GradientSum(), count: cell.parameters.count)
+    cell.prepareBackward(&cellSums, words: words.count)
     var embedding = EmbeddingGradient(rows: model.embedding.rows, columns: model.inputs)
     var fromNext: Tensor? = nil
     for segment in segments.reversed() {
@@ -202,6 +235,8 @@ public struct Learner: Sendable {
       }
     }
     if keep { hiddenGradients[0] = fromNext ?? zero }
+    cell.finishBackward(
+      &cellSums, inputs: indices.map { model.embedding.row($0) }, trace: &trace)
 
     let cellGradients = zip(cell.parameters, cellSums).map { named, sum in
       NamedTensor(named.label, sum.value ?? Tensor(zeros: Array(named.value.shape)))
@@ -316,11 +351,71 @@ public enum TrainingError: Error, Equatable, Sendable {
 /// contribution as it is, each later one added to the running sum.
 public struct GradientSum: Sendable {
   public private(set) var value: Tensor?
+  /// For a gradient PyTorch takes for every word at once (`DifferentiableCell
+  /// .prepareBackward`): each step's row, the last step first, until it is taken.
+  private(set) var rows: [Tensor]?
 
   public init() {}
 
   mutating func add(_ contribution: Tensor) {
     value = value.map { $0 + contribution } ?? contribution
+  }
+
+  /// Whether the steps' rows are kept rather than added (`keep`).
+  var keepsRows: Bool { rows != nil }
+
+  /// From now on, keep each step's row instead of adding it.
+  mutating func keepRows() { rows = rows ?? [] }
+
+  /// One step's row, the last step first.
+  mutating func keep(_ row: Tensor) { rows?.append(row) }
+
+  /// Adds a contribution of the sum's shape in place (the sum's storage is copied
+  /// first only if an event still holds it).
+  mutating func addInPlace(_ contribution: Tensor) {
+    guard value != nil else {
+      value = contribution
+      return
+    }
+    precondition(value!.shape == contribution.shape)
+    contribution.scalars.withUnsafeBufferPointer { c in
+      value!.scalars.withUnsafeMutableBufferPointer { sum in
+        for i in 0..<c.count { sum[i] = sum[i] + c[i] }
+      }
+    }
+  }
+
+  /// Adds gᵀ·x, `[g.count, x.count]`, in place: each element one product, then one sum,
+  /// the same bits as adding `Backward.outerTransposed(x, g)` without making it.
+  mutating func addOuter(_ g: Tensor, _ x: Tensor) {
+    let (m, n) = (g.count, x.count)
+    let first = value == nil
+    if first { value = Tensor(zeros: [m, n]) }
+    g.scalars.withUnsafeBufferPointer { g in
+      x.scalars.withUnsafeBufferPointer { x in
+        value!.scalars.withUnsafeMutableBufferPointer { sum in
+          let (sum, x) = (sum.baseAddress!, x.baseAddress!)
+          // Eight columns at a time (the product rounded, then the sum: no fused
+          // multiply-add, as element by element), then the rest.
+          let wide = n / 8 * 8
+          for i in 0..<m {
+            let gi = SIMD8<Float>(repeating: g[i])
+            let row = sum + i * n
+            var j = 0
+            while j < wide {
+              let xs = UnsafeRawPointer(x + j).loadUnaligned(as: SIMD8<Float>.self)
+              let product = gi * xs
+              let total =
+                first
+                ? product : UnsafeRawPointer(row + j).loadUnaligned(as: SIMD8<Float>.self) + product
+              UnsafeMutableRawPointer(row + j).storeBytes(of: total, as: SIMD8<Float>.self)
+              j += 8
+            }
+            for j in wide..<n { row[j] = first ? g[i] * x[j] : row[j] + g[i] * x[j] }
+          }
+        }
+      }
+    }
   }
 }
 

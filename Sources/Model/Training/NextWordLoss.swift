@@ -28,7 +28,7 @@ struct CrossEntropy {
 
   init(logits: [Float], target: Int) {
     let maximum = logits.max() ?? 0
-    let shifted = logits.map { TorchKernels.exp($0 - maximum) }
+    let shifted = TorchKernels.exp(logits, minus: maximum)
     let total = shifted.withUnsafeBufferPointer { TorchKernels.reduceAllSum($0) }
     let logTotal = TorchKernels.log(total)
     logProbabilities = logits.map { ($0 - maximum) - logTotal }
@@ -38,7 +38,7 @@ struct CrossEntropy {
   }
 
   /// softmax(logits), as the backward pass recomputes it: exp of the log-probabilities.
-  var probabilities: [Float] { logProbabilities.map(TorchKernels.exp) }
+  var probabilities: [Float] { TorchKernels.exp(logProbabilities, minus: 0) }
 
   /// dL/dlogits for dL/dloss = `upstream`: nll_loss's backward puts -upstream at the
   /// target; log_softmax's backward takes g - exp(log p)·Σg, where Σg = -upstream, as one
@@ -47,10 +47,7 @@ struct CrossEntropy {
     var g = [Float](repeating: 0, count: logProbabilities.count)
     g[target] = -upstream
     let total = g.withUnsafeBufferPointer { TorchKernels.reduceAllSum($0) }
-    for i in g.indices {
-      let p = TorchKernels.exp(logProbabilities[i])
-      g[i] = g[i].addingProduct(-p, total)
-    }
+    TorchKernels.logSoftmaxBackward(logProbabilities, total: total, into: &g)
     return g
   }
 }

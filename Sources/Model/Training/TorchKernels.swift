@@ -1,3 +1,5 @@
+import FusedKernels
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -39,6 +41,29 @@ enum TorchKernels {
     if d < -104 { u = 0 }
     if 100 < d { u = .infinity }
     return u
+  }
+
+  /// `exp(x[i] - shift)` for each element, as `exp(_:)` computes it, in C with the
+  /// processor's fused multiply-adds (Sources/FusedKernels: the same bits, faster than a
+  /// call to fmaf for each; x - 0 is x, so a `shift` of 0 is the plain exponential).
+  static func exp(_ x: [Float], minus shift: Float) -> [Float] {
+    [Float](unsafeUninitializedCapacity: x.count) { out, count in
+      x.withUnsafeBufferPointer {
+        rnntrace_exp_shifted($0.baseAddress, shift, out.baseAddress, x.count)
+      }
+      count = x.count
+    }
+  }
+
+  /// log_softmax's backward, in place: g[i] + (−exp(logp[i]))·total, one fused
+  /// multiply-add, as `CrossEntropy.gradient` documents.
+  static func logSoftmaxBackward(_ logp: [Float], total: Float, into g: inout [Float]) {
+    precondition(logp.count == g.count)
+    logp.withUnsafeBufferPointer { logp in
+      g.withUnsafeMutableBufferPointer {
+        rnntrace_log_softmax_backward(logp.baseAddress, total, $0.baseAddress, logp.count)
+      }
+    }
   }
 
   /// 2^q for q in the exponent range, built from its bits as SLEEF does.
@@ -141,6 +166,56 @@ enum TorchKernels {
     }
     // The output starts at 0 and the sum is added to it.
     return 0 + total
+  }
+
+  /// `torch.sum(x, 0)` of a contiguous float32 matrix `[rows, columns]` (a bias's
+  /// gradient over every word): ATen's outer sum. From 8 columns on it takes them 32 at
+  /// a time (four vectors of 8), each column one cascade down the rows, then the rest (8
+  /// at a time, then one at a time) each by `row_sum`; with 2 to 7 columns, 4 at a time by
+  /// cascade and the rest by `row_sum`; one column is summed as a vector (`sum`).
+  static func columnSums(_ x: [Float], rows: Int, columns: Int) -> [Float] {
+    func column(_ j: Int) -> [Float] { (0..<rows).map { x[$0 * columns + j] } }
+    if columns == 1 { return [sum(x)] }
+    let group = columns >= lanes ? 4 * lanes : 4
+    var sums = [Float](repeating: 0, count: columns)
+    var j = 0
+    while j + group <= columns {
+      for k in j..<(j + group) { sums[k] = cascadeSum(column(k)) }
+      j += group
+    }
+    // Lane by lane, a vector of 8 sums as its columns would one at a time.
+    for k in j..<columns { sums[k] = rowSum(column(k)) }
+    return sums
+  }
+
+  /// ATen's `multi_row_sum` for one row at a time: one accumulator, pushed one level up
+  /// every 2^levelPower values, the levels added in order at the end.
+  static func cascadeSum(_ x: [Float]) -> Float {
+    let levels = 4
+    let size = x.count
+    let ceilLog2 = size <= 1 ? 0 : Int.bitWidth - (size - 1).leadingZeroBitCount
+    let levelPower = max(4, ceilLog2 / levels)
+    let levelStep = 1 << levelPower
+    let levelMask = levelStep - 1
+    var acc = [Float](repeating: 0, count: levels)
+    var i = 0
+    while i + levelStep <= size {
+      for _ in 0..<levelStep {
+        acc[0] = acc[0] + x[i]
+        i += 1
+      }
+      for j in 1..<levels {
+        acc[j] = acc[j] + acc[j - 1]
+        acc[j - 1] = 0
+        if i & (levelMask << (j * levelPower)) != 0 { break }
+      }
+    }
+    while i < size {
+      acc[0] = acc[0] + x[i]
+      i += 1
+    }
+    for j in 1..<levels { acc[0] = acc[0] + acc[j] }
+    return acc[0]
   }
 
   /// ATen's `row_sum`: four interleaved partial sums over rows of four, the rest added

@@ -20,7 +20,7 @@ extension Tracer {
   /// Records an event whose names are spelled from `names` only if it is wanted.
   mutating func record(
     _ operation: Operation, _ pass: Pass, _ names: () -> GradientNames, _ first: Tensor,
-    _ second: Tensor?, result: Tensor, index: Int? = nil
+    _ second: Tensor?, result: Tensor, index: Int? = nil, omitsValues: Bool = false
   ) {
     guard listener.isRecording else { return }
     let labels = names()
@@ -31,7 +31,7 @@ extension Tracer {
       TraceEvent(
         step: lastStep, t: t, word: word, operation: operation, formula: labels.formula,
         operands: operands, result: NamedTensor(labels.result, result), index: index,
-        pass: pass))
+        pass: pass, omitsValues: omitsValues))
   }
 
   // MARK: the loss
@@ -168,11 +168,14 @@ extension Tracer {
 
   /// A weight's contribution from one use: xᵀ·g for `x·W` (`[in, out]`), or gᵀ·x for an
   /// `nn.Linear` weight `[out, in]` (`transposed`).
+  /// `omitsValues`: a log writes the contribution without its values (the head's).
   mutating func weightGradient(
     _ operation: Operation, input x: Tensor, _ g: Tensor, linear: Bool,
-    _ names: () -> GradientNames
+    omitsValues: Bool = false, _ names: () -> GradientNames
   ) -> Tensor {
-    backward(operation, names, g, x, linear ? Backward.outerTransposed(x, g) : Backward.outer(x, g))
+    let value = linear ? Backward.outerTransposed(x, g) : Backward.outer(x, g)
+    record(operation, .backward, names, g, x, result: value, omitsValues: omitsValues)
+    return value
   }
 
   /// dL/dx of `x·W` (`linear`: of `x·Wᵀ`, an `nn.Linear`).
@@ -185,10 +188,11 @@ extension Tracer {
   }
 
   /// Adds one use's contribution to a parameter's gradient; the event shows the running
-  /// sum before (when there is one), the contribution, and the sum after.
+  /// sum before (when there is one), the contribution, and the sum after (a log writes
+  /// the sum's values only when `omitsValues` is false).
   mutating func accumulate(
     _ operation: Operation, _ sum: inout GradientSum, _ contribution: Tensor,
-    parameter: String, contribution name: () -> String
+    parameter: String, omitsValues: Bool = false, contribution name: () -> String
   ) {
     let before = sum.value
     sum.add(contribution)
@@ -197,11 +201,36 @@ extension Tracer {
       record(
         operation, .backward,
         { GradientNames("\(total) += \(name())", result: total, total, name()) },
-        before, contribution, result: sum.value!)
+        before, contribution, result: sum.value!, omitsValues: omitsValues)
     } else {
       record(
         operation, .backward, { GradientNames("\(total) = \(name())", result: total, name()) },
-        contribution, nil, result: sum.value!)
+        contribution, nil, result: sum.value!, omitsValues: omitsValues)
+    }
+  }
+
+  /// Adds one use's contribution to a parameter's gradient with `add`, in place, for a
+  /// listener that does not read the values a log omits: the event is `accumulate`'s,
+  /// its operands and, until the sum is `complete`, its result `standIn` (zeros of the
+  /// sum's shape), its values omitted.
+  mutating func accumulateInPlace(
+    _ operation: Operation, _ sum: inout GradientSum, standIn: Tensor, parameter: String,
+    complete: Bool, _ add: (inout GradientSum) -> Void, contribution name: () -> String
+  ) {
+    let first = sum.value == nil
+    add(&sum)
+    guard listener.isRecording else { return }
+    let total = "dL/d" + parameter
+    let result = complete ? sum.value! : standIn
+    if first {
+      record(
+        operation, .backward, { GradientNames("\(total) = \(name())", result: total, name()) },
+        standIn, nil, result: result, omitsValues: !complete)
+    } else {
+      record(
+        operation, .backward,
+        { GradientNames("\(total) += \(name())", result: total, total, name()) },
+        standIn, standIn, result: result, omitsValues: !complete)
     }
   }
 

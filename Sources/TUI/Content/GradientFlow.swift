@@ -56,4 +56,9 @@ struct GradientFlow: Sendable {
     isLogScale
       ? "log scale, 1 decade = \(Self.cellsPerDecade) cells" : "linear, full bar = largest"
   }
+
+  /// The scale in a few words, for a narrow screen.
+  var shortScaleNote: String {
+    isLogScale ? "log, \(Self.cellsPerDecade) cells a decade" : "linear"
+  }
 }

@@ -45,6 +45,12 @@ public struct PlayerChapter: Sendable {
   public var code: [Int: String]
   /// The lesson's questions, by the step (1-based) they are asked at.
   public var questions: [Int: PlayerQuestion] = [:]
+  /// How the lesson fills the text's values in from a run (a what-if's, say); nil for
+  /// a trace without a lesson.
+  public var narrator: ChapterNarrator?
+  /// Whether the text's values were filled in from this very run by the lesson's
+  /// narrator (a what-if's edited run), rather than kept from the original's.
+  public internal(set) var isNarratedFromRun = false
   /// Rounds of training that follow this chapter's single traced round (`play --loss
   /// --steps N`, a lesson chapter with `steps:`): its SGD update and loss curve; nil when
   /// the chapter does not train.
@@ -89,6 +95,16 @@ public struct PlayerChapter: Sendable {
       hiddenScale = trace.model.variant.hiddenStateBound ?? (largest > 0 ? largest : 1)
       operations = Set(long.events(ofWord: 1).map(\.operation))
       // A long text is read forwards only: no backward pass.
+      gradientFlow = GradientFlow(
+        trace: Trace(model: trace.model, words: [], events: []), wordEvents: [])
+      return
+    }
+    if let run = trace.lazy {
+      // A what-if being recomputed: every word makes the same events, the original's.
+      wordEvents = WordRanges(uniform: run.eventsPerWord, count: run.words.count)
+      hiddenStates = HiddenStates(storage: .lazy(run))
+      hiddenScale = run.hiddenScale
+      operations = Set(run.events(ofWord: 1).map(\.operation))
       gradientFlow = GradientFlow(
         trace: Trace(model: trace.model, words: [], events: []), wordEvents: [])
       return
@@ -239,6 +255,7 @@ struct HiddenStates: RandomAccessCollection, Sendable {
     case listed([Tensor])
     case checkpointed(CheckpointedTrace)
     case read(count: Int, @Sendable (Int) -> Tensor)
+    case lazy(LazyRecompute)
   }
   let storage: Storage
 
@@ -248,6 +265,7 @@ struct HiddenStates: RandomAccessCollection, Sendable {
     case .listed(let states): states.count
     case .checkpointed(let trace): trace.wordCount + 1
     case .read(let count, _): count
+    case .lazy(let run): run.words.count + 1
     }
   }
   subscript(position: Int) -> Tensor {
@@ -255,6 +273,7 @@ struct HiddenStates: RandomAccessCollection, Sendable {
     case .listed(let states): states[position]
     case .checkpointed(let trace): trace.hiddenState(position)
     case .read(_, let state): state(position)
+    case .lazy(let run): run.hiddenState(position)
     }
   }
 }

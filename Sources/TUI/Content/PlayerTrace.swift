@@ -30,6 +30,11 @@ public struct PlayerTrace: Sendable {
     if case .windowed(let log) = events.storage { return log }
     return nil
   }
+  /// The what-if's run still being computed, when the trace is one.
+  var lazy: LazyRecompute? {
+    if case .lazy(let run) = events.storage { return run }
+    return nil
+  }
   /// Where the events are kept: one instance per trace, so two chapters are told apart
   /// without comparing their events.
   let identity: Identity
@@ -43,16 +48,32 @@ public struct PlayerTrace: Sendable {
     overview = nil
   }
 
+  /// A what-if's trace while it is computed a piece at a time (`LazyRecompute`).
+  init(lazy run: LazyRecompute) {
+    model = run.model
+    words = Words(storage: .whole(run.words))
+    events = Events(storage: .lazy(run))
+    identity = Identity()
+    overview = nil
+  }
+
   /// Each neuron's least and greatest value over runs of words, for a long text's
   /// hidden-state strip; nil for a trace held whole.
   let overview: HiddenOverview?
 
   /// A long text's trace, read through its checkpoints: the model runs over the words
-  /// (their rows in the embedding table) once, keeping checkpoints and an overview.
-  public init(model: RNNModel, rows: [Int32], interval: Int? = nil) {
+  /// (their rows in the embedding table) once, keeping checkpoints and an overview;
+  /// `progress` hears of each word run (t), for a progress line.
+  public init(
+    model: RNNModel, rows: [Int32], interval: Int? = nil, progress: (Int) -> Void = { _ in }
+  ) {
     var overview = HiddenOverview(words: rows.count, h0: model.h0)
     let trace = CheckpointedTrace(
-      model: model, rows: rows, interval: interval, each: { overview.include($0, $1) })
+      model: model, rows: rows, interval: interval,
+      each: {
+        overview.include($0, $1)
+        progress($0)
+      })
     self.model = model
     words = Words(storage: .checkpointed(trace))
     events = Events(storage: .checkpointed(trace, EventCache()))
@@ -146,6 +167,7 @@ public struct PlayerTrace: Sendable {
       case whole(Trace)
       case checkpointed(CheckpointedTrace, EventCache)
       case windowed(Windowed)
+      case lazy(LazyRecompute)
     }
     let storage: Storage
 
@@ -155,6 +177,7 @@ public struct PlayerTrace: Sendable {
       case .whole(let trace): trace.events.count
       case .checkpointed(let trace, _): trace.eventCount
       case .windowed(let log): log.events.endIndex
+      case .lazy(let run): run.words.count * run.eventsPerWord
       }
     }
     public subscript(position: Int) -> TraceEvent {
@@ -165,6 +188,7 @@ public struct PlayerTrace: Sendable {
         let t = position / trace.eventsPerWord + 1
         return cache.events(ofWord: t, in: trace)[position % trace.eventsPerWord]
       case .windowed(let log): return log.events[position]
+      case .lazy(let run): return run.event(at: position)
       }
     }
   }

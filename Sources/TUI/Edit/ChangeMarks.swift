@@ -4,7 +4,7 @@
 enum ChangeMarks {
   /// Marks the numbers of `grid`'s panels that read otherwise in the original run.
   static func mark(_ grid: inout CellGrid, state: PlayerState, placed: [(any Panel, Rect)]) {
-    guard state.whatIf != nil, !state.showsDelta else { return }
+    guard state.whatIf != nil, !state.showsDelta, !state.isAwaitingRecompute else { return }
     var original = state
     original.whatIfs[state.chapterIndex] = nil
     original.editor = nil

@@ -7,7 +7,7 @@ enum EditPromptLine {
   ) {
     var text = "edit \(editor.elementName) = "
     if case .word(let t) = editor.target.kind {
-      text += "\"\(state.chapter.trace.words[t - 1])\""
+      text += "\"\(state.editedChapter.trace.words[t - 1])\""
     } else if let value = state.editedValue(editor) {
       text += NumberFormat.value(value)
     }

@@ -11,6 +11,10 @@ extension PlayerState {
   /// The chapter as it was before the player's edits.
   public var originalChapter: PlayerChapter { content.chapters[chapterIndex] }
 
+  /// The chapter with the player's edits (its values, not their Δ), also while the
+  /// screen still shows the original, waiting for the recompute.
+  var editedChapter: PlayerChapter { whatIf?.chapter ?? originalChapter }
+
   /// The most words of a text read through checkpoints or of a log read from its file
   /// that a what-if recomputes whole.
   static let mostWhatIfWords = 10_000
@@ -18,10 +22,11 @@ extension PlayerState {
   /// `w`: edit mode, the cursor on what the current step reads (or the first value).
   mutating func openEditor() {
     // A what-if recomputes its chapter whole: a short file is held so, a long one is not.
-    guard chapter.trace.whole != nil || chapter.trace.words.count <= Self.mostWhatIfWords
+    let original = originalChapter.trace
+    guard original.whole != nil || original.words.count <= Self.mostWhatIfWords
     else {
       message = StatusMessage(
-        "what-if edits recompute the whole chapter; this text of \(chapter.trace.words.count) words is too long to hold: edit a shorter one",
+        "what-if edits recompute the whole chapter; this text of \(original.words.count) words is too long to hold: edit a shorter one",
         isError: true)
       return
     }
@@ -109,8 +114,10 @@ extension PlayerState {
   /// previewed change included).
   func editedValue(_ editor: EditorState) -> Float? {
     guard let index = editor.index,
-      let tensor = chapter.trace.model.parameters.first(where: { $0.name == editor.target.name })?
-        .value
+      let tensor = editedChapter.trace.model.parameters.first(where: {
+        $0.name == editor.target.name
+      })?
+      .value
     else { return nil }
     let flat = index.count == 2 ? index[0] * tensor.columns + index[1] : index[0]
     return tensor.scalars.indices.contains(flat) ? tensor.scalars[flat] : nil
@@ -145,9 +152,10 @@ extension PlayerState {
   /// `[` `]` on the word's slot: the previous or next word of the vocabulary, shown at once.
   private mutating func preview(wordStep: Int, _ editor: inout EditorState) {
     guard case .word(let t) = editor.target.kind else { return }
-    let vocabulary = chapter.trace.model.vocabulary
-    let current = chapter.trace.words[t - 1]
-    let row = chapter.trace.model.index(of: current) ?? 0
+    let edited = editedChapter.trace
+    let vocabulary = edited.model.vocabulary
+    let current = edited.words[t - 1]
+    let row = edited.model.index(of: current) ?? 0
     let next = ((row + wordStep) % vocabulary.count + vocabulary.count) % vocabulary.count
     editor.typed = ""
     show(.word(t: t, word: vocabulary[next]), &editor)
@@ -198,7 +206,9 @@ extension PlayerState {
         original: originalChapter, edits: (editor.before?.edits ?? []) + [edit])
       whatIfs[chapterIndex] = applied
       self.editor = nil
-      let from = applied.firstTouched.map { "recomputed from step \($0 + 1)" } ?? "no step reads it"
+      forgetAnswers()
+      let verb = applied.isComplete ? "recomputed" : "recomputing"
+      let from = applied.firstTouched.map { "\(verb) from step \($0 + 1)" } ?? "no step reads it"
       message = StatusMessage(
         "\(applied.descriptions.last ?? ""): \(from) (u undoes, D shows each Δ)")
     } catch {
@@ -222,6 +232,7 @@ extension PlayerState {
       whatIfs[chapterIndex] = try? WhatIf(original: originalChapter, edits: rest)
       if showsDelta { whatIfs[chapterIndex] = whatIfs[chapterIndex]?.withDelta() }
     }
+    forgetAnswers()
     message = StatusMessage("undone: \(undone)")
   }
 
@@ -233,8 +244,28 @@ extension PlayerState {
     }
     whatIfs[chapterIndex] = nil
     showsDelta = false
+    forgetAnswers()
     let count = whatIf.edits.count
     message = StatusMessage("reverted \(count) edit\(count == 1 ? "" : "s"): the original run")
+  }
+
+  /// The chapter's answered questions are about another run now: they are asked again.
+  private mutating func forgetAnswers() {
+    quiz.answered = quiz.answered.filter { $0.key.first != chapterIndex }
+  }
+
+  /// One more slice of the chapter's recompute; the Δ chapter once it is done, if `D`
+  /// asked for it.
+  mutating func advanceRecompute() {
+    guard var whatIf, !whatIf.isComplete else { return }
+    whatIf.advance()
+    if whatIf.isComplete, showsDelta { whatIf = whatIf.withDelta() }
+    whatIfs[chapterIndex] = whatIf
+    // The message of the edit said it was under way; now it is done.
+    if whatIf.isComplete, let text = message?.text, text.contains(": recomputing from step") {
+      message = StatusMessage(
+        text.replacing(": recomputing from step", with: ": recomputed from step"))
+    }
   }
 
   /// `D`: each value shown as its change from the original run, or the values again.

@@ -6,8 +6,12 @@ public struct WhatIf: Sendable {
   /// The chapter before any edit of the player's.
   public let original: PlayerChapter
   public let edits: [WhatIfEdit]
-  /// The chapter with the edits: its trace run again from the edited model and words.
-  public let chapter: PlayerChapter
+  /// The chapter with the edits. While the run is computed a piece at a time (`run`),
+  /// its trace is the run's and its text the original's; once done, the trace is held
+  /// whole and the text's values are the edited run's (where the lesson says how).
+  public private(set) var chapter: PlayerChapter
+  /// The run still being computed, a slice at a time; nil once it is whole.
+  private(set) var run: LazyRecompute?
   /// The parameter edits as applied, each with the value it replaced.
   public let applied: [AppliedEdit]
   /// Each edit as the header's badge says it, in order.
@@ -18,9 +22,13 @@ public struct WhatIf: Sendable {
   /// Each value's change from the original (edited − original), built on request (`D`).
   public private(set) var delta: PlayerChapter?
 
-  /// The chapter `original` with `edits` applied, recomputed. An edit the model cannot
-  /// take (a name it lacks, an index outside the shape) throws, naming it.
-  public init(original: PlayerChapter, edits: [WhatIfEdit]) throws(ParameterEditError) {
+  /// The chapter `original` with `edits` applied, recomputed from the first word they
+  /// touch: about `work` multiply-adds at once (all of a lesson's chapter, or of a small
+  /// model), the rest by `advance`. An edit the model cannot take (a name it lacks, an
+  /// index outside the shape) throws, naming it.
+  public init(
+    original: PlayerChapter, edits: [WhatIfEdit], work: Int = WhatIf.sliceWork
+  ) throws(ParameterEditError) {
     precondition(!edits.isEmpty, "a what-if has at least one edit")
     self.original = original
     self.edits = edits
@@ -52,20 +60,86 @@ public struct WhatIf: Sendable {
       }
     }
     self.descriptions = descriptions
-    chapter = Self.recompute(original, model: model, words: words)
-    firstTouched = Self.firstStep(touchedBy: edits[edits.count - 1], in: chapter)
-  }
-
-  /// The one place a what-if's trace is computed: the chapter `original` run again with
-  /// `model` over `words`, its text and code kept. (Everything the player shows of the
-  /// edited run is read from the chapter this returns.)
-  static func recompute(_ original: PlayerChapter, model: RNNModel, words: [String])
-    -> PlayerChapter
-  {
-    PlayerChapter(
-      title: original.title, trace: model.trace(words), narrative: original.narrative,
+    let touched = edits.compactMap { Self.firstWord(touchedBy: $0, words: words, model: model) }
+    let run = LazyRecompute(
+      original: original, model: model, words: words, firstWord: touched.min() ?? words.count)
+    run.advance(work: work)
+    self.run = run
+    chapter = PlayerChapter(
+      title: original.title, trace: PlayerTrace(lazy: run), narrative: original.narrative,
       number: original.number, introduction: original.introduction, summary: original.summary,
       code: original.code)
+    firstTouched = Self.firstStep(
+      touchedBy: edits[edits.count - 1], words: words, model: model, in: original)
+    finishIfComplete()
+  }
+
+  /// The work of the first frame after an edit and of each slice after it, in
+  /// multiply-adds of the cell: a few milliseconds of an optimised build on this
+  /// machine, which leaves a 60 Hz frame room for the drawing.
+  public static let sliceWork = 1_500_000
+
+  /// Whether the edited run is computed to its end.
+  public var isComplete: Bool { run == nil }
+
+  /// Whether word t's events and h_t are computed (t from 1; 0 for h_0 alone).
+  func covers(word t: Int) -> Bool {
+    guard let run else { return true }
+    return t < run.firstWord || t <= run.frontier
+  }
+
+  /// How far the recompute has gone: the last word computed and the number of words.
+  var progress: (word: Int, of: Int)? {
+    run.map { ($0.frontier, $0.words.count) }
+  }
+
+  /// One more slice of the recompute; once it is done, the trace is held whole (and
+  /// the Δ chapter built, if `withDelta` asked for it).
+  mutating func advance(work: Int = WhatIf.sliceWork) {
+    guard let run else { return }
+    run.advance(work: work)
+    finishIfComplete()
+  }
+
+  /// The same what-if, its run driven to the end.
+  func finished() -> WhatIf {
+    var copy = self
+    while !copy.isComplete { copy.advance(work: Int.max / 2) }
+    return copy
+  }
+
+  /// Once the run has reached its end: the chapter held whole, as `recompute` makes it.
+  private mutating func finishIfComplete() {
+    guard let run, run.isComplete else { return }
+    self.run = nil
+    chapter = Self.chapter(original, trace: run.trace(), applied: applied)
+  }
+
+  /// The whole recompute, in one go: the chapter `original` run again with `model` over
+  /// `words` (what the slices of `LazyRecompute`, driven to the end, compute too).
+  static func recompute(
+    _ original: PlayerChapter, model: RNNModel, words: [String], applied: [AppliedEdit] = []
+  ) -> PlayerChapter {
+    chapter(original, trace: model.trace(words), applied: applied)
+  }
+
+  /// The edited run's chapter: its trace, the original's code, and its text with the
+  /// values of `trace` where the lesson says how to fill them in (else the original's).
+  static func chapter(_ original: PlayerChapter, trace: Trace, applied: [AppliedEdit])
+    -> PlayerChapter
+  {
+    var chapter = PlayerChapter(
+      title: original.title, trace: trace, narrative: original.narrative,
+      number: original.number, introduction: original.introduction, summary: original.summary,
+      code: original.code)
+    guard let narrator = original.narrator else { return chapter }
+    let text = narrator.narrate(trace, applied)
+    chapter.narrative = text.narrative
+    chapter.introduction = text.introduction
+    chapter.summary = text.summary
+    chapter.questions = text.questions
+    chapter.isNarratedFromRun = true
+    return chapter
   }
 
   /// `w_h[0,0] = 1.5 (was -0.2138)`.
@@ -85,27 +159,47 @@ public struct WhatIf: Sendable {
     WhatIfRecord(applied: applied, description: descriptions.joined(separator: ", "))
   }
 
-  /// The first step whose operation reads what `edit` changed.
-  static func firstStep(touchedBy edit: WhatIfEdit, in chapter: PlayerChapter) -> Int? {
-    let events = chapter.trace.events
+  /// The first word (from 1) that reads what `edit` changed, in the edited `words`;
+  /// nil when none does (a row of the embedding table no word uses).
+  static func firstWord(touchedBy edit: WhatIfEdit, words: [String], model: RNNModel) -> Int? {
     switch edit {
-    case .word(let t, _): return chapter.wordEvents[t - 1].lowerBound
+    case .word(let t, _): return t
     case .parameter(let edit):
-      if edit.name == "embedding.weight" {
-        return events.firstIndex { $0.operation == .embedding && $0.index == edit.index.first }
-      }
-      if edit.name == "h0" {
-        return events.firstIndex { $0.t == 1 && $0.operation == .matmulHidden }
-      }
-      return events.firstIndex { event in
-        (0..<event.operandCount).contains { event.operands[$0].name == edit.name }
-      }
+      guard edit.name == "embedding.weight" else { return 1 }
+      let row = edit.index.first
+      return words.firstIndex { model.index(of: $0) == row }.map { $0 + 1 }
     }
   }
 
+  /// The first step (an event index) whose operation reads what `edit` changed: in the
+  /// first word that reads it, the step that does (every word makes the same steps).
+  static func firstStep(
+    touchedBy edit: WhatIfEdit, words: [String], model: RNNModel, in original: PlayerChapter
+  ) -> Int? {
+    guard let t = firstWord(touchedBy: edit, words: words, model: model) else { return nil }
+    let range = original.wordEvents[t - 1]
+    let events = original.trace.events
+    let step: Int?
+    switch edit {
+    case .word: step = range.lowerBound
+    case .parameter(let edit):
+      if edit.name == "embedding.weight" {
+        step = range.first { events[$0].operation == .embedding }
+      } else if edit.name == "h0" {
+        step = range.first { events[$0].operation == .matmulHidden }
+      } else {
+        step = range.first { i in
+          (0..<events[i].operandCount).contains { events[i].operands[$0].name == edit.name }
+        }
+      }
+    }
+    return step
+  }
+
   /// The same what-if with its Δ chapter built.
+  /// (A run still being computed has none yet: `advance` builds it at the end, if asked.)
   func withDelta() -> WhatIf {
-    guard delta == nil else { return self }
+    guard delta == nil, isComplete else { return self }
     var copy = self
     copy.delta = Self.difference(chapter, from: original)
     return copy
@@ -133,7 +227,7 @@ public struct WhatIf: Sendable {
           step: e.step, t: e.t, word: e.word, operation: e.operation, formula: e.formula,
           operands: operands,
           result: NamedTensor(e.result.label, minus(e.result.value, o.result.value)),
-          index: e.index, productOrder: e.productOrder, pass: e.pass))
+          index: e.index, productOrder: e.productOrder, pass: e.pass, omitsValues: e.omitsValues))
     }
     let model = RNNModel(
       vocabulary: a.model.vocabulary, embedding: minus(a.model.embedding, b.model.embedding),

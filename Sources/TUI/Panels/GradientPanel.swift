@@ -48,9 +48,16 @@ struct GradientPanel: Panel {
 struct GradientFlowPanel: Panel {
   /// The number of words: the strip lists t = 1 … words.
   let words: Int
+  /// The rows the stage's panel above it asks for (`LossStage.panelRows`): the same at
+  /// every step of the chapter, so that the strip stays where it is.
+  var panelRows = LossStage.naturalHeight
   var events: [Int] { [] }
-  var naturalHeight: Int { 2 + words }
-  var minimumHeight: Int { 3 }
+  /// The title, then a row per t.
+  var naturalHeight: Int { 1 + words }
+  /// A few rows of t however short the screen: a single row and a gap would show no
+  /// fading. With more words than rows, the first, the live t and its neighbours.
+  var minimumHeight: Int { 1 + min(words, Self.fewestRows) }
+  static let fewestRows = 5
   var shrinkPriority: Int { 2 }
 
   func draw(on grid: inout CellGrid, in rect: Rect, context: PanelContext) {
@@ -63,8 +70,8 @@ struct GradientFlowPanel: Panel {
     let arriving =
       onStep && current.pass == .backward && current.operation == .matmulHidden
         && current.result.name.hasPrefix("dL/dh_") ? current.t - 1 : nil
-    grid.put(
-      "gradient flow ‖dL/dh_t‖ (\(flow.scaleNote))", x: rect.x, y: rect.y, style: Theme.header,
+    PlayerView.putClipped(
+      &grid, Self.title(flow, width: rect.width), x: rect.x, y: rect.y, style: Theme.header,
       limit: rect.maxX)
     let labelWidth = String(words).count + 3
     let barWidth = max(4, min(32, rect.width - labelWidth - 30))
@@ -100,5 +107,15 @@ struct GradientFlowPanel: Panel {
       grid.put(
         String(format: "%.2e", known.norm), x: x + barWidth + 1, y: y, limit: rect.maxX)
     }
+  }
+
+  /// The title with its scale, the longest form that fits `width`: the scale is what
+  /// makes the bars readable, so it is the name that gives way.
+  static func title(_ flow: GradientFlow, width: Int) -> String {
+    let forms = [
+      "gradient flow ‖dL/dh_t‖ (\(flow.scaleNote))", "‖dL/dh_t‖ (\(flow.scaleNote))",
+      "‖dL/dh_t‖ (\(flow.shortScaleNote))",
+    ]
+    return forms.first { DisplayWidth.of($0) <= width } ?? forms[forms.count - 1]
   }
 }

@@ -32,7 +32,8 @@ struct HiddenStatesPanel: Panel {
     context.drawTitle(
       on: &grid, in: rect, event: index, panel: events, name: "hidden states",
       detail: "h_0 … \(event.result.name)"
-        + (context.state.chapter.trace.overview == nil ? "" : ", min–max strip"))
+        + (context.state.chapter.trace.overview == nil ? "" : ", min–max strip")
+        + Self.recomputing(context))
     let chapter = context.state.chapter
     let all = chapter.hiddenStates
     let count = t + 1
@@ -205,9 +206,11 @@ struct HiddenStatesPanel: Panel {
     let states = chapter.hiddenStates
     context.drawTitle(
       on: &grid, in: rect, event: index, panel: events, name: "hidden states",
-      detail: "h_0 … h_\(words), now \(event.result.name)")
+      detail: "h_0 … h_\(words), now \(event.result.name)" + Self.recomputing(context))
+    // A what-if's states not computed yet are not waited for: they show as dots.
+    let computed = chapter.trace.lazy.map { max(t, $0.frontier) } ?? words
     var widths = ColumnWidth()
-    for state in states { widths.include(state.scalars) }
+    for state in states.prefix(computed + 1) { widths.include(state.scalars) }
     let labelWidth = String(words).count + 2
     let valuesX = rect.x + 1 + labelWidth + 2
     let bars = hidden <= 8 ? hidden : 0
@@ -238,6 +241,12 @@ struct HiddenStatesPanel: Panel {
       if s == reads { labelStyle = Theme.drillCell }
       grid.put(padLeft("h_\(s)", to: labelWidth + 1), x: rect.x, y: y, style: labelStyle)
       grid.put(" │", x: rect.x + labelWidth + 1, y: y, style: Theme.rule)
+      guard s <= computed else {
+        columns.draw(
+          on: &grid, x: valuesX, y: y, limit: rect.maxX, text: { _ in valueText(0, pending: true) },
+          style: { _ in Theme.pending })
+        continue
+      }
       let values = states[s].scalars
       columns.draw(
         on: &grid, x: valuesX, y: y, limit: rect.maxX,
@@ -271,6 +280,13 @@ struct HiddenStatesPanel: Panel {
         on: &grid, x: x + 1, y: y, limit: rect.maxX, text: { .value(was[$0]) },
         style: { _ in Theme.pending })
     }
+  }
+
+  /// `, recomputing h_120 of h_300`: how far a what-if's run has come, while it runs
+  /// (the states past it are not shown yet).
+  static func recomputing(_ context: PanelContext) -> String {
+    guard let run = context.state.chapter.trace.lazy, !run.isComplete else { return "" }
+    return ", recomputing: h_\(run.frontier) of h_\(run.words.count)"
   }
 
   /// h_{t-1} when the hidden product reads it: marked where it comes from.

@@ -11,8 +11,25 @@ enum LossStage {
 
   /// The panels of a step after the forward pass: the step's own, then the strip.
   static func panels(for state: PlayerState) -> [any Panel] {
-    let strip = GradientFlowPanel(words: state.trace.words.count)
+    let strip = GradientFlowPanel(
+      words: state.trace.words.count, panelRows: panelRows(state.chapter))
     return [mainPanel(for: state), strip]
+  }
+
+  /// The rows the stage's panels can use in `chapter`, the most any of them asks for
+  /// (from the model's shapes, not its events): every step's panel gets as many, so
+  /// that none moves, and a screen with room shows every word's prediction, every
+  /// row of a weight's gradient and every element of the update.
+  static func panelRows(_ chapter: PlayerChapter) -> Int {
+    let model = chapter.trace.model
+    let vocabulary = model.vocabulary.count
+    // The tanh slope's plot, an operation's operands; a prediction's title, heading,
+    // words and loss; a weight's term and sum, its note and what the term is made of.
+    var rows = max(naturalHeight, 3 + vocabulary, 6 + max(vocabulary, model.hidden))
+    if let training = chapter.training {
+      rows = max(rows, 3 + training.firstUpdate.reduce(0) { $0 + $1.before.count })
+    }
+    return rows
   }
 
   static func mainPanel(for state: PlayerState) -> any Panel {
@@ -53,7 +70,11 @@ enum LossStage {
   /// Whether a backward event adds one use's gradient to a parameter's running sum:
   /// `dL/dW += term` (the sum before and the term), or `dL/dW = term` (the first).
   static func isAccumulation(_ event: TraceEvent) -> Bool {
-    guard event.pass == .backward else { return false }
+    // A term has the shape of the sum it joins (a gradient taken over every word at once,
+    // such as nn.RNN's dL/db_ih = Σ_t δ_t, is no running sum).
+    guard event.pass == .backward, event.operandCount > 0,
+      event.operand(event.operandCount - 1).value.shape == event.resultValue.shape
+    else { return false }
     switch event.operandCount {
     case 2: return event.operandName(0).string == event.result.name
     case 1:

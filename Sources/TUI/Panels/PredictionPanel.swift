@@ -116,7 +116,8 @@ struct PredictionPanel: Panel {
     }
     // The loss line: L_t = -log p(true next word).
     guard let lossEvent, rect.height >= 4 else { return }
-    let y0 = rect.maxY - 1
+    // Under the words, a row apart, however many rows the panel has.
+    let y0 = min(rect.maxY - 1, row + 1)
     if lost, let target, target < probabilities.count {
       let value = lossEvent.resultValue.scalars.first ?? .nan
       let word = next.map(Narration.quoted) ?? "word \(target)"

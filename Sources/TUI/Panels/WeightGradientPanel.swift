@@ -84,9 +84,13 @@ struct WeightGradientPanel: Panel {
         })
     }
     if y < rect.maxY {
-      PlayerView.putClipped(
-        &grid,
+      // The longest form that fits: a sentence cut mid-word reads as a fault.
+      let notes = [
         "each step back in time adds its term: \(total) sums the terms of every t",
+        "\(total) sums the terms of every t", "summed over every t",
+      ]
+      PlayerView.putClipped(
+        &grid, notes.first { DisplayWidth.of($0) <= rect.width } ?? notes[notes.count - 1],
         x: rect.x, y: y, style: Theme.label, limit: rect.maxX)
       y += 1
     }

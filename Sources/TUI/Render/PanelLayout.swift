@@ -95,21 +95,35 @@ enum PanelLayout {
     return placed
   }
 
-  /// A panel the whole width of `area` with the strip under it: the strip takes up to
-  /// two fifths of the rows (its own rows if fewer), the panel up to its natural height
-  /// of the rest. Nil when the panel would get less than its minimum.
+  /// A panel the whole width of `area` with the strip under it. Both get their
+  /// minimum (the strip's is enough rows of t to see the gradient fade), then a blank
+  /// row between them, then the strip a row per t up to half the area, then the panel
+  /// the rows the stage asks for (`strip.panelRows`), then the strip any rows it still
+  /// elides; only rows nothing of the stage can use are left under the strip.
+  /// Nil when the panel would get less than its minimum.
   static func stacked(_ panel: any Panel, above strip: GradientFlowPanel, in area: Rect)
     -> [(any Panel, Rect)]?
   {
-    var stripHeight = min(strip.naturalHeight, max(strip.minimumHeight, area.height * 2 / 5))
-    if area.height - stripHeight - 1 < panel.minimumHeight {
-      stripHeight = strip.minimumHeight
+    var spare = area.height - panel.minimumHeight - strip.minimumHeight
+    guard spare >= 0 else { return nil }
+    func grow(_ height: inout Int, to wanted: Int) {
+      let rows = min(spare, max(0, wanted - height))
+      height += rows
+      spare -= rows
     }
-    let height = min(panel.naturalHeight, area.height - stripHeight - 1)
-    guard height >= panel.minimumHeight else { return nil }
+    var gap = 0
+    grow(&gap, to: 1)
+    var stripHeight = strip.minimumHeight
+    grow(&stripHeight, to: min(strip.naturalHeight, area.height / 2))
+    var height = panel.minimumHeight
+    grow(&height, to: max(panel.naturalHeight, strip.panelRows))
+    grow(&stripHeight, to: strip.naturalHeight)
     return [
       (panel, Rect(x: area.x, y: area.y, width: area.width, height: height)),
-      (strip, Rect(x: area.x, y: area.y + height + 1, width: area.width, height: stripHeight)),
+      (
+        strip,
+        Rect(x: area.x, y: area.y + height + gap, width: area.width, height: stripHeight)
+      ),
     ]
   }
 
@@ -119,7 +133,7 @@ enum PanelLayout {
     -> [ScreenSize]
   {
     if panels.count == 2, let strip = panels[1] as? GradientFlowPanel {
-      let rows = chromeRows + panels[0].minimumHeight + 1 + strip.minimumHeight
+      let rows = chromeRows + panels[0].minimumHeight + strip.minimumHeight
       return [ScreenSize(columns: minimumWidth, rows: rows)]
     }
     let minimum = panels.map(\.minimumHeight)

@@ -31,6 +31,11 @@ public enum PlayerView {
         continue
       }
       panel.draw(on: &grid, in: rect, context: context)
+      // The original run, shown while the edited one has not reached this step: greyed.
+      if state.isAwaitingRecompute {
+        recede(&grid, rect)
+        continue
+      }
       // While drilling, the steps still to come recede, so that no final value there
       // competes with the running sum; what the drill reads stays marked.
       if state.drill != nil, panel.events.allSatisfy({ $0 > state.eventIndex }) {
@@ -38,7 +43,9 @@ public enum PlayerView {
       }
     }
     // While a question is asked, its lines take the text's place (and `}` scrolls them).
-    let textLines = QuizLine.paneLines(state, width: size.columns - 2) ?? layout.narrative
+    let textLines =
+      QuizLine.paneLines(state, width: size.columns - 2)
+      ?? WhatIfNote.lines(state, width: size.columns - 2) + layout.narrative
     ChangeMarks.mark(&grid, state: state, placed: layout.placed)
     if narrativeRows > 0 {
       NarrativePane.draw(
@@ -58,6 +65,7 @@ public enum PlayerView {
       }
     let narration =
       state.editor.map { EditPromptLine.narration($0, message: state.message) }
+      ?? (state.isAwaitingRecompute ? WhatIfNote.awaiting(state) : nil)
       ?? state.quiz.asking.map { QuizLine.question($0, event: state.event) }
       ?? (state.isHidden(event: state.eventIndex)
         ? "this step's panel is hidden (v shows it)"

@@ -13,7 +13,9 @@ enum StatusLine {
     if state.isRecording { left += " │ ● rec" }
     if state.quiz.showsScore { left += " │ \(state.quiz.score)" }
     if let whatIf = state.whatIf {
-      left += " │ \(state.showsDelta ? "Δ " : "")what-if ×\(whatIf.edits.count)"
+      left +=
+        " │ \(state.showsDelta ? "Δ " : "")what-if ×\(whatIf.edits.count)"
+        + WhatIfNote.progress(state)
     }
     var x = grid.put(left + " │ ", x: 0, y: y, style: Theme.statusKey)
     if let editor = state.editor {
@@ -22,6 +24,10 @@ enum StatusLine {
     }
     if let question = state.quiz.asking {
       QuizLine.drawPrompt(question, quizIsOn: state.quiz.isOn, on: &grid, x: x, y: y)
+      return
+    }
+    if let scan = state.search.running {
+      SearchPromptLine.drawRunning(scan, on: &grid, x: x, y: y)
       return
     }
     if let prompt = state.search.prompt {

@@ -14,5 +14,26 @@ enum SearchPromptLine {
     }
   }
 
+  /// A search under way: what it looks for, how far it has got, how to stop it.
+  static func drawRunning(_ scan: SearchScan, on grid: inout CellGrid, x: Int, y: Int) {
+    let end = grid.put(
+      "/" + TerminalText.escaped(scan.text) + "  ", x: x, y: y, style: Theme.statusKey)
+    PlayerView.putClipped(
+      &grid,
+      "searching\(scan.forward ? "" : " back")… t \(grouped(scan.t))/\(grouped(scan.wordCount)), Esc stops",
+      x: end, y: y, style: Theme.statusBar)
+  }
+
+  /// `1234567` → `1,234,567`.
+  static func grouped(_ value: Int) -> String {
+    let digits = String(value.magnitude)
+    var out = value < 0 ? "-" : ""
+    for (k, digit) in digits.enumerated() {
+      if k > 0 && (digits.count - k) % 3 == 0 { out += "," }
+      out.append(digit)
+    }
+    return out
+  }
+
   static let hint = " tanh, word over, t 4, h[0] < 0, sign h[0], |h| > 0.9; Enter, Esc, ↑ earlier"
 }

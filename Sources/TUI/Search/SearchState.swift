@@ -17,6 +17,9 @@ public struct SearchState: Equatable, Sendable {
   }
   private var lastText: String?
   private var lastQuery: StepQuery?
+  /// A search still going through the steps, a slice between two reads of the keyboard
+  /// (`.searchSlice`); Esc or Ctrl-C stops it where the learner was.
+  public internal(set) var running: SearchScan?
 
   public init() {}
 
@@ -100,7 +103,8 @@ extension PlayerState {
     }
   }
 
-  /// `>` and `<`: the last search again, after or before the current step.
+  /// `>` and `<`: the last search again, after or before the current step. A search
+  /// that does not end within a slice goes on between keys (`continueSearch`).
   mutating func repeatSearch(forward: Bool) {
     guard let (text, query) = search.last else {
       message = StatusMessage("no search yet: / searches (\(StepQuery.forms))")
@@ -109,7 +113,44 @@ extension PlayerState {
     drill = nil
     // From a training screen, past the last event: back from there, or on to nothing.
     let from = min(eventIndex, trace.events.count - (forward ? 1 : 0))
-    guard let found = query.find(in: trace, from: from, forward: forward) else {
+    if let indexed = query.indexedFind(in: trace, from: from, forward: forward) {
+      endSearch(text, found: indexed, forward: forward)
+      return
+    }
+    var scan = SearchScan(text: text, query: query, trace: trace, from: from, forward: forward)
+    switch scan.advance(events: SearchScan.slice) {
+    case .found(let k): endSearch(text, found: k, forward: forward)
+    case .noMatch: endSearch(text, found: nil, forward: forward)
+    case .running:
+      // Autoplay would move the step the search started from.
+      isPlaying = false
+      search.running = scan
+    }
+  }
+
+  /// The next slice of the search under way.
+  mutating func continueSearch() {
+    guard var scan = search.running else { return }
+    let outcome = scan.advance(events: SearchScan.slice)
+    search.running = outcome == .running ? scan : nil
+    switch outcome {
+    case .found(let k): endSearch(scan.text, found: k, forward: scan.forward)
+    case .noMatch: endSearch(scan.text, found: nil, forward: scan.forward)
+    case .running: break
+    }
+  }
+
+  /// Stops the search under way; the learner stays at the step it started from.
+  mutating func stopSearch() {
+    guard let scan = search.running else { return }
+    search.running = nil
+    message = StatusMessage(
+      "/\(scan.text): stopped at t \(SearchPromptLine.grouped(scan.t)) of "
+        + "\(SearchPromptLine.grouped(scan.wordCount)); still at step \(eventIndex + 1)")
+  }
+
+  private mutating func endSearch(_ text: String, found: Int?, forward: Bool) {
+    guard let found else {
       message = StatusMessage(
         "/\(text): no match \(forward ? "after" : "before") step \(eventIndex + 1)"
           + (content.chapters.count > 1 ? " in this chapter" : ""))

@@ -160,31 +160,6 @@ public enum StepQuery: Equatable, Sendable {
     }
   }
 
-  /// The first match after event `k` of a long text, its words run in order from the
-  /// checkpoint before: each word costs a step of the cell, and nothing is kept but
-  /// the word before (what `sign` compares with).
-  private func scan(_ long: CheckpointedTrace, after k: Int) -> Int? {
-    let per = long.eventsPerWord
-    let first = max(0, k + 1) / per + 1
-    guard first <= long.wordCount else { return nil }
-    var before: [TraceEvent] = first > 1 ? long.events(ofWord: first - 1) : []
-    var h: Tensor? = nil
-    for t in first...long.wordCount {
-      let (events, next) = long.events(ofWord: t, after: h)
-      for (j, event) in events.enumerated() where (t - 1) * per + j > k {
-        let earlier = { (name: String) in
-          events[..<j].last { Self.names($0, name) } ?? before.last { Self.names($0, name) }
-        }
-        if matches(event, startsWord: j == 0, earlier: earlier, h0: long.model.h0) {
-          return (t - 1) * per + j
-        }
-      }
-      before = events
-      h = next
-    }
-    return nil
-  }
-
   /// Whether `name` names the event's result: `h` for h_3, `z` for z_3, the whole
   /// name (`tanh(z_3)`), or the operation (`tanh`).
   static func names(_ event: TraceEvent, _ name: String) -> Bool {
@@ -216,53 +191,58 @@ public enum StepQuery: Equatable, Sendable {
   /// The first match after event `k` (forward) or before it; nil when there is none.
   /// A long text's word or time step is found from its words, without computing events.
   public func find(in trace: PlayerTrace, from k: Int, forward: Bool) -> Int? {
+    if let indexed = indexedFind(in: trace, from: k, forward: forward) { return indexed }
+    var scan = SearchScan(text: "", query: self, trace: trace, from: k, forward: forward)
+    return scan.finish()
+  }
+
+  /// A long text's or a replayed log's word or time step, found from its words (and the
+  /// log's index) without computing or reading events: `.some` with the answer, nil
+  /// when the steps must be looked at one by one (`SearchScan`).
+  func indexedFind(in trace: PlayerTrace, from k: Int, forward: Bool) -> Int?? {
     if let long = trace.checkpointed {
       let per = long.eventsPerWord
       switch self {
       case .timeStep(let t):
         let start = (t - 1) * per
-        guard t <= long.wordCount else { return nil }
-        return forward ? (start > k ? start : nil) : (start < k ? start : nil)
+        guard t <= long.wordCount else { return .some(nil) }
+        let found: Int? = forward ? (start > k ? start : nil) : (start < k ? start : nil)
+        return .some(found)
       case .word(let word):
-        guard let row = trace.model.index(of: word) else { return nil }
+        guard let row = trace.model.index(of: word) else { return .some(nil) }
         let words = 1...long.wordCount
         let current = k / per + 1
         if forward {
-          return (current + 1..<words.upperBound + 1).first { long.row(ofWord: $0) == row }
-            .map { ($0 - 1) * per }
+          let found = (current + 1..<words.upperBound + 1).first { long.row(ofWord: $0) == row }
+          return .some(found.map { ($0 - 1) * per })
         }
         let before = k % per == 0 ? current - 1 : current
-        return stride(from: before, through: 1, by: -1).first { long.row(ofWord: $0) == row }
-          .map { ($0 - 1) * per }
-      default:
-        if forward { return scan(long, after: k) }
+        let found = stride(from: before, through: 1, by: -1).first { long.row(ofWord: $0) == row }
+        return .some(found.map { ($0 - 1) * per })
+      default: return nil
       }
     }
     if let log = trace.windowed {
-      // A replayed log's word or time step is found from its words and index, without
-      // reading the file.
       let count = trace.words.count
       switch self {
       case .timeStep(let t):
-        guard t <= count else { return nil }
+        guard t <= count else { return .some(nil) }
         let start = log.start(ofWord: t)
-        return forward ? (start > k ? start : nil) : (start < k ? start : nil)
+        let found: Int? = forward ? (start > k ? start : nil) : (start < k ? start : nil)
+        return .some(found)
       case .word(let word):
         let current = log.word(ofEvent: k)
         if forward {
-          return (current + 1..<count + 1).first { trace.words[$0 - 1] == word }
-            .map { log.start(ofWord: $0) }
+          let found = (current + 1..<count + 1).first { trace.words[$0 - 1] == word }
+          return .some(found.map { log.start(ofWord: $0) })
         }
         let before = k == log.start(ofWord: current) ? current - 1 : current
-        return stride(from: before, through: 1, by: -1).first { trace.words[$0 - 1] == word }
-          .map { log.start(ofWord: $0) }
-      default: break
+        let found = stride(from: before, through: 1, by: -1).first { trace.words[$0 - 1] == word }
+        return .some(found.map { log.start(ofWord: $0) })
+      default: return nil
       }
     }
-    if forward {
-      return (k + 1..<trace.events.count).first { matches(trace, at: $0) }
-    }
-    return (0..<k).last { matches(trace, at: $0) }
+    return nil
   }
 }
 

@@ -55,6 +55,8 @@ public enum PlayerAction: Equatable, Sendable {
   /// The last search again, forward or backward.
   case searchNext
   case searchPrevious
+  /// No key is waiting while a search goes on: look through its next slice of steps.
+  case searchSlice
   /// Turns the quiz (predict, then reveal) on or off.
   case quiz
   /// A key typed while the quiz asks for a guess.
@@ -69,6 +71,8 @@ public enum PlayerAction: Equatable, Sendable {
   case revertEdits
   /// Shows each value as its change from the original run, or the values again.
   case delta
+  /// No key is waiting: one more slice of the what-if's recompute (`LazyRecompute`).
+  case recomputeSlice
   /// A frame was drawn, with the lesson's text laid out so (`PlayerView.frame`).
   case shown(TextViewport?)
   /// A key the table does not bind: it closes the help, as the help promises, and is

@@ -4,6 +4,20 @@ extension PlayerState {
   /// Applies one action and says what, if anything, the outside world must do.
   @discardableResult
   public mutating func update(_ action: PlayerAction) -> PlayerEffect? {
+    // A search under way goes on between keys; Esc and Ctrl-C stop it, and any other
+    // key stops it and then does what it does.
+    if search.running != nil {
+      switch action {
+      case .searchSlice:
+        continueSearch()
+        return nil
+      case .cancel, .interrupt:
+        stopSearch()
+        return nil
+      case .tick, .shown, .resize: break
+      default: stopSearch()
+      }
+    }
     if case .searchInput(let key) = action {
       typeInSearch(key)
       return nil
@@ -17,6 +31,10 @@ extension PlayerState {
       typeInQuiz(key)
       // A revealed answer stays until the next key; the next-step keys reveal and stay.
       if step != (chapterIndex, eventIndex) { askIfQuizzing() }
+      return nil
+    }
+    if action == .recomputeSlice {
+      advanceRecompute()
       return nil
     }
     if action != .tick && !isResize(action) && !isShown(action) { message = nil }
@@ -106,11 +124,12 @@ extension PlayerState {
     case .search: openSearch()
     case .searchNext: repeatSearch(forward: true)
     case .searchPrevious: repeatSearch(forward: false)
-    case .searchInput, .quizInput, .editInput: break
+    case .searchInput, .quizInput, .editInput, .searchSlice: break
     case .whatIf: openEditor()
     case .undoEdit: undoEdit()
     case .revertEdits: revertEdits()
     case .delta: toggleDelta()
+    case .recomputeSlice: advanceRecompute()
     case .quiz: toggleQuiz()
     case .shown(let viewport): textViewport = viewport
     case .unbound(let key):

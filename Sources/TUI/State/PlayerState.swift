@@ -68,10 +68,27 @@ public struct PlayerState: Sendable {
 
   /// The chapter on screen: with the what-if's edits, if it has any (as changes from the
   /// original while `D` shows them).
+  ///
+  /// While the edited run has not reached the step on screen (or, for Δ, its end), the
+  /// original is shown, greyed, and nothing waits for the recompute (`isAwaitingRecompute`).
   public var chapter: PlayerChapter {
     guard let whatIf = whatIfs[chapterIndex] else { return content.chapters[chapterIndex] }
+    if isAwaitingRecompute { return content.chapters[chapterIndex] }
     return showsDelta ? whatIf.delta ?? whatIf.chapter : whatIf.chapter
   }
+
+  /// Whether the screen waits for the what-if's recompute: the edited run has not yet
+  /// reached the current word (or, with Δ on, its last word).
+  public var isAwaitingRecompute: Bool {
+    guard let whatIf = whatIfs[chapterIndex], !whatIf.isComplete else { return false }
+    if showsDelta { return true }
+    let original = content.chapters[chapterIndex]
+    let index = min(eventIndex, original.trace.events.count - 1)
+    return !whatIf.covers(word: original.wordIndex(ofEvent: index) + 1)
+  }
+
+  /// Whether the chapter's what-if is still being recomputed, slice by slice.
+  public var isRecomputing: Bool { whatIfs[chapterIndex].map { !$0.isComplete } ?? false }
   public var trace: PlayerTrace { chapter.trace }
   /// The current event; on a training screen after the traced round, its last event.
   public var event: TraceEvent {

@@ -11,6 +11,9 @@ public struct PlayerLoop {
   /// once, and a key held down still shows the screen moving.
   static let maxInputsPerFrame = 4096
 
+  /// How often the screen shows a recompute's progress.
+  static let recomputeRedrawSeconds = 0.1
+
   /// A recording of the session, and where it goes.
   typealias Recording = (session: SessionRecording, target: RecordingTarget)
 
@@ -27,24 +30,68 @@ public struct PlayerLoop {
       canRecord: configuration.record != nil)
     if configuration.quiz { state.update(.quiz) }
     var recording: Recording?
+    var lastDrawn = -Double.infinity
+    var lastTick = configuration.clock()
     loop: while !state.isQuitting {
       let frame = PlayerView.frame(state)
       terminal.draw(frame.grid)
-      recording?.session.record(frame.grid, of: state, at: configuration.clock())
+      lastDrawn = configuration.clock()
+      recording?.session.record(frame.grid, of: state, at: lastDrawn)
       state.update(.shown(frame.text))
-      var input = terminal.nextInput(
-        timeoutMilliseconds: state.isPlaying ? state.autoplayDelayMilliseconds : nil)
-      for _ in 0..<Self.maxInputsPerFrame {
-        if input == .closed { break loop }
-        handle(input, &state, &recording, on: terminal)
-        if state.isQuitting { break }
-        // Nothing waiting: a timeout here is not an autoplay tick.
-        input = terminal.nextInput(timeoutMilliseconds: 0)
-        if input == .timeout { break }
+      // A what-if being recomputed goes on a slice at a time while no key waits, so
+      // that a key is answered within a slice; the screen follows it a few times a
+      // second, and at once when the step on screen is reached or the run is done.
+      // Autoplay goes on meanwhile, on the clock, where the run has reached.
+      while state.isRecomputing {
+        let input = terminal.nextInput(timeoutMilliseconds: 0)
+        if input != .timeout {
+          guard handleWaiting(input, &state, &recording, on: terminal) else { break loop }
+          lastTick = configuration.clock()
+          continue loop
+        }
+        let delay = Double(state.autoplayDelayMilliseconds) / 1000
+        if state.isPlaying, !state.isAwaitingRecompute,
+          configuration.clock() - lastTick >= delay
+        {
+          lastTick = configuration.clock()
+          handle(.timeout, &state, &recording, on: terminal)
+          continue loop
+        }
+        let awaiting = state.isAwaitingRecompute
+        state.update(.recomputeSlice)
+        if awaiting != state.isAwaitingRecompute || !state.isRecomputing
+          || configuration.clock() - lastDrawn >= Self.recomputeRedrawSeconds
+        {
+          continue loop
+        }
       }
+      // A search under way only looks at what is waiting, and goes on if nothing is.
+      let input = terminal.nextInput(
+        timeoutMilliseconds: state.search.running != nil
+          ? 0 : state.isPlaying ? state.autoplayDelayMilliseconds : nil)
+      guard handleWaiting(input, &state, &recording, on: terminal) else { break loop }
+      lastTick = configuration.clock()
     }
     stop(&recording, &state)
     return state
+  }
+
+  /// Handles `input` and all the input already waiting after it; false once the
+  /// terminal is gone.
+  private func handleWaiting(
+    _ first: TerminalInput, _ state: inout PlayerState, _ recording: inout Recording?,
+    on terminal: some PlayerTerminal
+  ) -> Bool {
+    var input = first
+    for _ in 0..<Self.maxInputsPerFrame {
+      if input == .closed { return false }
+      handle(input, &state, &recording, on: terminal)
+      if state.isQuitting { break }
+      // Nothing waiting: a timeout here is not an autoplay tick.
+      input = terminal.nextInput(timeoutMilliseconds: 0)
+      if input == .timeout { break }
+    }
+    return true
   }
 
   private func handle(
@@ -62,7 +109,8 @@ public struct PlayerLoop {
           : state.quiz.isAsking && QuizState.takes(key)
             ? .quizInput(key) : KeyMap.action(for: key) ?? .unbound(key)
     case .resize(let size): action = .resize(size)
-    case .timeout: action = state.isPlaying ? .tick : nil
+    case .timeout:
+      action = state.search.running != nil ? .searchSlice : state.isPlaying ? .tick : nil
     case .ignored, .closed: action = nil
     }
     guard let action, let effect = state.update(action) else { return }
@@ -75,7 +123,8 @@ public struct PlayerLoop {
     case .export(let chapter):
       guard let export = configuration.export else { return }
       do {
-        let edited = state.whatIfs[chapter]
+        // An edited run still being recomputed is finished first: the log holds it all.
+        let edited = state.whatIfs[chapter]?.finished()
         let trace = edited?.chapter.trace ?? state.content.chapters[chapter].trace
         state.update(.exported(path: try export(chapter, trace, edited?.record)))
       } catch {

@@ -38,6 +38,8 @@ public struct CSVEncoder: TraceEncoder {
   }
 
   public mutating func encode(_ event: TraceEvent, into out: inout ByteBuffer) {
+    // Rows are values: a term the log writes without them has none.
+    guard !event.omitsValues else { return }
     let prefixStart = out.count
     out.appendDecimal(event.step)
     out.append(UInt8(ascii: ","))

@@ -67,7 +67,8 @@ public struct ChromeTraceEncoder: TraceEncoder {
     let bound =
       160 + 6 * ByteWriter.decimalBound + ByteWriter.bound(ofJSON: event.operation.rawValue)
       + ByteWriter.bound(ofJSON: event.word) + ByteWriter.bound(ofName: named.label)
-      + ByteWriter.bound(ofShape: result.shape) + ByteWriter.bound(ofValues: result.count)
+      + ByteWriter.bound(ofShape: result.shape)
+      + ByteWriter.bound(ofValues: event.omitsValues ? 0 : result.count)
       + ByteWriter.bound(ofFormulaAndOperands: event)
     let backward = event.pass == .backward
     out.write(atMost: bound) { out in
@@ -95,8 +96,10 @@ public struct ChromeTraceEncoder: TraceEncoder {
       out.name(named.label)
       out.literal(",\"shape\":")
       out.shape(result.shape)
-      out.literal(",\"values\":")
-      repeatedValues.write(result.scalars, to: &out)
+      if !event.omitsValues {
+        out.literal(",\"values\":")
+        repeatedValues.write(result.scalars, to: &out)
+      }
       out.literal("}}")
     }
 

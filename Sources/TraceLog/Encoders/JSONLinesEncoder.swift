@@ -67,7 +67,7 @@ public struct JSONLinesEncoder: TraceEncoder {
       120 + 2 * ByteWriter.decimalBound + ByteWriter.bound(ofJSON: event.operation.rawValue)
       + ByteWriter.bound(ofJSON: event.word) + ByteWriter.bound(ofName: result.label)
       + ByteWriter.bound(ofShape: result.value.shape)
-      + 2 * ByteWriter.bound(ofValues: result.value.count)
+      + 2 * ByteWriter.bound(ofValues: event.omitsValues ? 0 : result.value.count)
       + ByteWriter.bound(ofFormulaAndOperands: event)
     out.write(atMost: bound) { out in
       out.literal("{\"type\":\"event\",\"step\":")
@@ -88,6 +88,11 @@ public struct JSONLinesEncoder: TraceEncoder {
       }
       out.literal(",\"shape\":")
       out.shape(result.value.shape)
+      // A term its operands give again is written without its values.
+      guard !event.omitsValues else {
+        out.literal("}}\n")
+        return
+      }
       out.literal(",\"values\":")
       let valuesStart = out.offset
       repeatedValues.write(result.value.scalars, to: &out)

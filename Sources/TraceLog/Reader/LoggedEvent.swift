@@ -31,12 +31,17 @@ public struct LoggedEvent: Equatable, Sendable {
   public let value: [Float]?
   /// Whether the event belongs to the backward pass (`"pass":"backward"`).
   public let pass: Pass
+  /// Whether the log wrote the result without values (`result` then holds zeros of its
+  /// shape): a head's gradient term or running sum, which its operands give again.
+  public let omitsValues: Bool
 
   public init(
     line: Int, step: Int, t: Int, word: String, operation: Operation, formula: String,
-    index: Int?, operands: [Operand], result: NamedTensor, value: [Float]?, pass: Pass = .forward
+    index: Int?, operands: [Operand], result: NamedTensor, value: [Float]?, pass: Pass = .forward,
+    omitsValues: Bool = false
   ) {
     self.pass = pass
+    self.omitsValues = omitsValues
     self.line = line
     self.step = step
     self.t = t

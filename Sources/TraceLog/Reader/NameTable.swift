@@ -88,13 +88,46 @@ struct NameTable {
     }
     let operands = logged.operands.map { operand in
       let known = afterForward[operand.name] ?? current[operand.name] ?? parameters[operand.name]
-      let value = known.flatMap { $0.shape == operand.shape ? $0 : nil }
+      // A row named as a vector (dL/dy_t as head.bias's term) is the same values.
+      let value = known.flatMap {
+        $0.shape == operand.shape
+          ? $0
+          : $0.rows == 1 && [$0.count] == operand.shape
+            ? Tensor(shape: operand.shape, scalars: $0.scalars) : nil
+      }
       return NamedTensor(operand.name, value ?? Tensor(zeros: operand.shape))
     }
+    let result =
+      logged.omitsValues
+      ? NamedTensor(logged.result.name, Self.recomputed(logged.result.value.shape, operands))
+      : logged.result
     return TraceEvent(
       step: logged.step, t: logged.t, word: logged.word, operation: logged.operation,
-      formula: logged.formula, operands: operands, result: logged.result, index: logged.index,
-      productOrder: productOrder, pass: logged.pass)
+      formula: logged.formula, operands: operands, result: result, index: logged.index,
+      productOrder: productOrder, pass: logged.pass, omitsValues: logged.omitsValues)
+  }
+
+  /// The values of a result the log omits, from its operands: a weight's term gᵀ·x from
+  /// g `[1, m]` and x `[1, n]`, `[m, n]`; a running sum from the term alone, or from the
+  /// sum before and the term, added as the backward pass adds them. Zeros when the
+  /// operands fit neither (what an unverified log's unknown operands show).
+  static func recomputed(_ shape: TensorShape, _ operands: [NamedTensor]) -> Tensor {
+    let values = operands.map(\.value)
+    if values.count == 2, values[0].rows == 1, values[1].rows == 1,
+      shape == [values[0].count, values[1].count]
+    {
+      let (g, x) = (values[0].scalars, values[1].scalars)
+      var out = [Float](repeating: 0, count: g.count * x.count)
+      for i in g.indices {
+        for j in x.indices { out[i * x.count + j] = g[i] * x[j] }
+      }
+      return Tensor(shape: shape, scalars: out)
+    }
+    if values.allSatisfy({ $0.shape == shape }) {
+      if values.count == 1 { return values[0] }
+      return Tensor(shape: shape, scalars: zip(values[0].scalars, values[1].scalars).map(+))
+    }
+    return Tensor(zeros: Array(shape))
   }
 
   /// What any view of an operation relies on (how many operands it has, shapes that

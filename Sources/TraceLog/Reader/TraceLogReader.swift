@@ -272,6 +272,7 @@ private struct EventFields {
   var index: Int?
   var operands: [LoggedEvent.Operand]?
   var result: NamedTensor?
+  var resultOmitsValues = false
   var value: [Float]?
 
   static func read(_ cursor: inout JSONCursor) throws(TraceLogError) -> LoggedEvent {
@@ -301,7 +302,10 @@ private struct EventFields {
       case "formula": fields.formula = try cursor.string(named: key)
       case "index": fields.index = try cursor.integer("index", in: 0...Int.max)
       case "operands": fields.operands = try cursor.operands()
-      case "result": fields.result = try cursor.tensor(named: "result", withName: true)
+      case "result":
+        fields.resultOmitsValues = true
+        fields.result = try cursor.tensor(
+          named: "result", withName: true, omitted: &fields.resultOmitsValues)
       case "value":
         var values: [Float] = []
         try cursor.array { (cursor) throws(TraceLogError) in
@@ -342,6 +346,11 @@ private struct EventFields {
     guard let formula else { throw missing("formula") }
     guard let operands else { throw missing("operands") }
     guard let result else { throw missing("result") }
+    if resultOmitsValues && (direction != .backward || operation != .logits) {
+      throw cursor.error(
+        "step \(step): the result has no \"values\" (only the head's gradient terms and running sums, backward logits events, may omit them)"
+      )
+    }
     let indexed = operation == .embedding || operation == .loss && operands.count == 1
     if operation == .embedding && index == nil { throw missing("index") }
     if !indexed && index != nil {
@@ -359,7 +368,8 @@ private struct EventFields {
     }
     return LoggedEvent(
       line: cursor.line, step: step, t: t, word: word, operation: operation, formula: formula,
-      index: index, operands: operands, result: result, value: value, pass: direction)
+      index: index, operands: operands, result: result, value: value, pass: direction,
+      omitsValues: resultOmitsValues)
 
     func missing(_ key: String) -> TraceLogError {
       cursor.error("the event has no \"\(key)\"")
@@ -430,6 +440,18 @@ extension JSONCursor {
   fileprivate mutating func tensor(named what: String, withName: Bool) throws(TraceLogError)
     -> NamedTensor
   {
+    var omitted = false
+    return try tensor(named: what, withName: withName, omitted: &omitted)
+  }
+
+  /// The same, or when `omitted` is passed in true, `{"name":…,"shape":[…]}` without
+  /// values too (a term the log writes once its operands are written): zeros of its
+  /// shape, `omitted` left true; `omitted` is false when the values are there.
+  fileprivate mutating func tensor(
+    named what: String, withName: Bool, omitted: inout Bool
+  ) throws(TraceLogError) -> NamedTensor {
+    let mayOmit = omitted
+    omitted = false
     guard peek(UInt8(ascii: "{")) else {
       throw error("\(what): expected an object, found \(kindAhead)")
     }
@@ -459,8 +481,12 @@ extension JSONCursor {
     }
     if withName && name == nil { throw error("\(what) has no \"name\"") }
     guard let shape else { throw error("\(what) has no \"shape\"") }
-    guard let values else { throw error("\(what) has no \"values\"") }
     let count = shape.reduce(1, *)
+    if values == nil && mayOmit {
+      omitted = true
+      return NamedTensor(name ?? what, Tensor(zeros: shape))
+    }
+    guard let values else { throw error("\(what) has no \"values\"") }
     guard values.count == count else {
       throw error(
         "\(what): the shape \(shape) holds \(count) values, but \"values\" has \(values.count)")

@@ -1,0 +1,74 @@
+import Testing
+
+@testable import Model
+
+/// The loss's exponentials in C (Sources/FusedKernels) against `TorchKernels.exp`, the
+/// Swift reference, bit for bit: over the ranges the loss meets, the edges of exp's
+/// range, and values that are not finite.
+@Suite struct FusedKernelTests {
+  /// Every 997th float32 bit pattern of [-110, 110] (about 2 million), the edges of the
+  /// range and the non-finite values.
+  static let inputs: [Float] = {
+    var values: [Float] = [
+      0, -0, 1, -1, 88.72, 88.73, 89, 100, 100.000008, -103.9, -104, -104.00001, 150, -150,
+      .infinity, -.infinity, .nan, .leastNormalMagnitude, -.leastNonzeroMagnitude,
+      .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
+    ]
+    for sign in [Float(1), -1] {
+      var bits: UInt32 = 0
+      while true {
+        let x = Float(bitPattern: bits)
+        guard x <= 110 else { break }
+        values.append(sign * x)
+        bits += 997
+      }
+    }
+    return values
+  }()
+
+  @Test func expIsTheReferenceBitForBit() {
+    for shift in [Float(0), 3.25, -17.5] {
+      let fused = TorchKernels.exp(Self.inputs, minus: shift)
+      let mismatches = Self.inputs.indices.filter {
+        let want = TorchKernels.exp(Self.inputs[$0] - shift)
+        return fused[$0].bitPattern != want.bitPattern && !(fused[$0].isNaN && want.isNaN)
+      }
+      let first = mismatches.first.map { Self.inputs[$0] } ?? 0
+      #expect(mismatches.isEmpty, "shift \(shift): first at \(first)")
+    }
+  }
+
+  @Test func logSoftmaxBackwardIsTheReferenceBitForBit() {
+    let logp = Self.inputs.map { -abs($0) }
+    let start = logp.indices.map { Float($0 % 7) * -0.125 }
+    for total in [Float(-1), -0.001, 3] {
+      var fused = start
+      TorchKernels.logSoftmaxBackward(logp, total: total, into: &fused)
+      let mismatches = logp.indices.filter {
+        let want = start[$0].addingProduct(-TorchKernels.exp(logp[$0]), total)
+        return fused[$0].bitPattern != want.bitPattern && !(fused[$0].isNaN && want.isNaN)
+      }
+      #expect(mismatches.isEmpty, "total \(total): \(mismatches.count) differ")
+    }
+  }
+}
+
+/// The head's weight gradient summed in place, eight columns at a time, against the
+/// term made whole and added: the same bits.
+@Suite struct GradientSumTests {
+  @Test(arguments: [1, 8, 19])
+  func anOuterProductAddedInPlaceIsTheTermAdded(columns: Int) {
+    var generator = TorchGenerator(seed: 3)
+    var inPlace = GradientSum()
+    var whole = GradientSum()
+    for _ in 0..<4 {
+      let g = generator.randn([1, 7])
+      let x = generator.randn([1, columns])
+      inPlace.addOuter(g, x)
+      whole.add(Backward.outerTransposed(x, g))
+    }
+    let (a, b) = (inPlace.value!, whole.value!)
+    #expect(a.shape == b.shape)
+    #expect(a.scalars.map(\.bitPattern) == b.scalars.map(\.bitPattern))
+  }
+}
