@@ -24,10 +24,10 @@ struct BatchingListener<Encoder: TraceEncoder & SendableMetatype>: WritingListen
   /// compute them.
   var readsOmittedValues: Bool { false }
 
-  mutating func receive(_ event: TraceEvent) {
-    batch.append(event)
+  mutating func receive(_ event: consuming TraceEvent) {
     // An omitted result's stand-in is one tensor shared by every such event.
     if !event.omitsValues { values &+= event.resultValue.count }
+    batch.append(event)
     if batch.count >= Self.maxEvents || values >= Self.maxValues { send() }
   }
 

@@ -71,7 +71,9 @@ final class EncoderThread<Encoder: TraceEncoder & SendableMetatype>: @unchecked 
 
   private func run() {
     while let batch = next() {
-      for event in batch { listener.receive(event) }
+      // One access to `listener` a batch, not one an event: a class's stored property is
+      // checked for exclusive access each time it is changed.
+      listener.receive(batch: batch)
       if let error = listener.failure {
         stop(failing: error)
         return

@@ -51,6 +51,14 @@ struct EncodingListener<Encoder: TraceEncoder>: WritingListener {
     flushIfFull()
   }
 
+  /// Encodes a batch of events in place: each is borrowed from the batch's storage, not
+  /// copied out of it (a copy retains and releases each of its tensors).
+  mutating func receive(batch: [TraceEvent]) {
+    batch.withUnsafeBufferPointer { events in
+      for i in events.indices { receive(events[i]) }
+    }
+  }
+
   mutating func finish() throws {
     encoder.end(into: &buffer)
     flush()

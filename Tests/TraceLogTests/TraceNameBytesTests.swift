@@ -1,7 +1,7 @@
 import Testing
-import TraceLog
 
 @testable import Model
+@testable import TraceLog
 
 /// Names spelled from templates into an encoder's buffer: the bytes of their text, and
 /// equal to the same name given as text.
@@ -26,4 +26,25 @@ import TraceLog
     }
   }
 
+  /// A name written into the room an encoder reserves for it: runs are copied 16 bytes
+  /// at a time past their end, which the bound leaves room for, whatever the lengths of
+  /// the runs and the numbers.
+  @Test func namesFitTheRoomTheirBoundReserves() {
+    let templates: [NameTemplate] = [
+      "z_t = (W_h·h_{t-1} + b_h) + (W_e·e_t + b_e)",
+      "a run of more than thirty-two bytes before the hole: e_t", "_t", "[i]", "h_{t-1}", "x",
+    ]
+    for template in templates {
+      for t in [1, 9, 10, 1_800, Int.max] {
+        let name = TraceName(template, t: t, index: t)
+        let text = Array(name.string.utf8)
+        #expect(name.spelledBound >= text.count + 16)
+        var buffer = ByteBuffer()
+        buffer.append(UInt8(ascii: "["))
+        buffer.write(atMost: ByteWriter.bound(ofName: name)) { $0.name(name) }
+        #expect(
+          buffer.bytes == [UInt8(ascii: "["), UInt8(ascii: "\"")] + text + [UInt8(ascii: "\"")])
+      }
+    }
+  }
 }

@@ -110,9 +110,10 @@ public struct RNNRun<Listener: TraceListener> {
       tracer.t = time
       tracer.word = word
     }
-    let table = TracedTensor(model.embedding, RunNames.table)
+    // The names only when recording (see `TracedTensor.name`).
+    let table = TracedTensor(model.embedding, tracer.isRecording ? RunNames.table : nil)
     let e = tracer.lookup(RunNames.lookup, table, row: index)  // e_t = embedding[i]
-    let previous = TracedTensor(latest, RunNames.previous)
+    let previous = TracedTensor(latest, tracer.isRecording ? RunNames.previous : nil)
     let h = model.step(input: e, previous: previous, trace: &tracer)
     latest = tracer.keep(RunNames.newState, h).value  // h_t
     return latest

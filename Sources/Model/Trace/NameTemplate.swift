@@ -8,14 +8,15 @@
 /// that compute them, in its own file. Cells record templates instead of strings, so
 /// that an event costs no string building unless its names are read.
 ///
-/// The holes are found once, when the template is made, and kept packed beside the
-/// literal's address (the template is a pointer to the two): a cell keeps its operations
-/// as `static let` values, so that writing a name is a few runs of bytes and numbers, with
-/// no search.
+/// The holes are found once, when the template is made, and kept packed beside a copy
+/// of its bytes (the template is a pointer to the two): a cell keeps its operations as
+/// `static let` values, so that writing a name is a few runs of bytes and numbers, with
+/// no search. The copy has 16 spare bytes after its end, so that a writer may copy a run
+/// 16 bytes at a time without looking at its length (`NameWriter.write(run:count:)`).
 @usableFromInline
 struct NameTemplate: @unchecked Sendable, Equatable, ExpressibleByStringLiteral {
   // @unchecked: `packed` points at memory written once, before the template is made,
-  // and never freed; `start` at a string literal's bytes (or a copy never freed).
+  // and never freed.
 
   /// Where the template's bytes are, and what `layout` says of them: one pointer in the
   /// template, so that an event holding four of them stays small.
@@ -25,16 +26,17 @@ struct NameTemplate: @unchecked Sendable, Equatable, ExpressibleByStringLiteral 
   struct Packed {
     @usableFromInline let start: UnsafePointer<UInt8>
     @usableFromInline let layout: UInt64
+    @usableFromInline let spelledBound: Int
   }
 
-  /// The template's UTF-8.
+  /// The template's UTF-8, followed by 16 readable spare bytes.
   @inlinable var start: UnsafePointer<UInt8> { packed.pointee.start }
   /// Bits 0..<10: the byte count. Bits 10..<58: up to four holes, 12 bits each, the
   /// first lowest: a kind (2 bits: `Self.time`, `Self.previousTime`, `Self.row`; 0 after
-  /// the last hole) and the offset (10 bits) of the byte after the hole's `_` or `[`.
-  /// `Self.scanned` (bit 63) marks a template longer than 1,023 bytes or with more than
-  /// four holes: bits 0..<63 are then its byte count, and its holes are searched for
-  /// each time it is written.
+  /// the last hole) and the run (10 bits): the bytes before the hole's `t`, `{t-1}` or
+  /// `i`, counted from the end of the hole before it. `Self.scanned` (bit 63) marks a
+  /// template longer than 1,023 bytes or with more than four holes: bits 0..<63 are then
+  /// its byte count, and its holes are searched for each time it is written.
   @inlinable var layout: UInt64 { packed.pointee.layout }
 
   @inlinable static var time: UInt64 { 1 }
@@ -47,19 +49,24 @@ struct NameTemplate: @unchecked Sendable, Equatable, ExpressibleByStringLiteral 
     if text.hasPointerRepresentation {
       self.init(start: text.utf8Start, count: text.utf8CodeUnitCount)
     } else {
-      // A one-character literal: its UTF-8 copied once (it has no holes).
+      // A one-character literal.
       let bytes = text.withUTF8Buffer { Array($0) }
-      let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
-      copy.initialize(from: bytes, count: bytes.count)
-      self.init(start: copy, count: bytes.count)
+      self = bytes.withUnsafeBufferPointer { Self(start: $0.baseAddress!, count: $0.count) }
     }
   }
 
-  /// The template of the `count` bytes at `start`, which must outlive it. Its packed
-  /// form is allocated here and never freed: make a template once (a `static let`).
+  /// The template of the `count` bytes at `start`, which are copied. Its packed form is
+  /// allocated here and never freed: make a template once (a `static let`).
   init(start: UnsafePointer<UInt8>, count: Int) {
+    let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 16)
+    copy.initialize(from: start, count: count)
+    (copy + count).initialize(repeating: 0, count: 16)
+    let layout = Self.layout(copy, count)
     let packed = UnsafeMutablePointer<Packed>.allocate(capacity: 1)
-    packed.initialize(to: Packed(start: start, layout: Self.layout(start, count)))
+    // Each hole spells a number of at most 20 bytes where the template had at least 2
+    // (`_t`, `[i]`); 16 more for a writer's whole-word copies.
+    packed.initialize(
+      to: Packed(start: copy, layout: layout, spelledBound: count * 11 + 16))
     self.packed = UnsafePointer(packed)
   }
 
@@ -72,7 +79,7 @@ struct NameTemplate: @unchecked Sendable, Equatable, ExpressibleByStringLiteral 
     var from = 0
     while let (offset, kind) = hole(in: bytes, from: from) {
       guard shift < 58 else { return UInt64(count) | scanned }
-      layout |= (UInt64(offset) << 2 | kind) << shift
+      layout |= (UInt64(offset - from) << 2 | kind) << shift
       shift += 12
       from = offset + length(of: kind)
     }
@@ -82,14 +89,15 @@ struct NameTemplate: @unchecked Sendable, Equatable, ExpressibleByStringLiteral 
   /// The template's bytes.
   @inlinable
   var bytes: UnsafeBufferPointer<UInt8> {
+    let layout = self.layout
     let count = layout & Self.scanned == 0 ? layout & 0x3FF : layout & ~Self.scanned
     return UnsafeBufferPointer(start: start, count: Int(count))
   }
 
-  /// The most bytes `write(t:index:into:)` writes: each hole spells a number of at most
-  /// 20 bytes where its template had at least 2 (`_t`, `[i]`).
+  /// The most bytes `write(t:index:into:)` writes, with 16 to spare for a writer that
+  /// copies runs 16 bytes at a time.
   @inlinable
-  var spelledBound: Int { bytes.count &* 11 }
+  var spelledBound: Int { packed.pointee.spelledBound }
 
   /// Writes the name for time step `t` (and row `index`) into `out`, a run of the
   /// template's bytes, then a number, and so on. Inlinable, so that an encoder in another
@@ -97,22 +105,22 @@ struct NameTemplate: @unchecked Sendable, Equatable, ExpressibleByStringLiteral 
   /// table for every piece.
   @inlinable @inline(__always)
   func write<Out: NameWriter>(t: Int, index: Int, into out: inout Out) {
-    let layout = self.layout
-    let start = self.start
+    let packed = self.packed.pointee
+    let layout = packed.layout
     guard layout & Self.scanned == 0 else { return writeScanning(t: t, index: index, into: &out) }
+    var source = packed.start
     var holes = layout &>> 10
-    var run = 0
     while holes & 3 != 0 {
       let kind = holes & 3
-      let offset = Int(truncatingIfNeeded: (holes &>> 2) & 0x3FF)
-      out.write(UnsafeBufferPointer(start: start + run, count: offset &- run))
+      let run = Int(truncatingIfNeeded: (holes &>> 2) & 0x3FF)
+      out.write(run: source, count: run)
       // `_t` is t − 0, `_{t-1}` t − 1 (kinds 1 and 2), `[i]` the row.
       out.write(number: kind == Self.row ? index : t &- Int(truncatingIfNeeded: kind &>> 1))
-      run = offset &+ (kind == Self.previousTime ? 5 : 1)
+      source += run &+ (kind == Self.previousTime ? 5 : 1)
       holes &>>= 12
     }
-    let count = Int(truncatingIfNeeded: layout & 0x3FF)
-    if run < count { out.write(UnsafeBufferPointer(start: start + run, count: count &- run)) }
+    let rest = Int(truncatingIfNeeded: layout & 0x3FF) &- (source - packed.start)
+    if rest > 0 { out.write(run: source, count: rest) }
   }
 
   /// `write(t:index:into:)` for a template whose holes are not packed.

@@ -3,6 +3,17 @@ public protocol NameWriter {
   /// A run of a template's UTF-8, whole characters.
   mutating func write(_ piece: UnsafeBufferPointer<UInt8>)
   mutating func write(number: Int)
+  /// The `count` bytes of a template at `start`, whole characters, with the bytes up to
+  /// 16 after the run's end readable too: a writer with room may copy 16 bytes at a time
+  /// and count only `count` of them. By default, `write(_:)` of the run.
+  mutating func write(run start: UnsafePointer<UInt8>, count: Int)
+}
+
+extension NameWriter {
+  @inlinable
+  public mutating func write(run start: UnsafePointer<UInt8>, count: Int) {
+    write(UnsafeBufferPointer(start: start, count: count))
+  }
 }
 
 extension String: NameWriter {

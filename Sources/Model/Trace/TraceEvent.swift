@@ -115,6 +115,16 @@ public struct TraceEvent: Equatable, Sendable {
   /// What came out, without its name.
   public var resultValue: Tensor { value }
 
+  /// Whether the result is named by the formula itself (`W_e·e_3`, where `z_3 = …` names
+  /// `z_3`): an encoder that has written the formula copies its bytes for the result.
+  @inlinable
+  public var resultIsFormula: Bool {
+    if case .templates(let templates) = names {
+      return templates.result.packed == templates.formula.packed
+    }
+    return false
+  }
+
   /// Operand `i`'s name, without copying its tensor as `operand(_:)` does: the
   /// encoders read it for every event.
   public func operandName(_ i: Int) -> TraceName {

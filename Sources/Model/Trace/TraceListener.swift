@@ -7,8 +7,9 @@
 public protocol TraceListener {
   /// Whether events should be built at all. Checked before an event is constructed.
   var isRecording: Bool { get }
-  /// Called once per operation, in computation order.
-  mutating func receive(_ event: TraceEvent)
+  /// Called once per operation, in computation order. The event is handed over, so a
+  /// listener that keeps it stores it without a copy.
+  mutating func receive(_ event: consuming TraceEvent)
   /// Whether the listener reads the values of an event a log writes without them
   /// (`TraceEvent.omitsValues`). An encoder does not: the model then skips computing
   /// them, and such an event's result holds zeros of its shape.
@@ -41,7 +42,7 @@ public struct TraceRecorder: TraceListener {
   }
 
   @inlinable
-  public mutating func receive(_ event: TraceEvent) {
+  public mutating func receive(_ event: consuming TraceEvent) {
     // Start with room for a few words, rather than growing 1, 2, 4, … events at a time.
     if recorded.capacity == 0 { recorded.reserveCapacity(64) }
     recorded.append(event)

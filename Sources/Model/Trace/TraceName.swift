@@ -58,7 +58,8 @@ public struct TraceName: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
-  /// The most bytes `spell(into:)` writes.
+  /// The most bytes `spell(into:)` writes, and 16 more: the room a writer needs that
+  /// copies runs 16 bytes at a time (`NameWriter.write(run:count:)`).
   @inlinable
   public var spelledBound: Int {
     if case .template(let template, _, _) = storage { return template.spelledBound }

@@ -2,10 +2,12 @@
 /// it: the operands' names of an event are the names their values came with.
 public struct TracedTensor: Sendable {
   public let value: Tensor
-  @usableFromInline let name: NameTemplate
+  /// Nil where the run does not record: a name read from a `static let` costs a check
+  /// that the global was made, on every operation.
+  @usableFromInline let name: NameTemplate?
 
   @inlinable
-  init(_ value: Tensor, _ name: NameTemplate) {
+  init(_ value: Tensor, _ name: NameTemplate?) {
     self.value = value
     self.name = name
   }

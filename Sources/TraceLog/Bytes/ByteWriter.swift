@@ -175,6 +175,23 @@ extension ByteWriter: NameWriter {
     }
     position += n
   }
+  /// A run of a template, copied 16 bytes at a time: the room a name's bound reserves
+  /// (`TraceName.spelledBound`) holds the copy's spare bytes past the name's end.
+  @inline(__always) mutating func write(run start: UnsafePointer<UInt8>, count n: Int) {
+    let from = UnsafeRawPointer(start)
+    let to = UnsafeMutableRawPointer(position)
+    var copied = 0
+    repeat {
+      to.storeBytes(
+        of: from.loadUnaligned(fromByteOffset: copied, as: UInt64.self), toByteOffset: copied,
+        as: UInt64.self)
+      to.storeBytes(
+        of: from.loadUnaligned(fromByteOffset: copied &+ 8, as: UInt64.self),
+        toByteOffset: copied &+ 8, as: UInt64.self)
+      copied &+= 16
+    } while copied < n
+    position += n
+  }
   @inline(__always) mutating func write(number: Int) { decimal(number) }
 }
 

@@ -79,9 +79,13 @@ public struct JSONLinesEncoder: TraceEncoder {
       out.literal(",\"op\":")
       out.string(event.operation.rawValue)
       if event.pass == .backward { out.literal(",\"pass\":\"backward\"") }
-      out.formulaAndOperands(of: event)
+      let formula = out.formulaAndOperands(of: event)
       out.literal(",\"result\":{\"name\":")
-      out.name(result.label)
+      if event.resultIsFormula {
+        out.copy(offsets: formula)
+      } else {
+        out.name(result.label)
+      }
       out.literal(",\"shape\":")
       out.shape(result.value.shape)
       // A term its operands give again is written without its values.
@@ -145,9 +149,13 @@ extension ByteWriter {
 
   /// `,"formula":…[,"index":…],"operands":[{"name":…,"shape":[…]},…]`: what every
   /// JSON format says of an event's inputs (the JSON Lines event, the Chrome args).
-  mutating func formulaAndOperands(of event: TraceEvent) {
+  /// Returns where the formula's JSON string was written (offsets).
+  @discardableResult
+  mutating func formulaAndOperands(of event: TraceEvent) -> Range<Int> {
     literal(",\"formula\":")
+    let formulaStart = offset
     name(event.formulaName)
+    let formula = formulaStart..<offset
     if let index = event.index {
       literal(",\"index\":")
       decimal(index)
@@ -161,5 +169,6 @@ extension ByteWriter {
       byte(UInt8(ascii: "}"))
     }
     byte(UInt8(ascii: "]"))
+    return formula
   }
 }
