@@ -112,9 +112,21 @@ struct TrainCommand: ParsableCommand {
   private func train(_ loaded: LoadedLesson) throws {
     let count = loaded.lesson.chapters.count
     guard let number = loaded.only ?? (count == 1 ? 1 : nil) else {
+      let trainable = Self.trainable(in: loaded)
+      guard !trainable.isEmpty else {
+        throw CommandError(
+          .usage,
+          "--lesson \(loaded.file): none of its \(count) chapters can be trained; a chapter needs at least two words, a variant with a backward pass (\(Self.listing(Variant.trainable.map(\.rawValue)))) and a random: group to draw the head after"
+        )
+      }
+      let untrainable = (1...count).filter { !trainable.contains($0) }
+      let choice =
+        untrainable.isEmpty
+        ? "--chapter 1 … \(count)"
+        : "--chapter \(Self.listing(trainable)) (chapter\(untrainable.count == 1 ? "" : "s") \(Self.listing(untrainable).replacing(" or ", with: " and ")) cannot be trained)"
       throw CommandError(
         .usage,
-        "--chapter: \(loaded.file) has \(count) chapters, each with its own model, and train trains one; choose it with --chapter 1 … \(count)"
+        "--chapter: \(loaded.file) has \(count) chapters, each with its own model, and train trains one; choose it with \(choice)"
       )
     }
     let chapter = loaded.lesson.chapters[number - 1]
@@ -186,16 +198,8 @@ struct TrainCommand: ParsableCommand {
       loaded.only == nil
       ? "--lesson \(loaded.file): its one chapter"
       : "--chapter \(number): chapter \(number) of \(loaded.file)"
-    let trainable = zip(1..., loaded.lesson.chapters).filter { $0.1.lossRefusal == nil }.map {
-      String($0.0)
-    }
-    let choice =
-      trainable.isEmpty
-      ? ""
-      : "; train chapter "
-        + (trainable.count == 1
-          ? trainable[0]
-          : trainable.dropLast().joined(separator: ", ") + " or " + trainable.last!)
+    let trainable = trainable(in: loaded)
+    let choice = trainable.isEmpty ? "" : "; train chapter " + listing(trainable)
     if chapter.words.count < 2 {
       let given = chapter.words.first.map { ", \"\($0)\"" } ?? ""
       return
@@ -203,6 +207,21 @@ struct TrainCommand: ParsableCommand {
     }
     guard let refusal = chapter.lossRefusal else { return nil }
     return "\(place) cannot be trained: \(refusal)\(choice)"
+  }
+
+  /// The numbers (from 1) of the chapters that can go on to a loss.
+  static func trainable(in loaded: LoadedLesson) -> [Int] {
+    zip(1..., loaded.lesson.chapters).filter { $0.1.lossRefusal == nil }.map(\.0)
+  }
+
+  /// "2, 3, 4, 5 or 6"
+  static func listing(_ numbers: [Int]) -> String {
+    listing(numbers.map(String.init))
+  }
+
+  static func listing(_ texts: [String]) -> String {
+    guard let last = texts.last, texts.count > 1 else { return texts.first ?? "" }
+    return texts.dropLast().joined(separator: ", ") + " or " + last
   }
 
   /// The one line for `--weights` or `--vocab`.

@@ -189,9 +189,9 @@ import Testing
   }
 
   /// One chapter of the first lesson alone in a lesson file.
-  static func lessonFile(chapter: String, in scratch: borrowing ScratchDirectory) throws
-    -> String
-  {
+  static func lessonFile(
+    chapter: String, times: Int = 1, in scratch: borrowing ScratchDirectory
+  ) throws -> String {
     let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("../../lessons/rnn-pytorch.yaml")
     let text = try String(contentsOf: source, encoding: .utf8)
@@ -199,10 +199,24 @@ import Testing
     let head = lines.prefix { $0 != "chapters:" }
     let start = try #require(lines.firstIndex { $0 == "  - title: \(chapter)" })
     let rest = lines[(start + 1)...].prefix { !$0.hasPrefix("  - title: ") }
-    let path = scratch.path("one-chapter.yaml")
-    try (head + ["chapters:", lines[start]] + rest).joined(separator: "\n")
+    let path = scratch.path("chapters.yaml")
+    let chapters = Array(repeating: [lines[start]] + rest, count: times).flatMap { $0 }
+    try (head + ["chapters:"] + chapters).joined(separator: "\n")
       .write(toFile: path, atomically: true, encoding: .utf8)
     return path
+  }
+
+  @Test func aLessonWhoseChaptersCannotBeTrainedSaysSo() throws {
+    let scratch = try ScratchDirectory()
+    let path = try Self.lessonFile(
+      chapter: "One step of the hypothesis function", times: 2, in: scratch)
+    let result = try RNNTraceBinary.run(["train", "--lesson", path])
+    #expect(result.status == 64)
+    #expect(result.stderr.split(separator: "\n").count == 1)
+    #expect(
+      result.stderr.hasPrefix(
+        "rnntrace: error: --lesson \(path): none of its 2 chapters can be trained; a chapter needs at least two words"
+      ), "\(result.stderr)")
   }
 
   @Test func aLessonOfOneChapterNeedsNoChapterOption() throws {
@@ -247,6 +261,9 @@ import Testing
     BadInput(
       arguments: ["--lesson", "rnn-learning"], status: 64,
       naming: ["--chapter", "lessons/rnn-learning.yaml has 6 chapters", "--chapter 1 … 6"]),
+    BadInput(
+      arguments: ["--lesson", "rnn-pytorch"], status: 64,
+      naming: ["--chapter 2, 3, 4, 5 or 6 (chapter 1 cannot be trained)"]),
     BadInput(arguments: ["--chapter", "7"], status: 64, naming: ["--chapter 7", "6 chapters"]),
     BadInput(
       arguments: ["--chapter", "5", "--sentence", "a b"], status: 64,
