@@ -107,9 +107,7 @@ public struct Chapter: Equatable, Sendable {
       return ChapterTrace(chapter: self, tensors: named, trace: model.trace(words))
     }
     precondition(lossRefusal == nil, "the chapter cannot take a loss: \(lossRefusal!)")
-    let (named, head) = tensorsAndHead(kernel: kernel)
-    let model = makeModel(
-      from: Dictionary(named.map { ($0.name, $0.value) }) { a, _ in a }, kernels: .amd)
+    let (named, model, head) = drawnWithHead(kernel: kernel)
     let learner: Learner
     do {
       learner = try Learner(model: model, head: head, words: words, loss: loss.kind)
@@ -167,6 +165,18 @@ public struct Chapter: Equatable, Sendable {
     }
     let head = PredictionHead.draw(hidden: hidden, vocabulary: vocabulary.count, from: &generator)
     return (named + literals, head)
+  }
+
+  /// The chapter's tensors, its model and the prediction head drawn after it
+  /// (`tensorsAndHead`): what a round of its loss starts from, in `run` and in `rnntrace
+  /// train`. The model computes with PyTorch's AMD arithmetic, as the backward pass does.
+  public func drawnWithHead(kernel: TorchGenerator.Kernel = .platformDefault)
+    -> (tensors: [NamedTensor], model: RNNModel, head: PredictionHead)
+  {
+    let (named, head) = tensorsAndHead(kernel: kernel)
+    let model = makeModel(
+      from: Dictionary(named.map { ($0.name, $0.value) }) { a, _ in a }, kernels: .amd)
+    return (named, model, head)
   }
 
   private func makeModel(from tensors: [String: Tensor], kernels: KernelFamily) -> RNNModel {

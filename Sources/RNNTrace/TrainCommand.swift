@@ -1,4 +1,5 @@
 import ArgumentParser
+import Lesson
 import Model
 
 /// `rnntrace train`: the model learns to predict each next word of its sentence.
@@ -6,7 +7,10 @@ struct TrainCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "train",
     abstract: "Train the model to predict each next word: the loss round by round.",
-    usage: "rnntrace train [<model options>] [<training options>]",
+    usage: """
+      rnntrace train [<model options>] [<lesson options>]
+                     [<training options>]
+      """,
     discussion: """
       A prediction head nn.Linear(hidden, V), drawn next from the model's generator, reads \
       each hidden state h_t and scores every vocabulary word as the next one. Each round \
@@ -22,16 +26,35 @@ struct TrainCommand: ParsableCommand {
       round, then the first round's gradients, dL/dh_t, the parameters after the last \
       update and the loss they give.
 
+      With lesson options, train trains a lesson's chapter instead of an ad-hoc model: \
+      its own model (the tensors its narrative shows) and a head drawn next from the \
+      chapter's last random: stream, as 'export --loss' and 'play --loss' draw it. The \
+      chapter's loss:, lr: and steps: (docs/lessons.md) are the defaults, and --loss, \
+      --lr and --steps on the command line win over them; a chapter without them trains \
+      with next-word, lr 0.1 and 100 rounds. --set edits the chapter's model before \
+      the first round. --weights is refused: a model from a file has no prediction head \
+      and no generator to draw one from.
+
       Examples:
         rnntrace train                                  100 rounds, lr 0.1
         rnntrace train --loss last-word --steps 20
         rnntrace train --variant raw-tanh --hidden 8 --lr 0.5 --steps 300
         rnntrace train --steps 1 --format jsonl | jq -c .gradients
         rnntrace train --set 'Wh.weight[0,0]=3' --loss last-word --steps 20
+        rnntrace train --chapter 5                      the lesson's chapter 5
+        rnntrace train --lesson rnn-learning --chapter 6   its lr: 0.5, steps: 300
+        rnntrace train --lesson rnn-learning --chapter 6 --steps 20   (--steps wins)
+        rnntrace train --chapter 5 --set 'Wh.weight[1,1]=2' --steps 50
       """)
 
   @OptionGroup(title: "Model options")
   var model: ModelOptions
+
+  @OptionGroup(title: "Lesson options (a chapter of a lesson instead of an ad-hoc model)")
+  var lesson: LessonOptions
+
+  @OptionGroup(title: "Trained weights (refused: a model from a file has no head)")
+  var weights: WeightsOptions
 
   @OptionGroup(title: "Training options")
   var training: TrainingOptions
@@ -39,12 +62,21 @@ struct TrainCommand: ParsableCommand {
   @OptionGroup(title: "What-if") var edits: EditOptions
   @OptionGroup var progressOption: QuietOption
 
-  var loss: LossKind { training.loss }
-  var learningRate: Double { training.learningRate }
-  var steps: Int { training.steps }
   var format: TrainingFormat { training.format }
 
   func run() throws {
+    if weights.isGiven {
+      throw CommandError(.usage, Self.noHead(weights.weights != nil ? "--weights" : "--vocab"))
+    }
+    switch try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: false) {
+    case .adHoc: try trainAdHoc()
+    case .lesson(let loaded): try train(loaded)
+    }
+  }
+
+  /// The model the model options draw, with its head drawn next.
+  private func trainAdHoc() throws {
+    let settings = training.settings(chapter: nil)
     let words = try model.wordSource().all()
     guard words.count >= 2 else {
       let given = words.first.map { " (\"\($0)\")" } ?? ""
@@ -57,39 +89,144 @@ struct TrainCommand: ParsableCommand {
     guard model.variant.hasBackwardPass else {
       throw CommandError(.usage, Self.noBackwardPass(model.variant.rawValue))
     }
-    if model.kernels == .intelAVX512 {
-      // The backward pass's orders were measured on AMD only; say so rather than
-      // claim Intel's last bits.
-      Main.warn(Self.amdOrdersOnly)
-    }
+    warnOfIntelKernels()
     let built = try model.buildWithHead(words)
     // A what-if edits the model before the first round; the head is drawn as before.
     let (start, applied) = try edits.apply(to: built.model)
     let learner: Learner
     do {
-      learner = try Learner(model: start, head: built.head, words: words, loss: loss)
+      learner = try Learner(model: start, head: built.head, words: words, loss: settings.loss)
     } catch .noBackwardPass(let variant) {
       throw CommandError(.usage, Self.noBackwardPass(variant))
     } catch {
       throw CommandError(.usage, "\(error)")
     }
+    let described =
+      "\(model.variant.rawValue), seed \(model.seed), inputs \(model.inputs), hidden \(model.hidden); \(words.count) words, vocabulary \(learner.model.vocabulary.count)"
+    try train(
+      learner, settings,
+      title: Self.whatIf(applied, from: "the drawn model") + described)
+  }
 
+  /// One chapter of a lesson: its own model, and the head drawn after its draws.
+  private func train(_ loaded: LoadedLesson) throws {
+    let count = loaded.lesson.chapters.count
+    guard let number = loaded.only ?? (count == 1 ? 1 : nil) else {
+      let trainable = Self.trainable(in: loaded)
+      guard !trainable.isEmpty else {
+        throw CommandError(
+          .usage,
+          "--lesson \(loaded.file): none of its \(count) chapters can be trained; a chapter needs at least two words, a variant with a backward pass (\(Self.listing(Variant.trainable.map(\.rawValue)))) and a random: group to draw the head after"
+        )
+      }
+      let untrainable = (1...count).filter { !trainable.contains($0) }
+      let choice =
+        untrainable.isEmpty
+        ? "--chapter 1 … \(count)"
+        : "--chapter \(Self.listing(trainable)) (chapter\(untrainable.count == 1 ? "" : "s") \(Self.listing(untrainable).replacing(" or ", with: " and ")) cannot be trained)"
+      throw CommandError(
+        .usage,
+        "--chapter: \(loaded.file) has \(count) chapters, each with its own model, and train trains one; choose it with \(choice)"
+      )
+    }
+    let chapter = loaded.lesson.chapters[number - 1]
+    if let refusal = Self.refusal(of: number, in: loaded) {
+      throw CommandError(.usage, refusal)
+    }
+    let settings = training.settings(chapter: chapter.loss)
+    warnOfIntelKernels()
+    let drawn = chapter.drawnWithHead(kernel: model.rngKernel)
+    let (start, applied) = try edits.apply(to: drawn.model)
+    let learner: Learner
+    do {
+      learner = try Learner(
+        model: start, head: drawn.head, words: chapter.words, loss: settings.loss)
+    } catch {
+      // `refusal(of:in:)` has checked what the learner needs.
+      throw CommandError(.usage, "--chapter \(number): \(error)")
+    }
+    let described =
+      "\(loaded.title(of: number)); \(chapter.variant.rawValue), inputs \(chapter.inputs), hidden \(chapter.hidden); \(chapter.words.count) words, vocabulary \(chapter.vocabulary.count)"
+    try train(
+      learner, settings,
+      title: Self.whatIf(applied, from: "chapter \(number) as the lesson has it") + described,
+      origin: settings.fromChapter.isEmpty
+        ? nil
+        : "As chapter \(number) sets them: \(settings.fromChapter.joined(separator: ", ")) (--loss, --lr and --steps win over them)"
+    )
+  }
+
+  /// Runs the rounds with a progress line, then prints the table or the JSON lines.
+  private func train(
+    _ learner: Learner, _ settings: TrainingSettings, title: String, origin: String? = nil
+  ) throws {
     // A round is long work already: the clock is read after each one.
     let progress = ProgressDisplay.standardError(
-      "train", unit: "rounds", total: steps, quiet: progressOption.quiet, stride: 1)
-    let result = TrainingRun(learner, rounds: steps, learningRate: learningRate) {
+      "train", unit: "rounds", total: settings.steps, quiet: progressOption.quiet, stride: 1)
+    let rate = settings.learningRate
+    let result = TrainingRun(learner, rounds: settings.steps, learningRate: rate) {
       progress.update($0)
     }
     progress.finish()
-    let output = TrainingOutput(
-      result: result,
-      title: (applied.isEmpty
-        ? "" : "what-if: \(EditOptions.banner(applied, from: "the drawn model")); ")
-        + title(words: words, learner: result.learner))
+    var output = TrainingOutput(result: result, title: title)
+    output.origin = origin
     switch format {
     case .table: try StandardOutput.write(output.table())
     case .jsonl: try StandardOutput.write(output.jsonLines())
     }
+  }
+
+  /// The backward pass follows PyTorch's AMD orders: say so when Intel's are asked for.
+  private func warnOfIntelKernels() {
+    if model.kernels == .intelAVX512 {
+      // The backward pass's orders were measured on AMD only; say so rather than
+      // claim Intel's last bits.
+      Main.warn(Self.amdOrdersOnly)
+    }
+  }
+
+  /// "what-if: Wh.weight[0,0] = 3 (was …), from the drawn model; ", or nothing.
+  private static func whatIf(_ applied: [AppliedEdit], from original: String) -> String {
+    applied.isEmpty ? "" : "what-if: \(EditOptions.banner(applied, from: original)); "
+  }
+
+  /// Why chapter `number` of `loaded` cannot be trained, naming the chapters that can;
+  /// nil when it can.
+  static func refusal(of number: Int, in loaded: LoadedLesson) -> String? {
+    let chapter = loaded.lesson.chapters[number - 1]
+    let place =
+      loaded.only == nil
+      ? "--lesson \(loaded.file): its one chapter"
+      : "--chapter \(number): chapter \(number) of \(loaded.file)"
+    let trainable = trainable(in: loaded)
+    let choice = trainable.isEmpty ? "" : "; train chapter " + listing(trainable)
+    if chapter.words.count < 2 {
+      let given = chapter.words.first.map { ", \"\($0)\"" } ?? ""
+      return
+        "\(place) has fewer than two words (\(chapter.words.count)\(given)): a next-word loss needs one to read and one to predict\(choice)"
+    }
+    guard let refusal = chapter.lossRefusal else { return nil }
+    return "\(place) cannot be trained: \(refusal)\(choice)"
+  }
+
+  /// The numbers (from 1) of the chapters that can go on to a loss.
+  static func trainable(in loaded: LoadedLesson) -> [Int] {
+    zip(1..., loaded.lesson.chapters).filter { $0.1.lossRefusal == nil }.map(\.0)
+  }
+
+  /// "2, 3, 4, 5 or 6"
+  static func listing(_ numbers: [Int]) -> String {
+    listing(numbers.map(String.init))
+  }
+
+  static func listing(_ texts: [String]) -> String {
+    guard let last = texts.last, texts.count > 1 else { return texts.first ?? "" }
+    return texts.dropLast().joined(separator: ", ") + " or " + last
+  }
+
+  /// The one line for `--weights` or `--vocab`.
+  static func noHead(_ option: String) -> String {
+    "\(option): a model from --weights has no prediction head to score the next word, and no generator to draw one from (export --loss refuses it too); train an ad-hoc model or a lesson's chapter"
   }
 
   /// What `--kernels intel-avx512` (or `auto` on such a processor) gets from `train`.
@@ -101,10 +238,6 @@ struct TrainCommand: ParsableCommand {
     let trainable = Variant.trainable.map(\.rawValue)
     let listing = trainable.dropLast().joined(separator: ", ") + " or " + trainable.last!
     return "--variant: the backward pass of \(variant) is not implemented yet; train \(listing)"
-  }
-
-  private func title(words: [String], learner: Learner) -> String {
-    "\(model.variant.rawValue), seed \(model.seed), inputs \(model.inputs), hidden \(model.hidden); \(words.count) words, vocabulary \(learner.model.vocabulary.count)"
   }
 }
 
@@ -118,29 +251,43 @@ enum TrainingFormat: String, CaseIterable, ExpressibleByArgument {
 
 extension LossKind: ExpressibleByArgument {}
 
+/// What a run trains with: the loss, the learning rate and the number of rounds.
+struct TrainingSettings {
+  var loss: LossKind
+  var learningRate: Double
+  var steps: Int
+  /// The settings a lesson's chapter gave, as its lesson file writes them (`lr: 0.5`).
+  var fromChapter: [String] = []
+}
+
 /// `--loss`, `--lr`, `--steps` and `--format`.
 struct TrainingOptions: ParsableArguments {
+  // Optional so that a chapter's own loss:, lr: and steps: can stand where they are
+  // not given.
   @Option(
+    name: .customLong("loss"),
     help: ArgumentHelp(
-      "What the loss counts: every next-word prediction, or the last one only.",
+      "What the loss counts: every next-word prediction, or the last one only (default: next-word, or a chapter's loss:; this option wins).",
       valueName: "loss"))
-  var loss: LossKind = .nextWord
+  var lossOption: LossKind?
 
   @Option(
     name: .customLong("lr"),
     parsing: .unconditional,
     help: ArgumentHelp(
-      "The learning rate, a positive finite number (default: 0.1).", valueName: "rate"),
+      "The learning rate, a positive finite number (default: 0.1, or a chapter's lr:; this option wins).",
+      valueName: "rate"),
     transform: { try TrainingOptions.parseRate($0) })
-  var learningRate: Double = 0.1
+  var rateOption: Double?
 
   @Option(
+    name: .customLong("steps"),
     parsing: .unconditional,
     help: ArgumentHelp(
-      "Rounds of forward, backward and update (1 … \(TrainingOptions.maxSteps); default: 100).",
+      "Rounds of forward, backward and update (1 … \(TrainingOptions.maxSteps); default: 100, or a chapter's steps:; this option wins).",
       valueName: "n"),
     transform: { try TrainingOptions.parseSteps($0) })
-  var steps: Int = 100
+  var stepsOption: Int?
 
   @Option(
     help: ArgumentHelp(
@@ -149,6 +296,27 @@ struct TrainingOptions: ParsableArguments {
 
   /// The most rounds one run may take.
   static let maxSteps = 100_000
+
+  /// The options given, else what a chapter's `loss:`, `lr:` and `steps:` say (`lr:` goes
+  /// with `steps:`), else the defaults: next-word, 0.1, 100 rounds.
+  func settings(chapter: ChapterLoss?) -> TrainingSettings {
+    var settings = TrainingSettings(
+      loss: lossOption ?? chapter?.kind ?? .nextWord,
+      learningRate: rateOption ?? ChapterLoss.defaultLearningRate,
+      steps: stepsOption ?? 100)
+    guard let chapter else { return settings }
+    if lossOption == nil { settings.fromChapter.append("loss: \(chapter.kind.rawValue)") }
+    guard let rounds = chapter.rounds else { return settings }
+    if rateOption == nil {
+      settings.learningRate = chapter.learningRate
+      settings.fromChapter.append("lr: \(chapter.learningRate)")
+    }
+    if stepsOption == nil {
+      settings.steps = rounds
+      settings.fromChapter.append("steps: \(rounds)")
+    }
+    return settings
+  }
 
   static func parseRate(_ text: String) throws -> Double {
     guard let rate = Double(text), rate.isFinite, rate > 0 else {

@@ -5,6 +5,8 @@ struct TrainingOutput {
   let result: TrainingRun
   var learningRate: Double { result.learningRate }
   let title: String
+  /// Where the loss, lr and rounds came from when a lesson's chapter set them.
+  var origin: String? = nil
 
   // MARK: JSON Lines
 
@@ -53,7 +55,9 @@ struct TrainingOutput {
       ? "the mean cross-entropy of \(positions.count) predictions"
       : "the cross-entropy of word \(positions.upperBound + 1) from h_\(positions.upperBound) only"
     var out = "Training \(title)\n"
-    out += "Loss \(learner.loss.rawValue): \(counted); plain SGD, lr \(learningRate)\n\n"
+    out += "Loss \(learner.loss.rawValue): \(counted); plain SGD, lr \(learningRate)\n"
+    if let origin { out += origin + "\n" }
+    out += "\n"
     out += " round  loss\n"
     var reported = false
     for (k, loss) in result.losses.enumerated() {
