@@ -145,11 +145,17 @@ struct TrainCommand: ParsableCommand {
       // `refusal(of:in:)` has checked what the learner needs.
       throw CommandError(.usage, "--chapter \(number): \(error)")
     }
-    let described =
-      "\(loaded.title(of: number)); \(chapter.variant.rawValue), inputs \(chapter.inputs), hidden \(chapter.hidden); \(chapter.words.count) words, vocabulary \(chapter.vocabulary.count)"
+    // A lesson's and a chapter's titles are long: the model goes on a line of its own,
+    // and so does a what-if.
+    var title =
+      "\(loaded.title(of: number))\n\(chapter.variant.rawValue), inputs \(chapter.inputs), hidden \(chapter.hidden); \(chapter.words.count) words, vocabulary \(chapter.vocabulary.count)"
+    if !applied.isEmpty {
+      let banner = EditOptions.banner(applied, from: "chapter \(number) as the lesson has it")
+      title += "\nwhat-if: \(banner)"
+    }
     try train(
       learner, settings,
-      title: Self.whatIf(applied, from: "chapter \(number) as the lesson has it") + described,
+      title: title,
       origin: settings.fromChapter.isEmpty
         ? nil
         : "As chapter \(number) sets them: \(settings.fromChapter.joined(separator: ", ")) (--loss, --lr and --steps win over them)"
