@@ -128,24 +128,35 @@ private struct UnrolledTable {
     let trace = state.trace
     let words = trace.words.count
     let live = state.trainingScreen == nil ? state.event.t : nil
-    let rows = Elision.indices(
-      count: words, capacity: rect.height - 2, focus: live.map { $0 - 1 })
-    let columns = columns()
+    let capacity = rect.height - 2
+    let focus = min(max((live ?? 1) - 1, 0), words - 1)
+    // Too few rows for a gap and the live t: the live t and the one it hands dL/dh to.
+    let rows =
+      capacity >= 3 || capacity >= words
+      ? Elision.indices(count: words, capacity: capacity, focus: focus)
+      : Array(max(0, min(focus - capacity + 1, words - capacity))...focus).map { Optional($0) }
+    var columns = columns()
+    let hidden = trace.model.hidden
     // The columns' values, of the rows shown, for one width: the numbers line up.
     var widths = ColumnWidth()
-    var cells: [Int: [(values: [Float], known: Bool)?]] = [:]
     for case let row? in rows {
-      let values = columns.map { $0.value(row + 1) }
-      for case let value? in values { widths.include(value.values) }
-      cells[row] = values
+      for column in columns { column.value(row + 1).map { widths.include($0.values) } }
     }
-    let hidden = trace.model.hidden
     let width = widths.columns
     // "t=12 jumped": the word where it fits in a dozen cells, else the t alone.
     let tWidth = String(words).count + 2
     let longest = rows.compactMap { $0 }.map { DisplayWidth.of(trace.words[$0]) }.max() ?? 0
     let wordWidth = min(longest, 12)
     let labelWidth = tWidth + (wordWidth > 0 ? 1 + wordWidth : 0)
+    // Columns whole where they fit: tanh's slope gives way first, then h_t (both stay in
+    // the step's panel when it reads them).
+    while columns.count > 2,
+      labelWidth + 1 + columns.count * (3 + max(hidden * width, 8)) > rect.width
+    {
+      columns.remove(at: columns.count == 4 ? 1 : 0)
+    }
+    var cells: [Int: [(values: [Float], known: Bool)?]] = [:]
+    for case let row? in rows { cells[row] = columns.map { $0.value(row + 1) } }
     let blockRoom = (rect.width - labelWidth - 1) / columns.count - 3
     let plan = ValueColumns(count: hidden, width: width, available: blockRoom, focus: nil)
     let blockWidth = max(
