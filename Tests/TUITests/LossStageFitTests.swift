@@ -72,7 +72,6 @@ struct LossStageFitTests {
     var state = PlayerState(content: PlayerContent(title: "test", chapters: [chapter]), size: size)
     state.eventIndex = try LossStageTests.index(chapter) { $0.pass == .backward }
     while state.trainingScreen == nil {
-      try Self.check(state, at: "step \(state.eventIndex + 1) at \(size)")
       try Self.checkBand(state, at: "step \(state.eventIndex + 1) at \(size)")
       state.update(.next)
     }
@@ -146,7 +145,7 @@ struct LossStageFitTests {
     #expect(sums.count == 4)
     let first = try #require(sums.first)
     func row(at step: Int) -> String? {
-      PlayerView.render(LossStageTests.at(step, chapter, columns: 120, rows: 40)).lines
+      PlayerView.render(LossStageTests.at(step, chapter, columns: 200, rows: 60)).lines
         .first { $0.hasPrefix("  dL/dWh.bias ") }
     }
     let before = try #require(row(at: first - 1))
