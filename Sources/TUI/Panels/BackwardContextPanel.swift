@@ -123,18 +123,32 @@ private struct UnrolledTable {
     return columns
   }
 
+  /// The rows around `focus` (the live t with the ones beside it, the t it got dL/dh
+  /// from and the t it hands it to), a gap on each side where rows are left out.
+  static func window(count: Int, capacity: Int, focus: Int) -> [Int?] {
+    guard count > capacity else { return (0..<count).map { $0 } }
+    guard capacity > 0 else { return [] }
+    var size = capacity
+    var low = 0
+    for _ in 0..<3 {
+      low = min(max(0, focus - (size - 1) / 2), count - size)
+      let gaps = (low > 0 ? 1 : 0) + (low + size < count ? 1 : 0)
+      if capacity - gaps >= 1 { size = capacity - gaps }
+    }
+    low = min(max(0, focus - (size - 1) / 2), count - size)
+    var rows: [Int?] = Array(low..<low + size)
+    if low > 0, rows.count < capacity { rows.insert(nil, at: 0) }
+    if low + size < count, rows.count < capacity { rows.append(nil) }
+    return rows
+  }
+
   func draw(on grid: inout CellGrid, in rect: Rect) {
     let state = context.state
     let trace = state.trace
     let words = trace.words.count
     let live = state.trainingScreen == nil ? state.event.t : nil
-    let capacity = rect.height - 2
     let focus = min(max((live ?? 1) - 1, 0), words - 1)
-    // Too few rows for a gap and the live t: the live t and the one it hands dL/dh to.
-    let rows =
-      capacity >= 3 || capacity >= words
-      ? Elision.indices(count: words, capacity: capacity, focus: focus)
-      : Array(max(0, min(focus - capacity + 1, words - capacity))...focus).map { Optional($0) }
+    let rows = Self.window(count: words, capacity: rect.height - 2, focus: focus)
     var columns = columns()
     let hidden = trace.model.hidden
     // The columns' values, of the rows shown, for one width: the numbers line up.
