@@ -263,7 +263,10 @@ private struct GradientSums {
     for (s, sum) in sums.enumerated() {
       for r in 0..<sum.rows { lines.append((s, r)) }
     }
-    let focus = current.flatMap { c in lines.firstIndex { $0.sum == c } }
+    // In view: the sum the step works on, else the one the pass added to last.
+    let latest = shown.indices.max { (shown[$0].event ?? -1) < (shown[$1].event ?? -1) }
+    let focused = current ?? latest.flatMap { shown[$0].event == nil ? nil : $0 }
+    let focus = focused.flatMap { c in lines.firstIndex { $0.sum == c } }
     let shownLines = Elision.indices(
       count: lines.count, capacity: rect.height - 1, focus: focus)
     // Where everything fits, on the table's top: the lines stay put as the step's panel
