@@ -273,7 +273,7 @@ private struct GradientSums {
     // above changes height.
     var y = rect.maxY - shownLines.count - 1
     let titles = [
-      "gradients so far: each dL/dθ summed over the t the backward pass has reached"
+      "gradients so far: each dL/dp summed over the t the backward pass has reached"
         + " (· none yet)",
       "gradients so far, summed over the t reached (· none yet)", "gradients so far",
     ]
