@@ -24,8 +24,11 @@ struct PlayerBackwardTests {
     // The last event: the first word's embedding row, every dL/dh_t drawn; then the
     // SGD update after it.
     try session.press("G")
+    // Read once the narration line under the panels is the update's too: the frame
+    // before it differs from it in most rows, and the header is drawn first.
     let update = try session.waitFor {
-      $0.contains("step 118/118") && $0.contains("SGD update") && $0.contains("q quit")
+      $0.contains("step 118/118") && $0.contains("SGD update") && $0.contains("» SGD, lr 0.1")
+        && $0.contains("q quit")
     }
     #expect(update.matched, "\(update.screen)")
     #expect(update.screen.contains("loss before 1.6334 → after 1.5899 (it falls)"))

@@ -65,6 +65,9 @@ public struct PlayerChapter: Sendable {
   let operations: Set<Operation>
   /// ‖dL/dh_t‖ of the backward pass, if the trace has one: found once, for the strip.
   let gradientFlow: GradientFlow
+  /// Where the backward pass writes dL/dh_t, dL/dz_t and each running sum: found once,
+  /// for the context under the stage's panel.
+  let backwardTimeline: BackwardTimeline
 
   public init(
     title: String, trace: Trace, narrative: [Int: [String]] = [:], number: Int? = nil,
@@ -97,6 +100,7 @@ public struct PlayerChapter: Sendable {
       // A long text is read forwards only: no backward pass.
       gradientFlow = GradientFlow(
         trace: Trace(model: trace.model, words: [], events: []), wordEvents: [])
+      backwardTimeline = .empty
       return
     }
     if let run = trace.lazy {
@@ -122,6 +126,7 @@ public struct PlayerChapter: Sendable {
       // A round with its loss is held whole: no backward pass here.
       gradientFlow = GradientFlow(
         trace: Trace(model: trace.model, words: [], events: []), wordEvents: [])
+      backwardTimeline = .empty
       return
     }
     let events = trace.whole!.events
@@ -140,6 +145,7 @@ public struct PlayerChapter: Sendable {
     hiddenScale = Self.scale(of: states, variant: trace.model.variant)
     operations = Set(events.map(\.operation))
     gradientFlow = GradientFlow(trace: trace.whole!, wordEvents: ranges)
+    backwardTimeline = BackwardTimeline(trace: trace.whole!)
   }
 
   /// The value that reaches the top bar: the cell's bound on h_t (1 for tanh), else the largest

@@ -13,7 +13,12 @@ enum LossStage {
   static func panels(for state: PlayerState) -> [any Panel] {
     let strip = GradientFlowPanel(
       words: state.trace.words.count, panelRows: panelRows(state.chapter))
-    return [mainPanel(for: state), strip]
+    let main = mainPanel(for: state)
+    // Under a step's own panel, the backward pass in context, where the trace has one.
+    guard state.trainingScreen == nil, !state.chapter.backwardTimeline.isEmpty else {
+      return [main, strip]
+    }
+    return [BackwardContextPanel(step: main), strip]
   }
 
   /// The rows the stage's panels can use in `chapter`, the most any of them asks for

@@ -10,14 +10,17 @@ struct TanhSlopePanel: Panel {
   var naturalHeight: Int { LossStage.naturalHeight }
   var minimumHeight: Int { LossStage.minimumHeight }
 
+  /// tanh's slope at output `h`, as the backward pass uses it (`Backward.tanh`:
+  /// g·(1 − y·y)): one expression for every panel that shows it.
+  static func slope(_ h: Float) -> Float { 1 - h * h }
+
   func draw(on grid: inout CellGrid, in rect: Rect, context: PanelContext) {
     let event = context.events[index]
     let pending = context.status(index) == .pending
     let upstream = event.operand(0)
     let output = event.operand(1)
     let h = output.value.scalars
-    // The slope as the backward pass uses it (`Backward.tanh`: g·(1 − y·y)).
-    let slopes = h.map { 1 - $0 * $0 }
+    let slopes = h.map(Self.slope)
     let hName = Notation.name(output.name)
     context.drawTitle(
       on: &grid, in: rect, event: index, panel: events, name: "backward tanh",
