@@ -111,6 +111,7 @@ public struct PlayerChapter: Sendable {
       operations = Set(run.events(ofWord: 1).map(\.operation))
       gradientFlow = GradientFlow(
         trace: Trace(model: trace.model, words: [], events: []), wordEvents: [])
+      backwardTimeline = .empty
       return
     }
     if let log = trace.windowed {
