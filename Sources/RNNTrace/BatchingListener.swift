@@ -54,7 +54,8 @@ struct BatchingListener<Encoder: TraceEncoder & SendableMetatype>: WritingListen
     guard failure == nil, !batch.isEmpty else { return }
     do {
       if helper != nil && (encodesHere?() ?? thread.isFull) {
-        var bytes = ByteBuffer(capacity: values &* 12 &+ batch.count &* 256)
+        var bytes =
+          thread.spareBuffer() ?? ByteBuffer(capacity: values &* 16 &+ batch.count &* 256)
         for event in batch { helper!.encode(event, into: &bytes) }
         try thread.send(.encoded(bytes))
       } else {

@@ -20,6 +20,9 @@ final class EncoderThread<Encoder: TraceEncoder & SendableMetatype>: @unchecked 
   private let capacity = 2
   private let condition = NSCondition()
   private var queue: [Batch] = []
+  /// Buffers of encoded batches already written, for the model's thread to fill again
+  /// (a new one each time would cost its pages' faults again).
+  private var spares: [ByteBuffer] = []
   private var closed = false
   private var cancelled = false
   private var done = false
@@ -61,6 +64,21 @@ final class EncoderThread<Encoder: TraceEncoder & SendableMetatype>: @unchecked 
     condition.broadcast()
   }
 
+  /// An emptied buffer of a batch already written, if there is one.
+  func spareBuffer() -> ByteBuffer? {
+    condition.lock()
+    defer { condition.unlock() }
+    return spares.popLast()
+  }
+
+  private func keepSpare(_ bytes: ByteBuffer) {
+    var bytes = bytes
+    bytes.removeAll()
+    condition.lock()
+    defer { condition.unlock() }
+    if spares.count < capacity { spares.append(bytes) }
+  }
+
   /// Waits until every batch is encoded and the format's ending written, then throws
   /// the write error, if any.
   func finish() throws {
@@ -89,7 +107,9 @@ final class EncoderThread<Encoder: TraceEncoder & SendableMetatype>: @unchecked 
     while let batch = next() {
       switch batch {
       case .events(let events): for event in events { listener.receive(event) }
-      case .encoded(let bytes): listener.receive(encoded: bytes)
+      case .encoded(let bytes):
+        listener.receive(encoded: bytes)
+        keepSpare(bytes)
       }
       if let error = listener.failure {
         stop(failing: error)
