@@ -4,19 +4,31 @@ import TraceLog
 /// Gathers the model's events into batches for an `EncoderThread`: one hand-over per
 /// batch, not per event. A batch ends at `maxEvents` events or `maxValues` values,
 /// whichever comes first, so a wide model's batches stay small in memory too.
+///
+/// With a `helper` (an encoder whose events' bytes do not depend on what it wrote
+/// before: JSON Lines), a batch that would wait for a full queue is encoded here
+/// instead, on the model's thread, and handed over as bytes: when the encoder's thread
+/// is the slower, both cores format, and the bytes are the same whoever wrote them.
 struct BatchingListener<Encoder: TraceEncoder & SendableMetatype>: WritingListener {
   static var maxEvents: Int { 1024 }
   static var maxValues: Int { 1 << 18 }
 
   let thread: EncoderThread<Encoder>
+  private var helper: Encoder?
+  /// Whether to encode the batch being sent here; by default, when the queue is full.
+  private let encodesHere: (() -> Bool)?
   private var batch: [TraceEvent] = []
   private var values = 0
   /// The encoder's write error, seen when a batch was handed over; the run stops
   /// feeding words once it is set.
   private(set) var failure: Error?
 
-  init(thread: EncoderThread<Encoder>) {
+  init(
+    thread: EncoderThread<Encoder>, helper: Encoder? = nil, encodesHere: (() -> Bool)? = nil
+  ) {
     self.thread = thread
+    self.helper = helper
+    self.encodesHere = encodesHere
     batch.reserveCapacity(Self.maxEvents)
   }
 
@@ -41,7 +53,14 @@ struct BatchingListener<Encoder: TraceEncoder & SendableMetatype>: WritingListen
   private mutating func send() {
     guard failure == nil, !batch.isEmpty else { return }
     do {
-      try thread.send(batch)
+      if helper != nil && (encodesHere?() ?? thread.isFull) {
+        var bytes =
+          thread.spareBuffer() ?? ByteBuffer(capacity: values &* 16 &+ batch.count &* 256)
+        for event in batch { helper!.encode(event, into: &bytes) }
+        try thread.send(.encoded(bytes))
+      } else {
+        try thread.send(.events(batch))
+      }
     } catch {
       failure = error
     }

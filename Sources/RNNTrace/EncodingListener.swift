@@ -59,6 +59,17 @@ struct EncodingListener<Encoder: TraceEncoder>: WritingListener {
     }
   }
 
+  /// Writes events another copy of the encoder wrote, after those written so far.
+  mutating func receive(encoded bytes: ByteBuffer) {
+    flush()
+    guard failure == nil else { return }
+    do {
+      try bytes.withUnsafeBytes { try output.write($0) }
+    } catch {
+      failure = error
+    }
+  }
+
   mutating func finish() throws {
     encoder.end(into: &buffer)
     flush()

@@ -201,7 +201,7 @@ struct ExportCommand: ParsableCommand {
       model: round.model, head: round.head, loss: round.learner.loss,
       words: round.learner.words, seed: seed, source: source)
     switch resolvedFormat {
-    case .jsonl: try write(round, JSONLinesEncoder(), header, file)
+    case .jsonl: try write(round, JSONLinesEncoder(), header, file, helper: JSONLinesEncoder())
     case .csv: try write(round, CSVEncoder(), header, file)
     case .chrome: try write(round, ChromeTraceEncoder(), header, file)
     }
@@ -209,9 +209,11 @@ struct ExportCommand: ParsableCommand {
 
   /// The loss and the backward pass keep no tensor per word (`keepingStates: false`), so
   /// memory stays flat however many words; with a second core the events are encoded
-  /// there, as the forward pass's are.
+  /// there, as the forward pass's are; with a `helper` (`BatchingListener`) this thread
+  /// encodes the batches that would wait for the encoder's.
   private func write<Encoder: TraceEncoder & SendableMetatype>(
-    _ round: LossRound, _ encoder: Encoder, _ header: TraceHeader, _ file: OutputFile
+    _ round: LossRound, _ encoder: Encoder, _ header: TraceHeader, _ file: OutputFile,
+    helper: Encoder? = nil
   ) throws {
     var listener = EncodingListener(encoder: encoder, output: file)
     listener.begin(header)
@@ -222,7 +224,8 @@ struct ExportCommand: ParsableCommand {
     }
     let thread = EncoderThread(listener)
     defer { thread.cancel() }
-    var (written, _) = round.run(into: BatchingListener(thread: thread), keepingStates: false)
+    var (written, _) = round.run(
+      into: BatchingListener(thread: thread, helper: helper), keepingStates: false)
     try written.finish()
   }
 
