@@ -53,13 +53,17 @@ struct EditOptions: ParsableArguments {
       )
     }
     let chapter = loaded.lesson.chapters[number - 1]
-    if chapter.loss != nil {
-      throw CommandError(
-        .usage,
-        "--set: chapter \(number) of \(loaded.file) goes on to a loss, and what-if edits are not applied to the backward pass yet; use --set on a chapter without one"
-      )
+    let original = loaded.run(number, kernel: kernel, kernels: kernels)
+    if let training = original.training {
+      // The edits reach the head too: the loss, the backward pass and the rounds follow.
+      let (learner, applied): (Learner, [AppliedEdit])
+      do {
+        (learner, applied) = try training.learner.applying(edits)
+      } catch {
+        throw CommandError(.usage, "--set \(error.description)")
+      }
+      return (number, chapter.run(learner, tensors: original.tensors, loss: training.loss), applied)
     }
-    let original = chapter.run(kernel: kernel, kernels: kernels)
     let (edited, applied) = try apply(to: original.trace.model)
     let run = ChapterTrace(
       chapter: chapter, tensors: original.tensors, trace: edited.trace(chapter.words))

@@ -30,11 +30,6 @@ extension PlayerState {
         isError: true)
       return
     }
-    guard chapter.trace.events.last?.isAfterForward != true else {
-      message = StatusMessage(
-        "what-if edits work on the forward pass; this chapter goes on to the loss", isError: true)
-      return
-    }
     isPlaying = false
     drill = nil
     showsDelta = false
@@ -114,7 +109,7 @@ extension PlayerState {
   /// previewed change included).
   func editedValue(_ editor: EditorState) -> Float? {
     guard let index = editor.index,
-      let tensor = editedChapter.trace.model.parameters.first(where: {
+      let tensor = editedChapter.editableParameters.first(where: {
         $0.name == editor.target.name
       })?
       .value
