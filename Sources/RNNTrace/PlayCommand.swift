@@ -378,10 +378,19 @@ struct PlayCommand: ParsableCommand {
     chapter.learner = run.training?.learner
     chapter.questions = playerQuestions(run)
     // A what-if's edited run gets the text's values filled in from it.
-    if run.training == nil {
-      chapter.narrator = ChapterNarrator { trace, applied in
-        narrated(run.edited(trace: trace, applied: applied))
-      }
+    chapter.narrator = ChapterNarrator { trace, applied in
+      let edited = run.edited(trace: trace, applied: applied)
+      guard let training = run.training else { return narrated(edited) }
+      // A round with its loss: the loss, the gradients and the rounds are the edited
+      // model's and head's too, run again from the edits.
+      let edits = applied.map { ParameterEdit(name: $0.name, index: $0.index, value: $0.to) }
+      guard
+        let swapped = try? Learner(
+          model: training.learner.model, head: training.learner.head, words: Array(trace.words),
+          loss: training.loss.kind),
+        let learner = try? swapped.applying(edits).learner
+      else { return narrated(run) }
+      return narrated(run.chapter.run(learner, tensors: edited.tensors, loss: training.loss))
     }
     return chapter
   }
