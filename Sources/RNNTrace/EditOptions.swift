@@ -8,7 +8,7 @@ struct EditOptions: ParsableArguments {
   @Option(
     name: .customLong("set"),
     help: ArgumentHelp(
-      "What if a parameter's element had this value: NAME as a log's header names it (w_h, We.weight, h0, embedding.weight), indices from 0 in its shape. Repeatable.",
+      "What if a parameter's element had this value: NAME as a log's header names it (w_h, We.weight, h0, embedding.weight; with a loss, head.weight and head.bias too), indices from 0 in its shape. Repeatable.",
       valueName: "NAME[i,j]=VALUE"))
   var texts: [String] = []
 

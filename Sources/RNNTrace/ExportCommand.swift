@@ -50,6 +50,7 @@ struct ExportCommand: ParsableCommand {
         rnntrace export --sentence-file book.txt -o book.json   (for Perfetto)
         rnntrace export --hidden 1 | jq -c 'select(.op == "hidden_state")'
         rnntrace export --set 'Wh.weight[0,1]=1.5' -o whatif.jsonl
+        rnntrace export --loss last-word --set 'Wh.weight[0,0]=1.5' -o grad.jsonl
         rnntrace export --weights m.safetensors --vocab v.txt -o m.jsonl
       """)
 
