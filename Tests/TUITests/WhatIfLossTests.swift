@@ -149,4 +149,14 @@ import Testing
     #expect(screen.line(0).contains("what-if"))
     #expect(screen.line(23).contains("what-if ×1"))
   }
+
+  @Test func withoutItsHeadARoundWithALossSaysWhyWIsOff() throws {
+    var chapter = Self.chapter(try Self.learner(), rounds: nil)
+    chapter.learner = nil
+    var state = Self.state(chapter, at: 3)
+    keys([.character("w")], &state)
+    #expect(state.editor == nil)
+    #expect(state.message?.isError == true)
+    #expect(state.message?.text.contains("prediction head") == true)
+  }
 }

@@ -30,6 +30,12 @@ extension PlayerState {
         isError: true)
       return
     }
+    guard chapter.learner != nil || chapter.trace.events.last?.isAfterForward != true else {
+      message = StatusMessage(
+        "what-if edits run the loss again with the prediction head, and this trace has none",
+        isError: true)
+      return
+    }
     isPlaying = false
     drill = nil
     showsDelta = false
