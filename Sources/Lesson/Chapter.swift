@@ -114,19 +114,22 @@ public struct Chapter: Equatable, Sendable {
     } catch {
       preconditionFailure("a checked chapter failed to make its learner: \(error)")
     }
-    var run = RNNRun(model: model, listener: TraceRecorder())
-    for word in words { _ = run.read(word) }
-    var tracer = Tracer(listener: run.tracer.listener, step: run.tracer.step)
-    _ = learner.backward(trace: &tracer)
-    let trace = Trace(model: model, words: words, events: tracer.listener.events)
-    let training = loss.rounds.map {
-      TrainingRun(learner, rounds: $0, learningRate: loss.learningRate)
-    }
     let headTensors = [
       NamedTensor("head.weight", head.weight), NamedTensor("head.bias", head.bias),
     ]
+    return run(learner, tensors: named + headTensors, loss: loss)
+  }
+
+  /// The chapter's round of `learner` (its model and head, as drawn or as a what-if
+  /// edited them): the forward pass, the loss and the backward pass traced, then the
+  /// SGD rounds of `loss.rounds`. `tensors` are the chapter's named tensors for its text.
+  public func run(_ learner: Learner, tensors: [NamedTensor], loss: ChapterLoss) -> ChapterTrace {
+    let trace = learner.tracedRound().trace
+    let training = loss.rounds.map {
+      TrainingRun(learner, rounds: $0, learningRate: loss.learningRate)
+    }
     return ChapterTrace(
-      chapter: self, tensors: named + headTensors, trace: trace,
+      chapter: self, tensors: tensors, trace: trace,
       training: ChapterTrace.Training(loss: loss, learner: learner, run: training))
   }
 

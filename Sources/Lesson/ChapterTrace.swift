@@ -130,10 +130,18 @@ extension ChapterTrace {
       [chapter.embedding, chapter.h0] + chapter.cell.parameters
     var edited: [NamedTensor] = tensors
     for edit in applied {
-      guard let k = names.firstIndex(of: edit.name),
-        case .named(let name, let transposed) = expressions[k],
-        let slot = edited.firstIndex(where: { $0.name == name })
-      else { continue }
+      // The head's tensors go by their own names (a chapter with a loss holds them so).
+      let head = ["head.weight", "head.bias"].contains(edit.name) ? edit.name : nil
+      let expression = names.firstIndex(of: edit.name).map { expressions[$0] }
+      let (name, transposed): (String, Bool)
+      if let head {
+        (name, transposed) = (head, false)
+      } else if case .named(let named, let flip) = expression {
+        (name, transposed) = (named, flip)
+      } else {
+        continue
+      }
+      guard let slot = edited.firstIndex(where: { $0.name == name }) else { continue }
       var value: Tensor = edited[slot].value
       let index: [Int] = transposed ? edit.index.reversed() : edit.index
       let flat: Int = index.count == 2 ? index[0] * value.columns + index[1] : index[0]

@@ -8,7 +8,7 @@ struct EditOptions: ParsableArguments {
   @Option(
     name: .customLong("set"),
     help: ArgumentHelp(
-      "What if a parameter's element had this value: NAME as a log's header names it (w_h, We.weight, h0, embedding.weight), indices from 0 in its shape. Repeatable.",
+      "What if a parameter's element had this value: NAME as a log's header names it (w_h, We.weight, h0, embedding.weight; with a loss, head.weight and head.bias too), indices from 0 in its shape. Repeatable.",
       valueName: "NAME[i,j]=VALUE"))
   var texts: [String] = []
 
@@ -53,13 +53,17 @@ struct EditOptions: ParsableArguments {
       )
     }
     let chapter = loaded.lesson.chapters[number - 1]
-    if chapter.loss != nil {
-      throw CommandError(
-        .usage,
-        "--set: chapter \(number) of \(loaded.file) goes on to a loss, and what-if edits are not applied to the backward pass yet; use --set on a chapter without one"
-      )
+    let original = loaded.run(number, kernel: kernel, kernels: kernels)
+    if let training = original.training {
+      // The edits reach the head too: the loss, the backward pass and the rounds follow.
+      let (learner, applied): (Learner, [AppliedEdit])
+      do {
+        (learner, applied) = try training.learner.applying(edits)
+      } catch {
+        throw CommandError(.usage, "--set \(error.description)")
+      }
+      return (number, chapter.run(learner, tensors: original.tensors, loss: training.loss), applied)
     }
-    let original = chapter.run(kernel: kernel, kernels: kernels)
     let (edited, applied) = try apply(to: original.trace.model)
     let run = ChapterTrace(
       chapter: chapter, tensors: original.tensors, trace: edited.trace(chapter.words))

@@ -50,6 +50,7 @@ struct ExportCommand: ParsableCommand {
         rnntrace export --sentence-file book.txt -o book.json   (for Perfetto)
         rnntrace export --hidden 1 | jq -c 'select(.op == "hidden_state")'
         rnntrace export --set 'Wh.weight[0,1]=1.5' -o whatif.jsonl
+        rnntrace export --loss last-word --set 'Wh.weight[0,0]=1.5' -o grad.jsonl
         rnntrace export --weights m.safetensors --vocab v.txt -o m.jsonl
       """)
 
@@ -82,9 +83,6 @@ struct ExportCommand: ParsableCommand {
   }
 
   func run() throws {
-    if !edits.isEmpty && loss != nil {
-      throw CommandError(.usage, LossRound.withEdits)
-    }
     if weights.isGiven && loss != nil {
       throw CommandError(.usage, LossRound.withoutHead)
     }
@@ -95,6 +93,7 @@ struct ExportCommand: ParsableCommand {
     let source = try WalkthroughSource.resolve(model: model, lesson: lesson, preferLesson: false)
     var chapter: (title: String, chapter: Chapter)?
     var round: LossRound?
+    var applied: [AppliedEdit] = []
     if case .lesson(let found) = source {
       let loaded = try found.adding(loss: loss, kernels: model.kernelsChoice)
       guard let number = loaded.only ?? (loaded.lesson.chapters.count == 1 ? 1 : nil) else {
@@ -105,12 +104,18 @@ struct ExportCommand: ParsableCommand {
       }
       chapter = (loaded.title(of: number), loaded.lesson.chapters[number - 1])
       if try loaded.loss(of: number) != nil {
-        if !edits.isEmpty { throw CommandError(.usage, LossRound.withEdits) }
-        round = LossRound(loaded.run(number, kernel: model.rngKernel, kernels: model.kernels))
+        if edits.isEmpty {
+          round = LossRound(loaded.run(number, kernel: model.rngKernel, kernels: model.kernels))
+        } else {
+          let whatIf = try edits.chapter(
+            of: loaded, kernel: model.rngKernel, kernels: model.kernels)
+          (round, applied) = (LossRound(whatIf.run), whatIf.applied)
+        }
       }
     } else if let loss {
       // Checked before the output is opened, like every usage error.
-      round = try LossRound(model, words: try model.wordSource().all(), loss: loss)
+      (round, applied) = try LossRound(model, words: try model.wordSource().all(), loss: loss)
+        .applying(edits)
     }
     // The output is checked first: a doomed export should not compute anything.
     let file = try OutputFile.open(output)
@@ -118,7 +123,7 @@ struct ExportCommand: ParsableCommand {
       if let round {
         try write(
           round, source: chapter?.title ?? "ad-hoc model", seed: chapter == nil ? model.seed : nil,
-          to: file)
+          edits: applied, to: file)
       } else if let chapter {
         let (built, applied) = try edits.apply(
           to: chapter.chapter.makeModel(kernel: model.rngKernel, kernels: model.kernels))
@@ -194,12 +199,19 @@ struct ExportCommand: ParsableCommand {
 
   /// Writes the trace of one round with its loss and backward pass: the forward events,
   /// the loss events, then the backward events, encoded as they are computed.
-  private func write(_ round: LossRound, source: String, seed: UInt64?, to file: OutputFile)
-    throws
-  {
+  /// A what-if's round records its edits and claims no seed, as `write` does above.
+  private func write(
+    _ round: LossRound, source: String, seed: UInt64?, edits: [AppliedEdit],
+    to file: OutputFile
+  ) throws {
+    var source = source
+    if !edits.isEmpty {
+      let original = seed.map { "\(source), seed \($0)" } ?? source
+      source = "what-if: \(EditOptions.banner(edits, from: original))"
+    }
     let header = TraceHeader(
       model: round.model, head: round.head, loss: round.learner.loss,
-      words: round.learner.words, seed: seed, source: source)
+      words: round.learner.words, seed: edits.isEmpty ? seed : nil, source: source, edits: edits)
     switch resolvedFormat {
     case .jsonl: try write(round, JSONLinesEncoder(), header, file, helper: JSONLinesEncoder())
     case .csv: try write(round, CSVEncoder(), header, file)

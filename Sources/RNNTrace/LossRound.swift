@@ -57,9 +57,24 @@ struct LossRound {
   static let withoutHead =
     "--loss: a model from --weights has no prediction head to score the next word; use --loss with model options or a lesson's chapter (each drawn with its head as 'rnntrace train' draws it)"
 
-  /// Why `--loss` cannot go with `--set` yet.
-  static let withEdits =
-    "--set: what-if edits are not applied to the backward pass yet; use --set or --loss, not both"
+  /// The round of `learner` (a what-if's, its model and head edited).
+  private init(_ learner: Learner) {
+    model = learner.model
+    head = learner.head
+    self.learner = learner
+  }
+
+  /// The round with what-if edits (`--set`) applied to the model and its head, and what
+  /// each changed: the forward pass, the loss and the backward pass follow the edits.
+  func applying(_ edits: EditOptions) throws -> (round: LossRound, applied: [AppliedEdit]) {
+    guard !edits.isEmpty else { return (self, []) }
+    do {
+      let (edited, applied) = try learner.applying(edits.edits)
+      return (LossRound(edited), applied)
+    } catch {
+      throw CommandError(.usage, "--set \(error.description)")
+    }
+  }
 
   /// The forward pass of the words, then the loss and the backward pass, into `listener`.
   /// Without `keepingStates`, no tensor is held per word (the pass's states and dL/dh_t
@@ -76,7 +91,6 @@ struct LossRound {
 
   /// The whole trace of one round, in memory.
   func trace() -> (Trace, BackwardPass) {
-    let (recorder, pass) = run(into: TraceRecorder())
-    return (Trace(model: model, words: learner.words, events: recorder.events), pass)
+    learner.tracedRound()
   }
 }

@@ -84,9 +84,6 @@ struct PlayCommand: ParsableCommand {
 
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
-    if loss != nil && !edits.isEmpty {
-      throw CommandError(.usage, LossRound.withEdits)
-    }
     if loss != nil && weights.isGiven {
       throw CommandError(.usage, LossRound.withoutHead)
     }
@@ -157,7 +154,8 @@ struct PlayCommand: ParsableCommand {
         let title = loaded.title(of: number)
         if let whatIf, let banner, number == whatIf.number {
           return try TraceExporter.export(
-            trace, whatIf: edited, title: "\(banner), \(title)", edits: whatIf.applied)
+            trace, whatIf: edited, title: "\(banner), \(title)", edits: whatIf.applied,
+            loss: heads[chapter])
         }
         return try TraceExporter.export(
           trace, whatIf: edited, title: title, loss: heads[chapter])
@@ -288,14 +286,19 @@ struct PlayCommand: ParsableCommand {
   /// An ad-hoc model's round: the forward pass, the loss, then the backward pass, each
   /// backward operation a step with the gradient flow ‖dL/dh_t‖ beside it.
   private func playWithLoss(_ loss: LossKind) throws {
-    let round = try LossRound(model, words: try model.wordSource().all(), loss: loss)
+    let (round, applied) = try LossRound(
+      model, words: try model.wordSource().all(), loss: loss
+    ).applying(edits)
     try Self.checkHeldWhole(round)
     let (trace, _) = round.trace()
     let rounds = steps ?? 1
     let rate = learningRate ?? 0.1
-    let title =
+    var title =
       model.walkthroughTitle + "; \(loss.rawValue) loss, "
       + (rounds == 1 ? "one round" : "\(rounds) rounds, lr \(rate)")
+    if !applied.isEmpty {
+      title = "what-if: \(EditOptions.banner(applied, from: "the ad-hoc model")). \(title)"
+    }
     let seed = model.seed
     let head = round.head
     // The traced round is the first of the run: its update and the loss curve follow it.
@@ -307,11 +310,15 @@ struct PlayCommand: ParsableCommand {
     progress.finish()
     var chapter = PlayerChapter(title: "", trace: trace)
     chapter.training = training
+    chapter.learner = round.learner
     let shown = steps.map { _ in training }
+    let (playTitle, playEdits) = (title, applied)
     try Self.play(
       PlayerContent(title: title, chapters: [chapter]), title: title,
-      export: { trace, _ in
-        try TraceExporter.export(trace, title: title, seed: seed, loss: (head, loss))
+      export: { trace, whatIf in
+        try TraceExporter.export(
+          trace, whatIf: whatIf, title: playTitle, seed: seed, edits: playEdits,
+          loss: (head, loss))
       },
       plainText: {
         var text = ""
@@ -368,12 +375,22 @@ struct PlayCommand: ParsableCommand {
       introduction: introduction, summary: run.summary().map { [$0] } ?? [],
       code: run.chapter.code)
     chapter.training = run.training?.run
+    chapter.learner = run.training?.learner
     chapter.questions = playerQuestions(run)
     // A what-if's edited run gets the text's values filled in from it.
-    if run.training == nil {
-      chapter.narrator = ChapterNarrator { trace, applied in
-        narrated(run.edited(trace: trace, applied: applied))
-      }
+    chapter.narrator = ChapterNarrator { trace, applied in
+      let edited = run.edited(trace: trace, applied: applied)
+      guard let training = run.training else { return narrated(edited) }
+      // A round with its loss: the loss, the gradients and the rounds are the edited
+      // model's and head's too, run again from the edits.
+      let edits = applied.map { ParameterEdit(name: $0.name, index: $0.index, value: $0.to) }
+      guard
+        let swapped = try? Learner(
+          model: training.learner.model, head: training.learner.head, words: Array(trace.words),
+          loss: training.loss.kind),
+        let learner = try? swapped.applying(edits).learner
+      else { return narrated(run) }
+      return narrated(run.chapter.run(learner, tensors: edited.tensors, loss: training.loss))
     }
     return chapter
   }

@@ -56,21 +56,21 @@ struct PrintCommand: ParsableCommand {
   func run() throws {
     var text = ""
     let format = output.format
-    if loss != nil && !edits.isEmpty {
-      throw CommandError(.usage, LossRound.withEdits)
-    }
     if loss != nil && weights.isGiven {
       throw CommandError(.usage, LossRound.withoutHead)
     }
     if let loss, !lesson.isGiven {
       // An ad-hoc model, even with no model options: --lesson or --chapter asks for one.
-      let round = try LossRound(model, words: try model.wordSource().all(), loss: loss)
+      let (round, applied) = try LossRound(
+        model, words: try model.wordSource().all(), loss: loss
+      ).applying(edits)
       let (trace, _) = round.trace()
-      WalkthroughText(format: format).write(
-        trace,
-        title:
-          "Ad-hoc model: \(model.variant.rawValue), seed \(model.seed), inputs \(model.inputs), hidden \(model.hidden); \(loss.rawValue) loss, one round",
-        to: &text)
+      var title =
+        "Ad-hoc model: \(model.variant.rawValue), seed \(model.seed), inputs \(model.inputs), hidden \(model.hidden); \(loss.rawValue) loss, one round"
+      if !applied.isEmpty {
+        title = "WHAT-IF: \(EditOptions.banner(applied, from: "the ad-hoc model")).\n\(title)"
+      }
+      WalkthroughText(format: format).write(trace, title: title, to: &text)
       try StandardOutput.write(text)
       return
     }

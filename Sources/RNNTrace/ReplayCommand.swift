@@ -1,6 +1,7 @@
 import ArgumentParser
 import Model
 import TUI
+import TraceLog
 
 #if canImport(Glibc)
   import Glibc
@@ -63,12 +64,23 @@ struct ReplayCommand: ParsableCommand {
     // An unverified log says so in the player's header, where it stays in sight.
     let title = log.warning == nil ? log.title : "UNVERIFIED — \(log.title)"
     let format = output.format
+    // A round with its loss: its head, for the export's header and for a what-if's round.
+    let header = log.trace.header
+    let learner = header.loss.flatMap { loss in
+      (try? PredictionHead(header: header)).flatMap {
+        try? Learner(model: log.trace.model, head: $0, words: header.words, loss: loss)
+      }
+    }
+    let loss = learner.map { ($0.head, $0.loss) }
     try PlayCommand.play(
       // Built only when the player opens (not in a pipe).
-      PlayerContent(
-        title: title, chapters: [PlayerChapter(title: "", trace: Self.playerTrace(log))]),
+      {
+        var chapter = PlayerChapter(title: "", trace: Self.playerTrace(log))
+        chapter.learner = learner
+        return PlayerContent(title: title, chapters: [chapter])
+      }(),
       title: log.title,
-      export: { try TraceExporter.export($0, whatIf: $1, title: log.title) },
+      export: { try TraceExporter.export($0, whatIf: $1, title: log.title, loss: loss) },
       plainText: {
         if let warning = log.warning { try StandardOutput.write("WARNING: \(warning)\n\n") }
         try WalkthroughText(format: format).stream(

@@ -59,8 +59,8 @@ enum TraceExporter {
       if let loss {
         listener.begin(
           TraceHeader(
-            model: whole.model, head: loss.head, loss: loss.kind, words: whole.words, seed: seed,
-            source: source ?? title))
+            model: whole.model, head: loss.head, loss: loss.kind, words: whole.words,
+            seed: edits.isEmpty ? seed : nil, source: source ?? title, edits: edits))
       } else {
         listener.begin(
           TraceHeader(
@@ -78,7 +78,8 @@ enum TraceExporter {
   }
 
   /// A chapter the learner may have edited in the player (`whatIf`): its edits follow
-  /// the command line's in the header, and the title says what-if, and from what.
+  /// the command line's in the header, and the title says what-if, and from what. A
+  /// round with its loss is written with the edited run's head.
   static func export(
     _ trace: PlayerTrace, whatIf: WhatIfRecord?, title: String, seed: UInt64? = nil,
     source: String? = nil, edits: [AppliedEdit] = [],
@@ -92,7 +93,8 @@ enum TraceExporter {
     let from = seed.map { "\(original), seed \($0)" } ?? original
     return try export(
       trace, title: "what-if: \(whatIf.description), from \(from)",
-      seed: whatIf.applied.isEmpty && edits.isEmpty ? seed : nil, edits: edits + whatIf.applied)
+      seed: whatIf.applied.isEmpty && edits.isEmpty ? seed : nil, edits: edits + whatIf.applied,
+      loss: loss.map { (whatIf.head ?? $0.head, $0.kind) })
   }
 
   /// `Lesson — chapter 2: The loop` → `lesson-chapter-2-the-loop.jsonl`: lower-case

@@ -61,14 +61,14 @@ public struct TraceHeader: Equatable, Sendable {
   /// `loss` and its backward pass.
   public init(
     model: RNNModel, head: PredictionHead, loss: LossKind, words: [String], seed: UInt64?,
-    source: String
+    source: String, edits: [AppliedEdit] = []
   ) {
     self.init(
       variant: model.variant, seed: seed, inputs: model.inputs, hidden: model.hidden,
       words: words, vocabulary: model.vocabulary,
       parameters: model.parameters + [
         NamedTensor("head.weight", head.weight), NamedTensor("head.bias", head.bias),
-      ], source: source, kernels: model.kernels, loss: loss)
+      ], source: source, edits: edits, kernels: model.kernels, loss: loss)
   }
 
   /// The names of the prediction head's parameters.

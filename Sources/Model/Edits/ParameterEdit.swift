@@ -86,6 +86,56 @@ extension RNNModel {
     model: RNNModel, applied: [AppliedEdit]
   ) {
     var parameters = self.parameters
+    let applied = try ParameterEdit.apply(edits, to: &parameters)
+    return (try rebuilt(from: parameters), applied)
+  }
+
+  /// The model of the same variant, sizes and kernels with `parameters` instead.
+  fileprivate func rebuilt(from parameters: [NamedTensor]) throws(ParameterEditError) -> RNNModel {
+    do {
+      var model = try RNNModel(
+        variant: variant, inputs: inputs, hidden: hidden, vocabulary: vocabulary,
+        parameters: parameters)
+      model.kernels = kernels
+      return model
+    } catch {
+      throw ParameterEditError(error.description)
+    }
+  }
+}
+
+extension Learner {
+  /// The learner of the same words and loss with `edits` applied in order to its model's
+  /// parameters and its head's (`head.weight`, `head.bias`, as a log's header names them),
+  /// and each edit's old and new value: the round it runs follows the edited model.
+  public func applying(_ edits: [ParameterEdit]) throws(ParameterEditError) -> (
+    learner: Learner, applied: [AppliedEdit]
+  ) {
+    var parameters =
+      model.parameters + [
+        NamedTensor("head.weight", head.weight), NamedTensor("head.bias", head.bias),
+      ]
+    let applied = try ParameterEdit.apply(edits, to: &parameters)
+    let bias = parameters.removeLast().value
+    let weight = parameters.removeLast().value
+    do {
+      let learner = try Learner(
+        model: try model.rebuilt(from: parameters),
+        head: PredictionHead(weight: weight, bias: bias),
+        words: words, loss: loss)
+      return (learner, applied)
+    } catch {
+      throw ParameterEditError("\(error)")
+    }
+  }
+}
+
+extension ParameterEdit {
+  /// Applies `edits` in order to the elements of `parameters`, returning each edit's old
+  /// and new value; a name or index `parameters` lack is an error naming the accepted form.
+  static func apply(_ edits: [ParameterEdit], to parameters: inout [NamedTensor])
+    throws(ParameterEditError) -> [AppliedEdit]
+  {
     var applied: [AppliedEdit] = []
     for edit in edits {
       guard let k = parameters.firstIndex(where: { $0.name == edit.name }) else {
@@ -110,15 +160,7 @@ extension RNNModel {
       tensor.scalars[flat] = edit.value
       parameters[k] = NamedTensor(parameters[k].label, tensor)
     }
-    do {
-      var model = try RNNModel(
-        variant: variant, inputs: inputs, hidden: hidden, vocabulary: vocabulary,
-        parameters: parameters)
-      model.kernels = kernels
-      return (model, applied)
-    } catch {
-      throw ParameterEditError(error.description)
-    }
+    return applied
   }
 }
 

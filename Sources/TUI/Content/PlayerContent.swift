@@ -55,6 +55,9 @@ public struct PlayerChapter: Sendable {
   /// --steps N`, a lesson chapter with `steps:`): its SGD update and loss curve; nil when
   /// the chapter does not train.
   public var training: TrainingRun?
+  /// The model and head of the traced round, for a chapter that goes on to a loss: what a
+  /// what-if edits and runs again (the loss, the backward pass, the rounds); nil otherwise.
+  public var learner: Learner?
   /// The events of each time step: `wordEvents[t - 1]` is the range of word t's events.
   public let wordEvents: WordRanges
   /// h_0 and every h_t of the trace, and the magnitude that fills the hidden-states
@@ -197,6 +200,15 @@ public struct PlayerChapter: Sendable {
       return (1, introduction + own)
     }
     return (best ?? step, own)
+  }
+
+  /// Every parameter a what-if can edit: the model's, and the head's of a chapter with a
+  /// loss (`head.weight`, `head.bias`), named as a log's header names them.
+  var editableParameters: [NamedTensor] {
+    trace.model.parameters
+      + (learner.map {
+        [NamedTensor("head.weight", $0.head.weight), NamedTensor("head.bias", $0.head.bias)]
+      } ?? [])
   }
 
   /// The word (an index into `wordEvents`, t - 1) whose events hold event `index`.

@@ -37,16 +37,20 @@ struct EditTarget: Equatable, Sendable {
   }
 
   /// The editable tensors of the current word, in the order of its panels, the word
-  /// first and h_0 last.
+  /// first and h_0 last; past the forward pass (the loss, the backward pass), those of
+  /// the step's word and then the prediction head's.
   static func onScreen(_ state: PlayerState) -> [EditTarget] {
     let chapter = state.chapter
     let events = chapter.trace.events
     let model = chapter.trace.model
     let shapes = Dictionary(
-      model.parameters.map { ($0.name, Array($0.value.shape)) }, uniquingKeysWith: { a, _ in a })
+      chapter.editableParameters.map { ($0.name, Array($0.value.shape)) },
+      uniquingKeysWith: { a, _ in a })
+    // A step after the forward pass belongs to word t; its forward events come first.
+    let word = state.event.isAfterForward ? max(0, state.event.t - 1) : state.wordIndex
     var targets = [
       EditTarget(
-        kind: .word(t: state.wordIndex + 1), rows: 1, columns: 1, transposed: false,
+        kind: .word(t: word + 1), rows: 1, columns: 1, transposed: false,
         fixedRow: nil, rank: 0)
     ]
     func add(_ name: String, rows: Int, columns: Int, transposed: Bool, fixedRow: Int? = nil) {
@@ -57,7 +61,7 @@ struct EditTarget: Equatable, Sendable {
           kind: .parameter(name), rows: rows, columns: columns, transposed: transposed,
           fixedRow: fixedRow, rank: shape.count))
     }
-    for i in chapter.wordEvents[state.wordIndex] {
+    for i in chapter.wordEvents[word] {
       let event = events[i]
       switch event.operation {
       case .embedding:
@@ -76,6 +80,10 @@ struct EditTarget: Equatable, Sendable {
         }
       default: break
       }
+    }
+    if chapter.learner != nil {
+      add("head.weight", rows: model.vocabulary.count, columns: model.hidden, transposed: false)
+      add("head.bias", rows: 1, columns: model.vocabulary.count, transposed: false)
     }
     add("h0", rows: 1, columns: model.hidden, transposed: false, fixedRow: 0)
     return targets

@@ -30,9 +30,10 @@ extension PlayerState {
         isError: true)
       return
     }
-    guard chapter.trace.events.last?.isAfterForward != true else {
+    guard chapter.learner != nil || chapter.trace.events.last?.isAfterForward != true else {
       message = StatusMessage(
-        "what-if edits work on the forward pass; this chapter goes on to the loss", isError: true)
+        "what-if edits run the loss again with the prediction head, and this trace has none",
+        isError: true)
       return
     }
     isPlaying = false
@@ -114,7 +115,7 @@ extension PlayerState {
   /// previewed change included).
   func editedValue(_ editor: EditorState) -> Float? {
     guard let index = editor.index,
-      let tensor = editedChapter.trace.model.parameters.first(where: {
+      let tensor = editedChapter.editableParameters.first(where: {
         $0.name == editor.target.name
       })?
       .value

@@ -46,7 +46,15 @@ public struct WhatIf: Sendable {
         words[t - 1] = word
       }
     }
-    let (model, applied) = try original.trace.model.applying(parameterEdits)
+    let model: RNNModel
+    let applied: [AppliedEdit]
+    if let learner = original.learner {
+      let round = try Self.round(original, learner, words: words, edits: parameterEdits)
+      (chapter, applied, model) = (round.chapter, round.applied, round.chapter.trace.model)
+    } else {
+      (model, applied) = try original.trace.model.applying(parameterEdits)
+      chapter = original
+    }
     self.applied = applied
     var descriptions: [String] = []
     var next = applied.makeIterator()
@@ -60,6 +68,13 @@ public struct WhatIf: Sendable {
       }
     }
     self.descriptions = descriptions
+    firstTouched = Self.firstStep(
+      touchedBy: edits[edits.count - 1], words: words, model: model, in: original)
+    // A round with its loss is held whole, and run again whole.
+    guard original.learner == nil else {
+      run = nil
+      return
+    }
     let touched = edits.compactMap { Self.firstWord(touchedBy: $0, words: words, model: model) }
     let run = LazyRecompute(
       original: original, model: model, words: words, firstWord: touched.min() ?? words.count)
@@ -69,9 +84,29 @@ public struct WhatIf: Sendable {
       title: original.title, trace: PlayerTrace(lazy: run), narrative: original.narrative,
       number: original.number, introduction: original.introduction, summary: original.summary,
       code: original.code)
-    firstTouched = Self.firstStep(
-      touchedBy: edits[edits.count - 1], words: words, model: model, in: original)
     finishIfComplete()
+  }
+
+  /// A chapter with a loss run again with the edits (its head's too) over `words`: the
+  /// forward pass, the loss and the backward pass, and as many rounds of SGD as the
+  /// original ran, all as a model built from the edited parameters runs them.
+  static func round(
+    _ original: PlayerChapter, _ learner: Learner, words: [String], edits: [ParameterEdit]
+  ) throws(ParameterEditError) -> (chapter: PlayerChapter, applied: [AppliedEdit]) {
+    let swapped: Learner
+    do {
+      swapped = try Learner(
+        model: learner.model, head: learner.head, words: words, loss: learner.loss)
+    } catch {
+      throw ParameterEditError("\(error)")
+    }
+    let (edited, applied) = try swapped.applying(edits)
+    var chapter = Self.chapter(original, trace: edited.tracedRound().trace, applied: applied)
+    chapter.learner = edited
+    chapter.training = original.training.map {
+      TrainingRun(edited, rounds: $0.losses.count, learningRate: $0.learningRate)
+    }
+    return (chapter, applied)
   }
 
   /// The work of the first frame after an edit and of each slice after it, in
@@ -156,7 +191,9 @@ public struct WhatIf: Sendable {
 
   /// What the export key hands the command.
   public var record: WhatIfRecord {
-    WhatIfRecord(applied: applied, description: descriptions.joined(separator: ", "))
+    WhatIfRecord(
+      applied: applied, description: descriptions.joined(separator: ", "),
+      head: chapter.learner?.head)
   }
 
   /// The first word (from 1) that reads what `edit` changed, in the edited `words`;
@@ -176,6 +213,10 @@ public struct WhatIf: Sendable {
   static func firstStep(
     touchedBy edit: WhatIfEdit, words: [String], model: RNNModel, in original: PlayerChapter
   ) -> Int? {
+    if case .parameter(let edit) = edit, edit.name.hasPrefix("head.") {
+      // The head is read first by the first prediction, after the forward pass.
+      return original.trace.events.firstIndex { $0.operation == .logits && $0.pass != .backward }
+    }
     guard let t = firstWord(touchedBy: edit, words: words, model: model) else { return nil }
     let range = original.wordEvents[t - 1]
     let events = original.trace.events
@@ -232,9 +273,13 @@ public struct WhatIf: Sendable {
     let model = RNNModel(
       vocabulary: a.model.vocabulary, embedding: minus(a.model.embedding, b.model.embedding),
       h0: minus(a.model.h0, b.model.h0), cell: a.model.cell)
-    return PlayerChapter(
+    var delta = PlayerChapter(
       title: edited.title, trace: Trace(model: model, words: Array(a.words), events: events),
       narrative: edited.narrative, number: edited.number, introduction: edited.introduction,
       summary: edited.summary, code: edited.code)
+    // The training screens stay, as steps: they show the edited run's rounds.
+    delta.training = edited.training
+    delta.learner = edited.learner
+    return delta
   }
 }

@@ -15,10 +15,13 @@ public struct WhatIfRecord: Equatable, Sendable {
   public let applied: [AppliedEdit]
   /// `w_h[0,0] = 1.5 (was -0.2138), word 2 "dog" → "over"`.
   public let description: String
+  /// The edited run's prediction head, for a chapter with a loss (the header holds it).
+  public var head: PredictionHead?
 
-  public init(applied: [AppliedEdit], description: String) {
+  public init(applied: [AppliedEdit], description: String, head: PredictionHead? = nil) {
     self.applied = applied
     self.description = description
+    self.head = head
   }
 }
 
