@@ -39,7 +39,11 @@ struct PlayerBackwardTests {
     }
     #expect(update.screen.contains("t=5 ·  (no gradient)"))
     try session.press("Left")
-    let last = try session.waitFor { $0.contains("step 117/118") && $0.contains("q quit") }
+    // Curses redraws only the cells that change, the header first: wait for the body too.
+    let last = try session.waitFor {
+      $0.contains("step 117/118") && $0.contains("dL/dembedding.weight[0] = dL/de_1")
+        && $0.contains("q quit")
+    }
     #expect(last.matched, "\(last.screen)")
     #expect(last.screen.contains("dL/dembedding.weight[0] = dL/de_1"))
     try session.press("q")
@@ -57,14 +61,18 @@ struct PlayerBackwardTests {
     #expect(first.matched, "the player did not start:\n\(first.screen)")
     try session.press("G")
     let curve = try session.waitFor {
-      $0.contains("step 119/119") && $0.contains("30 rounds") && $0.contains("q quit")
+      $0.contains("step 119/119") && $0.contains("30 rounds") && $0.contains("round 1: 1.6334")
+        && $0.contains("q quit")
     }
     #expect(curve.matched, "\(curve.screen)")
     #expect(curve.screen.contains("loss curve: 30 rounds of forward, backward and SGD, lr 0.5"))
     #expect(curve.screen.contains("round 1: 1.6334 → after round 30:"))
     #expect(curve.screen.contains("▁"))
     try session.press("Left")
-    let update = try session.waitFor { $0.contains("step 118/119") && $0.contains("q quit") }
+    let update = try session.waitFor {
+      $0.contains("step 118/119") && $0.contains("p ← p - lr·dL/dp, lr 0.5")
+        && $0.contains("» SGD") && $0.contains("q quit")
+    }
     #expect(update.matched, "\(update.screen)")
     #expect(update.screen.contains("p ← p - lr·dL/dp, lr 0.5"))
     try session.press("q")
