@@ -93,9 +93,11 @@ struct PrintCommand: ParsableCommand {
         let (number, run, applied) = try edits.chapter(
           of: loaded, kernel: model.rngKernel, kernels: model.kernels)
         let banner = EditOptions.banner(applied, from: "chapter \(number) as the lesson has it")
+        // As in the player: the text's values come from the edited run, and the lesson's
+        // own tensors take the edits where the model reads them.
         lessonText.whatIf = (
-          number, run,
-          "WHAT-IF: \(banner). The trace follows the edit; the text quotes the lesson's own tensors."
+          number, run.edited(trace: run.trace, applied: applied),
+          "WHAT-IF: \(banner). The trace follows the edit, and so do the numbers in the text; the text was written for the original."
         )
       }
       lessonText.write(loaded, to: &text)

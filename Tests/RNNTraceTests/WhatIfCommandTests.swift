@@ -57,6 +57,11 @@ import Testing
       printed.stdout.contains(
         "WHAT-IF: h0[0,0] = 0.5 (was -0.11165935), from chapter 1 as the lesson has it"))
     #expect(printed.stdout.contains("[[0.5000]]"))
+    // The text's values are the edited run's, as in the player, and the line says so.
+    #expect(printed.stdout.contains("and so do the numbers in the text"))
+    let text = printed.stdout.replacingOccurrences(of: "\n", with: " ")
+    #expect(text.contains("state h_0 = 0.5000."))
+    #expect(!text.contains("h_0 = -0.1117"))
   }
 
   @Test func anEditedAdHocExportDiffersFromTheOriginalInThatParameter() throws {
