@@ -122,8 +122,11 @@ extension ChapterTrace {
   /// The chapter run with parameter edits (a what-if's): `trace` is the edited model's
   /// run, and the lesson's own tensors take each edit where the model reads them (`E`
   /// takes an edit of `embedding.weight` when the chapter says `embedding: E.T`), so that
-  /// `{E}` in the text is the table the run read.
-  public func edited(trace: Trace, applied: [AppliedEdit]) -> ChapterTrace {
+  /// `{E}` in the text is the table the run read. `training` is the edited run's loss and
+  /// rounds, for a chapter with a loss.
+  public func edited(
+    trace: Trace, applied: [AppliedEdit], training: Training? = nil
+  ) -> ChapterTrace {
     let names: [String] =
       ["embedding.weight", "h0"] + chapter.variant.cell.parameterLayout.map(\.name)
     let expressions: [TensorExpression] =
@@ -149,6 +152,6 @@ extension ChapterTrace {
       value.scalars[flat] = edit.to
       edited[slot] = NamedTensor(name, value)
     }
-    return ChapterTrace(chapter: chapter, tensors: edited, trace: trace)
+    return ChapterTrace(chapter: chapter, tensors: edited, trace: trace, training: training)
   }
 }

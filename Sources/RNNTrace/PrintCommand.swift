@@ -96,7 +96,7 @@ struct PrintCommand: ParsableCommand {
         // As in the player: the text's values come from the edited run, and the lesson's
         // own tensors take the edits where the model reads them.
         lessonText.whatIf = (
-          number, run.edited(trace: run.trace, applied: applied),
+          number, run.edited(trace: run.trace, applied: applied, training: run.training),
           "WHAT-IF: \(banner). The trace follows the edit, and so do the numbers in the text; the text was written for the original."
         )
       }
