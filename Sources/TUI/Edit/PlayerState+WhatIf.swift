@@ -250,9 +250,11 @@ extension PlayerState {
     message = StatusMessage("reverted \(count) edit\(count == 1 ? "" : "s"): the original run")
   }
 
-  /// The chapter's answered questions are about another run now: they are asked again.
+  /// The chapter's answered questions are about another run now: they are asked again,
+  /// and a question waiting for its answer is asked again in the new run's numbers.
   private mutating func forgetAnswers() {
     quiz.answered = quiz.answered.filter { $0.key.first != chapterIndex }
+    if quiz.asking?.chapterIndex == chapterIndex { askIfQuizzing() }
   }
 
   /// One more slice of the chapter's recompute; the Δ chapter once it is done, if `D`
