@@ -159,4 +159,26 @@ import Testing
     #expect(state.message?.isError == true)
     #expect(state.message?.text.contains("prediction head") == true)
   }
+
+  /// A loss chapter is recomputed whole: edit mode opens on the lesson's sizes, and on
+  /// one too big to recompute between keys says so in one line, naming `--set`.
+  @Test func editModeOnABigLossChapterSaysWhyItIsOff() throws {
+    let small = Self.state(Self.chapter(try Self.learner()), at: 3)
+    var opened = small
+    opened.update(.whatIf)
+    #expect(opened.editor != nil)
+
+    let words = (0..<360).map { "w\($0 % 50)" }
+    let spec = ModelSpec(variant: .linearTanh, seed: 0, inputs: 64, hidden: 256, words: words)
+    let (model, head) = try spec.buildWithHead()
+    let learner = try Learner(model: model, head: head, words: words, loss: .nextWord)
+    let big = Self.chapter(learner, rounds: nil)
+    #expect(PlayerState.lossRecomputeWork(big) > PlayerState.mostLossRecomputeWork)
+    var state = Self.state(big, at: 3)
+    state.update(.whatIf)
+    #expect(state.editor == nil)
+    let message = try #require(state.message)
+    #expect(message.isError)
+    #expect(message.text.contains("--set NAME[i,j]=VALUE"))
+  }
 }

@@ -19,6 +19,22 @@ extension PlayerState {
   /// that a what-if recomputes whole.
   static let mostWhatIfWords = 10_000
 
+  /// A chapter with a loss is recomputed whole, its training rounds too, not a slice at a
+  /// time: edit mode opens on one whose recompute takes about a tenth of a second at most
+  /// in an optimised build, so that no key waits longer.
+  static let mostLossRecomputeWork = 64 * WhatIf.sliceWork
+
+  /// About how many multiply-adds recomputing `chapter`'s round and training rounds
+  /// takes: for each word, the cell's products and the head's, forward and backward.
+  static func lossRecomputeWork(_ chapter: PlayerChapter) -> Int {
+    let model = chapter.trace.model
+    let perWord =
+      model.inputs * model.hidden + model.hidden * model.hidden
+      + model.hidden * model.vocabulary.count
+    let rounds = 1 + (chapter.training?.losses.count ?? 0)
+    return 3 * perWord * chapter.trace.words.count * rounds
+  }
+
   /// `w`: edit mode, the cursor on what the current step reads (or the first value).
   mutating func openEditor() {
     // A what-if recomputes its chapter whole: a short file is held so, a long one is not.
@@ -35,6 +51,15 @@ extension PlayerState {
         "what-if edits run the loss again with the prediction head, and this trace has none",
         isError: true)
       return
+    }
+    if chapter.learner != nil {
+      let work = Self.lossRecomputeWork(chapter)
+      guard work <= Self.mostLossRecomputeWork else {
+        message = StatusMessage(
+          "use --set NAME[i,j]=VALUE instead: edit mode recomputes a loss chapter whole, here \(work / 1_000_000) M multiply-adds, too long to hold the keys",
+          isError: true)
+        return
+      }
     }
     isPlaying = false
     drill = nil
