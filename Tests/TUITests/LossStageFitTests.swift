@@ -221,3 +221,31 @@ struct LossStageFitTests {
     }
   }
 }
+
+/// A backward product's weight operand is drawn as the matrix it is, a row of the screen
+/// for each of its rows, where they fit.
+struct GradientPanelMatrixTests {
+  @Test func aWeightOperandShowsItsRows() throws {
+    let chapter = try LossStageTests.chapter(rounds: nil)
+    let index = try LossStageTests.index(chapter) {
+      $0.pass == .backward && $0.operation == .matmulHidden && $0.operandCount == 2
+        && $0.operands[1].value.rows > 1
+    }
+    var state = PlayerState(
+      content: PlayerContent(title: "test", chapters: [chapter]),
+      size: ScreenSize(columns: 120, rows: 40))
+    state.eventIndex = index
+    let weight = chapter.trace.events[index].operands[1].value
+    // Columns are padded to a width: spaces collapsed, a row reads "│ a b c".
+    let text = PlayerView.render(state).text.split(separator: " ", omittingEmptySubsequences: true)
+      .joined(separator: " ")
+    for r in 0..<weight.rows {
+      let row = (0..<weight.columns).map {
+        NumberFormat.value(weight.scalars[r * weight.columns + $0])
+      }
+      #expect(
+        text.split(separator: "\n").contains { $0.contains("│ " + row.joined(separator: " ")) },
+        "row \(r) of \(weight.shape):\n\(text)")
+    }
+  }
+}

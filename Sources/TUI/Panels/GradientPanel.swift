@@ -18,16 +18,16 @@ struct GradientPanel: Panel {
     context.drawTitle(
       on: &grid, in: rect, event: index, panel: events, name: name,
       detail: Notation.rowVectors(event.formula))
-    var rows: [LabeledRows.Row] = []
-    for operand in event.operands {
-      rows.append(
-        LabeledRows.Row(
-          label: Notation.name(operand.name), values: operand.value.scalars, pending: false))
+    let pending = context.status(index) == .pending
+    let tensors =
+      event.operands.map { (Notation.name($0.name), $0.value, false) }
+      + [("= \(Notation.name(event.result.name))", event.result.value, pending)]
+    // A matrix a row of the screen for each of its rows where they all fit, else each
+    // tensor on one row, a matrix's rows one after another.
+    var rows = tensors.flatMap { Self.rows($0.0, $0.1, pending: $0.2) }
+    if rows.count > rect.height - 1 {
+      rows = tensors.map { LabeledRows.Row(label: $0.0, values: $0.1.scalars, pending: $0.2) }
     }
-    rows.append(
-      LabeledRows.Row(
-        label: "= \(Notation.name(event.result.name))", values: event.result.value.scalars,
-        pending: context.status(index) == .pending))
     // The rows have their own lengths (a matrix, a vector, a scalar): each is drawn on
     // its own, the labels padded to line up.
     let labelWidth = rows.map { DisplayWidth.of($0.label) }.max() ?? 0
@@ -37,6 +37,17 @@ struct GradientPanel: Panel {
         String(repeating: " ", count: labelWidth - DisplayWidth.of(row.label)) + row.label
       LabeledRows(rows: [padded]).draw(
         on: &grid, in: Rect(x: rect.x, y: rect.y + 1 + i, width: rect.width, height: 1))
+    }
+  }
+
+  /// `value`'s rows, a row of the screen each, the label on the first.
+  static func rows(_ label: String, _ value: Tensor, pending: Bool) -> [LabeledRows.Row] {
+    guard value.shape.count == 2, value.rows > 1 else {
+      return [LabeledRows.Row(label: label, values: value.scalars, pending: pending)]
+    }
+    return (0..<value.rows).map { r in
+      let row = Array(value.scalars[r * value.columns..<(r + 1) * value.columns])
+      return LabeledRows.Row(label: r == 0 ? label : "", values: row, pending: pending)
     }
   }
 }
