@@ -129,6 +129,11 @@ public struct Learner: Sendable {
     return LossPass(terms: terms, loss: total, checkpoints: checkpoints, states: states)
   }
 
+  /// How many floats of the head's dL/dh_t the backward pass keeps between its two
+  /// sweeps (4 MB): every position's for (8, 16) models up to 65,536 words, so the head
+  /// runs once a position; a longer text recomputes the rest, and memory stays flat.
+  static let keptHeadGradients = 1 << 20
+
   /// The head's backward at position t without a trace: what it hands h_t (recomputed
   /// in the second sweep rather than kept for every word).
   func headGradient(_ h: Tensor, target: Int, upstream: Float) -> Tensor {
@@ -161,6 +166,11 @@ public struct Learner: Sendable {
         Tensor(zeros: [trace.isRecording ? head.bias.count : 0]),
         Tensor(zeros: trace.isRecording ? [head.weight.rows, head.weight.columns] : [0, 0])
       ) : nil
+    // What the head hands each h_t, kept for the steps' sweep from the last position
+    // back, up to a fixed room; positions beyond it are recomputed there.
+    var fromHeads: [Float] = []
+    let keptFromHeads = min(positions.count, Self.keptHeadGradients / max(1, hidden))
+    fromHeads.reserveCapacity(keptFromHeads * hidden)
     for segment in segments.reversed() where segment.upperBound >= positions.lowerBound {
       let tapes = checkpoints.recompute(segment, cell, model, indices)
       for t in segment.reversed() where positions.contains(t) {
@@ -204,9 +214,12 @@ public struct Learner: Sendable {
             "dL/dy_\(t)ᵀ·h_\(t)"
           }
         }
-        _ = trace.inputGradient(.logits, gradient, weight: head.weight, linear: true) {
+        let fromHead = trace.inputGradient(
+          .logits, gradient, weight: head.weight, linear: true
+        ) {
           GradientNames("dL/dy_\(t)·head.weight", "dL/dy_\(t)", "head.weight")
         }
+        if last - t < keptFromHeads { fromHeads.append(contentsOf: fromHead.scalars) }
       }
     }
 
@@ -221,9 +234,15 @@ public struct Learner: Sendable {
       for t in segment.reversed() {
         trace.t = t
         trace.word = words[t - 1]
-        let fromHead =
-          positions.contains(t)
-          ? headGradient(tapes.output(t), target: indices[t], upstream: upstream) : nil
+        var fromHead: Tensor? = nil
+        if positions.contains(t) {
+          let slot = last - t
+          fromHead =
+            slot < keptFromHeads
+            ? Tensor(
+              shape: [1, hidden], scalars: Array(fromHeads[slot * hidden..<(slot + 1) * hidden]))
+            : headGradient(tapes.output(t), target: indices[t], upstream: upstream)
+        }
         let total = trace.gatherHidden(fromHead, fromNext, zero: zero)
         if keep { hiddenGradients[t] = total }
         let index = indices[t - 1]

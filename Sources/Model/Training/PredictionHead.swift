@@ -2,7 +2,9 @@
 /// word for the word that comes next.
 public struct PredictionHead: Sendable, Equatable {
   /// `head.weight`, `[V, hidden]`.
-  public var weight: Tensor
+  public var weight: Tensor {
+    didSet { columns = weight.transposed().scalars }
+  }
   /// `head.bias`, `[V]`.
   public var bias: Tensor
 
@@ -10,7 +12,12 @@ public struct PredictionHead: Sendable, Equatable {
     precondition(bias.shape == [weight.rows])
     self.weight = weight
     self.bias = bias
+    columns = weight.transposed().scalars
   }
+
+  /// `head.weight` transposed, `[hidden, V]`: the logits' kernel reads it a row of eight
+  /// outputs at a time (`MKLGemv.products`).
+  private var columns: [Float]
 
   /// Drawn as `nn.Linear(hidden, vocabulary)` is, next in the model's generator stream.
   public static func draw(hidden: Int, vocabulary: Int, from generator: inout TorchGenerator)
@@ -22,9 +29,21 @@ public struct PredictionHead: Sendable, Equatable {
 
   /// `head(h_t)`: h_t·Wᵀ + b, `[1, V]`, summed as MKL sums `nn.Linear`.
   public func logits(_ h: Tensor) -> Tensor {
-    var fresh = h
-    fresh.storageOffset = 0
-    return fresh.matmulTransposed(weight) + bias
+    precondition(h.rows == 1 && h.columns == weight.columns, "h_t is one row of `hidden`")
+    let gemv = MKLGemv(count: weight.columns, outputs: weight.rows, inputOffset: 0)
+    var y = [Float](repeating: 0, count: weight.rows)
+    h.scalars.withUnsafeBufferPointer { x in
+      weight.scalars.withUnsafeBufferPointer { w in
+        columns.withUnsafeBufferPointer { c in
+          y.withUnsafeMutableBufferPointer { out in
+            gemv.products(
+              rows: w.baseAddress!, columns: c.baseAddress!, x.baseAddress!,
+              into: out.baseAddress!)
+          }
+        }
+      }
+    }
+    return Tensor(shape: [1, weight.rows], scalars: y) + bias
   }
 }
 
