@@ -34,6 +34,26 @@ import Testing
     #expect(TraceName("[i]", t: 2, index: -3).string == "[-3]")
   }
 
+  /// The backward pass counts steps in words: `{t}` and `{t+1}` are holes anywhere;
+  /// other braces stay as they are.
+  @Test func stepNumbersInWordsAreFilledIn() {
+    #expect(TraceName("dL/dh_t from step {t+1}", t: 4).string == "dL/dh_4 from step 5")
+    #expect(TraceName("dL/dh_{t-1} from step {t}", t: 4).string == "dL/dh_3 from step 4")
+    #expect(TraceName("{t+2} {x} {t-1} {t}{t+1}", t: 9).string == "{t+2} {x} {t-1} 910")
+    let built = NameTemplate("dL/dh_t = dL/dh_t from step {t+1}")
+    #expect(built.layout & NameTemplate.scanned == 0)
+    #expect(TraceName(built, t: 99).string == "dL/dh_99 = dL/dh_99 from step 100")
+  }
+
+  /// A run of 512 bytes or more before a hole does not fit the packed form: the
+  /// template is searched as it is written, and spells the same.
+  @Test func aLongRunBeforeAHoleIsSearched() {
+    let run = String(repeating: "x", count: 600)
+    let template = NameTemplate(run + " {t+1} h_t")
+    #expect(template.layout & NameTemplate.scanned != 0)
+    #expect(TraceName(template, t: 6).string == run + " 7 h_6")
+  }
+
   /// Up to four holes and 1,023 bytes are packed when a template is made; a template with
   /// more holes or bytes is searched as it is written, and spells the same.
   @Test func templatesBeyondThePackedFormSpellTheSame() {

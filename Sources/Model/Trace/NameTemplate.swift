@@ -3,6 +3,8 @@
 /// `h_{t-1}`, `e_t = embedding[i]`. Spelled for time step 3 and row 5, a subscript `_t`
 /// reads `_3`, `_{t-1}` reads `_2`, and `[i]` reads `[5]`; every other byte is written
 /// as it is (`_t` is a hole only where no letter, digit or `_` follows it: `w_to` stays).
+/// The backward pass's names also count steps in words: `{t}` reads `3` and `{t+1}`
+/// reads `4` (`dL/dh_3 from step 4`).
 ///
 /// A string literal is a template, so a cell declares its names beside the operations
 /// that compute them, in its own file. Cells record templates instead of strings, so
@@ -32,16 +34,20 @@ struct NameTemplate: @unchecked Sendable, Equatable, ExpressibleByStringLiteral 
   /// The template's UTF-8, followed by 16 readable spare bytes.
   @inlinable var start: UnsafePointer<UInt8> { packed.pointee.start }
   /// Bits 0..<10: the byte count. Bits 10..<58: up to four holes, 12 bits each, the
-  /// first lowest: a kind (2 bits: `Self.time`, `Self.previousTime`, `Self.row`; 0 after
-  /// the last hole) and the run (10 bits): the bytes before the hole's `t`, `{t-1}` or
-  /// `i`, counted from the end of the hole before it. `Self.scanned` (bit 63) marks a
+  /// first lowest: a kind (3 bits: `Self.time`, `Self.previousTime`, `Self.row`,
+  /// `Self.nextTime`, `Self.plainTime`; 0 after the last hole) and the run (9 bits): the
+  /// bytes before the hole's `t`, `{t-1}`, `i`, `{t+1}` or `{t}`, counted from the end of
+  /// the hole before it. `Self.scanned` (bit 63) marks a
   /// template longer than 1,023 bytes or with more than four holes: bits 0..<63 are then
-  /// its byte count, and its holes are searched for each time it is written.
+  /// its byte count, and its holes are searched for each time it is written (so is a
+  /// template with a run of 512 bytes or more).
   @inlinable var layout: UInt64 { packed.pointee.layout }
 
   @inlinable static var time: UInt64 { 1 }
   @inlinable static var previousTime: UInt64 { 2 }
   @inlinable static var row: UInt64 { 3 }
+  @inlinable static var nextTime: UInt64 { 4 }
+  @inlinable static var plainTime: UInt64 { 5 }
   @inlinable static var scanned: UInt64 { 1 << 63 }
 
   @usableFromInline
@@ -52,6 +58,18 @@ struct NameTemplate: @unchecked Sendable, Equatable, ExpressibleByStringLiteral 
       // A one-character literal.
       let bytes = text.withUTF8Buffer { Array($0) }
       self = bytes.withUnsafeBufferPointer { Self(start: $0.baseAddress!, count: $0.count) }
+    }
+  }
+
+  /// The template of `text`, composed once (from a parameter's name, say): allocated
+  /// and never freed, as below.
+  init(_ text: String) {
+    var text = text
+    self = text.withUTF8 { utf8 in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count + 1) { copy in
+        _ = copy.initialize(fromContentsOf: utf8)
+        return Self(start: copy.baseAddress!, count: utf8.count)
+      }
     }
   }
 
@@ -78,8 +96,8 @@ struct NameTemplate: @unchecked Sendable, Equatable, ExpressibleByStringLiteral 
     var shift: UInt64 = 10
     var from = 0
     while let (offset, kind) = hole(in: bytes, from: from) {
-      guard shift < 58 else { return UInt64(count) | scanned }
-      layout |= (UInt64(offset - from) << 2 | kind) << shift
+      guard shift < 58, offset - from < 1 << 9 else { return UInt64(count) | scanned }
+      layout |= (UInt64(offset - from) << 3 | kind) << shift
       shift += 12
       from = offset + length(of: kind)
     }
@@ -110,13 +128,12 @@ struct NameTemplate: @unchecked Sendable, Equatable, ExpressibleByStringLiteral 
     guard layout & Self.scanned == 0 else { return writeScanning(t: t, index: index, into: &out) }
     var source = packed.start
     var holes = layout &>> 10
-    while holes & 3 != 0 {
-      let kind = holes & 3
-      let run = Int(truncatingIfNeeded: (holes &>> 2) & 0x3FF)
+    while holes & 7 != 0 {
+      let kind = holes & 7
+      let run = Int(truncatingIfNeeded: (holes &>> 3) & 0x1FF)
       out.write(run: source, count: run)
-      // `_t` is t − 0, `_{t-1}` t − 1 (kinds 1 and 2), `[i]` the row.
-      out.write(number: kind == Self.row ? index : t &- Int(truncatingIfNeeded: kind &>> 1))
-      source += run &+ (kind == Self.previousTime ? 5 : 1)
+      out.write(number: Self.number(kind, t: t, index: index))
+      source += run &+ Self.length(of: kind)
       holes &>>= 12
     }
     let rest = Int(truncatingIfNeeded: layout & 0x3FF) &- (source - packed.start)
@@ -130,18 +147,32 @@ struct NameTemplate: @unchecked Sendable, Equatable, ExpressibleByStringLiteral 
     var run = 0
     while let (offset, kind) = Self.hole(in: bytes, from: run) {
       out.write(UnsafeBufferPointer(rebasing: bytes[run..<offset]))
-      out.write(number: kind == Self.time ? t : kind == Self.row ? index : t - 1)
+      out.write(number: Self.number(kind, t: t, index: index))
       run = offset + Self.length(of: kind)
     }
     if run < bytes.count { out.write(UnsafeBufferPointer(rebasing: bytes[run...])) }
   }
 
-  /// The bytes a hole of `kind` takes after its `_` or `[`: `t`, `{t-1}`, `i`.
-  @usableFromInline
-  static func length(of kind: UInt64) -> Int { kind == previousTime ? 5 : 1 }
+  /// The bytes a hole of `kind` takes: `t` or `{t-1}` after a `_`, `i` after a `[`,
+  /// `{t+1}`, `{t}`.
+  @inlinable @inline(__always)
+  static func length(of kind: UInt64) -> Int {
+    kind == previousTime || kind == nextTime ? 5 : kind == plainTime ? 3 : 1
+  }
 
-  /// The first hole in `bytes` at or after `from`: the offset of the byte after its `_`
-  /// or `[`, and its kind.
+  /// What a hole of `kind` reads at time step `t` and row `index`.
+  @inlinable @inline(__always)
+  static func number(_ kind: UInt64, t: Int, index: Int) -> Int {
+    switch kind {
+    case row: index
+    case previousTime: t &- 1
+    case nextTime: t &+ 1
+    default: t
+    }
+  }
+
+  /// The first hole in `bytes` at or after `from`: its offset (the byte after its `_`
+  /// or `[`, or its `{`), and its kind.
   @usableFromInline
   static func hole(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> (Int, UInt64)? {
     var i = from
@@ -152,6 +183,9 @@ struct NameTemplate: @unchecked Sendable, Equatable, ExpressibleByStringLiteral 
         if isHole(bytes, at: i + 1, "{t-1}") { return (i + 1, previousTime) }
       } else if byte == UInt8(ascii: "["), isHole(bytes, at: i + 1, "i]") {
         return (i + 1, row)
+      } else if byte == UInt8(ascii: "{") {
+        if isHole(bytes, at: i, "{t+1}") { return (i, nextTime) }
+        if isHole(bytes, at: i, "{t}") { return (i, plainTime) }
       }
       i += 1
     }

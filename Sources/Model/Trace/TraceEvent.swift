@@ -62,10 +62,10 @@ public struct TraceEvent: Equatable, Sendable {
   init(
     step: Int, t: Int, word: String, operation: Operation, index: Int?,
     names: EventNames, first: Tensor, second: Tensor?, operandCount: Int, result: Tensor,
-    productOrder: ProductOrder?
+    productOrder: ProductOrder?, pass: Pass = .forward, omitsValues: Bool = false
   ) {
-    self.pass = .forward
-    self.omitsValues = false
+    self.pass = pass
+    self.omitsValues = omitsValues
     self.step = step
     self.t = t
     self.word = word

@@ -187,38 +187,27 @@ public struct Learner: Sendable {
         if let standIns {
           // Nothing reads the values a log omits: the sums grow in place.
           trace.accumulateInPlace(
-            .logits, &headBias, standIn: standIns.bias, parameter: "head.bias",
-            complete: !partial, { $0.addInPlace(Backward.bias(gradient)) },
-            contribution: { "dL/dy_\(t)" })
+            .logits, &headBias, standIn: standIns.bias, HeadTemplates.bias, complete: !partial
+          ) { $0.addInPlace(Backward.bias(gradient)) }
           trace.record(
-            .logits, .backward,
-            { GradientNames("dL/dy_\(t)ᵀ·h_\(t)", "dL/dy_\(t)", "h_\(t)") }, gradient, h,
+            .logits, .backward, HeadTemplates.weightTerm, gradient, h,
             result: standIns.weight, omitsValues: true)
           trace.accumulateInPlace(
-            .logits, &headWeight, standIn: standIns.weight, parameter: "head.weight",
-            complete: !partial, { $0.addOuter(gradient, h) },
-            contribution: { "dL/dy_\(t)ᵀ·h_\(t)" })
+            .logits, &headWeight, standIn: standIns.weight, HeadTemplates.weight,
+            complete: !partial
+          ) { $0.addOuter(gradient, h) }
         } else {
           trace.accumulate(
-            .logits, &headBias, Backward.bias(gradient), parameter: "head.bias",
-            omitsValues: partial
-          ) { "dL/dy_\(t)" }
+            .logits, &headBias, Backward.bias(gradient), HeadTemplates.bias,
+            omitsValues: partial)
           let weight = trace.weightGradient(
-            .logits, input: h, gradient, linear: true, omitsValues: true
-          ) {
-            GradientNames("dL/dy_\(t)ᵀ·h_\(t)", "dL/dy_\(t)", "h_\(t)")
-          }
+            .logits, input: h, gradient, linear: true, omitsValues: true,
+            HeadTemplates.weightTerm)
           trace.accumulate(
-            .logits, &headWeight, weight, parameter: "head.weight", omitsValues: partial
-          ) {
-            "dL/dy_\(t)ᵀ·h_\(t)"
-          }
+            .logits, &headWeight, weight, HeadTemplates.weight, omitsValues: partial)
         }
         let fromHead = trace.inputGradient(
-          .logits, gradient, weight: head.weight, linear: true
-        ) {
-          GradientNames("dL/dy_\(t)·head.weight", "dL/dy_\(t)", "head.weight")
-        }
+          .logits, gradient, weight: head.weight, linear: true, HeadTemplates.toHidden)
         if last - t < keptFromHeads { fromHeads.append(contentsOf: fromHead.scalars) }
       }
     }

@@ -14,18 +14,21 @@ extension LinearCell: DifferentiableCell {
   ) -> CellGradients {
     let (wH, wE) = weights
     // h_t is z_t: the sum hands dL/dh_t to both products.
-    let delta = trace.sumBackward(
-      gradient, from: { "dL/dh_\($0)" },
-      terms: { ("h_\($0 - 1)·w_h", "e_\($0)·w_e") })
+    let names = Self.backwardNames
+    let delta = trace.sumBackward(gradient, names.sum)
     // Autograd runs the later operation first: e_t·w_e, then h_{t-1}·w_h.
     let gradientE = trace.productBackward(
-      .matmulInput, .input, delta, input: e, weight: wE, parameter: "w_e", linear: false,
-      sum: &sums[1])
+      .matmulInput, delta, names.input, input: e, weight: wE, sum: &sums[1])
     let gradientH = trace.productBackward(
-      .matmulHidden, .hidden, delta, input: h, weight: wH, parameter: "w_h", linear: false,
-      sum: &sums[0])
+      .matmulHidden, delta, names.hidden, input: h, weight: wH, sum: &sums[0])
     return CellGradients(input: gradientE, previous: gradientH)
   }
+
+  private static let backwardNames = (
+    sum: BackwardTemplates.sum("h_{t-1}·w_h", "e_t·w_e", source: "dL/dh_t"),
+    input: ProductTemplates(.input, parameter: "w_e", linear: false),
+    hidden: ProductTemplates(.hidden, parameter: "w_h", linear: false)
+  )
 
   /// `w_h` and `w_e`, read through `parameters` (the stored form is the cell's own).
   private var weights: (Tensor, Tensor) {

@@ -14,25 +14,26 @@ extension LinearTanhCell: DifferentiableCell {
     sums: inout [GradientSum], trace: inout Tracer<L>
   ) -> CellGradients {
     let (inputWeight, _, hiddenWeight, _) = layers
-    let t = trace.t
-    let z = trace.tanhBackward(.tanh, gradient, output: tape.output) {
-      GradientNames(
-        "dL/dz_\(t) = dL/dh_\(t) ⊙ (1 - h_\(t)²)", result: "dL/dz_\(t)", "dL/dh_\(t)", "h_\(t)")
-    }
-    let delta = trace.sumBackward(
-      z, from: { "dL/dz_\($0)" },
-      terms: { ("W_h·h_\($0 - 1) + b_h", "W_e·e_\($0) + b_e") })
+    let names = Self.backwardNames
+    let z = trace.tanhBackward(.tanh, gradient, output: tape.output, BackwardTemplates.tanh)
+    let delta = trace.sumBackward(z, names.sum)
     // Autograd runs We(e_t) first (made last), then Wh(h_{t-1}).
-    trace.biasBackward(.biasInput, delta, parameter: "We.bias", sum: &sums[1])
+    trace.biasBackward(.biasInput, delta, names.inputBias, sum: &sums[1])
     let gradientE = trace.productBackward(
-      .matmulInput, .input, delta, input: e, weight: inputWeight, parameter: "We.weight",
-      linear: true, sum: &sums[0])
-    trace.biasBackward(.biasHidden, delta, parameter: "Wh.bias", sum: &sums[3])
+      .matmulInput, delta, names.input, input: e, weight: inputWeight, sum: &sums[0])
+    trace.biasBackward(.biasHidden, delta, names.hiddenBias, sum: &sums[3])
     let gradientH = trace.productBackward(
-      .matmulHidden, .hidden, delta, input: h, weight: hiddenWeight, parameter: "Wh.weight",
-      linear: true, sum: &sums[2])
+      .matmulHidden, delta, names.hidden, input: h, weight: hiddenWeight, sum: &sums[2])
     return CellGradients(input: gradientE, previous: gradientH)
   }
+
+  private static let backwardNames = (
+    sum: BackwardTemplates.sum("W_h·h_{t-1} + b_h", "W_e·e_t + b_e"),
+    inputBias: SumTemplates(parameter: "We.bias", contribution: "dL/dz_t"),
+    input: ProductTemplates(.input, parameter: "We.weight", linear: true),
+    hiddenBias: SumTemplates(parameter: "Wh.bias", contribution: "dL/dz_t"),
+    hidden: ProductTemplates(.hidden, parameter: "Wh.weight", linear: true)
+  )
 
   /// `We.weight`, `We.bias`, `Wh.weight`, `Wh.bias`, read through `parameters` (the
   /// stored form is the cell's own).

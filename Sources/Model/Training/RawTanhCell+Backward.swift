@@ -15,29 +15,28 @@ extension RawTanhCell: DifferentiableCell {
     sums: inout [GradientSum], trace: inout Tracer<L>
   ) -> CellGradients {
     let (wE, wH) = weights
-    let t = trace.t
-    let z = trace.tanhBackward(.tanh, gradient, output: tape.output) {
-      GradientNames(
-        "dL/dz_\(t) = dL/dh_\(t) ⊙ (1 - h_\(t)²)", result: "dL/dz_\(t)", "dL/dh_\(t)", "h_\(t)")
-    }
-    let delta = trace.sumBackward(
-      z, from: { "dL/dz_\($0)" },
-      terms: { ("h_\($0 - 1)·Wh", "tanh(e_\($0)·We)") })
+    let names = Self.backwardNames
+    let z = trace.tanhBackward(.tanh, gradient, output: tape.output, BackwardTemplates.tanh)
+    let delta = trace.sumBackward(z, names.sum)
     // The input path: tanh(e_t·We), then its product.
-    let inputDelta = trace.tanhBackward(.tanhInput, delta, output: tape.saved[0]) {
-      GradientNames(
-        "dL/d(e_\(t)·We) = dL/dz_\(t) ⊙ (1 - tanh(e_\(t)·We)²)", result: "dL/d(e_\(t)·We)",
-        "dL/dz_\(t)", "tanh(e_\(t)·We)")
-    }
+    let inputDelta = trace.tanhBackward(
+      .tanhInput, delta, output: tape.saved[0], names.inputTanh)
     let gradientE = trace.productBackward(
-      .matmulInput, .input, inputDelta, named: { "dL/d(e_\($0)·We)" }, input: e, weight: wE,
-      parameter: "We", linear: false, sum: &sums[0])
+      .matmulInput, inputDelta, names.input, input: e, weight: wE, sum: &sums[0])
     // The hidden path.
     let gradientH = trace.productBackward(
-      .matmulHidden, .hidden, delta, input: h, weight: wH, parameter: "Wh", linear: false,
-      sum: &sums[1])
+      .matmulHidden, delta, names.hidden, input: h, weight: wH, sum: &sums[1])
     return CellGradients(input: gradientE, previous: gradientH)
   }
+
+  private static let backwardNames = (
+    sum: BackwardTemplates.sum("h_{t-1}·Wh", "tanh(e_t·We)"),
+    inputTanh: EventTemplates(
+      "dL/d(e_t·We) = dL/dz_t ⊙ (1 - tanh(e_t·We)²)", result: "dL/d(e_t·We)", "dL/dz_t",
+      "tanh(e_t·We)"),
+    input: ProductTemplates(.input, delta: "dL/d(e_t·We)", parameter: "We", linear: false),
+    hidden: ProductTemplates(.hidden, parameter: "Wh", linear: false)
+  )
 
   /// `We` and `Wh`, read through `parameters` (the stored form is the cell's own).
   private var weights: (Tensor, Tensor) {

@@ -39,19 +39,14 @@ extension TorchRNNCell: DifferentiableCell {
     _ tape: CellTape, input e: Tensor, previous h: Tensor, gradient: Tensor,
     sums: inout [GradientSum], trace: inout Tracer<L>
   ) -> CellGradients {
-    let t = trace.t
-    let z = trace.tanhBackward(.tanh, gradient, output: tape.output) {
-      GradientNames(
-        "dL/dz_\(t) = dL/dh_\(t) ⊙ (1 - h_\(t)²)", result: "dL/dz_\(t)", "dL/dh_\(t)", "h_\(t)")
-    }
-    let delta = trace.sumBackward(
-      z, from: { "dL/dz_\($0)" },
-      terms: { ("W_hh·h_\($0 - 1) + b_hh", "W_ih·e_\($0) + b_ih") })
+    let names = Self.backwardNames
+    let z = trace.tanhBackward(.tanh, gradient, output: tape.output, BackwardTemplates.tanh)
+    let delta = trace.sumBackward(z, names.sum)
     // The input path, then the hidden one (parameters: W_ih, W_hh, b_ih, b_hh).
     if sums[2].keepsRows {
       sums[2].keep(delta)
     } else {
-      trace.biasBackward(.biasInput, delta, parameter: "rnn.bias_ih_l0", sum: &sums[2])
+      trace.biasBackward(.biasInput, delta, names.inputBias, sum: &sums[2])
     }
     let gradientE: Tensor
     if sums[0].keepsRows {
@@ -59,29 +54,32 @@ extension TorchRNNCell: DifferentiableCell {
       gradientE = inputGradientOverWords(delta, trace: &trace)
     } else {
       gradientE = trace.productBackward(
-        .matmulInput, .input, delta, input: e, weight: inputWeight.value,
-        parameter: "rnn.weight_ih_l0", linear: true, sum: &sums[0])
+        .matmulInput, delta, names.input, input: e, weight: inputWeight.value, sum: &sums[0])
     }
-    trace.biasBackward(.biasHidden, delta, parameter: "rnn.bias_hh_l0", sum: &sums[3])
+    trace.biasBackward(.biasHidden, delta, names.hiddenBias, sum: &sums[3])
     let gradientH = trace.productBackward(
-      .matmulHidden, .hidden, delta, input: h, weight: hiddenWeight.value,
-      parameter: "rnn.weight_hh_l0", linear: true, sum: &sums[1])
+      .matmulHidden, delta, names.hidden, input: h, weight: hiddenWeight.value, sum: &sums[1])
     return CellGradients(input: gradientE, previous: gradientH)
   }
+
+  private static let backwardNames = (
+    sum: BackwardTemplates.sum("W_hh·h_{t-1} + b_hh", "W_ih·e_t + b_ih"),
+    inputBias: SumTemplates(parameter: "rnn.bias_ih_l0", contribution: "dL/dz_t"),
+    input: ProductTemplates(.input, parameter: "rnn.weight_ih_l0", linear: true),
+    hiddenBias: SumTemplates(parameter: "rnn.bias_hh_l0", contribution: "dL/dz_t"),
+    hidden: ProductTemplates(.hidden, parameter: "rnn.weight_hh_l0", linear: true),
+    inputOverWords: EventTemplates(
+      "dL/de_t = dL/dz_t·rnn.weight_ih_l0", result: "dL/de_t", "dL/dz_t", "rnn.weight_ih_l0")
+  )
 
   /// dL/de_t = δ_t·W_ih, row t of Δ·W_ih as MKL sums it.
   private func inputGradientOverWords<L: TraceListener>(
     _ delta: Tensor, trace: inout Tracer<L>
   ) -> Tensor {
-    let t = trace.t
     let value = delta.gemm(inputWeight.value)
     trace.record(
-      .matmulInput, .backward,
-      {
-        GradientNames(
-          "dL/de_\(t) = dL/dz_\(t)·rnn.weight_ih_l0", result: "dL/de_\(t)", "dL/dz_\(t)",
-          "rnn.weight_ih_l0")
-      }, delta, inputWeight.value, result: value)
+      .matmulInput, .backward, Self.backwardNames.inputOverWords, delta, inputWeight.value,
+      result: value)
     return value
   }
 
