@@ -76,8 +76,10 @@ struct EncodingListener<Encoder: TraceEncoder>: WritingListener {
     if let failure { throw failure }
   }
 
+  /// Writes at a quarter of a megabyte: the bytes are copied into the file while they
+  /// are still in the processor's cache.
   private mutating func flushIfFull() {
-    if buffer.count >= 1 << 20 { flush() }
+    if buffer.count >= 1 << 18 { flush() }
   }
 
   private mutating func flush() {

@@ -102,7 +102,9 @@ extension Tensor {
 
   /// Row `a` times the `k×n` matrix `b` into `c`: `c[j] = a[0]·b[0][j] + a[1]·b[1][j] + …`.
   /// Each `c[j]` is still one sum taken left to right; the loop runs over `k` outside
-  /// so that the `n` sums advance side by side instead of one after another.
+  /// so that the `n` sums advance side by side instead of one after another, sixteen of
+  /// them in registers at a time (a long `k`, the prediction head's dL/dy_t·head.weight,
+  /// would otherwise store and reload every partial sum).
   @inline(__always)
   static func rowTimesMatrix(
     count k: Int, columns n: Int, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
@@ -112,9 +114,49 @@ extension Tensor {
       c.initialize(repeating: 0, count: n)
       return
     }
+    if k >= 16 && n >= 16 {
+      var j = 0
+      while j + 16 <= n {
+        var low = SIMD8(repeating: a[0]) * load8(b + j)
+        var high = SIMD8(repeating: a[0]) * load8(b + j + 8)
+        for p in 1..<k {
+          let scale = SIMD8(repeating: a[p])
+          let row = b + p * n + j
+          low = low + scale * load8(row)
+          high = high + scale * load8(row + 8)
+        }
+        store8(low, at: c + j)
+        store8(high, at: c + j + 8)
+        j += 16
+      }
+      if j < n {
+        rowTimesMatrix(count: k, columns: n - j, a, b + j, rowStride: n, c + j)
+      }
+      return
+    }
+    rowTimesMatrix(count: k, columns: n, a, b, rowStride: n, c)
+  }
+
+  @inline(__always)
+  private static func load8(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+  }
+
+  @inline(__always)
+  private static func store8(_ v: SIMD8<Float>, at p: UnsafeMutablePointer<Float>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
+  }
+
+  /// `rowTimesMatrix` for the first `n` columns of a matrix whose rows are `rowStride`
+  /// apart, a column's sums stored and reloaded.
+  @inline(__always)
+  private static func rowTimesMatrix(
+    count k: Int, columns n: Int, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
+    rowStride: Int, _ c: UnsafeMutablePointer<Float>
+  ) {
     for j in 0..<n { c[j] = a[0] * b[j] }
     for p in 1..<k {
-      let row = b + p * n
+      let row = b + p * rowStride
       let scale = a[p]
       for j in 0..<n {
         let product = scale * row[j]

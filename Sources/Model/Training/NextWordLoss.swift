@@ -27,7 +27,7 @@ struct CrossEntropy {
   let target: Int
 
   init(logits: [Float], target: Int) {
-    let maximum = logits.max() ?? 0
+    let maximum = TorchKernels.maximum(logits)
     let shifted = TorchKernels.exp(logits, minus: maximum)
     let total = shifted.withUnsafeBufferPointer { TorchKernels.reduceAllSum($0) }
     let logTotal = TorchKernels.log(total)

@@ -66,6 +66,29 @@ enum TorchKernels {
     }
   }
 
+  /// `x.max() ?? 0`, eight lanes at a time. Where that could differ from the sequence's
+  /// own answer (a zero, whose sign depends on which of +0 and -0 came first, or a lane
+  /// that began with a NaN and so ignored the rest) the sequence answers.
+  static func maximum(_ x: [Float]) -> Float {
+    guard x.count >= 16 else { return x.max() ?? 0 }
+    let result = x.withUnsafeBufferPointer { x -> Float? in
+      let base = UnsafeRawPointer(x.baseAddress!)
+      var lanes = base.loadUnaligned(as: SIMD8<Float>.self)
+      guard !any(lanes .!= lanes) else { return nil }
+      var i = 8
+      while i + 8 <= x.count {
+        let next = base.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+        lanes.replace(with: next, where: next .> lanes)
+        i += 8
+      }
+      var m = lanes[0]
+      for lane in 1..<8 where lanes[lane] > m { m = lanes[lane] }
+      for j in i..<x.count where x[j] > m { m = x[j] }
+      return m == 0 ? nil : m
+    }
+    return result ?? x.max() ?? 0
+  }
+
   /// 2^q for q in the exponent range, built from its bits as SLEEF does.
   private static func power2(_ q: Int32) -> Float {
     Float(bitPattern: UInt32(truncatingIfNeeded: (q &+ 0x7f) << 23))
