@@ -72,3 +72,40 @@ import Testing
     #expect(a.scalars.map(\.bitPattern) == b.scalars.map(\.bitPattern))
   }
 }
+
+/// The logits' maximum, eight lanes at a time, against `Sequence.max()`, bit for bit:
+/// where the largest value is a zero of either sign, or NaNs sit where a lane begins.
+@Suite struct LogitsMaximumTests {
+  static func same(_ values: [Float]) -> Bool {
+    let expected = values.max() ?? 0
+    let found = TorchKernels.maximum(values)
+    return found.bitPattern == expected.bitPattern || (found.isNaN && expected.isNaN)
+  }
+
+  @Test func theMaximumIsTheSequencesBitForBit() {
+    var generator = SystemRandomNumberGenerator()
+    for count in [0, 1, 7, 15, 16, 17, 23, 64, 1000, 1003] {
+      let random = (0..<count).map { _ in Float.random(in: -5...5, using: &generator) }
+      #expect(Self.same(random), "\(count) random values")
+      // Zeros of both signs the largest, in either order.
+      let negatives = (0..<count).map { _ in -Float.random(in: 1...5, using: &generator) }
+      for (i, j) in [(0, count - 1), (count - 1, 0), (3, 9), (9, 3)] where i < count && j < count {
+        var values = negatives
+        values[i] = -0.0
+        values[j] = 0.0
+        #expect(Self.same(values), "zeros at \(i) and \(j) of \(count)")
+      }
+      // A NaN where a lane begins hides nothing, nor does one after the start.
+      for position in [0, 3, 9] where position < count {
+        var values = random
+        values[position] = .nan
+        #expect(Self.same(values), "NaN at \(position) of \(count)")
+      }
+      if count > 0 {
+        var values = random
+        values[count - 1] = .infinity
+        #expect(Self.same(values), "+inf last of \(count)")
+      }
+    }
+  }
+}
