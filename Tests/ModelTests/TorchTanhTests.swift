@@ -100,4 +100,32 @@ import Testing
       #expect(runs.contains(end + 1) == afterIsCovered, "\(end + 1)")
     }
   }
+
+  /// Membership where the lookup's buckets meet (every 65,536th pattern and its
+  /// neighbours), against a plain search of the runs: a run may start in one bucket and
+  /// end in a later one.
+  @Test func membershipAtEveryBucketEdge() {
+    let runs = TorchTanh.flips
+    func reference(_ bits: UInt32) -> Bool {
+      // The number of runs starting at or before `bits`, by halving.
+      var (low, high) = (0, runs.starts.count)
+      while low < high {
+        let middle = (low + high) / 2
+        if runs.starts[middle] <= bits { low = middle + 1 } else { high = middle }
+      }
+      return low > 0 && bits <= runs.ends[low - 1]
+    }
+    var spanning = 0
+    for i in runs.starts.indices where runs.starts[i] >> 16 != runs.ends[i] >> 16 {
+      spanning += 1
+      let middle = runs.starts[i] / 2 + runs.ends[i] / 2
+      #expect(runs.contains(middle) && runs.contains(runs.ends[i] & 0xFFFF_0000))
+    }
+    #expect(spanning > 0, "the table has runs across a bucket's edge")
+    for bucket in stride(from: UInt32(0), through: 0x7F80, by: 1) where bucket % 7 == 0 {
+      for bits in [bucket << 16, (bucket << 16) &- 1, (bucket << 16) + 1] {
+        #expect(runs.contains(bits) == reference(bits), "\(bits)")
+      }
+    }
+  }
 }

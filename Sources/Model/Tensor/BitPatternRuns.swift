@@ -5,6 +5,10 @@ struct BitPatternRuns: Sendable {
   let starts: [UInt32]
   /// The last bit pattern of each run (inclusive), parallel to `starts`.
   let ends: [UInt32]
+  /// Entry b: how many runs start below b·2^16, for b = 0 … 2^15 (every non-negative
+  /// float32's high bits): a lookup narrows the search to the runs that start among
+  /// the 65,536 patterns of its bucket, a few instead of all of them.
+  private let buckets: [UInt32]
 
   /// The number of bit patterns in all runs.
   var count: Int {
@@ -56,6 +60,7 @@ struct BitPatternRuns: Sendable {
     }
     self.starts = starts
     self.ends = ends
+    buckets = Self.buckets(starts)
   }
 
   /// Decodes the binary form `scripts/generate_tanh_flips.py` writes: `TANHFLP1`, the
@@ -105,7 +110,19 @@ struct BitPatternRuns: Sendable {
     }
     self.starts = starts
     self.ends = ends
+    buckets = Self.buckets(starts)
     precondition(decoded == runCount && count == patternCount, "tanh flip table damaged")
+  }
+
+  private static func buckets(_ starts: [UInt32]) -> [UInt32] {
+    var buckets = [UInt32](repeating: 0, count: (1 << 15) + 1)
+    var run = 0
+    for b in buckets.indices {
+      let bound = UInt64(b) << 16
+      while run < starts.count && UInt64(starts[run]) < bound { run += 1 }
+      buckets[b] = UInt32(run)
+    }
+    return buckets
   }
 
   /// Whether `bits` lies in one of the runs.
@@ -113,11 +130,20 @@ struct BitPatternRuns: Sendable {
     guard let first = starts.first, bits >= first, bits <= ends[ends.count - 1] else {
       return false
     }
+    // The runs that can hold `bits`: the last one starting before its bucket, and
+    // those starting in it.
+    let bucket = Int(bits >> 16)
+    var base = 0
+    var end = starts.count
+    if bucket + 1 < buckets.count {
+      base = max(Int(buckets[bucket]) - 1, 0)
+      end = Int(buckets[bucket + 1])
+    }
     // The last run starting at or before `bits`: a binary search without bounds checks
     // or branches on the data (every element of a tensor goes through here).
     return starts.withUnsafeBufferPointer { starts in
-      var low = 0
-      var count = starts.count
+      var low = base
+      var count = end - base
       while count > 1 {
         let half = count / 2
         low = starts[low + half] <= bits ? low + half : low
