@@ -123,7 +123,7 @@ public struct Learner: Sendable {
       trace.t = t
       trace.word = words[t - 1]
       let y = trace.logits(head, h)
-      terms.append(trace.crossEntropy(y, target: indices[t]).loss)
+      terms.append(trace.crossEntropy(y, target: indices[t]))
     }
     let total = trace.totalLoss(terms, kind: loss, positions: positions)
     return LossPass(terms: terms, loss: total, checkpoints: checkpoints, states: states)

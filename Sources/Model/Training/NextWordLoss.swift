@@ -27,14 +27,26 @@ struct CrossEntropy {
   let target: Int
 
   init(logits: [Float], target: Int) {
-    let maximum = TorchKernels.maximum(logits)
-    let shifted = TorchKernels.exp(logits, minus: maximum)
-    let total = shifted.withUnsafeBufferPointer { TorchKernels.reduceAllSum($0) }
-    let logTotal = TorchKernels.log(total)
+    let (maximum, logTotal) = Self.logSumExp(logits)
     logProbabilities = logits.map { ($0 - maximum) - logTotal }
     // nll_loss: a sum starting at 0 minus each weighted term, over a total weight of 1.
     loss = 0 - logProbabilities[target]
     self.target = target
+  }
+
+  /// `-log_softmax(logits)[target]` alone, as `init` computes it, for a forward pass that
+  /// needs no other log-probability.
+  static func loss(logits: [Float], target: Int) -> Float {
+    let (maximum, logTotal) = logSumExp(logits)
+    return 0 - ((logits[target] - maximum) - logTotal)
+  }
+
+  /// The largest logit and log Σ exp(x - max), in log_softmax's order.
+  private static func logSumExp(_ logits: [Float]) -> (maximum: Float, logTotal: Float) {
+    let maximum = TorchKernels.maximum(logits)
+    let shifted = TorchKernels.exp(logits, minus: maximum)
+    let total = shifted.withUnsafeBufferPointer { TorchKernels.reduceAllSum($0) }
+    return (maximum, TorchKernels.log(total))
   }
 
   /// softmax(logits), as the backward pass recomputes it: exp of the log-probabilities.

@@ -31,19 +31,21 @@ public struct PredictionHead: Sendable, Equatable {
   public func logits(_ h: Tensor) -> Tensor {
     precondition(h.rows == 1 && h.columns == weight.columns, "h_t is one row of `hidden`")
     let gemv = MKLGemv(count: weight.columns, outputs: weight.rows, inputOffset: 0)
-    var y = [Float](repeating: 0, count: weight.rows)
-    h.scalars.withUnsafeBufferPointer { x in
-      weight.scalars.withUnsafeBufferPointer { w in
-        columns.withUnsafeBufferPointer { c in
-          y.withUnsafeMutableBufferPointer { out in
-            gemv.products(
-              rows: w.baseAddress!, columns: c.baseAddress!, x.baseAddress!,
-              into: out.baseAddress!)
+    let y = [Float](unsafeUninitializedCapacity: weight.rows) { out, initialized in
+      h.scalars.withUnsafeBufferPointer { x in
+        weight.scalars.withUnsafeBufferPointer { w in
+          columns.withUnsafeBufferPointer { c in
+            bias.scalars.withUnsafeBufferPointer { b in
+              gemv.products(
+                rows: w.baseAddress!, columns: c.baseAddress!, x.baseAddress!,
+                plus: b.baseAddress!, into: out.baseAddress!)
+            }
           }
         }
       }
+      initialized = weight.rows
     }
-    return Tensor(shape: [1, weight.rows], scalars: y) + bias
+    return Tensor(shape: [1, weight.rows], scalars: y)
   }
 }
 

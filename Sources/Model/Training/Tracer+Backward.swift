@@ -63,12 +63,12 @@ extension Tracer {
   }
 
   /// `F.cross_entropy(y_t, [target])`: L_t.
-  mutating func crossEntropy(_ logits: Tensor, target: Int) -> CrossEntropy {
-    let term = CrossEntropy(logits: logits.scalars, target: target)
+  mutating func crossEntropy(_ logits: Tensor, target: Int) -> Float {
+    let loss = CrossEntropy.loss(logits: logits.scalars, target: target)
     record(
       .loss, .forward, HeadTemplates.crossEntropy, logits, nil,
-      result: Tensor(shape: [1], scalars: [term.loss]), index: target)
-    return term
+      result: Tensor(shape: [1], scalars: [loss]), index: target)
+    return loss
   }
 
   /// L from its terms: their mean (`next-word`) or the last one (`last-word`).
