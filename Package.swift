@@ -58,7 +58,7 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport"),
     .testTarget(
       name: "ModelTests",
-      dependencies: ["Model", "TestSupport"],
+      dependencies: ["Model", "FusedKernels", "TestSupport"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(

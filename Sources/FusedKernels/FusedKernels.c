@@ -86,3 +86,109 @@ void rnntrace_log_softmax_backward(const float *logp, float total, float *g, siz
 #endif
   for (size_t i = 0; i < count; i++) g[i] = fmaf(-exp_libm(logp[i]), total, g[i]);
 }
+
+// The prediction head's vocabulary-sized products (Sources/Model/Tensor/MKLGemv.swift and
+// GradientSum.addOuter in Sources/Model/Training/Learner.swift, which document the orders
+// and stay the reference): each output's sum in the order of the scalar form, eight
+// outputs to a 256-bit vector where the processor has AVX2. Products and sums are
+// separate instructions, each rounded, as in the scalar form (contraction is off).
+
+void rnntrace_group_dots_portable(const float *columns, size_t n, const float *x, size_t k,
+                                  size_t head, const float *bias, float *out, size_t rows) {
+  for (size_t j = 0; j < rows; j++) {
+    float sum = columns[j] * x[0];
+    for (size_t i = 1; i < head; i++) sum = sum + columns[i * n + j] * x[i];
+    if (head < k) {
+      float lanes[4] = {sum, 0.0f, 0.0f, 0.0f};
+      for (size_t i = head; i < k; i += 4)
+        for (size_t l = 0; l < 4; l++) lanes[l] = lanes[l] + columns[(i + l) * n + j] * x[i + l];
+      sum = (lanes[0] + lanes[2]) + (lanes[1] + lanes[3]);
+    }
+    out[j] = bias ? sum + bias[j] : sum;
+  }
+}
+
+void rnntrace_add_outer_portable(float *sum, const float *g, size_t m, const float *x, size_t n,
+                                 int first) {
+  for (size_t i = 0; i < m; i++)
+    for (size_t j = 0; j < n; j++)
+      sum[i * n + j] = first ? g[i] * x[j] : sum[i * n + j] + g[i] * x[j];
+}
+
+#if defined(HAS_DISPATCH)
+#include <immintrin.h>
+
+__attribute__((target("avx2"))) static void group_dots_avx2(
+    const float *columns, size_t n, const float *x, size_t k, size_t head, const float *bias,
+    float *out, size_t rows) {
+  size_t j = 0;
+  for (; j + 8 <= rows; j += 8) {
+    const float *c = columns + j;
+    __m256 sum = _mm256_mul_ps(_mm256_loadu_ps(c), _mm256_set1_ps(x[0]));
+    for (size_t i = 1; i < head; i++)
+      sum = _mm256_add_ps(sum, _mm256_mul_ps(_mm256_loadu_ps(c + i * n), _mm256_set1_ps(x[i])));
+    if (head < k) {
+      __m256 l0 = sum, l1 = _mm256_setzero_ps(), l2 = _mm256_setzero_ps(),
+             l3 = _mm256_setzero_ps();
+      for (size_t i = head; i < k; i += 4) {
+        l0 = _mm256_add_ps(l0, _mm256_mul_ps(_mm256_loadu_ps(c + i * n), _mm256_set1_ps(x[i])));
+        l1 = _mm256_add_ps(
+            l1, _mm256_mul_ps(_mm256_loadu_ps(c + (i + 1) * n), _mm256_set1_ps(x[i + 1])));
+        l2 = _mm256_add_ps(
+            l2, _mm256_mul_ps(_mm256_loadu_ps(c + (i + 2) * n), _mm256_set1_ps(x[i + 2])));
+        l3 = _mm256_add_ps(
+            l3, _mm256_mul_ps(_mm256_loadu_ps(c + (i + 3) * n), _mm256_set1_ps(x[i + 3])));
+      }
+      sum = _mm256_add_ps(_mm256_add_ps(l0, l2), _mm256_add_ps(l1, l3));
+    }
+    if (bias) sum = _mm256_add_ps(sum, _mm256_loadu_ps(bias + j));
+    _mm256_storeu_ps(out + j, sum);
+  }
+  if (j < rows) rnntrace_group_dots_portable(columns + j, n, x, k, head, bias ? bias + j : 0, out + j, rows - j);
+}
+
+__attribute__((target("avx2"))) static void add_outer_avx2(
+    float *sum, const float *g, size_t m, const float *x, size_t n, int first) {
+  size_t wide = n / 8 * 8;
+  for (size_t i = 0; i < m; i++) {
+    __m256 gi = _mm256_set1_ps(g[i]);
+    float *row = sum + i * n;
+    size_t j = 0;
+    if (first) {
+      for (; j < wide; j += 8) _mm256_storeu_ps(row + j, _mm256_mul_ps(gi, _mm256_loadu_ps(x + j)));
+      for (; j < n; j++) row[j] = g[i] * x[j];
+    } else {
+      for (; j < wide; j += 8)
+        _mm256_storeu_ps(
+            row + j, _mm256_add_ps(_mm256_loadu_ps(row + j), _mm256_mul_ps(gi, _mm256_loadu_ps(x + j))));
+      for (; j < n; j++) row[j] = row[j] + g[i] * x[j];
+    }
+  }
+}
+
+static int has_avx2(void) {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2");
+}
+#endif
+
+void rnntrace_group_dots(const float *columns, size_t n, const float *x, size_t k, size_t head,
+                         const float *bias, float *out, size_t rows) {
+#ifdef HAS_DISPATCH
+  if (has_avx2()) {
+    group_dots_avx2(columns, n, x, k, head, bias, out, rows);
+    return;
+  }
+#endif
+  rnntrace_group_dots_portable(columns, n, x, k, head, bias, out, rows);
+}
+
+void rnntrace_add_outer(float *sum, const float *g, size_t m, const float *x, size_t n, int first) {
+#ifdef HAS_DISPATCH
+  if (has_avx2()) {
+    add_outer_avx2(sum, g, m, x, n, first);
+    return;
+  }
+#endif
+  rnntrace_add_outer_portable(sum, g, m, x, n, first);
+}

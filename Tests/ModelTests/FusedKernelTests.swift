@@ -1,3 +1,4 @@
+import FusedKernels
 import Testing
 
 @testable import Model
@@ -105,6 +106,70 @@ import Testing
         var values = random
         values[count - 1] = .infinity
         #expect(Self.same(values), "+inf last of \(count)")
+      }
+    }
+  }
+}
+
+/// The prediction head's products in C, vector and portable forms, against the Swift
+/// reference (`MKLGemv.dot`, an element-by-element outer product), bit for bit.
+@Suite struct HeadKernelTests {
+  static func random(_ count: Int, _ generator: inout some RandomNumberGenerator) -> [Float] {
+    (0..<count).map { _ in Float.random(in: -2...2, using: &generator) }
+  }
+
+  @Test func groupDotsAreMKLsSums() {
+    var generator = SystemRandomNumberGenerator()
+    for (k, n) in [(1, 8), (3, 12), (4, 16), (5, 20), (8, 1000), (16, 1000), (17, 36), (33, 44)] {
+      let w = Self.random(n * k, &generator)
+      var x = Self.random(k, &generator)
+      x[0] = -0.0  // a sum that starts at -0 must stay as the scalar form leaves it
+      let bias = Self.random(n, &generator)
+      let columns = Tensor(shape: [n, k], scalars: w).transposed().scalars
+      let gemv = MKLGemv(count: k, outputs: n, inputOffset: 0)
+      let head = k <= 4 ? k : k - (k - 1) / 4 * 4
+      let expected = (0..<n).map { j in
+        w.withUnsafeBufferPointer { w in
+          x.withUnsafeBufferPointer { gemv.dot(output: j, w.baseAddress! + j * k, $0.baseAddress!) }
+        } + bias[j]
+      }
+      let grouped = n / 4 * 4
+      for portable in [false, true] {
+        var out = [Float](repeating: .nan, count: grouped)
+        if portable {
+          rnntrace_group_dots_portable(columns, n, x, k, head, bias, &out, grouped)
+        } else {
+          rnntrace_group_dots(columns, n, x, k, head, bias, &out, grouped)
+        }
+        #expect(
+          out.map(\.bitPattern) == expected[0..<grouped].map(\.bitPattern),
+          "k \(k), n \(n), portable \(portable)")
+      }
+    }
+  }
+
+  @Test func outerProductsAddAsTheScalarForm() {
+    var generator = SystemRandomNumberGenerator()
+    for (m, n) in [(1, 1), (3, 7), (10, 16), (1000, 16), (5, 33)] {
+      let g = Self.random(m, &generator)
+      let x = Self.random(n, &generator)
+      let start = Self.random(m * n, &generator)
+      for first in [true, false] {
+        let expected = (0..<m * n).map { index in
+          let product = g[index / n] * x[index % n]
+          return first ? product : start[index] + product
+        }
+        for portable in [false, true] {
+          var sum = start
+          if portable {
+            rnntrace_add_outer_portable(&sum, g, m, x, n, first ? 1 : 0)
+          } else {
+            rnntrace_add_outer(&sum, g, m, x, n, first ? 1 : 0)
+          }
+          #expect(
+            sum.map(\.bitPattern) == expected.map(\.bitPattern),
+            "\(m)×\(n), first \(first), portable \(portable)")
+        }
       }
     }
   }

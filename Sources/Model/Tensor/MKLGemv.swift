@@ -1,3 +1,5 @@
+import FusedKernels
+
 /// The summation order of MKL's single-precision matrix-vector kernel for `y = x·Wᵀ`, as
 /// PyTorch 2.13's x86-64 wheel runs it on this workplace's AMD EPYC machines: `nn.Linear`
 /// calls `addmm`, which hands MKL `sgemm` with one column, and MKL passes that to `sgemv`.
@@ -111,66 +113,30 @@ struct MKLGemv {
 extension MKLGemv {
   /// Every output at once, `out[j] = dot(output: j, …)` bit for bit, for a weight also
   /// held transposed (`columns`: element i of row j of `W` at `columns[i·n + j]`).
+  /// With a `bias`, each output has its element added after its sum, as `nn.Linear`
+  /// adds it.
   ///
   /// The group kernel's sum for one output is a chain of dependent additions; eight
   /// outputs side by side run eight such chains in the lanes of one vector, each lane
   /// doing exactly the scalar form's operations in the scalar form's order, so the
-  /// prediction head's thousand outputs cost an eighth of the chains' latency.
-  /// With a `bias`, each output has its element added after its sum, as `nn.Linear`
-  /// adds it.
+  /// prediction head's thousand outputs cost an eighth of the chains' latency (in C,
+  /// Sources/FusedKernels, with AVX2 where the processor has it).
   func products(
     rows w: UnsafePointer<Float>, columns: UnsafePointer<Float>, _ x: UnsafePointer<Float>,
     plus bias: UnsafePointer<Float>? = nil, into out: UnsafeMutablePointer<Float>
   ) {
     let k = count
     let n = outputs
-    let grouped = n / 4 * 4
     var j = 0
     if k > 0 {
+      let grouped = n / 4 * 4
       let head = k <= 4 ? k : k - (k - 1) / 4 * 4
-      while j + 8 <= grouped {
-        var sums = Self.groupDots(columns + j, stride: n, x, count: k, head: head)
-        if let bias { sums = sums + Self.load8(bias + j) }
-        Self.store8(sums, at: out + j)
-        j += 8
-      }
+      rnntrace_group_dots(columns, n, x, k, head, bias, out, grouped)
+      j = grouped
     }
     for j in j..<n {
       let sum = dot(output: j, w + j * k, x)
       out[j] = bias.map { sum + $0[j] } ?? sum
     }
-  }
-
-  /// The group kernel for the eight outputs whose column elements start at `c`.
-  @inline(__always)
-  private static func groupDots(
-    _ c: UnsafePointer<Float>, stride n: Int, _ x: UnsafePointer<Float>, count k: Int, head: Int
-  ) -> SIMD8<Float> {
-    var sum = load8(c) * SIMD8(repeating: x[0])
-    for i in 1..<head { sum = sum + load8(c + i * n) * SIMD8(repeating: x[i]) }
-    if head == k { return sum }
-    var lane0 = sum
-    var lane1 = SIMD8<Float>(repeating: 0)
-    var lane2 = SIMD8<Float>(repeating: 0)
-    var lane3 = SIMD8<Float>(repeating: 0)
-    var i = head
-    while i < k {
-      lane0 = lane0 + load8(c + i * n) * SIMD8(repeating: x[i])
-      lane1 = lane1 + load8(c + (i + 1) * n) * SIMD8(repeating: x[i + 1])
-      lane2 = lane2 + load8(c + (i + 2) * n) * SIMD8(repeating: x[i + 2])
-      lane3 = lane3 + load8(c + (i + 3) * n) * SIMD8(repeating: x[i + 3])
-      i += 4
-    }
-    return (lane0 + lane2) + (lane1 + lane3)
-  }
-
-  @inline(__always)
-  private static func load8(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
-    UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
-  }
-
-  @inline(__always)
-  private static func store8(_ v: SIMD8<Float>, at p: UnsafeMutablePointer<Float>) {
-    UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
   }
 }

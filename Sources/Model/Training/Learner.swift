@@ -1,3 +1,5 @@
+import FusedKernels
+
 /// A model with a prediction head, learning to predict each next word of a sentence:
 /// forward, loss, backpropagation through time and plain SGD, in float32 and in the order
 /// PyTorch's autograd runs them (docs/pytorch-numbers.md, "Training").
@@ -399,28 +401,13 @@ public struct GradientSum: Sendable {
     let (m, n) = (g.count, x.count)
     let first = value == nil
     if first { value = Tensor(zeros: [m, n]) }
+    guard m > 0 && n > 0 else { return }
     g.scalars.withUnsafeBufferPointer { g in
       x.scalars.withUnsafeBufferPointer { x in
         value!.scalars.withUnsafeMutableBufferPointer { sum in
-          let (sum, x) = (sum.baseAddress!, x.baseAddress!)
-          // Eight columns at a time (the product rounded, then the sum: no fused
-          // multiply-add, as element by element), then the rest.
-          let wide = n / 8 * 8
-          for i in 0..<m {
-            let gi = SIMD8<Float>(repeating: g[i])
-            let row = sum + i * n
-            var j = 0
-            while j < wide {
-              let xs = UnsafeRawPointer(x + j).loadUnaligned(as: SIMD8<Float>.self)
-              let product = gi * xs
-              let total =
-                first
-                ? product : UnsafeRawPointer(row + j).loadUnaligned(as: SIMD8<Float>.self) + product
-              UnsafeMutableRawPointer(row + j).storeBytes(of: total, as: SIMD8<Float>.self)
-              j += 8
-            }
-            for j in wide..<n { row[j] = first ? g[i] * x[j] : row[j] + g[i] * x[j] }
-          }
+          // Each product rounded, then the sum: no fused multiply-add (in C,
+          // Sources/FusedKernels, eight columns at a time where the processor has AVX2).
+          rnntrace_add_outer(sum.baseAddress!, g.baseAddress!, m, x.baseAddress!, n, first ? 1 : 0)
         }
       }
     }
