@@ -21,6 +21,18 @@ enum ShortestFloat {
 
   /// Writes `value` (finite) at `out`, which has `room` bytes, and returns how many
   /// bytes it wrote.
+  ///
+  /// The digits are made without a loop, all nine places at once: the digits scaled
+  /// to exactly nine (`1.5` → 150000000: its trailing zeros are the ones `16.0` needs),
+  /// the first apart, the other eight spread into the bytes of one word
+  /// (`nineDigits`). Each layout is then a few whole-word stores at offsets computed
+  /// from the digit count and the point's position.
+  ///
+  /// The time goes in the chain of dependent operations from the bits to the stored
+  /// digits (several floats are in flight at once only as far as the processor's
+  /// window reaches), so the code avoids steps that wait on one another: both of
+  /// Dragonbox's answers are computed and one kept by a mask, and the digit count of a
+  /// normal float comes from two comparisons of a quotient Dragonbox has early.
   @inline(__always)
   static func write(_ value: Float, to out: UnsafeMutablePointer<UInt8>) -> Int {
     let bits = value.bitPattern
@@ -29,64 +41,136 @@ enum ShortestFloat {
     let start = out + Int(bits >> 31)
     let ieeeMantissa = bits & 0x7F_FFFF
     let ieeeExponent = (bits >> 23) & 0xFF
-    if ieeeExponent == 0 && ieeeMantissa == 0 {
-      store("0.0\0\0\0\0\0", at: start)
-      return start + 3 - out
+    // Zero, subnormals and powers of two, apart.
+    if _slowPath(ieeeMantissa == 0 || ieeeExponent == 0) {
+      return writeRare(bits, start: start) + (start - out)
     }
-    let (digits, exponent) = decimal(ieeeMantissa: ieeeMantissa, ieeeExponent: ieeeExponent)
-    let count = decimalLength(digits)
-    // value = 0.d1d2…dn × 10^pointPosition
-    let pointPosition = Int(exponent) + count
+    let (hundreds, digits, exponent) = decimal(
+      significand: ieeeMantissa | 1 << 23, exponent: Int32(bitPattern: ieeeExponent) &- 150)
+    // A normal float's digits number 7 to 9 (Dragonbox's upper end of the interval, zi,
+    // is between 8.3 × 10^7 and 1.7 × 10^9 for the full 24-bit significand), and are
+    // `hundreds` followed by one digit: their count, and their scale to nine digits,
+    // from `hundreds`, without waiting for that digit.
+    let atLeast8 = hundreds >= 1_000_000 ? 1 : 0
+    let nine9 = hundreds >= 10_000_000 ? 1 : 0
+    let scale = UInt32(truncatingIfNeeded: 100 &- 90 &* atLeast8 &- 9 &* nine9)
+    let pointPosition = Int(exponent) &+ 7 &+ atLeast8 &+ nine9
+    return layout(digits &* scale, pointPosition, bits, start: start) + (start - out)
+  }
+
+  /// `write` for zero (after its sign), subnormals and powers of two, at `start`.
+  @inline(never)
+  private static func writeRare(_ bits: UInt32, start: UnsafeMutablePointer<UInt8>) -> Int {
+    let ieeeMantissa = bits & 0x7F_FFFF
+    let ieeeExponent = (bits >> 23) & 0xFF
+    let digits: UInt32
+    let exponent: Int32
+    if ieeeExponent == 0 {
+      if ieeeMantissa == 0 {
+        store("0.0\0\0\0\0\0", at: start)
+        return 3
+      }
+      (_, digits, exponent) = decimal(significand: ieeeMantissa, exponent: -149)
+    } else {
+      (digits, exponent) = powerOfTwoDecimal(Int32(bitPattern: ieeeExponent) &- 150)
+    }
+    let length = decimalLength(digits)
+    return layout(digits &* nineDigitScales[length], Int(exponent) &+ length, bits, start: start)
+  }
+
+  /// Writes the float with these `bits` and digits `nine` (d1 d2…d9, d1 not 0, the
+  /// trailing ones possibly 0) at `start`, after its sign: the value is
+  /// 0.d1d2…d9 × 10^pointPosition. Returns how many bytes it wrote.
+  @inline(__always)
+  private static func layout(
+    _ nine: UInt32, _ pointPosition: Int, _ bits: UInt32, start: UnsafeMutablePointer<UInt8>
+  ) -> Int {
+    let (first, digitBytes) = nineDigits(nine)
+    let firstByte = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: first)
+    // The digits written, up to the last one not 0: the zero bytes at the word's top
+    // are the trailing zeros (the word is 0 when only d1 is kept).
+    let count = 9 &- digitBytes.leadingZeroBitCount &>> 3
+    let others = digitBytes | 0x3030_3030_3030_3030
     // Above 2^24 (and below 10^-4) Swift writes an exponent.
-    if _slowPath(pointPosition < -3 || bits & 0x7FFF_FFFF > 0x4B80_0000) {
-      return writeExponentForm(digits, count: count, pointPosition, at: start) + (start - out)
+    if pointPosition < -3 || bits & 0x7FFF_FFFF > 0x4B80_0000 {
+      // d1.d2…dn, then e±XX, over the point when there is one digit.
+      start[0] = firstByte
+      start[1] = UInt8(ascii: ".")
+      store(others, at: start + 2)
+      let end = count &+ (count > 1 ? 1 : 0)
+      let text = UnsafeRawPointer(exponentTexts.utf8Start).loadUnaligned(
+        fromByteOffset: (pointPosition &+ 44) &* 4, as: UInt32.self)
+      UnsafeMutableRawPointer(start + end).storeBytes(of: text, as: UInt32.self)
+      return end &+ 4
     }
     if pointPosition <= 0 {
       // 0.000ddd: the zeros written all at once, the digits over the ones not needed.
       store("0.000000", at: start)
-      let end = start + 2 - pointPosition + count
-      writeDigits(digits, endingAt: end)
-      return end - out
+      let digitsStart = 2 &- pointPosition
+      start[digitsStart] = firstByte
+      store(others, at: start + digitsStart + 1)
+      return digitsStart &+ count
     }
-    if pointPosition < count {
-      // ddd.ddd: the digits one place right, then the integer part moved back.
-      let end = start + 1 + count
-      writeDigits(digits, endingAt: end)
-      for k in 0..<pointPosition { start[k] = start[k + 1] }
-      start[pointPosition] = UInt8(ascii: ".")
-      return end - out
-    }
-    // ddd000.0: at most 2^24, so at most eight digits and eight zeros.
-    writeDigits(digits, endingAt: start + count)
-    store("00000000", at: start + count)
-    let end = start + pointPosition
-    end[0] = UInt8(ascii: ".")
-    end[1] = UInt8(ascii: "0")
-    return end + 2 - out
+    // ddd.ddd and ddd000.0 (at most 2^24: the point at most eight places in). The point
+    // goes after the first `before` of the other digits: those stay, the rest move one
+    // byte up, with masks on the word. The ninth digit, pushed out of the word, is in
+    // place from a first store one byte further.
+    let before = UInt64(truncatingIfNeeded: pointPosition &- 1) &* 8
+    let kept = (1 &<< before) &- 1
+    let point = UInt64(UInt8(ascii: ".")) &<< before
+    start[0] = firstByte
+    store(others, at: start + 2)
+    store((others & kept) | point | (others & ~kept) &<< 8, at: start + 1)
+    // Past the last digit, or past `.0` when the point comes after all the digits (the
+    // digits past the count are zeros: the integer's and the one after the point).
+    return pointPosition < count ? count &+ 1 : pointPosition &+ 2
   }
 
-  /// d1[.d2…dn]e±XX
-  private static func writeExponentForm(
-    _ digits: UInt32, count: Int, _ pointPosition: Int, at start: UnsafeMutablePointer<UInt8>
-  ) -> Int {
-    // The digits one place right, then d1 pulled before the point.
-    writeDigits(digits, endingAt: start + 1 + count)
-    start[0] = start[1]
-    var end = start + 1
-    if count > 1 {
-      start[1] = UInt8(ascii: ".")
-      end = start + 1 + count
-    }
-    end[0] = UInt8(ascii: "e")
-    var power = pointPosition - 1
-    if power < 0 {
-      end[1] = UInt8(ascii: "-")
-      power = -power
-    } else {
-      end[1] = UInt8(ascii: "+")
-    }
-    writePair(power, at: end + 2)
-    return end + 4 - start
+  /// 10^(9 − n) for n digits: the scale to nine digits.
+  private static let nineDigitScales: [UInt32] = [
+    0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1000, 100, 10, 1,
+  ]
+
+  /// The first decimal digit of `n` (below 10^9, nine digits with leading zeros), and
+  /// the other eight in the bytes of a word, the first of them in the lowest byte (the
+  /// first in memory), computed in all places at once (SWAR): the eight split into two
+  /// halves of four digits in the word's two 32-bit lanes, each lane into two pairs in
+  /// its 16-bit halves, each pair into two digits in its bytes.
+  ///
+  /// A quotient in every lane is one multiplication of the word and a shift: x / 100
+  /// is x × 10486 / 2^20 for x < 10^4 and x / 10 is x × 103 / 2^10 for x < 100 (exact
+  /// there, checked for every x), the products staying inside their lane (below 2^27
+  /// and 2^14); the mask drops what the shift brings down from the lane above. With
+  /// quotient q of x by d in a lane of w bits, the lane's new halves q and x − d q are
+  /// x << (w/2) + q × (1 − d × 2^(w/2)): a multiplication again, whose wrapping
+  /// products cancel between lanes. The first split takes n / 10^8 and n / 10^4 side
+  /// by side, not one after the other.
+  @inline(__always)
+  static func nineDigits(_ n: UInt32) -> (first: UInt32, others: UInt64) {
+    let first = n / 100_000_000
+    let fives = UInt64(n / 10_000)
+    // d2…d5 = fives − first × 10^4 and d6…d9 = n − fives × 10^4.
+    let fours = UInt64(n) &<< 32 &+ fives &* (1 &- 10_000 &<< 32) &- UInt64(first) &* 10_000
+    let hundreds = ((fours &* 10486) &>> 20) & 0x0000_007F_0000_007F
+    let pairs = fours &<< 16 &+ hundreds &* (1 &- 100 &<< 16)
+    let tens = ((pairs &* 103) &>> 10) & 0x000F_000F_000F_000F
+    return (first, (pairs &<< 8 &+ tens &* (1 &- 10 &<< 8)).littleEndian)
+  }
+
+  /// `e-45` … `e+38`, four bytes each, for the point positions −44 … 39 (the exponent
+  /// one less): entry pointPosition + 44.
+  private static let exponentTexts: StaticString = """
+    e-45e-44e-43e-42e-41e-40e-39e-38e-37e-36e-35e-34e-33e-32e-31e-30e-29e-28e-27e-26\
+    e-25e-24e-23e-22e-21e-20e-19e-18e-17e-16e-15e-14e-13e-12e-11e-10e-09e-08e-07e-06\
+    e-05e-04e-03e-02e-01e+00e+01e+02e+03e+04e+05e+06e+07e+08e+09e+10e+11e+12e+13e+14\
+    e+15e+16e+17e+18e+19e+20e+21e+22e+23e+24e+25e+26e+27e+28e+29e+30e+31e+32e+33e+34\
+    e+35e+36e+37e+38
+    """
+
+  /// Eight bytes at `out`, in one store.
+  @inline(__always)
+  private static func store(_ word: UInt64, at out: UnsafeMutablePointer<UInt8>) {
+    UnsafeMutableRawPointer(out).storeBytes(of: word, as: UInt64.self)
   }
 
   /// Eight bytes of `text` (eight ASCII characters) at `out`, in one store.
@@ -158,9 +242,10 @@ enum ShortestFloat {
     0x0000_000A_0000_0000, 0x0000_000A_0000_0000,
   ]
 
-  /// The shortest `digits × 10^exponent` that rounds back to the nonzero finite float32
-  /// with these fields, the closest of them, ties to an even last digit; `digits` has
-  /// no trailing zeros.
+  /// The shortest `digits × 10^exponent` that rounds back to the float32 with this
+  /// significand and binary exponent (not a power of two), the closest of them, ties to
+  /// an even last digit; `digits` may end in zeros (the writer drops them) and has at
+  /// most nine digits. `hundreds` is digits / 10, known earlier.
   ///
   /// Dragonbox (Junekey Jeon, "Dragonbox: a new floating-point binary-to-decimal
   /// conversion algorithm", 2020), float32 with κ = 1, after the reference
@@ -170,19 +255,14 @@ enum ShortestFloat {
   /// width, and otherwise one digit more comes from the remainder without a second
   /// full multiplication. Parity products settle exact ends and exact ties. Schubfach
   /// (used before) made three full multiplications for every value.
+  ///
+  /// Which of the two answers it is depends on the value's low bits, as good as random:
+  /// a branch between them would be mispredicted about as often as not, so both are
+  /// computed (the second is a few operations) and a mask keeps one.
   @inline(__always)
-  static func decimal(ieeeMantissa: UInt32, ieeeExponent: UInt32) -> (
-    digits: UInt32, exponent: Int32
+  static func decimal(significand: UInt32, exponent: Int32) -> (
+    hundreds: UInt32, digits: UInt32, exponent: Int32
   ) {
-    var significand = ieeeMantissa
-    let exponent: Int32
-    if ieeeExponent != 0 {
-      exponent = Int32(bitPattern: ieeeExponent) &- 150
-      if significand == 0 { return powerOfTwoDecimal(exponent) }
-      significand |= 1 << 23
-    } else {
-      exponent = -149
-    }
     // Round-half-even reading accepts the interval's ends when the significand is even.
     let includesEnds = significand & 1 == 0
     // minusK = floor(log10(2^exponent)) − κ; beta = exponent + floor(log2(10^-minusK)),
@@ -194,46 +274,47 @@ enum ShortestFloat {
     let deltai = UInt32(truncatingIfNeeded: cache &>> (63 &- beta))
     let twoFc = significand &<< 1
     // zi: the interval's upper end, (2c + 1) × 2^(exponent−1) × 10^-minusK, truncated,
-    // and whether the truncation dropped nothing.
+    // and the fraction the truncation dropped (its top 32 bits).
     let upper = cache.multipliedFullWidth(by: UInt64((twoFc | 1) &<< UInt32(beta)))
     let zi = UInt32(truncatingIfNeeded: upper.high)
-    let ziIsExact = upper.low &>> 32 == 0
+    let ziFraction = UInt32(truncatingIfNeeded: upper.low &>> 32)
 
-    var digits = zi / 100
-    var r = zi &- 100 &* digits
-    bigDivisor: do {
-      if r < deltai {
-        // zi rounded down to hundreds is inside, unless it is zi itself, an excluded end.
-        if r == 0 && ziIsExact && !includesEnds {
-          digits &-= 1
-          r = 100
-          break bigDivisor
-        }
-      } else if r > deltai {
-        break bigDivisor
-      } else {
-        // Exactly the width: inside if the lower end's fraction is not above zi's.
-        let lower = mulParity(twoFc &- 1, cache, beta)
-        if !(lower.parity || (lower.isInteger && includesEnds)) { break bigDivisor }
-      }
-      return removingTrailingZeros(digits, minusK &+ 2)
+    var hundreds = zi / 100
+    let r = zi &- 100 &* hundreds
+    // zi rounded down to hundreds is inside when the remainder r is below the width:
+    // then `inside` is all ones, else 0 (the sign of the difference of the quotients,
+    // spread by an arithmetic shift; zi is at least deltai). A Bool here would become a
+    // branch again.
+    var inside = UInt32(bitPattern: Int32(bitPattern: (zi &- deltai) / 100 &- hundreds) &>> 31)
+    if _slowPath(r == deltai) {
+      // Exactly the width: inside if the lower end's fraction is not above zi's.
+      let lower = mulParity(twoFc &- 1, cache, beta)
+      inside = lower.parity || (lower.isInteger && includesEnds) ? ~0 : 0
     }
-    // One digit more: the one nearest the value, from the remainder's distance to the
-    // middle of the interval, checked by parity when it could be a tie.
-    digits = digits &* 10
-    var dist = r &- deltai / 2 &+ 5
-    let approximateParity = (dist ^ 5) & 1 != 0
-    // dist / 10 and whether 10 divides it, for dist ≤ 100 (6554 = 2^16 / 10 + 1).
-    dist = dist &* 6554
-    let divisible = dist & 0xFFFF < 6554
-    digits &+= dist &>> 16
-    if divisible {
+    // Unless zi is itself the rounded-down value and an excluded end (the three
+    // conditions in one test: as `&&`, the significand's parity would be a branch).
+    if _slowPath(r | ziFraction | (significand & 1 ^ 1) == 0) {
+      hundreds &-= 1
+      inside = 0
+    }
+    // One digit more: the one nearest the value, r's distance to the middle of the
+    // interval in tens, dist = r − deltai / 2 + 5 and digits = hundreds × 10 + dist / 10,
+    // that is (zi − deltai / 2 + 5) / 10 straight from zi (also when hundreds was
+    // lowered: then r was 0, and is 100). Checked by parity when it could be a tie.
+    let w = zi &- deltai / 2 &+ 5
+    var oneMore = w / 10
+    // The (rare) tie check, only when not `inside`: both in one test.
+    if _slowPath((w &- oneMore &* 10) | inside == 0) {
       let middle = mulParity(twoFc, cache, beta)
-      if middle.parity != approximateParity || (middle.isInteger && digits & 1 != 0) {
-        digits &-= 1
+      let approximateParity = (w ^ 5) & 1 != 0
+      if middle.parity != approximateParity || (middle.isInteger && oneMore & 1 != 0) {
+        oneMore &-= 1
       }
     }
-    return (digits, minusK &+ 1)
+    // The hundreds as tens (a trailing zero the writer drops), or the one digit more:
+    // the same exponent either way, and a mask in place of a branch.
+    let tens = hundreds &* 10
+    return (hundreds, tens &+ (oneMore &- tens) & ~inside, minusK &+ 1)
   }
 
   /// For twoF / 2 × 2^exponent scaled by the cache: the parity of its integer part
@@ -263,7 +344,7 @@ enum ShortestFloat {
     // The lower end is an integer (and inside) only for exponents 2 and 3.
     if exponent < 2 || exponent > 3 { xi &+= 1 }
     let shorter = zi / 10
-    if shorter &* 10 >= xi { return removingTrailingZeros(shorter, minusK &+ 1) }
+    if shorter &* 10 >= xi { return (shorter, minusK &+ 1) }
     // Else the value rounded to the nearest integer, half up, …
     var digits = (UInt32(truncatingIfNeeded: cache &>> (39 &- beta)) &+ 1) / 2
     if exponent == -35 {
@@ -273,26 +354,6 @@ enum ShortestFloat {
       digits &+= 1
     }
     return (digits, minusK)
-  }
-
-  /// `digits` (nonzero) without its trailing zeros, `exponent` raised to match.
-  @inline(__always)
-  private static func removingTrailingZeros(_ digits: UInt32, _ exponent: Int32) -> (
-    digits: UInt32, exponent: Int32
-  ) {
-    var digits = digits
-    var exponent = exponent
-    while true {
-      // Times 5^-1 mod 2^32, rotated right once: digits / 10 when 10 divides digits,
-      // above (2^32 − 1) / 10 otherwise (Granlund and Montgomery), one multiplication
-      // in place of a division and a remainder.
-      let product = digits &* 0xCCCC_CCCD
-      let quotient = (product &>> 1) | (product &<< 31)
-      if quotient > 0x1999_9999 { break }
-      digits = quotient
-      exponent &+= 1
-    }
-    return (digits, exponent)
   }
 
   /// ceil(10^e × 2^-r) for e = -31 … 46 (entry 31 + e), with r chosen so the value is
