@@ -101,6 +101,26 @@ import Testing
     #expect(Self.mismatches(values) == [])
   }
 
+  /// The per-exponent tables are Dragonbox's logarithm arithmetic, tabled: each entry
+  /// derived again from `pow10Significands` and the formulas.
+  @Test func exponentTablesMatchTheirFormulas() {
+    var wrong: [Int] = []
+    for ieeeExponent in 1...254 {
+      let exponent = ieeeExponent - 150
+      let minusK = ((exponent * 315_653) >> 20) - 1
+      let beta = exponent + (((-minusK) * 1_741_647) >> 19)
+      let cache = ShortestFloat.pow10Significands[31 - minusK]
+      let deltai = Int(cache >> (63 - beta))
+      let info = Int(ShortestFloat.infoByExponent[ieeeExponent])
+      if ShortestFloat.cacheByExponent[ieeeExponent] != cache || info & 0xFF != beta
+        || info >> 8 & 0xFF != deltai || info >> 16 != minusK + 1 + 128
+      {
+        wrong.append(ieeeExponent)
+      }
+    }
+    #expect(wrong == [])
+  }
+
   /// The digit count comes from the bit length and one addition; checked where either
   /// can change, at every power of two and of ten.
   @Test func decimalLengthAtEveryBoundary() {

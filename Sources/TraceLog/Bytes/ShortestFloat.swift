@@ -14,6 +14,14 @@ import Model
 /// The layout is Swift's: decimal form (`0.0001`, `3.0`, `16777216.0`) unless the
 /// magnitude is below 10^-4 or above 2^24, then exponent form
 /// with at least two exponent digits (`1e-05`, `1.6777218e+07`).
+///
+/// Speed: a float takes a chain of some forty dependent steps, and the processor keeps
+/// only a float or two in flight (its window fills with the steps waiting), so the time
+/// per float follows both the chain's length and the count of instructions. Hence no
+/// branch the data decides (Dragonbox's two answers are both computed and a mask keeps
+/// one), per-exponent tables in place of logarithm arithmetic, digits from a table of
+/// three-digit strings in place of divisions, and the digits of a normal float started
+/// from Dragonbox's early quotient, its last digit added after.
 enum ShortestFloat {
   /// The bytes `write` may touch: the longest form, `-1.2345678e-38` or
   /// `-0.000123456789`, is 15, and some forms are written a word at a time.
@@ -21,18 +29,6 @@ enum ShortestFloat {
 
   /// Writes `value` (finite) at `out`, which has `room` bytes, and returns how many
   /// bytes it wrote.
-  ///
-  /// The digits are made without a loop, all nine places at once: the digits scaled
-  /// to exactly nine (`1.5` → 150000000: its trailing zeros are the ones `16.0` needs),
-  /// the first apart, the other eight spread into the bytes of one word
-  /// (`nineDigits`). Each layout is then a few whole-word stores at offsets computed
-  /// from the digit count and the point's position.
-  ///
-  /// The time goes in the chain of dependent operations from the bits to the stored
-  /// digits (several floats are in flight at once only as far as the processor's
-  /// window reaches), so the code avoids steps that wait on one another: both of
-  /// Dragonbox's answers are computed and one kept by a mask, and the digit count of a
-  /// normal float comes from two comparisons of a quotient Dragonbox has early.
   @inline(__always)
   static func write(_ value: Float, to out: UnsafeMutablePointer<UInt8>) -> Int {
     let bits = value.bitPattern
@@ -41,21 +37,27 @@ enum ShortestFloat {
     let start = out + Int(bits >> 31)
     let ieeeMantissa = bits & 0x7F_FFFF
     let ieeeExponent = (bits >> 23) & 0xFF
-    // Zero, subnormals and powers of two, apart.
-    if _slowPath(ieeeMantissa == 0 || ieeeExponent == 0) {
+    // Zero, subnormals and powers of two (a field is 0: one less is negative), apart.
+    if _slowPath(Int32(bitPattern: (ieeeMantissa &- 1) | (ieeeExponent &- 1)) < 0) {
       return writeRare(bits, start: start) + (start - out)
     }
-    let (hundreds, digits, exponent) = decimal(
-      significand: ieeeMantissa | 1 << 23, exponent: Int32(bitPattern: ieeeExponent) &- 150)
-    // A normal float's digits number 7 to 9 (Dragonbox's upper end of the interval, zi,
-    // is between 8.3 × 10^7 and 1.7 × 10^9 for the full 24-bit significand), and are
-    // `hundreds` followed by one digit: their count, and their scale to nine digits,
-    // from `hundreds`, without waiting for that digit.
-    let atLeast8 = hundreds >= 1_000_000 ? 1 : 0
-    let nine9 = hundreds >= 10_000_000 ? 1 : 0
-    let scale = UInt32(truncatingIfNeeded: 100 &- 90 &* atLeast8 &- 9 &* nine9)
-    let pointPosition = Int(exponent) &+ 7 &+ atLeast8 &+ nine9
-    return layout(digits &* scale, pointPosition, bits, start: start) + (start - out)
+    let (hundreds, last, exponent) = decimal(
+      significand: ieeeMantissa | 1 << 23, ieeeExponent: ieeeExponent)
+    // The digits are `hundreds` then `last`; `hundreds` has 6 to 8 digits (Dragonbox's
+    // upper end of the interval, zi, is 83886095 … 1661534945 for the normal floats not
+    // powers of two: its ends are monotonic in the significand). Its digits, right-
+    // aligned in the word with leading zeros, are shifted to the first byte, and the
+    // bytes it frees at the top are filled with zeros and `last` in the first of them
+    // (in the ninth digit when `hundreds` has eight: the shift is 0, the fill, a 0 in
+    // every byte, then changes no digit).
+    let has7 = hundreds >= 1_000_000 ? 1 : 0
+    let has8 = hundreds >= 10_000_000 ? 1 : 0
+    let ninth = has8 != 0 ? last : 0
+    let shift = UInt64(truncatingIfNeeded: 16 &- 8 &* (has7 &+ has8))
+    let fill = 0x3030_3030_3030_3030 &+ UInt64(last &- ninth)
+    let word = digitText(hundreds) &>> shift | fill &<< (64 &- shift)
+    let pointPosition = Int(exponent) &+ 7 &+ has7 &+ has8
+    return layout(word, ninth, pointPosition, bits, start: start) + (start - out)
   }
 
   /// `write` for zero (after its sign), subnormals and powers of two, at `start`.
@@ -70,33 +72,47 @@ enum ShortestFloat {
         store("0.0\0\0\0\0\0", at: start)
         return 3
       }
-      (_, digits, exponent) = decimal(significand: ieeeMantissa, exponent: -149)
+      // Subnormals share the smallest normal exponent, without the implicit bit.
+      let (hundreds, last, tensExponent) = decimal(significand: ieeeMantissa, ieeeExponent: 1)
+      (digits, exponent) = (hundreds &* 10 &+ last, tensExponent)
     } else {
       (digits, exponent) = powerOfTwoDecimal(Int32(bitPattern: ieeeExponent) &- 150)
     }
     let length = decimalLength(digits)
-    return layout(digits &* nineDigitScales[length], Int(exponent) &+ length, bits, start: start)
+    // Nine digits, the first not 0: the first eight in the word, the ninth apart.
+    let nine = digits &* nineDigitScales[length]
+    let eight = nine / 10
+    return layout(
+      digitText(eight), nine &- eight &* 10, Int(exponent) &+ length, bits, start: start)
   }
 
-  /// Writes the float with these `bits` and digits `nine` (d1 d2…d9, d1 not 0, the
-  /// trailing ones possibly 0) at `start`, after its sign: the value is
-  /// 0.d1d2…d9 × 10^pointPosition. Returns how many bytes it wrote.
+  /// 10^(9 − n) for n digits: the scale to nine digits.
+  private static let nineDigitScales: [UInt32] = [
+    0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1000, 100, 10, 1,
+  ]
+
+  /// Writes the float with these `bits` at `start`, after its sign: its digits are
+  /// d1 d2…d8, ASCII in the bytes of `word` (d1 in the lowest), and d9 = `ninth` (a
+  /// number), d1 not 0 and the last ones possibly 0, and its value is 0.d1d2…d9 ×
+  /// 10^pointPosition. Returns how many bytes it wrote.
   @inline(__always)
   private static func layout(
-    _ nine: UInt32, _ pointPosition: Int, _ bits: UInt32, start: UnsafeMutablePointer<UInt8>
+    _ word: UInt64, _ ninth: UInt32, _ pointPosition: Int, _ bits: UInt32,
+    start: UnsafeMutablePointer<UInt8>
   ) -> Int {
-    let (first, digitBytes) = nineDigits(nine)
-    let firstByte = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: first)
-    // The digits written, up to the last one not 0: the zero bytes at the word's top
-    // are the trailing zeros (the word is 0 when only d1 is kept).
-    let count = 9 &- digitBytes.leadingZeroBitCount &>> 3
-    let others = digitBytes | 0x3030_3030_3030_3030
+    // The digits written, up to the last one not 0: d2…d9 as numbers, their zero bytes
+    // at the top are the trailing zeros (and all eight are when only d1 is kept).
+    let others = (word ^ 0x3030_3030_3030_3030) &>> 8 | UInt64(ninth) &<< 56
+    let count = 9 &- others.leadingZeroBitCount &>> 3
+    let ninthByte = UInt8(ascii: "0") | UInt8(truncatingIfNeeded: ninth)
     // Above 2^24 (and below 10^-4) Swift writes an exponent.
     if pointPosition < -3 || bits & 0x7FFF_FFFF > 0x4B80_0000 {
-      // d1.d2…dn, then e±XX, over the point when there is one digit.
-      start[0] = firstByte
+      // d1.d2…dn, then e±XX, over the point when there is one digit: the digits one
+      // byte right, then d1 and the point over the first two bytes.
+      store(word, at: start + 1)
+      start[9] = ninthByte
+      start[0] = UInt8(truncatingIfNeeded: word)
       start[1] = UInt8(ascii: ".")
-      store(others, at: start + 2)
       let end = count &+ (count > 1 ? 1 : 0)
       let text = UnsafeRawPointer(exponentTexts.utf8Start).loadUnaligned(
         fromByteOffset: (pointPosition &+ 44) &* 4, as: UInt32.self)
@@ -107,55 +123,87 @@ enum ShortestFloat {
       // 0.000ddd: the zeros written all at once, the digits over the ones not needed.
       store("0.000000", at: start)
       let digitsStart = 2 &- pointPosition
-      start[digitsStart] = firstByte
-      store(others, at: start + digitsStart + 1)
+      store(word, at: start + digitsStart)
+      start[digitsStart &+ 8] = ninthByte
       return digitsStart &+ count
     }
-    // ddd.ddd and ddd000.0 (at most 2^24: the point at most eight places in). The point
-    // goes after the first `before` of the other digits: those stay, the rest move one
-    // byte up, with masks on the word. The ninth digit, pushed out of the word, is in
-    // place from a first store one byte further.
-    let before = UInt64(truncatingIfNeeded: pointPosition &- 1) &* 8
-    let kept = (1 &<< before) &- 1
-    let point = UInt64(UInt8(ascii: ".")) &<< before
-    start[0] = firstByte
-    store(others, at: start + 2)
-    store((others & kept) | point | (others & ~kept) &<< 8, at: start + 1)
+    // ddd.ddd and ddd000.0 (at most 2^24: the point at most eight places in): the
+    // digits one byte right, then the first `pointPosition` of them back in place (a
+    // mask on the word) and the point after them.
+    let kept = UInt64.max &>> (64 &- 8 &* UInt64(truncatingIfNeeded: pointPosition))
+    store(word, at: start + 1)
+    start[9] = ninthByte
+    store(word & kept | (word & ~kept) &<< 8, at: start)
+    start[pointPosition] = UInt8(ascii: ".")
     // Past the last digit, or past `.0` when the point comes after all the digits (the
     // digits past the count are zeros: the integer's and the one after the point).
     return pointPosition < count ? count &+ 1 : pointPosition &+ 2
   }
 
-  /// 10^(9 − n) for n digits: the scale to nine digits.
-  private static let nineDigitScales: [UInt32] = [
-    0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1000, 100, 10, 1,
-  ]
-
-  /// The first decimal digit of `n` (below 10^9, nine digits with leading zeros), and
-  /// the other eight in the bytes of a word, the first of them in the lowest byte (the
-  /// first in memory), computed in all places at once (SWAR): the eight split into two
-  /// halves of four digits in the word's two 32-bit lanes, each lane into two pairs in
-  /// its 16-bit halves, each pair into two digits in its bytes.
-  ///
-  /// A quotient in every lane is one multiplication of the word and a shift: x / 100
-  /// is x × 10486 / 2^20 for x < 10^4 and x / 10 is x × 103 / 2^10 for x < 100 (exact
-  /// there, checked for every x), the products staying inside their lane (below 2^27
-  /// and 2^14); the mask drops what the shift brings down from the lane above. With
-  /// quotient q of x by d in a lane of w bits, the lane's new halves q and x − d q are
-  /// x << (w/2) + q × (1 − d × 2^(w/2)): a multiplication again, whose wrapping
-  /// products cancel between lanes. The first split takes n / 10^8 and n / 10^4 side
-  /// by side, not one after the other.
+  /// The eight decimal digits of `n` (below 10^8, leading zeros included), ASCII in the
+  /// bytes of a word, the first in the lowest byte (the first in memory: the words here
+  /// are little-endian, as on every platform Swift runs this program on): two, three
+  /// and three digits, each from a table of texts, with three multiplications in place
+  /// of divisions (n / 10^6 and n / 1000 side by side, then the remainders).
   @inline(__always)
-  static func nineDigits(_ n: UInt32) -> (first: UInt32, others: UInt64) {
-    let first = n / 100_000_000
-    let fives = UInt64(n / 10_000)
-    // d2…d5 = fives − first × 10^4 and d6…d9 = n − fives × 10^4.
-    let fours = UInt64(n) &<< 32 &+ fives &* (1 &- 10_000 &<< 32) &- UInt64(first) &* 10_000
-    let hundreds = ((fours &* 10486) &>> 20) & 0x0000_007F_0000_007F
-    let pairs = fours &<< 16 &+ hundreds &* (1 &- 100 &<< 16)
-    let tens = ((pairs &* 103) &>> 10) & 0x000F_000F_000F_000F
-    return (first, (pairs &<< 8 &+ tens &* (1 &- 10 &<< 8)).littleEndian)
+  static func digitText(_ n: UInt32) -> UInt64 {
+    let firstTwo = n / 1_000_000
+    let thousands = n / 1000
+    let middle = thousands &- firstTwo &* 1000
+    let lastThree = n &- thousands &* 1000
+    let pair = UnsafeRawPointer(digitPairs.utf8Start).loadUnaligned(
+      fromByteOffset: Int(firstTwo) &* 2, as: UInt16.self)
+    // Four bytes each, the fourth (the next text's first digit) dropped: by the mask,
+    // and past the word's top.
+    let triples = UnsafeRawPointer(digitTriples.utf8Start)
+    let middleText = triples.loadUnaligned(fromByteOffset: Int(middle) &* 3, as: UInt32.self)
+    let lastText = triples.loadUnaligned(fromByteOffset: Int(lastThree) &* 3, as: UInt32.self)
+    return UInt64(pair) | UInt64(middleText & 0xFF_FFFF) &<< 16 | UInt64(lastText) &<< 40
   }
+
+  /// `000`, `001`, … `999`: three ASCII digits for each number below 1000.
+  private static let digitTriples: StaticString = """
+    000001002003004005006007008009010011012013014015016017018019020021022023024\
+    025026027028029030031032033034035036037038039040041042043044045046047048049\
+    050051052053054055056057058059060061062063064065066067068069070071072073074\
+    075076077078079080081082083084085086087088089090091092093094095096097098099\
+    100101102103104105106107108109110111112113114115116117118119120121122123124\
+    125126127128129130131132133134135136137138139140141142143144145146147148149\
+    150151152153154155156157158159160161162163164165166167168169170171172173174\
+    175176177178179180181182183184185186187188189190191192193194195196197198199\
+    200201202203204205206207208209210211212213214215216217218219220221222223224\
+    225226227228229230231232233234235236237238239240241242243244245246247248249\
+    250251252253254255256257258259260261262263264265266267268269270271272273274\
+    275276277278279280281282283284285286287288289290291292293294295296297298299\
+    300301302303304305306307308309310311312313314315316317318319320321322323324\
+    325326327328329330331332333334335336337338339340341342343344345346347348349\
+    350351352353354355356357358359360361362363364365366367368369370371372373374\
+    375376377378379380381382383384385386387388389390391392393394395396397398399\
+    400401402403404405406407408409410411412413414415416417418419420421422423424\
+    425426427428429430431432433434435436437438439440441442443444445446447448449\
+    450451452453454455456457458459460461462463464465466467468469470471472473474\
+    475476477478479480481482483484485486487488489490491492493494495496497498499\
+    500501502503504505506507508509510511512513514515516517518519520521522523524\
+    525526527528529530531532533534535536537538539540541542543544545546547548549\
+    550551552553554555556557558559560561562563564565566567568569570571572573574\
+    575576577578579580581582583584585586587588589590591592593594595596597598599\
+    600601602603604605606607608609610611612613614615616617618619620621622623624\
+    625626627628629630631632633634635636637638639640641642643644645646647648649\
+    650651652653654655656657658659660661662663664665666667668669670671672673674\
+    675676677678679680681682683684685686687688689690691692693694695696697698699\
+    700701702703704705706707708709710711712713714715716717718719720721722723724\
+    725726727728729730731732733734735736737738739740741742743744745746747748749\
+    750751752753754755756757758759760761762763764765766767768769770771772773774\
+    775776777778779780781782783784785786787788789790791792793794795796797798799\
+    800801802803804805806807808809810811812813814815816817818819820821822823824\
+    825826827828829830831832833834835836837838839840841842843844845846847848849\
+    850851852853854855856857858859860861862863864865866867868869870871872873874\
+    875876877878879880881882883884885886887888889890891892893894895896897898899\
+    900901902903904905906907908909910911912913914915916917918919920921922923924\
+    925926927928929930931932933934935936937938939940941942943944945946947948949\
+    950951952953954955956957958959960961962963964965966967968969970971972973974\
+    975976977978979980981982983984985986987988989990991992993994995996997998999
+    """
 
   /// `e-45` … `e+38`, four bytes each, for the point positions −44 … 39 (the exponent
   /// one less): entry pointPosition + 44.
@@ -243,9 +291,10 @@ enum ShortestFloat {
   ]
 
   /// The shortest `digits × 10^exponent` that rounds back to the float32 with this
-  /// significand and binary exponent (not a power of two), the closest of them, ties to
-  /// an even last digit; `digits` may end in zeros (the writer drops them) and has at
-  /// most nine digits. `hundreds` is digits / 10, known earlier.
+  /// significand and biased binary exponent (not 0, and not a power of two), the
+  /// closest of them, ties to an even last digit, as `hundreds` and the `last` digit:
+  /// digits = hundreds × 10 + last, at most nine digits, possibly ending in zeros (the
+  /// writer drops them). `hundreds` is known well before `last`.
   ///
   /// Dragonbox (Junekey Jeon, "Dragonbox: a new floating-point binary-to-decimal
   /// conversion algorithm", 2020), float32 with κ = 1, after the reference
@@ -260,18 +309,15 @@ enum ShortestFloat {
   /// a branch between them would be mispredicted about as often as not, so both are
   /// computed (the second is a few operations) and a mask keeps one.
   @inline(__always)
-  static func decimal(significand: UInt32, exponent: Int32) -> (
-    hundreds: UInt32, digits: UInt32, exponent: Int32
+  static func decimal(significand: UInt32, ieeeExponent: UInt32) -> (
+    hundreds: UInt32, last: UInt32, exponent: Int32
   ) {
     // Round-half-even reading accepts the interval's ends when the significand is even.
     let includesEnds = significand & 1 == 0
-    // minusK = floor(log10(2^exponent)) − κ; beta = exponent + floor(log2(10^-minusK)),
-    // 3 … 6: fixed-point logarithms valid far beyond float32's exponents.
-    let minusK = ((exponent &* 315_653) >> 20) &- 1
-    let cache = pow10Significands[Int(truncatingIfNeeded: 31 &- minusK)]
-    let beta = UInt64(truncatingIfNeeded: exponent &+ (((0 &- minusK) &* 1_741_647) >> 19))
-    // deltai: the interval's width in units of 10^(minusK); 10 ≤ deltai < 100.
-    let deltai = UInt32(truncatingIfNeeded: cache &>> (63 &- beta))
+    let cache = cacheByExponent[Int(ieeeExponent)]
+    let info = infoByExponent[Int(ieeeExponent)]
+    let beta = UInt64(info & 0xFF)
+    let deltai = info &>> 8 & 0xFF
     let twoFc = significand &<< 1
     // zi: the interval's upper end, (2c + 1) × 2^(exponent−1) × 10^-minusK, truncated,
     // and the fraction the truncation dropped (its top 32 bits).
@@ -280,41 +326,42 @@ enum ShortestFloat {
     let ziFraction = UInt32(truncatingIfNeeded: upper.low &>> 32)
 
     var hundreds = zi / 100
-    let r = zi &- 100 &* hundreds
-    // zi rounded down to hundreds is inside when the remainder r is below the width:
-    // then `inside` is all ones, else 0 (the sign of the difference of the quotients,
-    // spread by an arithmetic shift; zi is at least deltai). A Bool here would become a
-    // branch again.
-    var inside = UInt32(bitPattern: Int32(bitPattern: (zi &- deltai) / 100 &- hundreds) &>> 31)
+    var r = zi &- 100 &* hundreds
+    // zi rounded down to hundreds is inside when the remainder is below the width: then
+    // `inside` is all ones, else 0 (the sign of r − deltai, both below 2^31, spread by
+    // an arithmetic shift; a Bool here would become a branch again).
+    var inside = UInt32(bitPattern: Int32(bitPattern: r &- deltai) &>> 31)
     if _slowPath(r == deltai) {
       // Exactly the width: inside if the lower end's fraction is not above zi's.
       let lower = mulParity(twoFc &- 1, cache, beta)
       inside = lower.parity || (lower.isInteger && includesEnds) ? ~0 : 0
     }
-    // Unless zi is itself the rounded-down value and an excluded end (the three
-    // conditions in one test: as `&&`, the significand's parity would be a branch).
+    // Unless zi is itself the rounded-down value and an excluded end: then one digit
+    // more, below zi. The three conditions (r is 0, zi is exact, the significand odd) in
+    // one test: as `&&`, the parity, as good as random, would be a branch of its own.
     if _slowPath(r | ziFraction | (significand & 1 ^ 1) == 0) {
       hundreds &-= 1
+      r = 100
       inside = 0
     }
-    // One digit more: the one nearest the value, r's distance to the middle of the
-    // interval in tens, dist = r − deltai / 2 + 5 and digits = hundreds × 10 + dist / 10,
-    // that is (zi − deltai / 2 + 5) / 10 straight from zi (also when hundreds was
-    // lowered: then r was 0, and is 100). Checked by parity when it could be a tie.
-    let w = zi &- deltai / 2 &+ 5
-    var oneMore = w / 10
-    // The (rare) tie check, only when not `inside`: both in one test.
-    if _slowPath((w &- oneMore &* 10) | inside == 0) {
+    // One digit more: the one nearest the value, from the remainder's distance to the
+    // middle of the interval, checked by parity when it could be a tie. Computed
+    // whether needed or not (and meaningless when `inside`).
+    var dist = r &- deltai / 2 &+ 5
+    let approximateParity = (dist ^ 5) & 1 != 0
+    // dist / 10 and whether 10 divides it, for dist ≤ 100 (6554 = 2^16 / 10 + 1); the
+    // mask keeps the (rare) tie check to the values not `inside`, in the same test.
+    dist = dist &* 6554
+    var last = dist &>> 16
+    if _slowPath(dist & 0xFFFF | inside < 6554) {
       let middle = mulParity(twoFc, cache, beta)
-      let approximateParity = (w ^ 5) & 1 != 0
-      if middle.parity != approximateParity || (middle.isInteger && oneMore & 1 != 0) {
-        oneMore &-= 1
+      if middle.parity != approximateParity || (middle.isInteger && last & 1 != 0) {
+        last &-= 1
       }
     }
-    // The hundreds as tens (a trailing zero the writer drops), or the one digit more:
+    // The hundreds and a 0 (a trailing zero the writer drops), or the one digit more:
     // the same exponent either way, and a mask in place of a branch.
-    let tens = hundreds &* 10
-    return (hundreds, tens &+ (oneMore &- tens) & ~inside, minusK &+ 1)
+    return (hundreds, last & ~inside, Int32(truncatingIfNeeded: info &>> 16) &- 128)
   }
 
   /// For twoF / 2 × 2^exponent scaled by the cache: the parity of its integer part
@@ -356,11 +403,154 @@ enum ShortestFloat {
     return (digits, minusK)
   }
 
+  /// Per biased exponent 1 … 254 (0 and 255 unused), Dragonbox's power of ten for it:
+  /// pow10Significands[31 − minusK] with minusK = ((exponent − 150) × 315653 >> 20) − 1,
+  /// that is floor(log10(2^(exponent − 150))) − κ. A table in place of that arithmetic
+  /// shortens each float's chain of steps; `ShortestFloatTests` derives it again.
+  static let cacheByExponent: [UInt64] = [
+    0x0000_0000_0000_0000, 0xE035_2F62_A19E_306F, 0xE035_2F62_A19E_306F,
+    0xE035_2F62_A19E_306F, 0xB35D_BF82_1AE4_F38C, 0xB35D_BF82_1AE4_F38C,
+    0xB35D_BF82_1AE4_F38C, 0xB35D_BF82_1AE4_F38C, 0x8F7E_32CE_7BEA_5C70,
+    0x8F7E_32CE_7BEA_5C70, 0x8F7E_32CE_7BEA_5C70, 0xE596_B7B0_C643_C71A,
+    0xE596_B7B0_C643_C71A, 0xE596_B7B0_C643_C71A, 0xB7AB_C627_0503_05AE,
+    0xB7AB_C627_0503_05AE, 0xB7AB_C627_0503_05AE, 0xB7AB_C627_0503_05AE,
+    0x92EF_D1B8_D0CF_37BF, 0x92EF_D1B8_D0CF_37BF, 0x92EF_D1B8_D0CF_37BF,
+    0xEB19_4F8E_1AE5_25FE, 0xEB19_4F8E_1AE5_25FE, 0xEB19_4F8E_1AE5_25FE,
+    0xBC14_3FA4_E250_EB32, 0xBC14_3FA4_E250_EB32, 0xBC14_3FA4_E250_EB32,
+    0xBC14_3FA4_E250_EB32, 0x9676_9950_B50D_88F5, 0x9676_9950_B50D_88F5,
+    0x9676_9950_B50D_88F5, 0xF0BD_C21A_BB48_DB21, 0xF0BD_C21A_BB48_DB21,
+    0xF0BD_C21A_BB48_DB21, 0xC097_CE7B_C907_15B4, 0xC097_CE7B_C907_15B4,
+    0xC097_CE7B_C907_15B4, 0xC097_CE7B_C907_15B4, 0x9A13_0B96_3A6C_115D,
+    0x9A13_0B96_3A6C_115D, 0x9A13_0B96_3A6C_115D, 0xF684_DF56_C3E0_1BC7,
+    0xF684_DF56_C3E0_1BC7, 0xF684_DF56_C3E0_1BC7, 0xC537_1912_364C_E306,
+    0xC537_1912_364C_E306, 0xC537_1912_364C_E306, 0xC537_1912_364C_E306,
+    0x9DC5_ADA8_2B70_B59E, 0x9DC5_ADA8_2B70_B59E, 0x9DC5_ADA8_2B70_B59E,
+    0xFC6F_7C40_4581_2297, 0xFC6F_7C40_4581_2297, 0xFC6F_7C40_4581_2297,
+    0xC9F2_C9CD_0467_4EDF, 0xC9F2_C9CD_0467_4EDF, 0xC9F2_C9CD_0467_4EDF,
+    0xA18F_07D7_36B9_0BE6, 0xA18F_07D7_36B9_0BE6, 0xA18F_07D7_36B9_0BE6,
+    0xA18F_07D7_36B9_0BE6, 0x813F_3978_F894_0985, 0x813F_3978_F894_0985,
+    0x813F_3978_F894_0985, 0xCECB_8F27_F420_0F3A, 0xCECB_8F27_F420_0F3A,
+    0xCECB_8F27_F420_0F3A, 0xA56F_A5B9_9019_A5C8, 0xA56F_A5B9_9019_A5C8,
+    0xA56F_A5B9_9019_A5C8, 0xA56F_A5B9_9019_A5C8, 0x8459_5161_4014_84A0,
+    0x8459_5161_4014_84A0, 0x8459_5161_4014_84A0, 0xD3C2_1BCE_CCED_A100,
+    0xD3C2_1BCE_CCED_A100, 0xD3C2_1BCE_CCED_A100, 0xA968_163F_0A57_B400,
+    0xA968_163F_0A57_B400, 0xA968_163F_0A57_B400, 0xA968_163F_0A57_B400,
+    0x8786_7832_6EAC_9000, 0x8786_7832_6EAC_9000, 0x8786_7832_6EAC_9000,
+    0xD8D7_26B7_177A_8000, 0xD8D7_26B7_177A_8000, 0xD8D7_26B7_177A_8000,
+    0xAD78_EBC5_AC62_0000, 0xAD78_EBC5_AC62_0000, 0xAD78_EBC5_AC62_0000,
+    0xAD78_EBC5_AC62_0000, 0x8AC7_2304_89E8_0000, 0x8AC7_2304_89E8_0000,
+    0x8AC7_2304_89E8_0000, 0xDE0B_6B3A_7640_0000, 0xDE0B_6B3A_7640_0000,
+    0xDE0B_6B3A_7640_0000, 0xB1A2_BC2E_C500_0000, 0xB1A2_BC2E_C500_0000,
+    0xB1A2_BC2E_C500_0000, 0xB1A2_BC2E_C500_0000, 0x8E1B_C9BF_0400_0000,
+    0x8E1B_C9BF_0400_0000, 0x8E1B_C9BF_0400_0000, 0xE35F_A931_A000_0000,
+    0xE35F_A931_A000_0000, 0xE35F_A931_A000_0000, 0xB5E6_20F4_8000_0000,
+    0xB5E6_20F4_8000_0000, 0xB5E6_20F4_8000_0000, 0xB5E6_20F4_8000_0000,
+    0x9184_E72A_0000_0000, 0x9184_E72A_0000_0000, 0x9184_E72A_0000_0000,
+    0xE8D4_A510_0000_0000, 0xE8D4_A510_0000_0000, 0xE8D4_A510_0000_0000,
+    0xBA43_B740_0000_0000, 0xBA43_B740_0000_0000, 0xBA43_B740_0000_0000,
+    0xBA43_B740_0000_0000, 0x9502_F900_0000_0000, 0x9502_F900_0000_0000,
+    0x9502_F900_0000_0000, 0xEE6B_2800_0000_0000, 0xEE6B_2800_0000_0000,
+    0xEE6B_2800_0000_0000, 0xBEBC_2000_0000_0000, 0xBEBC_2000_0000_0000,
+    0xBEBC_2000_0000_0000, 0xBEBC_2000_0000_0000, 0x9896_8000_0000_0000,
+    0x9896_8000_0000_0000, 0x9896_8000_0000_0000, 0xF424_0000_0000_0000,
+    0xF424_0000_0000_0000, 0xF424_0000_0000_0000, 0xC350_0000_0000_0000,
+    0xC350_0000_0000_0000, 0xC350_0000_0000_0000, 0xC350_0000_0000_0000,
+    0x9C40_0000_0000_0000, 0x9C40_0000_0000_0000, 0x9C40_0000_0000_0000,
+    0xFA00_0000_0000_0000, 0xFA00_0000_0000_0000, 0xFA00_0000_0000_0000,
+    0xC800_0000_0000_0000, 0xC800_0000_0000_0000, 0xC800_0000_0000_0000,
+    0xA000_0000_0000_0000, 0xA000_0000_0000_0000, 0xA000_0000_0000_0000,
+    0xA000_0000_0000_0000, 0x8000_0000_0000_0000, 0x8000_0000_0000_0000,
+    0x8000_0000_0000_0000, 0xCCCC_CCCC_CCCC_CCCD, 0xCCCC_CCCC_CCCC_CCCD,
+    0xCCCC_CCCC_CCCC_CCCD, 0xA3D7_0A3D_70A3_D70B, 0xA3D7_0A3D_70A3_D70B,
+    0xA3D7_0A3D_70A3_D70B, 0xA3D7_0A3D_70A3_D70B, 0x8312_6E97_8D4F_DF3C,
+    0x8312_6E97_8D4F_DF3C, 0x8312_6E97_8D4F_DF3C, 0xD1B7_1758_E219_652C,
+    0xD1B7_1758_E219_652C, 0xD1B7_1758_E219_652C, 0xA7C5_AC47_1B47_8424,
+    0xA7C5_AC47_1B47_8424, 0xA7C5_AC47_1B47_8424, 0xA7C5_AC47_1B47_8424,
+    0x8637_BD05_AF6C_69B6, 0x8637_BD05_AF6C_69B6, 0x8637_BD05_AF6C_69B6,
+    0xD6BF_94D5_E57A_42BD, 0xD6BF_94D5_E57A_42BD, 0xD6BF_94D5_E57A_42BD,
+    0xABCC_7711_8461_CEFD, 0xABCC_7711_8461_CEFD, 0xABCC_7711_8461_CEFD,
+    0xABCC_7711_8461_CEFD, 0x8970_5F41_36B4_A598, 0x8970_5F41_36B4_A598,
+    0x8970_5F41_36B4_A598, 0xDBE6_FECE_BDED_D5BF, 0xDBE6_FECE_BDED_D5BF,
+    0xDBE6_FECE_BDED_D5BF, 0xAFEB_FF0B_CB24_AAFF, 0xAFEB_FF0B_CB24_AAFF,
+    0xAFEB_FF0B_CB24_AAFF, 0xAFEB_FF0B_CB24_AAFF, 0x8CBC_CC09_6F50_88CC,
+    0x8CBC_CC09_6F50_88CC, 0x8CBC_CC09_6F50_88CC, 0xE12E_1342_4BB4_0E14,
+    0xE12E_1342_4BB4_0E14, 0xE12E_1342_4BB4_0E14, 0xB424_DC35_095C_D810,
+    0xB424_DC35_095C_D810, 0xB424_DC35_095C_D810, 0xB424_DC35_095C_D810,
+    0x901D_7CF7_3AB0_ACDA, 0x901D_7CF7_3AB0_ACDA, 0x901D_7CF7_3AB0_ACDA,
+    0xE695_94BE_C44D_E15C, 0xE695_94BE_C44D_E15C, 0xE695_94BE_C44D_E15C,
+    0xB877_AA32_36A4_B44A, 0xB877_AA32_36A4_B44A, 0xB877_AA32_36A4_B44A,
+    0xB877_AA32_36A4_B44A, 0x9392_EE8E_921D_5D08, 0x9392_EE8E_921D_5D08,
+    0x9392_EE8E_921D_5D08, 0xEC1E_4A7D_B695_61A6, 0xEC1E_4A7D_B695_61A6,
+    0xEC1E_4A7D_B695_61A6, 0xBCE5_0864_9211_1AEB, 0xBCE5_0864_9211_1AEB,
+    0xBCE5_0864_9211_1AEB, 0xBCE5_0864_9211_1AEB, 0x971D_A050_74DA_7BEF,
+    0x971D_A050_74DA_7BEF, 0x971D_A050_74DA_7BEF, 0xF1C9_0080_BAF7_2CB2,
+    0xF1C9_0080_BAF7_2CB2, 0xF1C9_0080_BAF7_2CB2, 0xC16D_9A00_9592_8A28,
+    0xC16D_9A00_9592_8A28, 0xC16D_9A00_9592_8A28, 0xC16D_9A00_9592_8A28,
+    0x9ABE_14CD_4475_3B53, 0x9ABE_14CD_4475_3B53, 0x9ABE_14CD_4475_3B53,
+    0xF796_87AE_D3EE_C552, 0xF796_87AE_D3EE_C552, 0xF796_87AE_D3EE_C552,
+    0xC612_0625_7658_9DDB, 0xC612_0625_7658_9DDB, 0xC612_0625_7658_9DDB,
+    0xC612_0625_7658_9DDB, 0x9E74_D1B7_91E0_7E49, 0x9E74_D1B7_91E0_7E49,
+    0x9E74_D1B7_91E0_7E49, 0xFD87_B5F2_8300_CA0E, 0xFD87_B5F2_8300_CA0E,
+    0xFD87_B5F2_8300_CA0E, 0xCAD2_F7F5_359A_3B3F, 0xCAD2_F7F5_359A_3B3F,
+    0xCAD2_F7F5_359A_3B3F, 0xA242_5FF7_5E14_FC32, 0xA242_5FF7_5E14_FC32,
+    0x0000_0000_0000_0000,
+  ]
+
+  /// Per biased exponent, as `cacheByExponent`: beta = exponent − 150 +
+  /// floor(log2(10^-minusK)) (3 … 6) in bits 0–7, deltai = cache >> (63 − beta) (the
+  /// interval's width, 10 … 99) in bits 8–15, and minusK + 1 + 128 (the exponent of
+  /// Dragonbox's digits, biased) in bits 16–23.
+  static let infoByExponent: [UInt32] = [
+    0x00_0000, 0x53_0E03, 0x53_1C04, 0x53_3805, 0x54_0B03, 0x54_1604,
+    0x54_2C05, 0x54_5906, 0x55_1104, 0x55_2305, 0x55_4706, 0x56_0E03,
+    0x56_1C04, 0x56_3905, 0x57_0B03, 0x57_1604, 0x57_2D05, 0x57_5B06,
+    0x58_1204, 0x58_2405, 0x58_4906, 0x59_0E03, 0x59_1D04, 0x59_3A05,
+    0x5A_0B03, 0x5A_1704, 0x5A_2F05, 0x5A_5E06, 0x5B_1204, 0x5B_2505,
+    0x5B_4B06, 0x5C_0F03, 0x5C_1E04, 0x5C_3C05, 0x5D_0C03, 0x5D_1804,
+    0x5D_3005, 0x5D_6006, 0x5E_1304, 0x5E_2605, 0x5E_4D06, 0x5F_0F03,
+    0x5F_1E04, 0x5F_3D05, 0x60_0C03, 0x60_1804, 0x60_3105, 0x60_6206,
+    0x61_1304, 0x61_2705, 0x61_4E06, 0x62_0F03, 0x62_1F04, 0x62_3F05,
+    0x63_0C03, 0x63_1904, 0x63_3205, 0x64_0A03, 0x64_1404, 0x64_2805,
+    0x64_5006, 0x65_1004, 0x65_2005, 0x65_4006, 0x66_0C03, 0x66_1904,
+    0x66_3305, 0x67_0A03, 0x67_1404, 0x67_2905, 0x67_5206, 0x68_1004,
+    0x68_2105, 0x68_4206, 0x69_0D03, 0x69_1A04, 0x69_3405, 0x6A_0A03,
+    0x6A_1504, 0x6A_2A05, 0x6A_5406, 0x6B_1004, 0x6B_2105, 0x6B_4306,
+    0x6C_0D03, 0x6C_1B04, 0x6C_3605, 0x6D_0A03, 0x6D_1504, 0x6D_2B05,
+    0x6D_5606, 0x6E_1104, 0x6E_2205, 0x6E_4506, 0x6F_0D03, 0x6F_1B04,
+    0x6F_3705, 0x70_0B03, 0x70_1604, 0x70_2C05, 0x70_5806, 0x71_1104,
+    0x71_2305, 0x71_4706, 0x72_0E03, 0x72_1C04, 0x72_3805, 0x73_0B03,
+    0x73_1604, 0x73_2D05, 0x73_5A06, 0x74_1204, 0x74_2405, 0x74_4806,
+    0x75_0E03, 0x75_1D04, 0x75_3A05, 0x76_0B03, 0x76_1704, 0x76_2E05,
+    0x76_5D06, 0x77_1204, 0x77_2505, 0x77_4A06, 0x78_0E03, 0x78_1D04,
+    0x78_3B05, 0x79_0B03, 0x79_1704, 0x79_2F05, 0x79_5F06, 0x7A_1304,
+    0x7A_2605, 0x7A_4C06, 0x7B_0F03, 0x7B_1E04, 0x7B_3D05, 0x7C_0C03,
+    0x7C_1804, 0x7C_3005, 0x7C_6106, 0x7D_1304, 0x7D_2705, 0x7D_4E06,
+    0x7E_0F03, 0x7E_1F04, 0x7E_3E05, 0x7F_0C03, 0x7F_1904, 0x7F_3205,
+    0x80_0A03, 0x80_1404, 0x80_2805, 0x80_5006, 0x81_1004, 0x81_2005,
+    0x81_4006, 0x82_0C03, 0x82_1904, 0x82_3305, 0x83_0A03, 0x83_1404,
+    0x83_2805, 0x83_5106, 0x84_1004, 0x84_2005, 0x84_4106, 0x85_0D03,
+    0x85_1A04, 0x85_3405, 0x86_0A03, 0x86_1404, 0x86_2905, 0x86_5306,
+    0x87_1004, 0x87_2105, 0x87_4306, 0x88_0D03, 0x88_1A04, 0x88_3505,
+    0x89_0A03, 0x89_1504, 0x89_2A05, 0x89_5506, 0x8A_1104, 0x8A_2205,
+    0x8A_4406, 0x8B_0D03, 0x8B_1B04, 0x8B_3605, 0x8C_0A03, 0x8C_1504,
+    0x8C_2B05, 0x8C_5706, 0x8D_1104, 0x8D_2305, 0x8D_4606, 0x8E_0E03,
+    0x8E_1C04, 0x8E_3805, 0x8F_0B03, 0x8F_1604, 0x8F_2D05, 0x8F_5A06,
+    0x90_1204, 0x90_2405, 0x90_4806, 0x91_0E03, 0x91_1C04, 0x91_3905,
+    0x92_0B03, 0x92_1704, 0x92_2E05, 0x92_5C06, 0x93_1204, 0x93_2405,
+    0x93_4906, 0x94_0E03, 0x94_1D04, 0x94_3B05, 0x95_0B03, 0x95_1704,
+    0x95_2F05, 0x95_5E06, 0x96_1204, 0x96_2505, 0x96_4B06, 0x97_0F03,
+    0x97_1E04, 0x97_3C05, 0x98_0C03, 0x98_1804, 0x98_3005, 0x98_6006,
+    0x99_1304, 0x99_2605, 0x99_4D06, 0x9A_0F03, 0x9A_1E04, 0x9A_3D05,
+    0x9B_0C03, 0x9B_1804, 0x9B_3105, 0x9B_6306, 0x9C_1304, 0x9C_2705,
+    0x9C_4F06, 0x9D_0F03, 0x9D_1F04, 0x9D_3F05, 0x9E_0C03, 0x9E_1904,
+    0x9E_3205, 0x9F_0A03, 0x9F_1404, 0x00_0000,
+  ]
+
   /// ceil(10^e × 2^-r) for e = -31 … 46 (entry 31 + e), with r chosen so the value is
   /// in [2^63, 2^64): 10^e rounded up to 64 significant bits. Generated with Python
   /// integers: g = -((-n) // d) for the exact fraction n / d = 10^e × 2^-r, checked
   /// (g − 1) × d < n ≤ g × d; equal to Dragonbox's float32 table.
-  private static let pow10Significands: [UInt64] = [
+  static let pow10Significands: [UInt64] = [
     0x81CE_B32C_4B43_FCF5, 0xA242_5FF7_5E14_FC32, 0xCAD2_F7F5_359A_3B3F,
     0xFD87_B5F2_8300_CA0E, 0x9E74_D1B7_91E0_7E49, 0xC612_0625_7658_9DDB,
     0xF796_87AE_D3EE_C552, 0x9ABE_14CD_4475_3B53, 0xC16D_9A00_9592_8A28,
