@@ -113,7 +113,8 @@ import Testing
       let deltai = Int(cache >> (63 - beta))
       let info = Int(ShortestFloat.infoByExponent[ieeeExponent])
       if ShortestFloat.cacheByExponent[ieeeExponent] != cache || info & 0xFF != beta
-        || info >> 8 & 0xFF != deltai || info >> 16 != minusK + 1 + 128
+        || info >> 8 & 0xFF != deltai || info >> 16 & 0xFF != minusK + 1 + 128
+        || info >> 24 != deltai / 2 - 5
       {
         wrong.append(ieeeExponent)
       }

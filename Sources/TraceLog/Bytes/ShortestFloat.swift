@@ -41,23 +41,23 @@ enum ShortestFloat {
     if _slowPath(Int32(bitPattern: (ieeeMantissa &- 1) | (ieeeExponent &- 1)) < 0) {
       return writeRare(bits, start: start) + (start - out)
     }
-    let (hundreds, last, exponent) = decimal(
+    let (upper, hundreds, last, exponent) = decimal(
       significand: ieeeMantissa | 1 << 23, ieeeExponent: ieeeExponent)
-    // The digits are `hundreds` then `last`; `hundreds` has 6 to 8 digits (Dragonbox's
-    // upper end of the interval, zi, is 83886095 … 1661534945 for the normal floats not
-    // powers of two: its ends are monotonic in the significand). Its digits, right-
-    // aligned in the word with leading zeros, are shifted to the first byte, and the
-    // bytes it frees at the top are filled with zeros and `last` in the first of them
-    // (in the ninth digit when `hundreds` has eight: the shift is 0, the fill, a 0 in
-    // every byte, then changes no digit).
-    let has7 = hundreds >= 1_000_000 ? 1 : 0
-    let has8 = hundreds >= 10_000_000 ? 1 : 0
+    // The digits are upper / 100 then `last`; upper / 100 has 6 to 8 digits (`upper`,
+    // Dragonbox's upper end of the interval, is 83886095 … 1661534945 for the normal
+    // floats not powers of two: its ends are monotonic in the significand). Its digits,
+    // right-aligned in the word with leading zeros, are shifted to the first byte, and
+    // the bytes that frees at the top are filled with zeros and `last` in the first of
+    // them (in the ninth digit when there are eight: the shift is 0, and the fill, a 0
+    // in every byte, changes no digit).
+    let has7 = upper >= 100_000_000 ? 1 : 0
+    let has8 = upper >= 1_000_000_000 ? 1 : 0
     let ninth = has8 != 0 ? last : 0
     let shift = UInt64(truncatingIfNeeded: 16 &- 8 &* (has7 &+ has8))
     let fill = 0x3030_3030_3030_3030 &+ UInt64(last &- ninth)
-    let word = digitText(hundreds) &>> shift | fill &<< (64 &- shift)
+    let word = digitText(upper, hundreds) &>> shift | fill &<< (64 &- shift)
     let pointPosition = Int(exponent) &+ 7 &+ has7 &+ has8
-    return layout(word, ninth, pointPosition, bits, start: start) + (start - out)
+    return layout(word, ninth, pointPosition, bits, start: start) - out
   }
 
   /// `write` for zero (after its sign), subnormals and powers of two, at `start`.
@@ -73,7 +73,8 @@ enum ShortestFloat {
         return 3
       }
       // Subnormals share the smallest normal exponent, without the implicit bit.
-      let (hundreds, last, tensExponent) = decimal(significand: ieeeMantissa, ieeeExponent: 1)
+      let (_, hundreds, last, tensExponent) = decimal(
+        significand: ieeeMantissa, ieeeExponent: 1)
       (digits, exponent) = (hundreds &* 10 &+ last, tensExponent)
     } else {
       (digits, exponent) = powerOfTwoDecimal(Int32(bitPattern: ieeeExponent) &- 150)
@@ -84,6 +85,7 @@ enum ShortestFloat {
     let eight = nine / 10
     return layout(
       digitText(eight), nine &- eight &* 10, Int(exponent) &+ length, bits, start: start)
+      - start
   }
 
   /// 10^(9 − n) for n digits: the scale to nine digits.
@@ -94,12 +96,12 @@ enum ShortestFloat {
   /// Writes the float with these `bits` at `start`, after its sign: its digits are
   /// d1 d2…d8, ASCII in the bytes of `word` (d1 in the lowest), and d9 = `ninth` (a
   /// number), d1 not 0 and the last ones possibly 0, and its value is 0.d1d2…d9 ×
-  /// 10^pointPosition. Returns how many bytes it wrote.
+  /// 10^pointPosition. Returns where it stopped writing.
   @inline(__always)
   private static func layout(
     _ word: UInt64, _ ninth: UInt32, _ pointPosition: Int, _ bits: UInt32,
     start: UnsafeMutablePointer<UInt8>
-  ) -> Int {
+  ) -> UnsafeMutablePointer<UInt8> {
     // The digits written, up to the last one not 0: d2…d9 as numbers, their zero bytes
     // at the top are the trailing zeros (and all eight are when only d1 is kept).
     let others = (word ^ 0x3030_3030_3030_3030) &>> 8 | UInt64(ninth) &<< 56
@@ -117,7 +119,7 @@ enum ShortestFloat {
       let text = UnsafeRawPointer(exponentTexts.utf8Start).loadUnaligned(
         fromByteOffset: (pointPosition &+ 44) &* 4, as: UInt32.self)
       UnsafeMutableRawPointer(start + end).storeBytes(of: text, as: UInt32.self)
-      return end &+ 4
+      return start + end + 4
     }
     if pointPosition <= 0 {
       // 0.000ddd: the zeros written all at once, the digits over the ones not needed.
@@ -125,7 +127,7 @@ enum ShortestFloat {
       let digitsStart = 2 &- pointPosition
       store(word, at: start + digitsStart)
       start[digitsStart &+ 8] = ninthByte
-      return digitsStart &+ count
+      return start + digitsStart + count
     }
     // ddd.ddd and ddd000.0 (at most 2^24: the point at most eight places in): the
     // digits one byte right, then the first `pointPosition` of them back in place (a
@@ -137,25 +139,38 @@ enum ShortestFloat {
     start[pointPosition] = UInt8(ascii: ".")
     // Past the last digit, or past `.0` when the point comes after all the digits (the
     // digits past the count are zeros: the integer's and the one after the point).
-    return pointPosition < count ? count &+ 1 : pointPosition &+ 2
+    return start + (pointPosition < count ? count &+ 1 : pointPosition &+ 2)
   }
 
-  /// The eight decimal digits of `n` (below 10^8, leading zeros included), ASCII in the
-  /// bytes of a word, the first in the lowest byte (the first in memory: the words here
-  /// are little-endian, as on every platform Swift runs this program on): two, three
-  /// and three digits, each from a table of texts, with three multiplications in place
-  /// of divisions (n / 10^6 and n / 1000 side by side, then the remainders).
+  /// The eight decimal digits of `hundreds` = n / 100 (below 10^8, leading zeros
+  /// included), ASCII in the bytes of a word, the first in the lowest byte (the first in
+  /// memory: the words here are little-endian, as on every platform Swift runs this
+  /// program on). The divisions by constants are multiplications, and all are of n,
+  /// side by side, not one after the other.
   @inline(__always)
+  static func digitText(_ n: UInt32, _ hundreds: UInt32) -> UInt64 {
+    let firstTwo = n / 100_000_000
+    let fiveDown = n / 100_000
+    return digitText(firstTwo, fiveDown &- firstTwo &* 1000, hundreds &- fiveDown &* 1000)
+  }
+
+  /// `digitText(_:_:)` for n itself (below 10^8).
   static func digitText(_ n: UInt32) -> UInt64 {
     let firstTwo = n / 1_000_000
     let thousands = n / 1000
-    let middle = thousands &- firstTwo &* 1000
-    let lastThree = n &- thousands &* 1000
-    let pair = UnsafeRawPointer(digitPairs.utf8Start).loadUnaligned(
-      fromByteOffset: Int(firstTwo) &* 2, as: UInt16.self)
+    return digitText(firstTwo, thousands &- firstTwo &* 1000, n &- thousands &* 1000)
+  }
+
+  /// Two, three and three digits, each from the table of three-digit texts.
+  @inline(__always)
+  private static func digitText(
+    _ firstTwo: UInt32, _ middle: UInt32, _ lastThree: UInt32
+  ) -> UInt64 {
+    let triples = UnsafeRawPointer(digitTriples.utf8Start)
+    // The last two digits of `0xy`.
+    let pair = triples.loadUnaligned(fromByteOffset: Int(firstTwo) &* 3 &+ 1, as: UInt16.self)
     // Four bytes each, the fourth (the next text's first digit) dropped: by the mask,
     // and past the word's top.
-    let triples = UnsafeRawPointer(digitTriples.utf8Start)
     let middleText = triples.loadUnaligned(fromByteOffset: Int(middle) &* 3, as: UInt32.self)
     let lastText = triples.loadUnaligned(fromByteOffset: Int(lastThree) &* 3, as: UInt32.self)
     return UInt64(pair) | UInt64(middleText & 0xFF_FFFF) &<< 16 | UInt64(lastText) &<< 40
@@ -292,9 +307,10 @@ enum ShortestFloat {
 
   /// The shortest `digits × 10^exponent` that rounds back to the float32 with this
   /// significand and biased binary exponent (not 0, and not a power of two), the
-  /// closest of them, ties to an even last digit, as `hundreds` and the `last` digit:
-  /// digits = hundreds × 10 + last, at most nine digits, possibly ending in zeros (the
-  /// writer drops them). `hundreds` is known well before `last`.
+  /// closest of them, ties to an even last digit, as `hundreds` = upper / 100 and the
+  /// `last` digit: digits = hundreds × 10 + last, at most nine digits, possibly ending
+  /// in zeros (the writer drops them). `upper` and `hundreds` are known well before
+  /// `last`.
   ///
   /// Dragonbox (Junekey Jeon, "Dragonbox: a new floating-point binary-to-decimal
   /// conversion algorithm", 2020), float32 with κ = 1, after the reference
@@ -310,7 +326,7 @@ enum ShortestFloat {
   /// computed (the second is a few operations) and a mask keeps one.
   @inline(__always)
   static func decimal(significand: UInt32, ieeeExponent: UInt32) -> (
-    hundreds: UInt32, last: UInt32, exponent: Int32
+    upper: UInt32, hundreds: UInt32, last: UInt32, exponent: Int32
   ) {
     // Round-half-even reading accepts the interval's ends when the significand is even.
     let includesEnds = significand & 1 == 0
@@ -318,11 +334,12 @@ enum ShortestFloat {
     let info = infoByExponent[Int(ieeeExponent)]
     let beta = UInt64(info & 0xFF)
     let deltai = info &>> 8 & 0xFF
+    let halfWidthBelow5 = info &>> 24
     let twoFc = significand &<< 1
     // zi: the interval's upper end, (2c + 1) × 2^(exponent−1) × 10^-minusK, truncated,
     // and the fraction the truncation dropped (its top 32 bits).
     let upper = cache.multipliedFullWidth(by: UInt64((twoFc | 1) &<< UInt32(beta)))
-    let zi = UInt32(truncatingIfNeeded: upper.high)
+    var zi = UInt32(truncatingIfNeeded: upper.high)
     let ziFraction = UInt32(truncatingIfNeeded: upper.low &>> 32)
 
     var hundreds = zi / 100
@@ -331,23 +348,25 @@ enum ShortestFloat {
     // `inside` is all ones, else 0 (the sign of r − deltai, both below 2^31, spread by
     // an arithmetic shift; a Bool here would become a branch again).
     var inside = UInt32(bitPattern: Int32(bitPattern: r &- deltai) &>> 31)
-    if _slowPath(r == deltai) {
-      // Exactly the width: inside if the lower end's fraction is not above zi's.
-      let lower = mulParity(twoFc &- 1, cache, beta)
-      inside = lower.parity || (lower.isInteger && includesEnds) ? ~0 : 0
-    }
-    // Unless zi is itself the rounded-down value and an excluded end: then one digit
-    // more, below zi. The three conditions (r is 0, zi is exact, the significand odd) in
-    // one test: as `&&`, the parity, as good as random, would be a branch of its own.
-    if _slowPath(r | ziFraction | (significand & 1 ^ 1) == 0) {
-      hundreds &-= 1
-      r = 100
-      inside = 0
+    // Rare cases (about one value in fifty), in one test.
+    if _slowPath(r == deltai || r == 0) {
+      if r == deltai {
+        // Exactly the width: inside if the lower end's fraction is not above zi's.
+        let lower = mulParity(twoFc &- 1, cache, beta)
+        inside = lower.parity || (lower.isInteger && includesEnds) ? ~0 : 0
+      } else if ziFraction == 0 && !includesEnds {
+        // zi is itself the rounded-down value, and an excluded end: one digit more,
+        // below zi (its hundreds one less, and the remainder 100).
+        zi &-= 100
+        hundreds &-= 1
+        r = 100
+        inside = 0
+      }
     }
     // One digit more: the one nearest the value, from the remainder's distance to the
     // middle of the interval, checked by parity when it could be a tie. Computed
     // whether needed or not (and meaningless when `inside`).
-    var dist = r &- deltai / 2 &+ 5
+    var dist = r &- halfWidthBelow5  // r − deltai / 2 + 5
     let approximateParity = (dist ^ 5) & 1 != 0
     // dist / 10 and whether 10 divides it, for dist ≤ 100 (6554 = 2^16 / 10 + 1); the
     // mask keeps the (rare) tie check to the values not `inside`, in the same test.
@@ -361,7 +380,9 @@ enum ShortestFloat {
     }
     // The hundreds and a 0 (a trailing zero the writer drops), or the one digit more:
     // the same exponent either way, and a mask in place of a branch.
-    return (hundreds, last & ~inside, Int32(truncatingIfNeeded: info &>> 16) &- 128)
+    return (
+      zi, hundreds, last & ~inside, Int32(truncatingIfNeeded: info &>> 16 & 0xFF) &- 128
+    )
   }
 
   /// For twoF / 2 × 2^exponent scaled by the cache: the parity of its integer part
@@ -498,52 +519,52 @@ enum ShortestFloat {
 
   /// Per biased exponent, as `cacheByExponent`: beta = exponent − 150 +
   /// floor(log2(10^-minusK)) (3 … 6) in bits 0–7, deltai = cache >> (63 − beta) (the
-  /// interval's width, 10 … 99) in bits 8–15, and minusK + 1 + 128 (the exponent of
-  /// Dragonbox's digits, biased) in bits 16–23.
+  /// interval's width, 10 … 99) in bits 8–15, minusK + 1 + 128 (the exponent of
+  /// Dragonbox's digits, biased) in bits 16–23, and deltai / 2 − 5 in bits 24–31.
   static let infoByExponent: [UInt32] = [
-    0x00_0000, 0x53_0E03, 0x53_1C04, 0x53_3805, 0x54_0B03, 0x54_1604,
-    0x54_2C05, 0x54_5906, 0x55_1104, 0x55_2305, 0x55_4706, 0x56_0E03,
-    0x56_1C04, 0x56_3905, 0x57_0B03, 0x57_1604, 0x57_2D05, 0x57_5B06,
-    0x58_1204, 0x58_2405, 0x58_4906, 0x59_0E03, 0x59_1D04, 0x59_3A05,
-    0x5A_0B03, 0x5A_1704, 0x5A_2F05, 0x5A_5E06, 0x5B_1204, 0x5B_2505,
-    0x5B_4B06, 0x5C_0F03, 0x5C_1E04, 0x5C_3C05, 0x5D_0C03, 0x5D_1804,
-    0x5D_3005, 0x5D_6006, 0x5E_1304, 0x5E_2605, 0x5E_4D06, 0x5F_0F03,
-    0x5F_1E04, 0x5F_3D05, 0x60_0C03, 0x60_1804, 0x60_3105, 0x60_6206,
-    0x61_1304, 0x61_2705, 0x61_4E06, 0x62_0F03, 0x62_1F04, 0x62_3F05,
-    0x63_0C03, 0x63_1904, 0x63_3205, 0x64_0A03, 0x64_1404, 0x64_2805,
-    0x64_5006, 0x65_1004, 0x65_2005, 0x65_4006, 0x66_0C03, 0x66_1904,
-    0x66_3305, 0x67_0A03, 0x67_1404, 0x67_2905, 0x67_5206, 0x68_1004,
-    0x68_2105, 0x68_4206, 0x69_0D03, 0x69_1A04, 0x69_3405, 0x6A_0A03,
-    0x6A_1504, 0x6A_2A05, 0x6A_5406, 0x6B_1004, 0x6B_2105, 0x6B_4306,
-    0x6C_0D03, 0x6C_1B04, 0x6C_3605, 0x6D_0A03, 0x6D_1504, 0x6D_2B05,
-    0x6D_5606, 0x6E_1104, 0x6E_2205, 0x6E_4506, 0x6F_0D03, 0x6F_1B04,
-    0x6F_3705, 0x70_0B03, 0x70_1604, 0x70_2C05, 0x70_5806, 0x71_1104,
-    0x71_2305, 0x71_4706, 0x72_0E03, 0x72_1C04, 0x72_3805, 0x73_0B03,
-    0x73_1604, 0x73_2D05, 0x73_5A06, 0x74_1204, 0x74_2405, 0x74_4806,
-    0x75_0E03, 0x75_1D04, 0x75_3A05, 0x76_0B03, 0x76_1704, 0x76_2E05,
-    0x76_5D06, 0x77_1204, 0x77_2505, 0x77_4A06, 0x78_0E03, 0x78_1D04,
-    0x78_3B05, 0x79_0B03, 0x79_1704, 0x79_2F05, 0x79_5F06, 0x7A_1304,
-    0x7A_2605, 0x7A_4C06, 0x7B_0F03, 0x7B_1E04, 0x7B_3D05, 0x7C_0C03,
-    0x7C_1804, 0x7C_3005, 0x7C_6106, 0x7D_1304, 0x7D_2705, 0x7D_4E06,
-    0x7E_0F03, 0x7E_1F04, 0x7E_3E05, 0x7F_0C03, 0x7F_1904, 0x7F_3205,
-    0x80_0A03, 0x80_1404, 0x80_2805, 0x80_5006, 0x81_1004, 0x81_2005,
-    0x81_4006, 0x82_0C03, 0x82_1904, 0x82_3305, 0x83_0A03, 0x83_1404,
-    0x83_2805, 0x83_5106, 0x84_1004, 0x84_2005, 0x84_4106, 0x85_0D03,
-    0x85_1A04, 0x85_3405, 0x86_0A03, 0x86_1404, 0x86_2905, 0x86_5306,
-    0x87_1004, 0x87_2105, 0x87_4306, 0x88_0D03, 0x88_1A04, 0x88_3505,
-    0x89_0A03, 0x89_1504, 0x89_2A05, 0x89_5506, 0x8A_1104, 0x8A_2205,
-    0x8A_4406, 0x8B_0D03, 0x8B_1B04, 0x8B_3605, 0x8C_0A03, 0x8C_1504,
-    0x8C_2B05, 0x8C_5706, 0x8D_1104, 0x8D_2305, 0x8D_4606, 0x8E_0E03,
-    0x8E_1C04, 0x8E_3805, 0x8F_0B03, 0x8F_1604, 0x8F_2D05, 0x8F_5A06,
-    0x90_1204, 0x90_2405, 0x90_4806, 0x91_0E03, 0x91_1C04, 0x91_3905,
-    0x92_0B03, 0x92_1704, 0x92_2E05, 0x92_5C06, 0x93_1204, 0x93_2405,
-    0x93_4906, 0x94_0E03, 0x94_1D04, 0x94_3B05, 0x95_0B03, 0x95_1704,
-    0x95_2F05, 0x95_5E06, 0x96_1204, 0x96_2505, 0x96_4B06, 0x97_0F03,
-    0x97_1E04, 0x97_3C05, 0x98_0C03, 0x98_1804, 0x98_3005, 0x98_6006,
-    0x99_1304, 0x99_2605, 0x99_4D06, 0x9A_0F03, 0x9A_1E04, 0x9A_3D05,
-    0x9B_0C03, 0x9B_1804, 0x9B_3105, 0x9B_6306, 0x9C_1304, 0x9C_2705,
-    0x9C_4F06, 0x9D_0F03, 0x9D_1F04, 0x9D_3F05, 0x9E_0C03, 0x9E_1904,
-    0x9E_3205, 0x9F_0A03, 0x9F_1404, 0x00_0000,
+    0x0000_0000, 0x0253_0E03, 0x0953_1C04, 0x1753_3805, 0x0054_0B03, 0x0654_1604,
+    0x1154_2C05, 0x2754_5906, 0x0355_1104, 0x0C55_2305, 0x1E55_4706, 0x0256_0E03,
+    0x0956_1C04, 0x1756_3905, 0x0057_0B03, 0x0657_1604, 0x1157_2D05, 0x2857_5B06,
+    0x0458_1204, 0x0D58_2405, 0x1F58_4906, 0x0259_0E03, 0x0959_1D04, 0x1859_3A05,
+    0x005A_0B03, 0x065A_1704, 0x125A_2F05, 0x2A5A_5E06, 0x045B_1204, 0x0D5B_2505,
+    0x205B_4B06, 0x025C_0F03, 0x0A5C_1E04, 0x195C_3C05, 0x015D_0C03, 0x075D_1804,
+    0x135D_3005, 0x2B5D_6006, 0x045E_1304, 0x0E5E_2605, 0x215E_4D06, 0x025F_0F03,
+    0x0A5F_1E04, 0x195F_3D05, 0x0160_0C03, 0x0760_1804, 0x1360_3105, 0x2C60_6206,
+    0x0461_1304, 0x0E61_2705, 0x2261_4E06, 0x0262_0F03, 0x0A62_1F04, 0x1A62_3F05,
+    0x0163_0C03, 0x0763_1904, 0x1463_3205, 0x0064_0A03, 0x0564_1404, 0x0F64_2805,
+    0x2364_5006, 0x0365_1004, 0x0B65_2005, 0x1B65_4006, 0x0166_0C03, 0x0766_1904,
+    0x1466_3305, 0x0067_0A03, 0x0567_1404, 0x0F67_2905, 0x2467_5206, 0x0368_1004,
+    0x0B68_2105, 0x1C68_4206, 0x0169_0D03, 0x0869_1A04, 0x1569_3405, 0x006A_0A03,
+    0x056A_1504, 0x106A_2A05, 0x256A_5406, 0x036B_1004, 0x0B6B_2105, 0x1C6B_4306,
+    0x016C_0D03, 0x086C_1B04, 0x166C_3605, 0x006D_0A03, 0x056D_1504, 0x106D_2B05,
+    0x266D_5606, 0x036E_1104, 0x0C6E_2205, 0x1D6E_4506, 0x016F_0D03, 0x086F_1B04,
+    0x166F_3705, 0x0070_0B03, 0x0670_1604, 0x1170_2C05, 0x2770_5806, 0x0371_1104,
+    0x0C71_2305, 0x1E71_4706, 0x0272_0E03, 0x0972_1C04, 0x1772_3805, 0x0073_0B03,
+    0x0673_1604, 0x1173_2D05, 0x2873_5A06, 0x0474_1204, 0x0D74_2405, 0x1F74_4806,
+    0x0275_0E03, 0x0975_1D04, 0x1875_3A05, 0x0076_0B03, 0x0676_1704, 0x1276_2E05,
+    0x2976_5D06, 0x0477_1204, 0x0D77_2505, 0x2077_4A06, 0x0278_0E03, 0x0978_1D04,
+    0x1878_3B05, 0x0079_0B03, 0x0679_1704, 0x1279_2F05, 0x2A79_5F06, 0x047A_1304,
+    0x0E7A_2605, 0x217A_4C06, 0x027B_0F03, 0x0A7B_1E04, 0x197B_3D05, 0x017C_0C03,
+    0x077C_1804, 0x137C_3005, 0x2B7C_6106, 0x047D_1304, 0x0E7D_2705, 0x227D_4E06,
+    0x027E_0F03, 0x0A7E_1F04, 0x1A7E_3E05, 0x017F_0C03, 0x077F_1904, 0x147F_3205,
+    0x0080_0A03, 0x0580_1404, 0x0F80_2805, 0x2380_5006, 0x0381_1004, 0x0B81_2005,
+    0x1B81_4006, 0x0182_0C03, 0x0782_1904, 0x1482_3305, 0x0083_0A03, 0x0583_1404,
+    0x0F83_2805, 0x2383_5106, 0x0384_1004, 0x0B84_2005, 0x1B84_4106, 0x0185_0D03,
+    0x0885_1A04, 0x1585_3405, 0x0086_0A03, 0x0586_1404, 0x0F86_2905, 0x2486_5306,
+    0x0387_1004, 0x0B87_2105, 0x1C87_4306, 0x0188_0D03, 0x0888_1A04, 0x1588_3505,
+    0x0089_0A03, 0x0589_1504, 0x1089_2A05, 0x2589_5506, 0x038A_1104, 0x0C8A_2205,
+    0x1D8A_4406, 0x018B_0D03, 0x088B_1B04, 0x168B_3605, 0x008C_0A03, 0x058C_1504,
+    0x108C_2B05, 0x268C_5706, 0x038D_1104, 0x0C8D_2305, 0x1E8D_4606, 0x028E_0E03,
+    0x098E_1C04, 0x178E_3805, 0x008F_0B03, 0x068F_1604, 0x118F_2D05, 0x288F_5A06,
+    0x0490_1204, 0x0D90_2405, 0x1F90_4806, 0x0291_0E03, 0x0991_1C04, 0x1791_3905,
+    0x0092_0B03, 0x0692_1704, 0x1292_2E05, 0x2992_5C06, 0x0493_1204, 0x0D93_2405,
+    0x1F93_4906, 0x0294_0E03, 0x0994_1D04, 0x1894_3B05, 0x0095_0B03, 0x0695_1704,
+    0x1295_2F05, 0x2A95_5E06, 0x0496_1204, 0x0D96_2505, 0x2096_4B06, 0x0297_0F03,
+    0x0A97_1E04, 0x1997_3C05, 0x0198_0C03, 0x0798_1804, 0x1398_3005, 0x2B98_6006,
+    0x0499_1304, 0x0E99_2605, 0x2199_4D06, 0x029A_0F03, 0x0A9A_1E04, 0x199A_3D05,
+    0x019B_0C03, 0x079B_1804, 0x139B_3105, 0x2C9B_6306, 0x049C_1304, 0x0E9C_2705,
+    0x229C_4F06, 0x029D_0F03, 0x0A9D_1F04, 0x1A9D_3F05, 0x019E_0C03, 0x079E_1904,
+    0x149E_3205, 0x009F_0A03, 0x059F_1404, 0x0000_0000,
   ]
 
   /// ceil(10^e × 2^-r) for e = -31 … 46 (entry 31 + e), with r chosen so the value is
