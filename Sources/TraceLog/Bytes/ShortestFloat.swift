@@ -102,10 +102,13 @@ enum ShortestFloat {
     _ word: UInt64, _ ninth: UInt32, _ pointPosition: Int, _ bits: UInt32,
     start: UnsafeMutablePointer<UInt8>
   ) -> UnsafeMutablePointer<UInt8> {
-    // The digits written, up to the last one not 0: d2…d9 as numbers, their zero bytes
-    // at the top are the trailing zeros (and all eight are when only d1 is kept).
-    let others = (word ^ 0x3030_3030_3030_3030) &>> 8 | UInt64(ninth) &<< 56
-    let count = 9 &- others.leadingZeroBitCount &>> 3
+    // The digits written, up to the last one not 0: the highest bit set among d2…d9 as
+    // numbers (each below 16, so its byte's high half is 0), each byte holding its
+    // digit shifted up four bits, and 1 below them all (for when only d1 is kept). A
+    // digit in byte j has its top bit at 8j + 4 … 8j + 7: count = j + 2 = (that + 12)
+    // / 8, and 1 for the bit 0.
+    let others = (word ^ 0x3030_3030_3030_3030) &>> 4 | UInt64(ninth) &<< 60 | 1
+    let count = (63 &- others.leadingZeroBitCount &+ 12) &>> 3
     let ninthByte = UInt8(ascii: "0") | UInt8(truncatingIfNeeded: ninth)
     // Above 2^24 (and below 10^-4) Swift writes an exponent.
     if pointPosition < -3 || bits & 0x7FFF_FFFF > 0x4B80_0000 {
