@@ -45,19 +45,12 @@ enum ShortestFloat {
       significand: ieeeMantissa | 1 << 23, ieeeExponent: ieeeExponent)
     // The digits are upper / 100 then `last`; upper / 100 has 6 to 8 digits (`upper`,
     // Dragonbox's upper end of the interval, is 83886095 … 1661534945 for the normal
-    // floats not powers of two: its ends are monotonic in the significand). Its digits,
-    // right-aligned in the word with leading zeros, are shifted to the first byte, and
-    // the bytes that frees at the top are filled with zeros and `last` in the first of
-    // them (in the ninth digit when there are eight: the shift is 0, and the fill, a 0
-    // in every byte, changes no digit).
-    let has7 = upper >= 100_000_000 ? 1 : 0
-    let has8 = upper >= 1_000_000_000 ? 1 : 0
-    let ninth = has8 != 0 ? last : 0
-    let shift = UInt64(truncatingIfNeeded: 16 &- 8 &* (has7 &+ has8))
-    let fill = 0x3030_3030_3030_3030 &+ UInt64(last &- ninth)
-    let word = digitText(upper, hundreds) &>> shift | fill &<< (64 &- shift)
-    let pointPosition = Int(exponent) &+ 7 &+ has7 &+ has8
-    return layout(word, ninth, pointPosition, bits, start: start) - out
+    // floats not powers of two: its ends are monotonic in the significand), written
+    // right-aligned in eight with leading zeros.
+    let leadingZeros = 2 &- (upper >= 100_000_000 ? 1 : 0) &- (upper >= 1_000_000_000 ? 1 : 0)
+    let pointPosition = Int(exponent) &+ 9 &- leadingZeros
+    return layout(
+      digitText(upper, hundreds), leadingZeros, last, pointPosition, bits, start: start) - out
   }
 
   /// `write` for zero (after its sign), subnormals and powers of two, at `start`.
@@ -84,7 +77,7 @@ enum ShortestFloat {
     let nine = digits &* nineDigitScales[length]
     let eight = nine / 10
     return layout(
-      digitText(eight), nine &- eight &* 10, Int(exponent) &+ length, bits, start: start)
+      digitText(eight), 0, nine &- eight &* 10, Int(exponent) &+ length, bits, start: start)
       - start
   }
 
@@ -93,55 +86,71 @@ enum ShortestFloat {
     0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1000, 100, 10, 1,
   ]
 
-  /// Writes the float with these `bits` at `start`, after its sign: its digits are
-  /// d1 d2…d8, ASCII in the bytes of `word` (d1 in the lowest), and d9 = `ninth` (a
-  /// number), d1 not 0 and the last ones possibly 0, and its value is 0.d1d2…d9 ×
-  /// 10^pointPosition. Returns where it stopped writing.
+  /// Writes the float with these `bits` at `start`, after its sign: its digits d1 d2…
+  /// are ASCII in the bytes of `text` after `leadingZeros` (0 … 2) zeros (the first
+  /// byte lowest), then one more, `next` (a number), d1 not 0 and the last ones possibly
+  /// 0, and its value is 0.d1d2… × 10^pointPosition. Returns where it stopped writing.
+  ///
+  /// Where they can, the digits are stored at an offset rather than shifted into
+  /// place, their leading zeros landing where other bytes are written or rewritten.
   @inline(__always)
   private static func layout(
-    _ word: UInt64, _ ninth: UInt32, _ pointPosition: Int, _ bits: UInt32,
-    start: UnsafeMutablePointer<UInt8>
+    _ text: UInt64, _ leadingZeros: Int, _ next: UInt32, _ pointPosition: Int,
+    _ bits: UInt32, start: UnsafeMutablePointer<UInt8>
   ) -> UnsafeMutablePointer<UInt8> {
-    // The digits written, up to the last one not 0: the highest bit set among d2…d9 as
-    // numbers (each below 16, so its byte's high half is 0), each byte holding its
-    // digit shifted up four bits, and 1 below them all (for when only d1 is kept). A
-    // digit in byte j has its top bit at 8j + 4 … 8j + 7: count = j + 2 = (that + 12)
-    // / 8, and 1 for the bit 0.
-    let others = (word ^ 0x3030_3030_3030_3030) &>> 4 | UInt64(ninth) &<< 60 | 1
-    let count = (63 &- others.leadingZeroBitCount &+ 12) &>> 3
-    let ninthByte = UInt8(ascii: "0") | UInt8(truncatingIfNeeded: ninth)
+    // Where the digits written end, counted from the text's first byte: past the last
+    // digit not 0. Bytes 1…7 of the text and `next` as numbers (each below 16, so its
+    // byte's high half is 0) in the bytes of a word, shifted up four bits, and 1 below
+    // them all (for when only the text's first byte counts): for a digit not 0 in byte
+    // j, the highest bit set is 8j + 4 … 8j + 7, and the end j + 2 = (that + 12) / 8.
+    let digitBits = (text ^ 0x3030_3030_3030_3030) &>> 4 | UInt64(next) &<< 60 | 1
+    let textEnd = (63 &- digitBits.leadingZeroBitCount &+ 12) &>> 3
+    let nextByte = UInt8(ascii: "0") | UInt8(truncatingIfNeeded: next)
     // Above 2^24 (and below 10^-4) Swift writes an exponent.
     if pointPosition < -3 || bits & 0x7FFF_FFFF > 0x4B80_0000 {
-      // d1.d2…dn, then e±XX, over the point when there is one digit: the digits one
-      // byte right, then d1 and the point over the first two bytes.
-      store(word, at: start + 1)
-      start[9] = ninthByte
-      start[0] = UInt8(truncatingIfNeeded: word)
+      // d1.d2…dn, then e±XX, over the point when there is one digit: the text less its
+      // first byte with d2 at 2 (its first bytes, at most two, then rewritten), `next`
+      // after it, then d1 and the point.
+      let textAt = 1 &- leadingZeros
+      store(text &>> 8, at: start + textAt + 1)
+      start[textAt &+ 8] = nextByte
+      start[0] = UInt8(truncatingIfNeeded: text &>> (8 &* UInt64(truncatingIfNeeded: leadingZeros)))
       start[1] = UInt8(ascii: ".")
+      let count = textEnd &- leadingZeros
       let end = count &+ (count > 1 ? 1 : 0)
-      let text = UnsafeRawPointer(exponentTexts.utf8Start).loadUnaligned(
+      let exponentText = UnsafeRawPointer(exponentTexts.utf8Start).loadUnaligned(
         fromByteOffset: (pointPosition &+ 44) &* 4, as: UInt32.self)
-      UnsafeMutableRawPointer(start + end).storeBytes(of: text, as: UInt32.self)
+      UnsafeMutableRawPointer(start + end).storeBytes(of: exponentText, as: UInt32.self)
       return start + end + 4
     }
     if pointPosition <= 0 {
-      // 0.000ddd: the zeros written all at once, the digits over the ones not needed.
+      // 0.000ddd: the zeros written all at once, the text over the ones not needed (its
+      // leading zeros on them too, or on the point, written again), `next` after it.
       store("0.000000", at: start)
-      let digitsStart = 2 &- pointPosition
-      store(word, at: start + digitsStart)
-      start[digitsStart &+ 8] = ninthByte
-      return start + digitsStart + count
+      let textAt = 2 &- pointPosition &- leadingZeros
+      store(text, at: start + textAt)
+      start[1] = UInt8(ascii: ".")
+      start[textAt &+ 8] = nextByte
+      return start + textAt + textEnd
     }
-    // ddd.ddd and ddd000.0 (at most 2^24: the point at most eight places in): the
-    // digits one byte right, then the first `pointPosition` of them back in place (a
-    // mask on the word) and the point after them.
+    // ddd.ddd and ddd000.0 (at most 2^24: the point at most eight places in): the digits
+    // shifted to the first byte, the bytes that frees at the top filled with zeros and
+    // `next` in the first of them (in the ninth digit when there are no leading zeros:
+    // the fill's shift, 64, is 0, and the fill, a 0 in every byte, changes no digit).
+    let shift = 8 &* UInt64(truncatingIfNeeded: leadingZeros)
+    let ninth = leadingZeros == 0 ? next : 0
+    let fill = 0x3030_3030_3030_3030 &+ UInt64(next &- ninth)
+    let word = text &>> shift | fill &<< (64 &- shift)
+    // The digits one byte right, then the first `pointPosition` of them back in place
+    // (a mask on the word) and the point after them.
     let kept = UInt64.max &>> (64 &- 8 &* UInt64(truncatingIfNeeded: pointPosition))
     store(word, at: start + 1)
-    start[9] = ninthByte
+    start[9] = UInt8(ascii: "0") | UInt8(truncatingIfNeeded: ninth)
     store(word & kept | (word & ~kept) &<< 8, at: start)
     start[pointPosition] = UInt8(ascii: ".")
     // Past the last digit, or past `.0` when the point comes after all the digits (the
     // digits past the count are zeros: the integer's and the one after the point).
+    let count = textEnd &- leadingZeros
     return start + (pointPosition < count ? count &+ 1 : pointPosition &+ 2)
   }
 
