@@ -122,6 +122,20 @@ import Testing
     #expect(wrong == [])
   }
 
+  /// The digits' text, from the table of three-digit texts: eight digits with leading
+  /// zeros, for numbers spread over 0 ..< 10^8 and where a piece rolls over.
+  @Test func digitTextMatchesPaddedDecimals() {
+    var values = Array(stride(from: UInt32(0), to: 100_000_000, by: 9973))
+    values += [0, 1, 9, 10, 999, 1000, 999_999, 1_000_000, 10_000_000, 99_999_999]
+    let wrong = values.filter { n in
+      let text = ShortestFloat.digitText(n)
+      let bytes = (0..<8).map { UInt8(truncatingIfNeeded: text >> (8 * $0)) }
+      let decimal = String(n)
+      return bytes != Array((String(repeating: "0", count: 8 - decimal.count) + decimal).utf8)
+    }
+    #expect(wrong == [])
+  }
+
   /// The digit count comes from the bit length and one addition; checked where either
   /// can change, at every power of two and of ten.
   @Test func decimalLengthAtEveryBoundary() {

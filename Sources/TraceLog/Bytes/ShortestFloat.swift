@@ -17,11 +17,12 @@ import Model
 ///
 /// Speed: a float takes a chain of some forty dependent steps, and the processor keeps
 /// only a float or two in flight (its window fills with the steps waiting), so the time
-/// per float follows both the chain's length and the count of instructions. Hence no
-/// branch the data decides (Dragonbox's two answers are both computed and a mask keeps
-/// one), per-exponent tables in place of logarithm arithmetic, digits from a table of
-/// three-digit strings in place of divisions, and the digits of a normal float started
-/// from Dragonbox's early quotient, its last digit added after.
+/// per float follows both the chain's length and its count of instructions. Hence no
+/// loop, and no branch the data decides (Dragonbox's two answers are both computed and
+/// a mask keeps one); per-exponent tables in place of logarithm arithmetic; a normal
+/// float's digits taken from Dragonbox's upper end before the answer is settled (its
+/// last digit written after them), through a table of three-digit texts; and the
+/// digits stored at an offset rather than shifted into place.
 enum ShortestFloat {
   /// The bytes `write` may touch: the longest form, `-1.2345678e-38` or
   /// `-0.000123456789`, is 15, and some forms are written a word at a time.
@@ -73,7 +74,7 @@ enum ShortestFloat {
       (digits, exponent) = powerOfTwoDecimal(Int32(bitPattern: ieeeExponent) &- 150)
     }
     let length = decimalLength(digits)
-    // Nine digits, the first not 0: the first eight in the word, the ninth apart.
+    // Nine digits, the first not 0: the first eight as text, the ninth apart.
     let nine = digits &* nineDigitScales[length]
     let eight = nine / 10
     return layout(
