@@ -123,7 +123,8 @@ import Testing
   }
 
   /// The digits' text, from the table of three-digit texts: eight digits with leading
-  /// zeros, for numbers spread over 0 ..< 10^8 and where a piece rolls over.
+  /// zeros, for numbers spread over 0 ..< 10^8 and where a piece rolls over, and the
+  /// trailing zeros of the last three.
   @Test func digitTextMatchesPaddedDecimals() {
     var values = Array(stride(from: UInt32(0), to: 100_000_000, by: 9973))
     values += [0, 1, 9, 10, 999, 1000, 999_999, 1_000_000, 10_000_000, 99_999_999]
@@ -134,6 +135,18 @@ import Testing
       return bytes != Array((String(repeating: "0", count: 8 - decimal.count) + decimal).utf8)
     }
     #expect(wrong == [])
+    // And the trailing zeros of the last three digits, from the same table (3 for 000).
+    let wrongZeros = values.filter { $0 < 42_949_672 }.filter { n in
+      let lastThree = n % 1000
+      var zeros = lastThree == 0 ? 3 : 0
+      var rest = lastThree
+      while rest > 0 && rest % 10 == 0 {
+        zeros += 1
+        rest /= 10
+      }
+      return ShortestFloat.digitText(n * 100, n).zeros != zeros
+    }
+    #expect(wrongZeros == [])
   }
 
   /// The digit count comes from the bit length and one addition; checked where either
