@@ -101,6 +101,54 @@ import Testing
     #expect(Self.mismatches(values) == [])
   }
 
+  /// The per-exponent tables are Dragonbox's logarithm arithmetic, tabled: each entry
+  /// derived again from `pow10Significands` and the formulas.
+  @Test func exponentTablesMatchTheirFormulas() {
+    var wrong: [Int] = []
+    for ieeeExponent in 1...254 {
+      let exponent = ieeeExponent - 150
+      let minusK = ((exponent * 315_653) >> 20) - 1
+      let beta = exponent + (((-minusK) * 1_741_647) >> 19)
+      let cache = ShortestFloat.pow10Significands[31 - minusK]
+      let deltai = Int(cache >> (63 - beta))
+      let info = Int(ShortestFloat.infoByExponent[ieeeExponent])
+      if ShortestFloat.cacheByExponent[ieeeExponent] != cache || info & 0xFF != beta
+        || info >> 8 & 0xFF != deltai || info >> 16 & 0xFF != minusK + 1 + 128
+        || info >> 24 != deltai / 2 - 5
+      {
+        wrong.append(ieeeExponent)
+      }
+    }
+    #expect(wrong == [])
+  }
+
+  /// The digits' text, from the table of three-digit texts: eight digits with leading
+  /// zeros, for numbers spread over 0 ..< 10^8 and where a piece rolls over, and the
+  /// trailing zeros of the last three.
+  @Test func digitTextMatchesPaddedDecimals() {
+    var values = Array(stride(from: UInt32(0), to: 100_000_000, by: 9973))
+    values += [0, 1, 9, 10, 999, 1000, 999_999, 1_000_000, 10_000_000, 99_999_999]
+    let wrong = values.filter { n in
+      let text = ShortestFloat.digitText(n)
+      let bytes = (0..<8).map { UInt8(truncatingIfNeeded: text >> (8 * $0)) }
+      let decimal = String(n)
+      return bytes != Array((String(repeating: "0", count: 8 - decimal.count) + decimal).utf8)
+    }
+    #expect(wrong == [])
+    // And the trailing zeros of the last three digits, from the same table (3 for 000).
+    let wrongZeros = values.filter { $0 < 42_949_672 }.filter { n in
+      let lastThree = n % 1000
+      var zeros = lastThree == 0 ? 3 : 0
+      var rest = lastThree
+      while rest > 0 && rest % 10 == 0 {
+        zeros += 1
+        rest /= 10
+      }
+      return ShortestFloat.digitText(n * 100, n).zeros != zeros
+    }
+    #expect(wrongZeros == [])
+  }
+
   /// The digit count comes from the bit length and one addition; checked where either
   /// can change, at every power of two and of ten.
   @Test func decimalLengthAtEveryBoundary() {
