@@ -7,7 +7,7 @@ public struct JSONLinesEncoder: TraceEncoder {
   /// The header being written, kept from `beginHeader` for what follows its words.
   private var header: TraceHeader?
   private var wordCount = 0
-  private var repeatedValues = RepeatedValues()
+  private var repeatedValues = RepeatedValues(remembering: 256)
 
   public init() {}
 

@@ -8,6 +8,16 @@ struct RepeatedValues {
   /// `[…]` as `ByteWriter.values` wrote it for `scalars`; empty before the first list.
   private var text = ByteBuffer(capacity: 256)
 
+  /// The longest list remembered (a longer one is written and forgotten). The JSON
+  /// Lines repeats are a hidden state's (h_t after tanh, dL/dz_t handed on by the sum):
+  /// copying the text of every vocabulary-sized list on the chance that it repeats costs
+  /// more than the repeats save. The Chrome encoder reads every hidden state back.
+  private let remembered: Int
+
+  init(remembering remembered: Int = .max) {
+    self.remembered = remembered
+  }
+
   /// Writes `values` as `ByteWriter.values` does, copying the text of the last list
   /// when it held the same bit patterns.
   mutating func write(_ values: [Float], to out: inout ByteWriter) {
@@ -17,6 +27,10 @@ struct RepeatedValues {
     }
     let start = out.position
     out.values(values)
+    guard values.count <= remembered else {
+      text.removeAll()
+      return
+    }
     scalars = values
     text.removeAll()
     text.append(bytesOf: UnsafeBufferPointer(start: start, count: out.position - start))
