@@ -25,12 +25,14 @@ import Testing
     return try Learner(model: model, head: head, words: words, loss: c.loss)
   }
 
-  static func traced(_ learner: Learner, keeping: Bool, interval: Int?) -> (
-    [TraceEvent], BackwardPass
-  ) {
+  static func traced(
+    _ learner: Learner, keeping: Bool, interval: Int?,
+    headGradientRoom: Int = Learner.keptHeadGradients
+  ) -> ([TraceEvent], BackwardPass) {
     var trace = Tracer(listener: TraceRecorder())
     let pass = learner.backward(
-      trace: &trace, keepingStates: keeping, checkpointInterval: interval)
+      trace: &trace, keepingStates: keeping, checkpointInterval: interval,
+      headGradientRoom: headGradientRoom)
     return (trace.listener.events, pass)
   }
 
@@ -59,6 +61,23 @@ import Testing
     #expect(
       pass.hiddenGradients.map { $0.scalars.map(\.bitPattern) }
         == full.hiddenGradients.map { $0.scalars.map(\.bitPattern) })
+  }
+
+  /// The head's dL/dh_t kept between the two sweeps for every position, some, or none
+  /// (recomputed in the steps' sweep): the same events and gradients.
+  @Test(arguments: cases)
+  func theHeadsGradientsKeptOrRecomputedAreTheSame(_ c: Case) throws {
+    let learner = try Self.learner(c)
+    let (kept, full) = Self.traced(learner, keeping: true, interval: Self.words.count)
+    // Hidden 5: room for 0, 1, 3 and every position, and a room not a multiple of 5.
+    for room in [0, 5, 14, 15, 5 * 37, Learner.keptHeadGradients] {
+      for interval in [1, 6, 37] {
+        let (events, pass) = Self.traced(
+          learner, keeping: false, interval: interval, headGradientRoom: room)
+        #expect(events == kept, "room \(room), interval \(interval)")
+        #expect(Self.bits(pass) == Self.bits(full), "room \(room), interval \(interval)")
+      }
+    }
   }
 
   @Test func intervalIsTheCeilingOfTheSquareRoot() {

@@ -60,14 +60,18 @@ public struct Learner: Sendable {
   /// With `keepingStates` false the pass holds no tensor per word: its `hiddenStates` and
   /// `hiddenGradients` are empty, and the forward states the backward pass reads are
   /// recomputed from checkpoints (`ForwardCheckpoints`), so a long text's backward pass
-  /// streams its events in flat memory. The events and gradients are the same either way.
+  /// streams its events in flat memory. The events and gradients are the same either way,
+  /// and whatever room (`headGradientRoom` floats, `keptHeadGradients` by default) the
+  /// head's dL/dh_t have between the two sweeps.
   public func backward<L: TraceListener>(
-    trace: inout Tracer<L>, keepingStates: Bool = true, checkpointInterval: Int? = nil
+    trace: inout Tracer<L>, keepingStates: Bool = true, checkpointInterval: Int? = nil,
+    headGradientRoom: Int = Learner.keptHeadGradients
   ) -> BackwardPass {
     let cell = model.cell as! any DifferentiableCell
     return backward(
       cell, trace: &trace, keep: keepingStates,
-      interval: checkpointInterval ?? ForwardCheckpoints.interval(words: words.count))
+      interval: checkpointInterval ?? ForwardCheckpoints.interval(words: words.count),
+      headGradientRoom: headGradientRoom)
   }
 
   /// One round as `optimizer.step()` follows `loss.backward()`: each parameter p becomes
@@ -132,9 +136,9 @@ public struct Learner: Sendable {
   }
 
   /// How many floats of the head's dL/dh_t the backward pass keeps between its two
-  /// sweeps (4 MB): every position's for (8, 16) models up to 65,536 words, so the head
+  /// sweeps (1 MB): every position's for (8, 16) models up to 16,384 words, so the head
   /// runs once a position; a longer text recomputes the rest, and memory stays flat.
-  static let keptHeadGradients = 1 << 20
+  public static let keptHeadGradients = 1 << 18
 
   /// The head's backward at position t without a trace: what it hands h_t (recomputed
   /// in the second sweep rather than kept for every word).
@@ -145,7 +149,8 @@ public struct Learner: Sendable {
   }
 
   func backward<Cell: DifferentiableCell, L: TraceListener>(
-    _ cell: Cell, trace: inout Tracer<L>, keep: Bool, interval: Int
+    _ cell: Cell, trace: inout Tracer<L>, keep: Bool, interval: Int,
+    headGradientRoom: Int = Learner.keptHeadGradients
   ) -> BackwardPass {
     let run = lossPass(cell, trace: &trace, interval: interval, keep: keep)
     let checkpoints = run.checkpoints
@@ -171,7 +176,7 @@ public struct Learner: Sendable {
     // What the head hands each h_t, kept for the steps' sweep from the last position
     // back, up to a fixed room; positions beyond it are recomputed there.
     var fromHeads: [Float] = []
-    let keptFromHeads = min(positions.count, Self.keptHeadGradients / max(1, hidden))
+    let keptFromHeads = min(positions.count, max(0, headGradientRoom) / max(1, hidden))
     fromHeads.reserveCapacity(keptFromHeads * hidden)
     for segment in segments.reversed() where segment.upperBound >= positions.lowerBound {
       let tapes = checkpoints.recompute(segment, cell, model, indices)
