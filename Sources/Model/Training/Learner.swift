@@ -140,8 +140,8 @@ public struct Learner: Sendable {
   /// runs once a position; a longer text recomputes the rest, and memory stays flat.
   public static let keptHeadGradients = 1 << 18
 
-  /// The head's backward at position t without a trace: what it hands h_t (recomputed
-  /// in the second sweep rather than kept for every word).
+  /// The head's backward at position t without a trace: what it hands h_t, recomputed
+  /// in the second sweep for the positions beyond `keptHeadGradients`' room.
   func headGradient(_ h: Tensor, target: Int, upstream: Float) -> Tensor {
     let term = CrossEntropy(logits: head.logits(h).scalars, target: target)
     let g = Tensor(shape: [1, model.vocabulary.count], scalars: term.gradient(upstream: upstream))
