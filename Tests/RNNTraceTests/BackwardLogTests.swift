@@ -28,6 +28,24 @@ import Testing
     #expect(lines.contains { $0.contains("\"pass\":\"backward\"") })
   }
 
+  /// A vocabulary of hundreds of words: the header's prediction head (V × hidden values)
+  /// is more than the model alone, and the log still reads and verifies.
+  @Test func aLargeVocabularysLogVerifies() throws {
+    let scratch = try ScratchDirectory()
+    let words = scratch.path("words.txt")
+    let text = (0..<1_200).map { "w\(($0 * 7_919) % 900)" }.joined(separator: " ")
+    try text.write(toFile: words, atomically: true, encoding: .utf8)
+    let log = scratch.path("learn.jsonl")
+    let export = try RNNTraceBinary.run([
+      "export", "--loss", "next-word", "--inputs", "8", "--hidden", "16", "--sentence-file",
+      words, "-o", log,
+    ])
+    #expect(export.status == 0, "\(export.stderr)")
+    let verify = try RNNTraceBinary.run(["verify", log])
+    #expect(verify.status == 0, "\(verify.stderr)")
+    #expect(verify.stdout.contains("the next-word loss and its backward pass"))
+  }
+
   /// A gradient edited by one digit is caught like a hidden state: exit 1, naming the
   /// line, the step, the operation and that it is the backward pass's.
   @Test func anEditedGradientIsCaught() throws {

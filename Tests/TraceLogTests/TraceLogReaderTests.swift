@@ -174,12 +174,13 @@ import Testing
         return buffer.count
       }
     }
-    // 2 words × 2 + 3 × 2 + 3 × 3 + 3 × 3 values: 28, so 2 × (16 × 28 + 1024) bytes.
+    // 2 words × 2 + 3 × 2 + 3 × 3 + 3 × 3 values, and a head of 2 × 3 + 2: 36, so
+    // 2 × (16 × 36 + 1024) bytes.
     var reader = TraceLogReader(EndlessParameters())
     #expect(
       throws: TraceLogError(
         line: 1,
-        #""parameters" runs past 2944 bytes, more than a model of 2 words, inputs 2 and hidden 3 needs; a trace log has no such header"#
+        #""parameters" runs past 3200 bytes, more than a model of 2 words, inputs 2 and hidden 3 needs; a trace log has no such header"#
       )
     ) {
       _ = try reader.readHeader()

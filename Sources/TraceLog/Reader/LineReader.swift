@@ -198,9 +198,11 @@ struct HeaderBudget {
   private var parameters: (start: Int, budget: Int)?
 
   /// The widest value the writer prints (`-1.17549435e-38,`), and room for each
-  /// tensor's name and shape; twice that for a header reformatted with spaces.
+  /// tensor's name and shape; twice that for a header reformatted with spaces. The
+  /// values: the embedding, the cell's weights, biases and h_0, and a prediction head's
+  /// weight and bias (a log with a loss gives them too).
   static func budget(inputs d: Int, hidden h: Int, vocabulary v: Int) -> Int {
-    let values = v * d + h * d + h * h + 3 * h
+    let values = v * d + h * d + h * h + 3 * h + v * h + v
     return 2 * (16 * values + 8 * 128)
   }
 

@@ -18,6 +18,8 @@ public struct TraceVerifier {
   /// log whose header has a `loss`; nil once it has run.
   private var learner: Learner?
   private var lossRecomputed = false
+  /// The backward pass being recomputed, once the words' events are checked.
+  private var backward: BackwardStream?
   /// The step of the last event recomputed.
   private var lastStep = 0
   /// How many events matched.
@@ -82,17 +84,20 @@ public struct TraceVerifier {
       if nextWord < words.count {
         _ = run.read(words[nextWord])
         nextWord += 1
+        pending = run.tracer.listener.events
       } else if let learner {
-        // After the words: the loss and the backward pass, numbered on from the words'.
+        // After the words: the loss and the backward pass, numbered on from the words',
+        // computed beside the reading and taken a batch at a time.
         self.learner = nil
         lossRecomputed = true
-        var trace = Tracer(listener: EventQueue(), step: run.tracer.step)
-        _ = learner.backward(trace: &trace)
-        run.tracer.listener.events = trace.listener.events
+        backward = BackwardStream(learner, after: run.tracer.step)
+        return nextExpected()
+      } else if let batch = backward?.next() {
+        pending = batch
       } else {
+        backward = nil
         return nil
       }
-      pending = run.tracer.listener.events
       nextPending = 0
       if let last = pending.last { lastStep = last.step }
     }
