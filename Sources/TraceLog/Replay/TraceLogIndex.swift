@@ -6,7 +6,8 @@ import Model
 /// from its file when it is shown.
 ///
 /// The events after the forward pass (the loss and the backward pass), which name
-/// results of every time step, are kept whole; so does `verify` of such a log.
+/// results of every time step, are kept whole (`verify` checks them a batch at a time
+/// instead): with the head's vocabulary-sized terms, about 130 KB a word.
 public struct TraceLogIndex: Sendable {
   public let header: TraceHeader
   /// The model the header describes, with the kernels it was recomputed with.
