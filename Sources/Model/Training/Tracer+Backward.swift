@@ -223,7 +223,7 @@ extension Tracer {
     let before = table.touched(row) ? table.row(row) : nil
     table.add(g, row: row)
     guard listener.isRecording else { return }
-    let names = HeadTemplates.embedding
+    let names = BackwardTemplates.embedding
     if let before {
       record(.embedding, .backward, names.later, before, g, result: table.row(row), index: row)
     } else {
@@ -308,6 +308,9 @@ struct ProductTemplates: Sendable {
 
 /// The templates every cell's backward pass shares.
 enum BackwardTemplates {
+  /// The row of the embedding's gradient that e_t was read from (the event's index).
+  static let embedding = SumTemplates(parameter: "embedding.weight[i]", contribution: "dL/de_t")
+
   /// tanh's backward at h_t: dL/dz_t.
   static let tanh = EventTemplates(
     "dL/dz_t = dL/dh_t ⊙ (1 - h_t²)", result: "dL/dz_t", "dL/dh_t", "h_t")
@@ -318,8 +321,8 @@ enum BackwardTemplates {
   }
 }
 
-/// The templates of the prediction head's events and of what reaches h_t and the
-/// embedding, which every variant shares.
+/// The templates of the prediction head's events and of what reaches h_t, which every
+/// variant shares.
 enum HeadTemplates {
   static let logits = EventTemplates(
     "y_t = head.weight·h_t + head.bias", result: "y_t", "h_t", "head.weight")
@@ -336,6 +339,4 @@ enum HeadTemplates {
     "dL/dh_t = dL/dy_t·head.weight", result: "dL/dh_t", "dL/dy_t·head.weight")
   static let nextToHidden = EventTemplates(
     "dL/dh_t = dL/dh_t from step {t+1}", result: "dL/dh_t", "dL/dh_t from step {t+1}")
-  /// The row of the embedding's gradient that e_t was read from (the event's index).
-  static let embedding = SumTemplates(parameter: "embedding.weight[i]", contribution: "dL/de_t")
 }
